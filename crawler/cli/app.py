@@ -1,0 +1,15 @@
+"""The `notices` command: one typer app; each command lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    help="Archive of inspection-rectification notices: crawl, parse, store, export.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Database schema and maintenance.", no_args_is_help=True)
+sites_app = typer.Typer(help="The site registry in seeds/.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sites_app, name="sites")

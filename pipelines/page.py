@@ -1,0 +1,30 @@
+"""What the cleaning stage hands to the parser: clean text plus what the page itself knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Metadata a page states about itself, as written (the parser normalises dates)."""
+
+    title: str | None = None
+    published: str | None = None  # e.g. '2024-06-24 10:00', '2025年02月17日'
+    source: str | None = None  # 来源
+    author: str | None = None  # 作者
+    column: str | None = None  # breadcrumb / column name
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentLink:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedPage:
+    text: str  # main content, chrome removed, one paragraph per line
+    meta: PageMeta = field(default_factory=PageMeta)
+    attachments: tuple[AttachmentLink, ...] = ()
+    encoding: str | None = None  # the encoding the bytes were decoded with
