@@ -1,0 +1,129 @@
+"""Text-level chrome removal for pages that arrive already flattened to text.
+
+`clean_text` drops chrome lines (vocabulary in `vocab.py`), lifts the page's own metadata line
+(`时间:… 来源:… 作者:…`) into `PageMeta`, takes a column breadcrumb above the title into
+`PageMeta.column`, and turns trailing attachment file names into `AttachmentLink`s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.cleaning.vocab import (
+    ATTACHMENT_EXTENSIONS,
+    CHROME_LINE_RE,
+    INLINE_MARKER_RE,
+    META_LABELS,
+)
+from pipelines.page import AttachmentLink, CleanedPage, PageMeta
+
+# Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
+META_SCAN_LINES = 12
+MAX_META_LINE = 200
+MAX_BREADCRUMB = 12
+
+_LABELS = sorted(META_LABELS, key=len, reverse=True)
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s【\[|｜]))[【\[]?\s*(" + "|".join(_LABELS) + r")\s*(?:[:：]|(?<=为))\s*"
+)
+_ATTACHMENT_RE = re.compile(
+    r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?P<name>.{1,150}?\.(?:"
+    + "|".join(ATTACHMENT_EXTENSIONS)
+    + r"))$",
+    re.IGNORECASE,
+)
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
+
+
+def clean_text(text: str) -> CleanedPage:
+    """Strip text-level chrome from a flattened page; never raises on any str."""
+    lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines if not (line and is_chrome_line(line))]
+    meta_fields, meta_index = _take_meta(lines)
+    if meta_index is not None:
+        column = _take_breadcrumb(lines, meta_index)
+        if column:
+            meta_fields["column"] = column
+    attachments = _take_trailing_attachments(lines)
+    body = "\n".join(lines).strip("\n")
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return CleanedPage(text=body, meta=PageMeta(**meta_fields), attachments=tuple(attachments))
+
+
+def is_chrome_line(line: str) -> bool:
+    """True when the whole (stripped) line is page chrome."""
+    return CHROME_LINE_RE.fullmatch(line) is not None
+
+
+def parse_meta_line(line: str) -> dict[str, str] | None:
+    """Split a `时间:… 来源:… 作者:…` line into PageMeta fields; None if it is not one."""
+    if len(line) > MAX_META_LINE:
+        return None
+    hits = list(_LABEL_RE.finditer(line))
+    if not hits or hits[0].start() > 1:
+        return None
+    if len(hits) < 2 and len(line) > 60:
+        return None
+    fields: dict[str, str] = {}
+    for i, hit in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(line)
+        value = line[hit.end() : end].strip().strip("【】[]|｜").strip()
+        field = META_LABELS[hit.group(1)]
+        if field and value and field not in fields:
+            fields[field] = value
+    return fields
+
+
+def _take_meta(lines: list[str]) -> tuple[dict[str, str | None], int | None]:
+    """Remove the first metadata lines from `lines`; return their fields and where they were."""
+    fields: dict[str, str | None] = {}
+    first: int | None = None
+    seen = 0
+    i = 0
+    while i < len(lines) and seen < META_SCAN_LINES:
+        if not lines[i]:
+            i += 1
+            continue
+        seen += 1
+        parsed = parse_meta_line(lines[i])
+        if parsed is None:
+            i += 1
+            continue
+        for key, value in parsed.items():
+            fields.setdefault(key, value)
+        first = i if first is None else first
+        del lines[i]
+    return fields, first
+
+
+def _take_breadcrumb(lines: list[str], meta_index: int) -> str | None:
+    """Short column names above the title line (itself just above the meta line) are chrome."""
+    above = [i for i in range(min(meta_index, len(lines))) if lines[i]]
+    if len(above) < 2:
+        return None
+    crumbs = above[:-1]  # the last line above the meta line is the title
+    if not all(
+        len(lines[i]) <= MAX_BREADCRUMB and not _SENTENCE_PUNCT.search(lines[i]) for i in crumbs
+    ):
+        return None
+    column = " > ".join(lines[i] for i in crumbs)
+    for i in reversed(crumbs):
+        del lines[i]
+    return column
+
+
+def _take_trailing_attachments(lines: list[str]) -> list[AttachmentLink]:
+    """Pop file-name lines from the end of the page (the last lines of a flattened page)."""
+    found: list[AttachmentLink] = []
+    while lines:
+        last = lines[-1]
+        if not last:
+            lines.pop()
+            continue
+        match = _ATTACHMENT_RE.match(last)
+        if match is None:
+            break
+        found.append(AttachmentLink(name=match.group("name").strip()))
+        lines.pop()
+    found.reverse()
+    return found

@@ -1,0 +1,83 @@
+"""Page-chrome vocabulary as data: what a flattened government page carries besides the notice.
+
+Tables only; `text.py` applies them. Append entries here (order matters only where noted).
+Every line pattern is matched against a whole stripped line, so body sentences that merely
+mention a word (e.g. a notice that says "打印" inside a sentence) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page chrome (toolbar buttons, share bars, footers, counters, pagers).
+CHROME_LINES: list[str] = [
+    (
+        r"[【\[]?\s*(打印|打印本页|打印此页|打印文章|关闭|关闭窗口|关闭本页|返回|返回顶部|返回首页|收藏|"
+        r"收藏本页|我要纠错|纠错|保存|下载|复制链接|在线咨询|网站地图|联系我们|无障碍|长者模式)\s*[】\]]?"
+    ),
+    r"([【\[]?\s*(打印|关闭|关闭窗口|收藏|返回顶部)\s*[】\]]?\s*){2,}",
+    r"[【\[]?\s*(字体|字号|文字大小|字体大小)\s*[:：]?\s*[【\[]?\s*(默认\s*)?大\s*[|｜/]?\s*中\s*[|｜/]?\s*小.{0,20}",
+    r"[【\[]?\s*(文字大小|字体大小|字号)\s*[:：]?\s*[】\]]?",
+    r"[【\[]?\s*[大中小]\s*[】\]]?",
+    r"分享到\s*[:：]?.{0,60}",
+    r"分享\s*[:：].{0,60}",
+    r"扫一扫.{0,40}",
+    r"(用)?手机(扫码|扫描).{0,40}",
+    r"(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?.{0,100}",
+    r"技术支持\s*[:：].{0,100}",
+    r".{0,80}版权所有.{0,80}",
+    r"(copyright|©).{0,120}",
+    r".{0,80}ICP\s*备.{0,60}",
+    r".{0,80}公网安备.{0,60}",
+    r"网站标识码\s*[:：]?.{0,60}",
+    r"(主办单位|承办单位|主办|承办|维护单位)\s*[:：].{0,80}",
+    r"(访问量|浏览次数|访问次数|点击数|点击量|阅读次数|阅读量|浏览量|累计访问|总访问量)\s*[:：]?\s*\d*.{0,20}",
+    r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].{0,120}",
+    r"首页\s*[>›»/＞].{0,120}",
+    r"相关(链接|文章|阅读|新闻)\s*[:：]?",
+    r"(责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}(\s+(审核|校对|签发)\s*[:：]\s*\S{1,12})*",
+]
+
+# Markers injected into text by document-sharing sites; removed wherever they occur.
+INLINE_MARKERS: list[str] = [
+    r"##[A-Za-z]{2,20}##",
+]
+
+# Labels of page metadata lines (`时间:… 来源:… 作者:… 文字大小:`), mapped to PageMeta fields.
+# Longer labels first: the alternation is built in this order.
+META_LABELS: dict[str, str | None] = {
+    "来源时间为": "published",
+    "发布时间": "published",
+    "发布日期": "published",
+    "发稿时间": "published",
+    "成文日期": "published",
+    "更新时间": "published",
+    "时间": "published",
+    "日期": "published",
+    "信息来源": "source",
+    "文章来源": "source",
+    "稿件来源": "source",
+    "来源": "source",
+    "作者": "author",
+    "发布者": "author",
+    "发布机构": "author",
+    "文字大小": None,
+    "字体大小": None,
+    "字号": None,
+    "字体": None,
+    "浏览次数": None,
+    "阅读次数": None,
+    "点击数": None,
+    "访问量": None,
+    "浏览量": None,
+    "责任编辑": None,
+    "编辑": None,
+}
+
+# File extensions of attachments named on their own line at the end of a flattened page.
+ATTACHMENT_EXTENSIONS: list[str] = [
+    "doc", "docx", "wps", "pdf", "ofd", "xls", "xlsx", "et", "ppt", "pptx", "zip", "rar", "7z", "txt",
+]  # fmt: skip
+
+CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
+INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))
