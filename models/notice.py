@@ -93,7 +93,7 @@ class Problem(Base):
     title: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     rectification: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str | None] = mapped_column(Text)
 
 
 class NoticeVersion(Base):
@@ -123,7 +123,7 @@ class Attachment(Base):
     name: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str | None] = mapped_column(String(64))
-    content_type: Mapped[str | None] = mapped_column(String(200))
+    content_type: Mapped[str | None] = mapped_column(Text)
     size: Mapped[int | None]
     http_status: Mapped[int | None]
     body_zlib: Mapped[bytes | None] = mapped_column(LargeBinary, comment="file bytes, zlib")

@@ -22,7 +22,7 @@ class RawPage(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     body_zlib: Mapped[bytes] = mapped_column(LargeBinary, comment="raw page bytes, zlib")
     http_status: Mapped[int | None]
-    reason: Mapped[str] = mapped_column(String(200), comment="why it is not a notice")
+    reason: Mapped[str] = mapped_column(Text, comment="why it is not a notice")
     title: Mapped[str | None] = mapped_column(Text, comment="title from the list page")
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -38,12 +38,12 @@ def upgrade() -> None:
     op.create_table(
         "sites",
         sa.Column("id", sa.String(length=100), nullable=False, comment="site id from seeds/"),
-        sa.Column("name", sa.String(length=200), nullable=True),
+        sa.Column("name", sa.Text(), nullable=True),
         sa.Column("region", sa.String(length=100), nullable=True),
         sa.Column(
             "region_code", sa.String(length=20), nullable=True, comment="administrative code"
         ),
-        sa.Column("publisher", sa.String(length=200), nullable=True),
+        sa.Column("publisher", sa.Text(), nullable=True),
         sa.Column(
             "platform", sa.String(length=50), nullable=True, comment="CMS family, e.g. trs, vsb"
         ),
@@ -152,9 +152,7 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("body_zlib", sa.LargeBinary(), nullable=False, comment="raw page bytes, zlib"),
         sa.Column("http_status", sa.Integer(), nullable=True),
-        sa.Column(
-            "reason", sa.String(length=200), nullable=False, comment="why it is not a notice"
-        ),
+        sa.Column("reason", sa.Text(), nullable=False, comment="why it is not a notice"),
         sa.Column("title", sa.Text(), nullable=True, comment="title from the list page"),
         sa.Column("first_seen_at", sa.DateTime(), nullable=False),
         sa.Column("last_seen_at", sa.DateTime(), nullable=False),
@@ -172,7 +170,7 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=True),
-        sa.Column("content_type", sa.String(length=200), nullable=True),
+        sa.Column("content_type", sa.Text(), nullable=True),
         sa.Column("size", sa.Integer(), nullable=True),
         sa.Column("http_status", sa.Integer(), nullable=True),
         sa.Column("body_zlib", sa.LargeBinary(), nullable=True, comment="file bytes, zlib"),
@@ -222,7 +220,7 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("description", sa.Text(), nullable=True),
         sa.Column("rectification", sa.Text(), nullable=True),
-        sa.Column("status", sa.String(length=20), nullable=True),
+        sa.Column("status", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["notice_id"],
             ["notices.id"],

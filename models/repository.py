@@ -1,0 +1,482 @@
+"""Batched writes of fetched pages: notices are upserted by canonical URL, other pages kept raw.
+
+One call of `write_pages` is one transaction. It looks up the stored record hashes of the whole
+batch at once, touches `last_seen_at` of unchanged notices with one UPDATE, and upserts the new or
+changed ones with the dialect's native `INSERT ... ON CONFLICT`, so a re-crawl of unchanged pages
+costs one SELECT and one UPDATE per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
+
+from models.crawl_run import CrawlRun, CrawlSiteOutcome
+from models.notice import Attachment, Notice, NoticeVersion, Problem
+from models.raw_page import RawPage
+from models.site import Site
+
+NOTICES = cast(Table, Notice.__table__)
+PROBLEMS = cast(Table, Problem.__table__)
+VERSIONS = cast(Table, NoticeVersion.__table__)
+ATTACHMENTS = cast(Table, Attachment.__table__)
+RAW_PAGES = cast(Table, RawPage.__table__)
+SITES = cast(Table, Site.__table__)
+CRAWL_RUNS = cast(Table, CrawlRun.__table__)
+SITE_OUTCOMES = cast(Table, CrawlSiteOutcome.__table__)
+
+# Large IN lists are split so that SQLite's bound-parameter limit is never reached.
+LOOKUP_CHUNK = 500
+
+# Record fields stored in their own columns (problems and attachments go to their own tables).
+_TEXT_FIELDS = (
+    "title",
+    "source",
+    "author",
+    "publisher",
+    "inspected_unit",
+    "inspection_body",
+    "inspection_topic",
+    "inspection_round",
+    "signed_by",
+)
+_DATE_FIELDS = ("published_date", "signed_date")
+_PARTIAL_DATE_FIELDS = ("inspection_start", "inspection_end", "feedback_date")
+_LEVELS = frozenset({"central", "provincial", "city", "county", "other"})
+_KNOWN_FIELDS = frozenset(
+    {
+        *_TEXT_FIELDS,
+        *_DATE_FIELDS,
+        *_PARTIAL_DATE_FIELDS,
+        "is_notice",
+        "inspection_level",
+        "inspection_kinds",
+        "counts",
+        "status_counts",
+        "contact",
+        "attachments",
+        "problems",
+        "body_text",
+        "parser_version",
+    }
+)
+_PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_SPACE = re.compile(r"\s+")
+
+
+class Outcome(StrEnum):
+    INSERTED = "inserted"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    NON_NOTICE = "non_notice"
+
+
+class UnsupportedDatabase(RuntimeError):
+    """The database has no native upsert this module knows how to use."""
+
+
+@dataclass(slots=True)
+class AttachmentWrite:
+    name: str
+    url: str
+    status: int | None = None
+    content_type: str | None = None
+    body: bytes | None = None
+    sha256: str | None = None
+    text: str | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class PageWrite:
+    """A fetched detail page with its parsed record (None when no record could be made)."""
+
+    url: str
+    canonical_url: str
+    site_id: str
+    region: str | None
+    status: int | None
+    fetched_at: datetime
+    body: bytes
+    record: dict[str, Any] | None
+    attachments: list[AttachmentWrite] = field(default_factory=list)
+    list_title: str | None = None
+
+    @property
+    def is_notice(self) -> bool:
+        return bool(self.record and self.record.get("is_notice"))
+
+    @property
+    def non_notice_reason(self) -> str:
+        if self.record is None:
+            return "no parsed record"
+        return "not a rectification notice"
+
+
+def write_pages(
+    engine: Engine, pages: Sequence[PageWrite], *, now: datetime | None = None
+) -> list[Outcome]:
+    """Store a batch in one transaction; the outcomes are in the order of `pages`."""
+    now = now or datetime.now(UTC)
+    with engine.begin() as conn:
+        return write_pages_in(conn, pages, now=now)
+
+
+def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetime) -> list[Outcome]:
+    ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
+    outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
+    raw = [p for p in pages if not p.is_notice]
+    if raw:
+        _upsert_raw_pages(conn, raw, now)
+    notices = [(i, _Prepared.of(p)) for i, p in enumerate(pages) if p.is_notice]
+    if not notices:
+        return outcomes
+
+    known = _stored_hashes(conn, {prep.page.canonical_url for _, prep in notices})
+    state = {url: digest for url, (_, digest) in known.items()}
+    changed: dict[str, _Prepared] = {}
+    for i, prep in notices:
+        url = prep.page.canonical_url
+        if url not in state:
+            outcomes[i] = Outcome.INSERTED
+        elif state[url] == prep.record_sha256:
+            outcomes[i] = Outcome.UNCHANGED
+            continue
+        else:
+            outcomes[i] = Outcome.UPDATED
+        state[url] = prep.record_sha256
+        changed[url] = prep  # a later fetch of the same URL in the batch wins
+
+    unchanged_ids = [nid for url, (nid, _) in known.items() if url not in changed]
+    for chunk in _chunks(unchanged_ids, LOOKUP_CHUNK):
+        conn.execute(update(NOTICES).where(NOTICES.c.id.in_(chunk)).values(last_seen_at=now))
+    if changed:
+        _upsert_notices(conn, list(changed.values()), {u for u in changed if u in known}, now)
+    return outcomes
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A notice page turned into rows, with the hash that decides unchanged vs updated."""
+
+    page: PageWrite
+    row: dict[str, Any]
+    record_sha256: str
+    problems: list[dict[str, Any]]
+    version: dict[str, Any]
+    attachments: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, page: PageWrite) -> _Prepared:
+        record = page.record or {}
+        attachments = _attachment_rows(page.attachments)
+        # The record already carries the cleaned body; attachment hashes catch a replaced file.
+        digest = _sha256_json(
+            {"record": record, "files": [(a["url"], a["sha256"]) for a in attachments]}
+        )
+        raw_sha = hashlib.sha256(page.body).hexdigest()
+        row = _notice_row(page, record)
+        row.update(content_sha256=raw_sha, record_sha256=digest)
+        body_sha = hashlib.sha256(_normalise(row["body_text"]).encode()).hexdigest()
+        version = {
+            "raw_sha256": raw_sha,
+            "body_sha256": body_sha,
+            "raw_zlib": zlib.compress(page.body),
+            "http_status": page.status,
+            "fetched_at": page.fetched_at,
+            "parser_version": row["parser_version"],
+        }
+        return cls(page, row, digest, _problem_rows(record), version, attachments)
+
+
+def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
+    extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+    row: dict[str, Any] = {
+        "site_id": page.site_id,
+        "region": page.region,
+        "url": page.url,
+        "canonical_url": page.canonical_url,
+        "is_notice": True,
+        "inspection_kinds": list(record.get("inspection_kinds") or []),
+        "counts": dict(record.get("counts") or {}),
+        "status_counts": record.get("status_counts"),
+        "contact": dict(record.get("contact") or {}),
+        "attachment_links": list(record.get("attachments") or []),
+        "body_text": record.get("body_text") or "",
+    }
+    for name in _TEXT_FIELDS:
+        row[name] = record.get(name)
+    # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
+    for name in _DATE_FIELDS:
+        row[name] = _iso_date(record.get(name))
+        if row[name] is None and record.get(name) is not None:
+            extra[name] = record[name]
+    for name in _PARTIAL_DATE_FIELDS:
+        value = record.get(name)
+        ok = isinstance(value, str) and _PARTIAL_DATE.fullmatch(value)
+        row[name] = value if ok else None
+        if value is not None and not ok:
+            extra[name] = value
+    level = record.get("inspection_level")
+    row["inspection_level"] = level if level in _LEVELS else None
+    if level is not None and level not in _LEVELS:
+        extra["inspection_level"] = level
+    version = record.get("parser_version")
+    row["parser_version"] = version if isinstance(version, str) and len(version) <= 40 else None
+    if version is not None and row["parser_version"] is None:
+        extra["parser_version"] = version
+    row["extra"] = extra
+    return row
+
+
+def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    # seq is the position in the document, which the contract defines it to be; using the
+    # position keeps (notice_id, seq) unique even if a parser repeats a number.
+    return [
+        {
+            "seq": n,
+            "aspect": p.get("aspect"),
+            "title": p.get("title"),
+            "description": p.get("description"),
+            "rectification": p.get("rectification"),
+            "status": p.get("status"),
+        }
+        for n, p in enumerate(record.get("problems") or [], start=1)
+        if isinstance(p, Mapping)
+    ]
+
+
+def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for a in attachments:
+        sha = a.sha256 or (hashlib.sha256(a.body).hexdigest() if a.body is not None else None)
+        rows[a.url] = {  # one row per URL: a page linking a file twice stores it once
+            "name": a.name,
+            "url": a.url,
+            "sha256": sha,
+            "content_type": a.content_type,
+            "size": len(a.body) if a.body is not None else None,
+            "http_status": a.status,
+            "body_zlib": zlib.compress(a.body) if a.body is not None else None,
+            "text": a.text,
+            "error": a.error,
+        }
+    return list(rows.values())
+
+
+def _upsert_notices(
+    conn: Connection, preps: list[_Prepared], updated_urls: set[str], now: datetime
+) -> None:
+    rows = [{**p.row, "first_seen_at": now, "last_seen_at": now} for p in preps]
+    stmt = _insert(conn, NOTICES)
+    keep = {"id", "canonical_url", "first_seen_at"}
+    stmt = _on_conflict_update(
+        stmt,
+        ["canonical_url"],
+        {c.name: stmt.excluded[c.name] for c in NOTICES.columns if c.name not in keep},
+    ).returning(NOTICES.c.id, NOTICES.c.canonical_url)
+    ids = {url: nid for nid, url in conn.execute(stmt, rows)}
+
+    updated_ids = [ids[u] for u in updated_urls]
+    for chunk in _chunks(updated_ids, LOOKUP_CHUNK):
+        conn.execute(delete(PROBLEMS).where(PROBLEMS.c.notice_id.in_(chunk)))
+        conn.execute(delete(ATTACHMENTS).where(ATTACHMENTS.c.notice_id.in_(chunk)))
+
+    problems = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.problems]
+    if problems:
+        conn.execute(_insert(conn, PROBLEMS), problems)
+    files = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.attachments]
+    if files:
+        conn.execute(_insert(conn, ATTACHMENTS), files)
+    versions = [{**p.version, "notice_id": ids[p.page.canonical_url]} for p in preps]
+    # Re-parsing the same bytes with a newer parser updates the record, not the raw archive.
+    conn.execute(
+        _on_conflict_nothing(_insert(conn, VERSIONS), ["notice_id", "raw_sha256"]), versions
+    )
+
+
+def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for p in pages:
+        rows[p.canonical_url] = {
+            "site_id": p.site_id,
+            "region": p.region,
+            "url": p.url,
+            "canonical_url": p.canonical_url,
+            "sha256": hashlib.sha256(p.body).hexdigest(),
+            "body_zlib": zlib.compress(p.body),
+            "http_status": p.status,
+            "reason": p.non_notice_reason,
+            "title": p.list_title,
+            "first_seen_at": now,
+            "last_seen_at": now,
+        }
+    stmt = _insert(conn, RAW_PAGES)
+    keep = {"id", "canonical_url", "first_seen_at"}
+    stmt = _on_conflict_update(
+        stmt,
+        ["canonical_url"],
+        {c.name: stmt.excluded[c.name] for c in RAW_PAGES.columns if c.name not in keep},
+    )
+    conn.execute(stmt, list(rows.values()))
+
+
+def ensure_sites(conn: Connection, regions: Mapping[str, str | None], *, now: datetime) -> None:
+    """Create a minimal row for each unknown site id, so that pages can reference it."""
+    if not regions:
+        return
+    rows: list[dict[str, Any]] = [
+        {"id": sid, "region": region, "list_urls": [], "first_seen_at": now, "last_seen_at": now}
+        for sid, region in regions.items()
+    ]
+    conn.execute(_on_conflict_nothing(_insert(conn, SITES), ["id"]), rows)
+
+
+def upsert_sites(
+    engine: Engine, sites: Iterable[Mapping[str, Any]], *, now: datetime | None = None
+) -> int:
+    """Store the registry's sites (dicts with id, name, region, region_code, publisher, platform,
+    list_urls); existing rows take the new values. Returns the number of sites written."""
+    now = now or datetime.now(UTC)
+    rows = [
+        {
+            "id": str(s["id"]),
+            "name": s.get("name"),
+            "region": s.get("region"),
+            "region_code": s.get("region_code"),
+            "publisher": s.get("publisher"),
+            "platform": s.get("platform"),
+            "list_urls": list(s.get("list_urls") or []),
+            "first_seen_at": now,
+            "last_seen_at": now,
+        }
+        for s in sites
+    ]
+    if not rows:
+        return 0
+    with engine.begin() as conn:
+        stmt = _insert(conn, SITES)
+        keep = {"id", "first_seen_at"}
+        stmt = _on_conflict_update(
+            stmt,
+            ["id"],
+            {c.name: stmt.excluded[c.name] for c in SITES.columns if c.name not in keep},
+        )
+        conn.execute(stmt, rows)
+    return len(rows)
+
+
+def record_crawl_run(
+    engine: Engine,
+    *,
+    region: str | None,
+    started_at: datetime,
+    finished_at: datetime | None,
+    outcome: str | None,
+    stats: Mapping[str, Any],
+    site_outcomes: Mapping[str, Mapping[str, Any]] | None = None,
+) -> int:
+    """Write one crawl run and its per-site outcomes; returns the run id."""
+    site_outcomes = site_outcomes or {}
+    with engine.begin() as conn:
+        run_id = conn.execute(
+            CRAWL_RUNS.insert().returning(CRAWL_RUNS.c.id),
+            {
+                "region": region,
+                "started_at": started_at,
+                "finished_at": finished_at,
+                "outcome": outcome,
+                "stats": json_safe(stats),
+            },
+        ).scalar_one()
+        if site_outcomes:
+            now = finished_at or datetime.now(UTC)
+            ensure_sites(conn, dict.fromkeys(site_outcomes, region), now=now)
+            rows = [
+                {
+                    "run_id": run_id,
+                    "site_id": sid,
+                    "outcome": str(details.get("outcome", "unknown")),
+                    "details": json_safe(details),
+                }
+                for sid, details in site_outcomes.items()
+            ]
+            conn.execute(SITE_OUTCOMES.insert(), rows)
+    return int(run_id)
+
+
+def json_safe(value: Any) -> Any:
+    """`value` with datetimes, dates and other non-JSON leaves turned into strings."""
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [json_safe(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _stored_hashes(conn: Connection, urls: set[str]) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    cols = (NOTICES.c.canonical_url, NOTICES.c.id, NOTICES.c.record_sha256)
+    for chunk in _chunks(sorted(urls), LOOKUP_CHUNK):
+        for url, nid, digest in conn.execute(
+            select(*cols).where(NOTICES.c.canonical_url.in_(chunk))
+        ):
+            found[url] = (nid, digest)
+    return found
+
+
+def _insert(conn: Connection, table: Table) -> Any:
+    """The dialect's own INSERT, which knows ON CONFLICT; both APIs are parallel."""
+    name = conn.dialect.name
+    if name == "sqlite":
+        return sqlite.insert(table)
+    if name == "postgresql":
+        return postgresql.insert(table)
+    raise UnsupportedDatabase(f"no native upsert for {name!r}: use SQLite or PostgreSQL")
+
+
+def _on_conflict_update(stmt: Any, keys: list[str], set_: dict[str, Any]) -> Insert:
+    return cast(Insert, stmt.on_conflict_do_update(index_elements=keys, set_=set_))
+
+
+def _on_conflict_nothing(stmt: Any, keys: list[str]) -> Insert:
+    return cast(Insert, stmt.on_conflict_do_nothing(index_elements=keys))
+
+
+def _iso_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _normalise(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _sha256_json(value: Any) -> str:
+    data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
