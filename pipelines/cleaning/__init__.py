@@ -1,0 +1,139 @@
+"""Page cleaning: raw page bytes -> clean notice text, page metadata and attachment links.
+
+`clean_html(body)` works with no other argument; the URL resolves attachment links, the header
+charset and per-site `SiteCleanRules` only sharpen the result. Stages, one module each:
+decode -> scripts (document.write) -> meta -> content -> chrome -> attachments -> render -> the
+shared text-level vocabulary (`text.clean_text`) as the last pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from pipelines.cleaning.attachments import (
+    attachment_anchors,
+    collect_attachments,
+    script_anchors,
+)
+from pipelines.cleaning.body import clean_lines
+from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts
+from pipelines.cleaning.content import locate_content
+from pipelines.cleaning.decode import decode_html
+from pipelines.cleaning.meta import extract_meta
+from pipelines.cleaning.render import render_lines
+from pipelines.cleaning.scripts import document_writes
+from pipelines.cleaning.site_rules import SiteCleanRules
+from pipelines.cleaning.text import clean_text
+from pipelines.page import CleanedPage, PageMeta
+
+__all__ = ["SiteCleanRules", "clean_html", "clean_text"]
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
+_CONTENT_MARK = "\u27e6CONTENT\u27e7"  # stands in for the body while the page around it is read
+
+
+def parse_page(text: str) -> html.HtmlElement | None:
+    """Parse decoded HTML; None for a page with nothing in it."""
+    text = _XML_DECLARATION.sub("", text)  # lxml refuses str input with an encoding declaration
+    text = _CONTROL_CHARS.sub("", text)
+    if not text.strip():
+        return None
+    try:
+        return html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def expand_document_writes(root: html.HtmlElement) -> list[str]:
+    """Put what inline scripts write where the script stands; return all script texts."""
+    scripts: list[str] = []
+    for script in list(root.iter("script")):
+        source = script.text or ""
+        scripts.append(source)
+        written = "".join(document_writes(source))
+        if not written.strip():
+            continue
+        try:
+            fragment = html.fragment_fromstring(written, create_parent="span")
+        except (etree.ParserError, ValueError):
+            continue
+        fragment.tail, script.tail = script.tail, None
+        script.addnext(fragment)
+    return scripts
+
+
+def _surroundings(
+    root: html.HtmlElement, content: html.HtmlElement | None
+) -> tuple[list[str], list[str]]:
+    """Lines of the page before and after the content element."""
+    if content is None or content.getparent() is None:
+        return render_lines(root), []
+    mark = html.Element("div")
+    mark.text = _CONTENT_MARK
+    mark.tail, content.tail = content.tail, None
+    content.addprevious(mark)
+    content.getparent().remove(content)
+    lines = render_lines(root)
+    mark.addprevious(content)
+    content.tail, mark.tail = mark.tail, None
+    mark.getparent().remove(mark)
+    at = lines.index(_CONTENT_MARK) if _CONTENT_MARK in lines else len(lines)
+    return lines[:at], lines[at + 1 :]
+
+
+def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
+    return PageMeta(
+        title=first.title or fallback.title,
+        published=first.published or fallback.published,
+        source=first.source or fallback.source,
+        author=first.author or fallback.author,
+        column=first.column or fallback.column,
+    )
+
+
+def clean_html(
+    body: bytes,
+    *,
+    url: str | None = None,
+    declared_encoding: str | None = None,
+    rules: SiteCleanRules | None = None,
+) -> CleanedPage:
+    """Clean one page. Never raises on bad bytes: an unreadable page gives an empty CleanedPage."""
+    rules = rules or SiteCleanRules()
+    text, encoding = decode_html(
+        body, declared_encoding=declared_encoding, forced_encoding=rules.encoding
+    )
+    root = parse_page(text)
+    if root is None:
+        return CleanedPage(text="", encoding=encoding)
+
+    scripts = expand_document_writes(root)
+    drop_scripts(root)
+    excluded = chrome_subtrees(root)
+    content = locate_content(root, rules.content_selector, excluded)
+    header, _footer = _surroundings(root, content)
+    meta = extract_meta(root, content, header, rules)
+
+    anchors = [a for a in attachment_anchors(root) if a not in excluded]
+    attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
+    if content is None:
+        return CleanedPage(text="", meta=meta, attachments=attachments, encoding=encoding)
+
+    # Attachment links become AttachmentLinks, not body lines.
+    for anchor in attachment_anchors(content):
+        anchor.drop_tree()
+    drop_chrome(content)
+    lines = clean_lines(render_lines(content), meta.title, rules.extra_chrome)
+
+    # Last pass: the shared text-level vocabulary (remnant lines, trailing file names).
+    flattened = clean_text("\n".join(lines))
+    meta = _merge_meta(meta, flattened.meta)
+    known = {a.name for a in attachments}
+    extra = tuple(a for a in flattened.attachments if a.name not in known)
+    body_text = "\n".join(line for line in flattened.text.split("\n") if line.strip())
+    return CleanedPage(
+        text=body_text, meta=meta, attachments=attachments + extra, encoding=encoding
+    )

@@ -1,0 +1,140 @@
+"""Locate the main content element: site selector, platform containers, then text density."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from pipelines.cleaning.render import BLOCK_TAGS
+
+# Known platform containers, in priority order (inner editors before their wrappers).
+CONTENT_SELECTORS = (
+    ".TRS_Editor",  # TRS WCM, older editor
+    ".TRS_UEDITOR",  # TRS WCM, newer editor
+    "#UCAP-CONTENT",  # gov.cn / UCAP templates
+    ".v_news_content",  # VSB inner body
+    "#vsb_content, #vsb_content_2, #vsb_content_4, #vsb_content_502",  # VSB
+    ".wzzw-article",  # Hanweb jpaas
+    "#zoom",  # Hanweb, many TRS skins
+    ".news_cont_d_wrap",  # NFCMS (Guangdong)
+    ".gkmlpt-content, .article-content .content, .xxgk_content, .xxgk-content",  # gkmlpt / 公开目录
+    "#dochtmlcon",  # TRS cmse-style
+    ".pages_content",  # gov.cn wrappers
+    "#NewsContent, .article-content, .article_content, .artcon, .con_text, .TRS_Editor_Content",
+)
+_SELECTOR_CACHE: dict[str, etree.XPath] = {}
+_CN_PUNCT = re.compile(r"[，。；：、！？“”（）]")
+
+
+def select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
+    """Elements matching a CSS selector, or an XPath when the selector starts with '/' or '('."""
+    if selector not in _SELECTOR_CACHE:
+        from cssselect import GenericTranslator
+
+        xpath = (
+            selector
+            if selector.startswith(("/", "("))
+            else GenericTranslator().css_to_xpath(selector)
+        )
+        _SELECTOR_CACHE[selector] = etree.XPath(xpath)
+    found = _SELECTOR_CACHE[selector](root)
+    return [e for e in found if isinstance(e, html.HtmlElement)] if isinstance(found, list) else []
+
+
+def text_length(el: html.HtmlElement) -> int:
+    return len(re.sub(r"\s+", "", el.text_content()))
+
+
+def between_markers(root: html.HtmlElement) -> html.HtmlElement | None:
+    """Hanweb/TRS Zhejiang skins delimit the body by `<meta name=ContentStart/ContentEnd>`."""
+    start = root.xpath('//meta[translate(@name,"CONTENTSAR","contentsar")="contentstart"]')
+    end = root.xpath('//meta[translate(@name,"CONTENTEDN","contentedn")="contentend"]')
+    if not start or not end or start[0].getparent() is not end[0].getparent():
+        return None
+    parent = start[0].getparent()
+    siblings = list(parent)
+    first, last = siblings.index(start[0]), siblings.index(end[0])
+    if last <= first:
+        return None
+    wrapper = html.Element("div")
+    wrapper.text = start[0].tail
+    start[0].tail = None
+    for node in siblings[first + 1 : last]:
+        wrapper.append(node)  # moves the node; its tail goes with it
+    start[0].addnext(wrapper)
+    return wrapper
+
+
+def by_selectors(root: html.HtmlElement, selectors: tuple[str, ...]) -> html.HtmlElement | None:
+    """The largest non-empty match of the first selector that matches anything."""
+    for selector in selectors:
+        found = [e for e in select(root, selector) if text_length(e) or e.find(".//a") is not None]
+        if found:
+            return max(found, key=text_length)
+    return None
+
+
+def _own_text(el: html.HtmlElement) -> str:
+    """Text directly in an element and its inline non-link children (not nested blocks)."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag and tag not in BLOCK_TAGS and tag != "a":
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def by_density(
+    root: html.HtmlElement, excluded: frozenset[html.HtmlElement] = frozenset()
+) -> html.HtmlElement | None:
+    """Readability-style: paragraphs vote for their container, half a vote for its parent.
+
+    Elements inside chrome blocks (`excluded`) do not vote, so a long footer cannot win.
+    """
+    scores: dict[html.HtmlElement, float] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el in excluded:
+            continue
+        text = _own_text(el)
+        if len(text) < 10:
+            continue
+        weight = len(text) + 10 * len(_CN_PUNCT.findall(text))
+        target = (
+            el if el.tag in {"div", "td", "article", "section", "body", "pre"} else el.getparent()
+        )
+        if target is None:
+            continue
+        scores[target] = scores.get(target, 0.0) + weight
+        parent = target.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + weight / 2
+    if not scores:
+        return None
+    return max(scores, key=lambda e: scores[e] * (1 - _link_density(e)))
+
+
+def _link_density(el: html.HtmlElement) -> float:
+    total = text_length(el)
+    if not total:
+        return 1.0
+    links = sum(text_length(a) for a in el.iter("a"))
+    return min(links / total, 1.0)
+
+
+def locate_content(
+    root: html.HtmlElement,
+    selector: str | None = None,
+    excluded: frozenset[html.HtmlElement] = frozenset(),
+) -> html.HtmlElement | None:
+    """The element holding the notice body, or None when the page has no text at all."""
+    if selector:
+        found = by_selectors(root, (selector,))
+        if found is not None:
+            return found
+    # lxml elements are falsy when childless, hence the explicit None checks.
+    found = between_markers(root)
+    if found is None:
+        found = by_selectors(root, CONTENT_SELECTORS)
+    return found if found is not None else by_density(root, excluded)

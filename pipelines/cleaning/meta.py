@@ -1,0 +1,222 @@
+"""Page metadata: title, publication time, 来源, 作者 and column, from the page itself.
+
+Priority (as GNE does, each source its own function): site selector > `<meta>` tags > visible
+text near the article. Visible text is read from text nodes only, never from attributes: TRS
+templates keep a stale date and source in `alt="时间：2017-11-08"`, and VSB lists put the site
+name in `title=` attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import html
+
+from pipelines.cleaning.content import select
+from pipelines.cleaning.render import render_lines
+from pipelines.cleaning.site_rules import SiteCleanRules
+from pipelines.page import PageMeta
+
+DATE = (
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:[\sT-]*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?)?"
+)
+DATE_RE = re.compile(DATE)
+# 更新/修改 times are edits, not publication; the lookbehinds keep them out.
+_LABELLED_DATE = re.compile(
+    rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期)\s*[:：]\s*(?:\|\s*)?({DATE})"
+)
+_STOP = (
+    r"(?=\s*(?:(?:信息|文章|稿件)?来源|作者|发布|时间|日期|浏览|点击|阅读|访问|字体|字号|文字大小|"
+    r"编辑|责任编辑|审核|打印|分享|【|\[|\||｜|$))"
+)
+_SOURCE = re.compile(rf"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|｜【\[]{{2,40}}?){_STOP}")
+_AUTHOR = re.compile(rf"(?:作者|撰稿人?|撰文)\s*[:：]\s*([^\s|｜【\[]{{2,30}}?){_STOP}")
+_META_HINT = re.compile(r"来源|作者|浏览|点击|阅读|字体|字号|发布")
+_CRUMB_LABEL = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|您所在的位置|您当前的位置|所在位置|位置)\s*[:：]?\s*"
+)
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|＞|→|/|\\)\s*")
+_CRUMB_TAIL = {
+    "正文",
+    "详情",
+    "内容",
+    "正文内容",
+    "文章内容",
+    "详细内容",
+    "信息详情",
+    "浏览文章",
+    "阅读文章",
+}
+_CRUMB_HOME = {"首页", "网站首页", "主页", "返回首页"}
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s-\s|－|—\s)\s*")
+_TITLE_NOISE_ANCESTOR = re.compile(
+    r"nav|menu|foot|crumb|location|related|side|list|logo", re.IGNORECASE
+)
+
+META_NAMES = {
+    "title": ("articletitle", "title", "og:title"),
+    "published": ("pubdate", "publishdate", "firstpublishedtime", "published_time",
+                  "article:published_time", "maketime"),
+    "source": ("contentsource", "source"),
+    "author": ("author",),
+    "column": ("columnname",),
+}  # fmt: skip
+
+
+def meta_tags(root: html.HtmlElement) -> dict[str, str]:
+    """`<meta name|property=… content=…>` as a lower-cased name -> first non-empty content."""
+    tags: dict[str, str] = {}
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        content = " ".join((el.get("content") or "").split())
+        if name and content and name not in tags:
+            tags[name] = content
+    return tags
+
+
+def _first_tag(tags: dict[str, str], field: str) -> str | None:
+    return next((tags[n] for n in META_NAMES[field] if tags.get(n)), None)
+
+
+def normalise_date(value: str) -> str | None:
+    """The first date in `value` as written, whitespace tidied; gov.cn '2007-08-20-23:59:59' fixed."""
+    found = DATE_RE.search(value)
+    if not found:
+        return None
+    date = " ".join(found.group(0).split())
+    return re.sub(r"^(\d{4}-\d{1,2}-\d{1,2})[-T](\d)", r"\1 \2", date)
+
+
+def date_from_lines(lines: Sequence[str]) -> str | None:
+    """A labelled date (发布时间：…), else a date opening a meta line (`2016年09月27日 来源：…`)."""
+    for line in lines:
+        found = _LABELLED_DATE.search(line)
+        if found:
+            return normalise_date(found.group(1))
+    for line in lines:
+        found = DATE_RE.match(line)
+        if found and _META_HINT.search(line[found.end() :]):
+            return normalise_date(found.group(0))
+    return None
+
+
+def labelled(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    for line in lines:
+        found = pattern.search(line)
+        if found:
+            value = found.group(1).strip(" :：,，;；")
+            if value and not DATE_RE.fullmatch(value):
+                return value
+    return None
+
+
+def column_from_lines(lines: Sequence[str]) -> str | None:
+    """A breadcrumb without home and leaf: `当前位置：首页 > 巡视巡察 > 巡察公告 > 正文` ->
+    `巡视巡察 > 巡察公告` (joined as `text.clean_text` joins a flattened breadcrumb)."""
+    for line in lines:
+        label = _CRUMB_LABEL.match(line)
+        parts = [p for p in _CRUMB_SPLIT.split(line[label.end() :] if label else line) if p]
+        if not label and not (len(parts) >= 2 and parts[0] in _CRUMB_HOME):
+            continue
+        parts = [p for p in parts if p not in _CRUMB_TAIL and p not in _CRUMB_HOME]
+        if parts and all(len(p) <= 30 for p in parts):
+            return " > ".join(parts)
+    return None
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(text.split())
+
+
+def title_from_tag(root: html.HtmlElement) -> str | None:
+    """`<title>` without the site suffix: `关于…的通报_某市纪委监委网` -> `关于…的通报`."""
+    found = root.find(".//title")
+    if found is None or not found.text_content().strip():
+        return None
+    parts = [p for p in _TITLE_SPLIT.split(_clean_title(found.text_content())) if p]
+    if not parts:
+        return None
+    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+
+
+def _heading_candidates(
+    root: html.HtmlElement, order: dict[html.HtmlElement, int], content: html.HtmlElement | None
+) -> list[str]:
+    """Texts of headings and `*title*` blocks before the content (or opening it), nearest last."""
+    limit = order.get(content, len(order)) if content is not None else len(order)
+    inside = set(content.iterdescendants()) if content is not None else set()
+    found: list[tuple[int, str]] = []
+    for el in root.iter("h1", "h2", "h3", "h4", "div", "p", "td", "span", "strong"):
+        marker = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        if el.tag in {"div", "p", "td", "span", "strong"} and "title" not in marker:
+            continue
+        position = order.get(el, 0)
+        opens_content = el in inside and position - limit < 6
+        if position >= limit and not opens_content:
+            continue
+        if any(
+            _TITLE_NOISE_ANCESTOR.search(f"{a.get('id', '')} {a.get('class', '')}")
+            for a in el.iterancestors()
+        ):
+            continue
+        if el.getparent() is not None and el.xpath("ancestor::a or ancestor::li"):
+            continue
+        text = _clean_title(" ".join(render_lines(el)))
+        if 4 <= len(text) <= 150:
+            found.append((position, text))
+    return [t for _, t in sorted(found)]
+
+
+def title_from_page(
+    root: html.HtmlElement, order: dict[html.HtmlElement, int], content: html.HtmlElement | None
+) -> str | None:
+    """The article heading: among the nearest headings, one that `<title>` contains, else the nearest."""
+    candidates = _heading_candidates(root, order, content)[-3:]
+    if not candidates:
+        return None
+    tag = root.find(".//title")
+    page_title = _clean_title(tag.text_content()) if tag is not None else ""
+    matching = [c for c in candidates if c in page_title and len(c) >= 6]
+    if matching:
+        return max(matching, key=len)
+    return candidates[-1] if len(candidates[-1]) >= 6 else None
+
+
+def first_selected_text(root: html.HtmlElement, selector: str | None) -> str | None:
+    if not selector:
+        return None
+    for el in select(root, selector):
+        text = " ".join(render_lines(el)) if isinstance(el, html.HtmlElement) else str(el)
+        if text.strip():
+            return _clean_title(text)
+    return None
+
+
+def extract_meta(
+    root: html.HtmlElement,
+    content: html.HtmlElement | None,
+    header: Sequence[str],
+    rules: SiteCleanRules,
+) -> PageMeta:
+    """Page metadata by priority: site selectors, `<meta>` tags, then the lines above the body."""
+    tags = meta_tags(root)
+    nearest_first = list(reversed(header))
+    order = {el: i for i, el in enumerate(root.iter())}
+    selected_date = first_selected_text(root, rules.date_selector)
+    published = (
+        (normalise_date(selected_date) if selected_date else None)
+        or normalise_date(_first_tag(tags, "published") or "")
+        or date_from_lines(nearest_first)
+    )
+    return PageMeta(
+        title=first_selected_text(root, rules.title_selector)
+        or tags.get("articletitle")
+        or title_from_page(root, order, content)
+        or title_from_tag(root),
+        published=published,
+        source=_first_tag(tags, "source") or labelled(_SOURCE, nearest_first),
+        author=labelled(_AUTHOR, nearest_first) or _first_tag(tags, "author"),
+        column=column_from_lines(header) or _first_tag(tags, "column"),
+    )

@@ -1,0 +1,138 @@
+"""An lxml element -> text lines: one paragraph per line, table rows kept as rows."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+# Tags that end a line before and after them; everything else is inline.
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "caption",
+    ]
+)
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "img",
+        "svg",
+        "map",
+        "area",
+        "audio",
+        "video",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+    ]
+)
+CELL_SEPARATOR = " | "  # how cells of a data-table row are joined on one line
+
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_EDGE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _is_layout_row(row: html.HtmlElement) -> bool:
+    # Old sites lay whole pages out in tables; a row holding a table or several paragraphs is
+    # layout, not data, and its cells are read as blocks.
+    return any(
+        _tag(d) in {"table", "p", "div", "ul", "ol", "h1", "h2", "h3"}
+        for d in row.iterdescendants()
+    )
+
+
+def _walk(el: etree._Element, out: list[str]) -> None:
+    tag = _tag(el)
+    if tag and tag not in SKIP_TAGS:
+        if tag == "br":
+            out.append("\n")
+        elif tag == "tr" and not _is_layout_row(el):
+            cells = [c for c in el if _tag(c) in {"td", "th"}]
+            texts = [" ".join(render_lines(c)) for c in cells]
+            if any(texts):
+                out.append("\n" + CELL_SEPARATOR.join(texts) + "\n")
+        else:
+            block = tag in BLOCK_TAGS
+            if block:
+                out.append("\n")
+            if el.text:
+                out.append(el.text)
+            for child in el:
+                _walk(child, out)
+            if block:
+                out.append("\n")
+    if el.tail:
+        out.append(el.tail)
+
+
+def render_lines(el: etree._Element) -> list[str]:
+    """Visible text of an element as non-empty lines, whitespace collapsed."""
+    out: list[str] = []
+    if el.text and _tag(el) not in SKIP_TAGS:
+        out.append(el.text)
+    for child in el:
+        _walk(child, out)
+    lines = []
+    for raw in "".join(out).split("\n"):
+        line = _EDGE.sub("", _SPACE.sub(" ", raw))
+        if line:
+            lines.append(line)
+    return lines

@@ -1,0 +1,93 @@
+"""Inline scripts are data: content, sources and attachment links written by `document.write`.
+
+TRS pages write attachments as `var att = '<a href="./P0….pdf">…</a>'; document.write('附件：' + att)`
+and sources as `document.write("来源：" + laiyuan)`. A crawler without JavaScript sees only the
+script source, so the simple cases (string literals, variables holding literals, `+`) are
+evaluated here. Anything else (function calls, unescape, arithmetic) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(
+    r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[A-Za-z_$][\w$.]*|//[^\n]*|/\*.*?\*/|\s+|.""",
+    re.DOTALL,
+)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "", "'": "'", '"': '"', "\\": "\\", "/": "/"}
+_WRITE = {"document.write", "document.writeln"}
+_DECLARE = {"var", "let", "const"}
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    return re.sub(
+        r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
+        lambda m: (
+            chr(int(m.group(1)[1:], 16))
+            if m.group(1)[0] in "ux" and len(m.group(1)) > 1
+            else _ESCAPES.get(m.group(1), m.group(1))
+        ),
+        body,
+    )
+
+
+def _tokens(script: str) -> list[str]:
+    return [t for t in _TOKEN.findall(script) if not t.isspace() and not t.startswith(("//", "/*"))]
+
+
+def _evaluate(tokens: list[str], start: int, variables: dict[str, str]) -> tuple[str | None, int]:
+    """Evaluate `term (+ term)*` from tokens[start]; return (value or None, index after it)."""
+    parts: list[str] = []
+    i = start
+    while i < len(tokens):
+        token = tokens[i]
+        if token[0] in "'\"":
+            parts.append(_unquote(token))
+        elif token in variables:
+            parts.append(variables[token])
+        else:
+            return None, i
+        i += 1
+        if i < len(tokens) and tokens[i] == "+":
+            i += 1
+            continue
+        return "".join(parts), i
+    return None, i
+
+
+def string_literals(script: str) -> list[str]:
+    """Every string literal of a script, unescaped (attachment links hide in them)."""
+    return [_unquote(t) for t in _tokens(script) if t[0] in "'\""]
+
+
+def document_writes(script: str) -> list[str]:
+    """The HTML a script writes with `document.write`, for the cases that can be evaluated."""
+    tokens = _tokens(script)
+    variables: dict[str, str] = {}
+    written: list[str] = []
+    for i, token in enumerate(tokens):
+        if i + 2 < len(tokens) and tokens[i + 1] == "=" and tokens[i + 2] != "=":
+            name = token
+            if re.fullmatch(r"[A-Za-z_$][\w$]*", name) and (i == 0 or tokens[i - 1] != "."):
+                value, _ = _evaluate(tokens, i + 2, variables)
+                if value is not None:
+                    variables[name] = value
+                else:
+                    variables.pop(name, None)
+        elif token in _WRITE and i + 1 < len(tokens) and tokens[i + 1] == "(":
+            value, end = _evaluate(tokens, i + 2, variables)
+            if value is not None and end < len(tokens) and tokens[end] == ")":
+                written.append(value)
+    return written
+
+
+def script_variable(script: str, name: str) -> str | None:
+    """The literal value assigned to `name` in a script (e.g. TRS `var laiyuan = "…"`)."""
+    tokens = _tokens(script)
+    for i, token in enumerate(tokens):
+        if token == name and i + 2 < len(tokens) and tokens[i + 1] == "=":
+            value, _ = _evaluate(tokens, i + 2, {})
+            if value is not None:
+                return value
+    return None
