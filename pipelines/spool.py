@@ -1,0 +1,150 @@
+"""The local spool: pages the database could not take are appended here (JSONL, bytes in base64)
+and written on the next run or by `notices db replay`. Nothing fetched is ever dropped."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from models.repository import AttachmentWrite, Outcome, PageWrite, write_pages
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SPOOL = "data/spool.jsonl"
+SPOOL_ENV = "NOTICES_SPOOL"
+REPLAY_BATCH = 200
+
+
+def spool_path(setting: str | None = None) -> Path:
+    """The spool file: the given setting, else `NOTICES_SPOOL`, else data/spool.jsonl."""
+    return Path(setting or os.environ.get(SPOOL_ENV) or DEFAULT_SPOOL)
+
+
+def append(path: Path, pages: Iterable[PageWrite]) -> int:
+    """Append pages to the spool, flushed to disk before returning; returns how many."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(to_json(p), ensure_ascii=False) + "\n" for p in pages]
+    with path.open("a", encoding="utf-8") as f:
+        f.writelines(lines)
+        f.flush()
+        os.fsync(f.fileno())
+    return len(lines)
+
+
+def read(path: Path) -> list[PageWrite]:
+    """The spooled pages; a line that does not decode is an error naming the file and line."""
+    pages = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                pages.append(from_json(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise SpoolError(f"{path}:{n}: unreadable spool line ({exc})") from exc
+    return pages
+
+
+class SpoolError(ValueError):
+    """The spool file holds a line that is not a spooled page."""
+
+
+def replay(engine: Engine, path: Path) -> Counter[Outcome]:
+    """Write the spooled pages to the database, then remove the spool.
+
+    The file is first moved aside so that pages spooled meanwhile go to a new file; if writing
+    fails, the moved file is put back (merged with any new one) and the error propagates.
+    Replaying twice is harmless: the upsert makes repeated pages `unchanged`.
+    """
+    counts: Counter[Outcome] = Counter()
+    if not path.exists():
+        return counts
+    work = path.with_name(path.name + ".replaying")
+    if work.exists():  # a replay that was interrupted: its pages come first
+        work.write_bytes(work.read_bytes() + path.read_bytes())
+        path.unlink()
+    else:
+        path.rename(work)
+    try:
+        pages = read(work)
+        for start in range(0, len(pages), REPLAY_BATCH):
+            counts.update(write_pages(engine, pages[start : start + REPLAY_BATCH]))
+    except Exception:
+        _restore(work, path)
+        raise
+    work.unlink()
+    logger.info("replayed %d spooled pages from %s", sum(counts.values()), path)
+    return counts
+
+
+def _restore(work: Path, path: Path) -> None:
+    if path.exists():
+        work.write_bytes(work.read_bytes() + path.read_bytes())
+    work.replace(path)
+
+
+def to_json(page: PageWrite) -> dict[str, Any]:
+    return {
+        "url": page.url,
+        "canonical_url": page.canonical_url,
+        "site_id": page.site_id,
+        "region": page.region,
+        "status": page.status,
+        "fetched_at": page.fetched_at.isoformat(),
+        "body_b64": _b64(page.body),
+        "record": page.record,
+        "list_title": page.list_title,
+        "attachments": [
+            {
+                "name": a.name,
+                "url": a.url,
+                "status": a.status,
+                "content_type": a.content_type,
+                "body_b64": _b64(a.body) if a.body is not None else None,
+                "sha256": a.sha256,
+                "text": a.text,
+                "error": a.error,
+            }
+            for a in page.attachments
+        ],
+    }
+
+
+def from_json(data: dict[str, Any]) -> PageWrite:
+    return PageWrite(
+        url=data["url"],
+        canonical_url=data["canonical_url"],
+        site_id=data["site_id"],
+        region=data.get("region"),
+        status=data.get("status"),
+        fetched_at=datetime.fromisoformat(data["fetched_at"]),
+        body=base64.b64decode(data["body_b64"]),
+        record=data.get("record"),
+        list_title=data.get("list_title"),
+        attachments=[
+            AttachmentWrite(
+                name=a["name"],
+                url=a["url"],
+                status=a.get("status"),
+                content_type=a.get("content_type"),
+                body=base64.b64decode(a["body_b64"]) if a.get("body_b64") is not None else None,
+                sha256=a.get("sha256"),
+                text=a.get("text"),
+                error=a.get("error"),
+            )
+            for a in data.get("attachments") or []
+        ],
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

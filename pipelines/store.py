@@ -1,0 +1,248 @@
+"""StorePipeline (400): upserts parsed pages into the database in batched transactions.
+
+Start: refuse (the crawl exits non-zero) when the database is unreachable or not at the schema
+head; then replay the spool and store the registry's sites. Items are buffered and written every
+`NOTICES_DB_BATCH` items and at close; outcomes are counted as `notices/db/<outcome>` when their
+batch is written. A lost database is retried with backoff; a batch that still cannot be written is
+appended to the spool (`NOTICES_SPOOL`), never dropped. At close, a `crawl_runs` row is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.spiders import Spider
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from crawler.items import FetchedAttachment, NoticePage
+from models.db import database_url, make_engine, masked_url, schema_is_at_head
+from models.repository import (
+    AttachmentWrite,
+    Outcome,
+    PageWrite,
+    record_crawl_run,
+    upsert_sites,
+    write_pages,
+)
+from pipelines import spool
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 50
+DEFAULT_RETRIES = 3
+DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubles each time
+SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones with a native upsert in the repository
+
+
+class StoreNotReady(RuntimeError):
+    """The database cannot take the crawl: unreachable or not at the schema head."""
+
+
+class StorePipeline:
+    def __init__(
+        self,
+        crawler: Crawler,
+        *,
+        db_url: str,
+        spool_file: Path,
+        batch_size: int = DEFAULT_BATCH,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+    ) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+        self.spool_file = spool_file
+        self.batch_size = max(1, batch_size)
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self.sleep: Callable[[float], None] = time.sleep  # tests replace it to act between tries
+        self.engine: Engine | None = None
+        self.buffer: list[PageWrite] = []
+        self.started_at = datetime.now(UTC)
+        # After a batch had to be spooled, later batches try once only, so a dead database
+        # does not stall the crawl with backoff on every batch.
+        self.degraded = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        s = crawler.settings
+        pipeline = cls(
+            crawler,
+            db_url=s.get("NOTICES_DB_URL") or database_url(),
+            spool_file=spool.spool_path(s.get("NOTICES_SPOOL")),
+            batch_size=s.getint("NOTICES_DB_BATCH", DEFAULT_BATCH),
+            retries=s.getint("NOTICES_DB_RETRIES", DEFAULT_RETRIES),
+            backoff=s.getfloat("NOTICES_DB_RETRY_BACKOFF", DEFAULT_BACKOFF),
+        )
+        # spider_closed carries the finish reason, which the stats only get after close_spider.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    # -- Scrapy hooks ---------------------------------------------------------------------------
+
+    def open_spider(self) -> None:
+        self.started_at = datetime.now(UTC)
+        self.engine = make_engine(self.db_url)
+        where = masked_url(self.db_url)
+        if self.engine.dialect.name not in SUPPORTED_DIALECTS:
+            raise StoreNotReady(f"database {where}: only SQLite and PostgreSQL are supported")
+        try:
+            at_head = schema_is_at_head(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreNotReady(f"database {where} is unreachable: {_reason(exc)}") from exc
+        if not at_head:
+            self.engine.dispose()
+            raise StoreNotReady(
+                f"database {where} is not at the schema head: run `notices db upgrade` "
+                "with the same NOTICES_DB_URL first"
+            )
+        logger.info("storing into %s", where)
+        self._replay_spool()
+        sites = getattr(self.crawler.spider, "registry_sites", None)
+        if sites:
+            upsert_sites(self.engine, sites)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, NoticePage):
+            self.buffer.append(page_write(item))
+            if len(self.buffer) >= self.batch_size:
+                self.flush()
+        return item
+
+    def close_spider(self) -> None:
+        self.flush()
+        if not self.degraded:
+            self._replay_spool()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it
+            return
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        outcomes = getattr(spider, "site_outcomes", None) or {}
+        try:
+            record_crawl_run(
+                self.engine,
+                region=getattr(spider, "region_name", None),
+                started_at=self.started_at,
+                finished_at=datetime.now(UTC),
+                outcome=reason,
+                stats=stats,
+                site_outcomes={sid: o.to_dict() for sid, o in outcomes.items()},
+            )
+        except SQLAlchemyError as exc:
+            logger.error("could not record the crawl run: %s", _reason(exc))
+        finally:
+            self.engine.dispose()
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write the buffered pages; what cannot be written goes to the spool."""
+        if not self.buffer:
+            return
+        batch, self.buffer = self.buffer, []
+        try:
+            outcomes = self._write_with_retry(batch)
+        except SQLAlchemyError as exc:
+            self._spool(batch, exc)
+            return
+        self.degraded = False
+        self._count(outcomes)
+
+    def _write_with_retry(self, batch: Sequence[PageWrite]) -> list[Outcome]:
+        assert self.engine is not None, "open_spider() was not called"
+        attempts = 1 if self.degraded else self.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return write_pages(self.engine, batch)
+            except DBAPIError as exc:
+                if attempt == attempts:
+                    raise
+                delay = self.backoff * 2 ** (attempt - 1)
+                logger.warning(
+                    "database write failed (%s); retry %d/%d in %.1fs",
+                    _reason(exc),
+                    attempt,
+                    attempts - 1,
+                    delay,
+                )
+                self.sleep(delay)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _spool(self, batch: Sequence[PageWrite], exc: SQLAlchemyError) -> None:
+        self.degraded = True
+        n = spool.append(self.spool_file, batch)
+        self._inc("notices/db/spooled", n)
+        logger.error(
+            "database %s failed (%s): %d pages spooled to %s; they are written on the next run "
+            "or by `notices db replay`",
+            masked_url(self.db_url),
+            _reason(exc),
+            n,
+            self.spool_file,
+        )
+
+    def _replay_spool(self) -> None:
+        if self.engine is None or not self.spool_file.exists():
+            return
+        try:
+            counts = spool.replay(self.engine, self.spool_file)
+        except (SQLAlchemyError, spool.SpoolError) as exc:
+            logger.error("spool %s not replayed (kept for later): %s", self.spool_file, exc)
+            return
+        for outcome, n in counts.items():
+            self._inc(f"notices/db/replayed/{outcome}", n)
+
+    def _count(self, outcomes: Sequence[Outcome]) -> None:
+        for outcome, n in Counter(outcomes).items():
+            self._inc(f"notices/db/{outcome}", n)
+
+    def _inc(self, key: str, n: int) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key, n)
+
+
+def page_write(item: NoticePage) -> PageWrite:
+    """The repository's view of a crawled page: the contract record plus the raw bytes."""
+    return PageWrite(
+        url=item.url,
+        canonical_url=item.canonical_url,
+        site_id=item.site_id,
+        region=item.region,
+        status=item.status,
+        fetched_at=item.fetched_at,
+        body=item.body,
+        record=item.record.to_dict() if item.record is not None else None,
+        attachments=[_attachment(a) for a in item.attachments],
+        list_title=item.list_title,
+    )
+
+
+def _attachment(a: FetchedAttachment) -> AttachmentWrite:
+    return AttachmentWrite(
+        name=a.name,
+        url=a.url,
+        status=a.status,
+        content_type=a.content_type,
+        body=a.body,
+        sha256=a.sha256,
+        text=a.text,
+        error=a.error,
+    )
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    # The driver's own message, without SQLAlchemy's statement dump (which can be huge).
+    orig = getattr(exc, "orig", None)
+    lines = str(orig if orig is not None else exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
