@@ -1,0 +1,267 @@
+"""Upsert semantics of models.repository, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import zlib
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from models import (
+    Attachment,
+    CrawlRun,
+    CrawlSiteOutcome,
+    Notice,
+    NoticeVersion,
+    Problem,
+    RawPage,
+    Site,
+)
+from models.repository import (
+    AttachmentWrite,
+    Outcome,
+    PageWrite,
+    json_safe,
+    record_crawl_run,
+    upsert_sites,
+    write_pages,
+)
+
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+T1 = T0 + timedelta(days=1)
+
+
+def record(n: int = 1, *, body: str = "正文", problems: int = 2, **fields: Any) -> dict[str, Any]:
+    return {
+        "is_notice": True,
+        "title": f"关于巡察整改情况的通报 {n}",
+        "published_date": "2024-06-24",
+        "publisher": "中共某某局党组",
+        "inspection_level": "city",
+        "inspection_kinds": ["常规"],
+        "inspection_start": "2023-08",
+        "counts": {"aspects": 3, "items": None, "problems": problems, "measures": None},
+        "status_counts": None,
+        "contact": {"phones": ["0517-1234567"], "emails": [], "address": None, "postcode": None},
+        "attachments": [],
+        "problems": [
+            {
+                "seq": i,
+                "aspect": "方面一",
+                "title": f"问题{i}",
+                "description": "d",
+                "rectification": "r",
+                "status": "done",
+            }
+            for i in range(1, problems + 1)
+        ],
+        "body_text": body,
+        "parser_version": "1.0",
+        **fields,
+    }
+
+
+def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> PageWrite:
+    url = f"http://127.0.0.1/notice/{n}.html"
+    values: dict[str, Any] = {
+        "url": url,
+        "canonical_url": url,
+        "site_id": "site-a",
+        "region": "demo",
+        "status": 200,
+        "fetched_at": T0,
+        "body": f"<html>notice {n}</html>".encode(),
+        "record": record(n) if rec is None else rec,
+    }
+    values.update(kw)
+    return PageWrite(**values)
+
+
+def count(engine: Engine, model: Any) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def notice_row(engine: Engine, n: int = 1) -> dict[str, Any]:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(Notice.__table__).where(Notice.url == f"http://127.0.0.1/notice/{n}.html")
+        ).one()
+    return dict(row._mapping)
+
+
+def test_first_write_inserts_notice_problems_version(engine: Engine) -> None:
+    assert write_pages(engine, [page(1), page(2)], now=T0) == [Outcome.INSERTED] * 2
+    assert count(engine, Notice) == 2
+    assert count(engine, Problem) == 4
+    assert count(engine, NoticeVersion) == 2
+    row = notice_row(engine)
+    assert row["published_date"] == date(2024, 6, 24)
+    assert row["inspection_start"] == "2023-08"
+    assert row["counts"]["aspects"] == 3
+    assert row["first_seen_at"] == row["last_seen_at"] == T0
+    with engine.connect() as conn:
+        version = conn.execute(select(NoticeVersion.__table__).limit(1)).one()._mapping
+    assert zlib.decompress(version["raw_zlib"]).startswith(b"<html>notice")
+    assert version["http_status"] == 200
+    assert version["fetched_at"] == T0
+
+
+def test_same_record_again_is_unchanged_and_touches_only_last_seen(engine: Engine) -> None:
+    write_pages(engine, [page(1)], now=T0)
+    before = notice_row(engine)
+    # Different raw bytes (a visitor counter, say) but the same record: nothing to store.
+    again = page(1, body=b"<html>notice 1 visits 42</html>")
+    assert write_pages(engine, [again], now=T1) == [Outcome.UNCHANGED]
+    after = notice_row(engine)
+    assert after.pop("last_seen_at") == T1
+    before.pop("last_seen_at")
+    assert after == before
+    assert count(engine, NoticeVersion) == 1
+    assert count(engine, Problem) == 2
+
+
+def test_changed_record_updates_adds_version_and_replaces_problems(engine: Engine) -> None:
+    write_pages(engine, [page(1)], now=T0)
+    edited = page(1, rec=record(1, body="正文（修订）", problems=3), body=b"<html>edited</html>")
+    assert write_pages(engine, [edited], now=T1) == [Outcome.UPDATED]
+    row = notice_row(engine)
+    assert row["body_text"] == "正文（修订）"
+    assert row["first_seen_at"] == T0
+    assert row["last_seen_at"] == T1
+    assert count(engine, NoticeVersion) == 2
+    with engine.connect() as conn:
+        titles = conn.execute(select(Problem.title).order_by(Problem.seq)).scalars().all()
+    assert titles == ["问题1", "问题2", "问题3"]
+
+
+def test_new_parser_on_same_bytes_updates_record_without_duplicating_raw(engine: Engine) -> None:
+    write_pages(engine, [page(1)], now=T0)
+    reparsed = page(1, rec=record(1, parser_version="1.1"))
+    assert write_pages(engine, [reparsed], now=T1) == [Outcome.UPDATED]
+    assert notice_row(engine)["parser_version"] == "1.1"
+    assert count(engine, NoticeVersion) == 1
+
+
+def test_same_url_twice_in_one_batch(engine: Engine) -> None:
+    edited = page(1, rec=record(1, body="第二次"))
+    outcomes = write_pages(engine, [page(1), page(1), edited], now=T0)
+    assert outcomes == [Outcome.INSERTED, Outcome.UNCHANGED, Outcome.UPDATED]
+    assert count(engine, Notice) == 1
+    assert notice_row(engine)["body_text"] == "第二次"
+
+
+def test_non_notices_are_kept_as_raw_pages(engine: Engine) -> None:
+    news = page(7, rec={"is_notice": False, "title": "动员会召开"}, list_title="动员会召开")
+    unparsed = page(8, rec={})
+    unparsed.record = None
+    assert write_pages(engine, [news, unparsed, news], now=T0) == [Outcome.NON_NOTICE] * 3
+    assert count(engine, Notice) == 0
+    with engine.connect() as conn:
+        rows = conn.execute(select(RawPage.__table__).order_by(RawPage.url)).all()
+    assert [(r.reason, r.title) for r in rows] == [
+        ("not a rectification notice", "动员会召开"),
+        ("no parsed record", None),
+    ]
+    assert zlib.decompress(rows[0].body_zlib) == b"<html>notice 7</html>"
+
+
+def test_unknown_site_gets_a_minimal_row(engine: Engine) -> None:
+    write_pages(engine, [page(1, site_id="never-registered")], now=T0)
+    with engine.connect() as conn:
+        site = conn.execute(select(Site.__table__).where(Site.id == "never-registered")).one()
+    assert site.region == "demo"
+
+
+def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None:
+    odd = record(
+        1,
+        published_date="2024年6月",
+        inspection_end="9月底",
+        inspection_level="municipal",
+        source_path="/tmp/a.txt",
+    )
+    write_pages(engine, [page(1, rec=odd)], now=T0)
+    row = notice_row(engine)
+    assert row["published_date"] is None
+    assert row["inspection_end"] is None
+    assert row["inspection_level"] is None
+    assert row["extra"] == {
+        "published_date": "2024年6月",
+        "inspection_end": "9月底",
+        "inspection_level": "municipal",
+        "source_path": "/tmp/a.txt",
+    }
+
+
+def test_attachments_are_stored_and_replaced_on_update(engine: Engine) -> None:
+    pdf = AttachmentWrite("清单.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"%PDF-1")
+    broken = AttachmentWrite("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
+    write_pages(engine, [page(1, attachments=[pdf, broken, pdf])], now=T0)
+    with engine.connect() as conn:
+        rows = conn.execute(select(Attachment.__table__).order_by(Attachment.url)).all()
+    assert [(r.name, r.size, r.error) for r in rows] == [
+        ("清单.pdf", 6, None),
+        ("x.doc", None, "HTTP 404"),
+    ]
+    assert zlib.decompress(rows[0].body_zlib) == b"%PDF-1"
+
+    # A replaced file behind the same page is a change of the notice.
+    new_pdf = AttachmentWrite(
+        "清单.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"%PDF-2"
+    )
+    assert write_pages(engine, [page(1, attachments=[new_pdf])], now=T1) == [Outcome.UPDATED]
+    with engine.connect() as conn:
+        bodies = conn.execute(select(Attachment.body_zlib)).scalars().all()
+    assert [zlib.decompress(b) for b in bodies] == [b"%PDF-2"]
+
+
+def test_upsert_sites_inserts_then_updates(engine: Engine) -> None:
+    site = {
+        "id": "site-a",
+        "name": "甲",
+        "region": "demo",
+        "region_code": "320800",
+        "publisher": "某局",
+        "platform": "trs",
+        "list_urls": ["http://127.0.0.1/list/"],
+    }
+    assert upsert_sites(engine, [site], now=T0) == 1
+    upsert_sites(engine, [{**site, "name": "甲（新）"}], now=T1)
+    with engine.connect() as conn:
+        row = conn.execute(select(Site.__table__)).one()
+    assert (row.name, row.platform, row.list_urls) == (
+        "甲（新）",
+        "trs",
+        ["http://127.0.0.1/list/"],
+    )
+    assert (row.first_seen_at, row.last_seen_at) == (T0, T1)
+
+
+def test_record_crawl_run_with_site_outcomes(engine: Engine) -> None:
+    stats = {"start_time": T0, "item_scraped_count": 3, "notices/db/inserted": 2}
+    run_id = record_crawl_run(
+        engine,
+        region="demo",
+        started_at=T0,
+        finished_at=T1,
+        outcome="finished",
+        stats=stats,
+        site_outcomes={"site-b": {"outcome": "ok", "items": 3}},
+    )
+    with engine.connect() as conn:
+        run = conn.execute(select(CrawlRun.__table__).where(CrawlRun.id == run_id)).one()
+        site_rows = conn.execute(select(CrawlSiteOutcome.__table__)).all()
+    assert run.stats == {
+        "start_time": T0.isoformat(),
+        "item_scraped_count": 3,
+        "notices/db/inserted": 2,
+    }
+    assert (run.outcome, run.finished_at) == ("finished", T1)
+    assert [(r.site_id, r.outcome, r.details["items"]) for r in site_rows] == [("site-b", "ok", 3)]
+
+
+def test_json_safe() -> None:
+    value = {"a": (1, date(2024, 1, 2)), 3: {"b": {1.5, None} - {None}}, "c": object}
+    assert json_safe(value) == {"a": [1, "2024-01-02"], "3": {"b": [1.5]}, "c": str(object)}
