@@ -1,0 +1,211 @@
+"""Attachments of a detail page: find the links, type the bytes, extract the text.
+
+Links come from anchors (by extension in the URL or the anchor text, or a known download
+endpoint) and from `<script>` text, where TRS writes them with `document.write`.
+Only .pdf/.docx/.doc/.wps are downloaded; other attachment links are recorded.
+Text: pypdf (PDF), python-docx (DOCX), antiword then catdoc (DOC/WPS; installed by
+`.ci/system-deps`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, unquote_to_bytes, urljoin, urlsplit
+
+from parsel import Selector
+
+FETCH_EXTS = ("pdf", "docx", "doc", "wps")
+RECORD_EXTS = ("xls", "xlsx", "et", "ofd", "zip", "rar", "7z", "ppt", "pptx", "txt", "csv")
+ALL_EXTS = FETCH_EXTS + RECORD_EXTS
+MAX_BYTES = 20 * 1024 * 1024  # per attachment; larger files are recorded, not kept
+
+_EXT_ALT = "|".join(ALL_EXTS)
+_NAME_EXT_RE = re.compile(rf"\.({_EXT_ALT})\s*$", re.IGNORECASE)
+_SCRIPT_LINK_RE = re.compile(
+    rf"""href\s*=\s*\\?["']([^"'\\]+?\.(?:{_EXT_ALT}))\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
+)
+_DOWNLOAD_ENDPOINTS = ("download.jsp", "downfile.jsp", "DownloadAttachUrl", "/download")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_TIMEOUT = 60  # seconds for antiword/catdoc on one file
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    name: str
+    url: str
+    ext: str | None  # from the URL or the anchor text; the bytes decide in the end
+
+    @property
+    def fetchable(self) -> bool:
+        # download endpoints without an extension are fetched: the bytes will tell
+        return self.ext is None or self.ext in FETCH_EXTS
+
+
+def _ext_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = _NAME_EXT_RE.search(text.strip())
+    return m.group(1).lower() if m else None
+
+
+def _url_ext(url: str) -> str | None:
+    parts = urlsplit(url)
+    ext = _ext_of(unquote(parts.path))
+    if ext:
+        return ext
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in ("filename", "file", "name", "e", "fileName"):
+            ext = _ext_of(value) or _ext_of("x" + value if value.startswith(".") else value)
+            if ext:
+                return ext
+    return None
+
+
+def find_links(html: str, base_url: str) -> list[Link]:
+    """Attachment links of a detail page, resolved against the page URL, without duplicates."""
+    sel = Selector(text=html)
+    found: dict[str, Link] = {}
+    for a in sel.css("a[href]"):
+        href = a.attrib["href"].strip()
+        if not href or href.lower().startswith(("javascript:", "mailto:", "#")):
+            continue
+        url = urljoin(base_url, href)
+        name = " ".join("".join(a.xpath(".//text()").getall()).split())
+        name = name or (a.css("img::attr(alt)").get() or "").strip()
+        ext = _url_ext(url) or _ext_of(name)
+        endpoint = any(e in url for e in _DOWNLOAD_ENDPOINTS)
+        if (ext or endpoint) and url not in found:
+            found[url] = Link(name=name or _basename(url), url=url, ext=ext)
+    for script in sel.css("script::text").getall():
+        for href, label in _SCRIPT_LINK_RE.findall(script):
+            url = urljoin(base_url, href)
+            if url not in found:
+                name = " ".join(label.split()) or _basename(url)
+                found[url] = Link(name=name, url=url, ext=_url_ext(url))
+    return list(found.values())
+
+
+def _basename(url: str) -> str:
+    return unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+
+
+def disposition_name(header: bytes | None) -> str | None:
+    """File name from Content-Disposition: RFC 5987 `filename*=`, else raw UTF-8/GBK bytes."""
+    if not header:
+        return None
+    m = re.search(rb"filename\*\s*=\s*([\w-]+)''([^;]+)", header, re.IGNORECASE)
+    if m:
+        charset = m.group(1).decode("ascii", "replace") or "utf-8"
+        raw = unquote_to_bytes(m.group(2).strip().decode("ascii", "replace"))
+        try:
+            return raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return raw.decode("gb18030", errors="replace")
+    m = re.search(rb'filename\s*=\s*"?([^";]+)"?', header, re.IGNORECASE)
+    if not m:
+        return None
+    raw = m.group(1).strip()
+    if b"%" in raw:
+        raw = unquote_to_bytes(raw.decode("ascii", "replace"))
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def sniff_ext(body: bytes, hint: str | None) -> str | None:
+    """The real type of downloaded bytes: magic first, the name's extension only to disambiguate.
+
+    Returns "html" for an HTML page served in place of a file (a dead link or a block page).
+    """
+    head = body[:1024].lstrip()
+    if body.startswith(b"%PDF"):
+        return "pdf"
+    if body.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
+        except zipfile.BadZipFile:
+            return hint if hint in ("docx", "xlsx", "pptx", "ofd", "zip") else "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "OFD.xml" in names:
+            return "ofd"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        return "zip"
+    if body.startswith(_OLE2):
+        return hint if hint in ("doc", "wps", "xls", "et", "ppt") else "doc"
+    if head[:1] == b"<" and re.match(
+        rb"<(!doctype|html|head|body|\?xml|script|p)\b", head, re.IGNORECASE
+    ):
+        return "html"
+    return hint
+
+
+def sha256(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def extract_text(ext: str | None, body: bytes) -> tuple[str | None, str | None]:
+    """(text, error) for a downloaded file; unreadable formats give (None, reason)."""
+    try:
+        if ext == "pdf":
+            return _pdf_text(body), None
+        if ext == "docx":
+            return _docx_text(body), None
+        if ext in ("doc", "wps"):
+            return _ole_text(body)
+    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the crawl; reason kept
+        return None, f"{ext} text extraction failed: {type(exc).__name__}: {exc}"[:300]
+    return None, f"no text extractor for .{ext}" if ext else "unknown file type"
+
+
+def _pdf_text(body: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body))
+    return "\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
+
+
+def _docx_text(body: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(body))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _ole_text(body: bytes) -> tuple[str | None, str | None]:
+    tools = [
+        ("antiword", ["antiword", "-m", "UTF-8.txt"]),
+        ("catdoc", ["catdoc", "-d", "utf-8"]),
+    ]
+    errors = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "attachment.doc"
+        path.write_bytes(body)
+        for tool, cmd in tools:
+            if not shutil.which(tool):
+                errors.append(f"{tool} not installed (run .ci/system-deps)")
+                continue
+            proc = subprocess.run(
+                [*cmd, str(path)], capture_output=True, timeout=_TEXT_TIMEOUT, check=False
+            )
+            text = proc.stdout.decode("utf-8", errors="replace").strip()
+            if proc.returncode == 0 and text:
+                return text, None
+            errors.append(f"{tool}: {proc.stderr.decode('utf-8', 'replace').strip()[:100]}")
+    return None, "; ".join(errors)

@@ -1,0 +1,101 @@
+"""Downloader middlewares: polite retries and the per-site stop after repeated blocks."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.response import response_status_message
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
+    """Seconds from a Retry-After header: either delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+async def _sleep(seconds: float) -> None:
+    if seconds > 0:
+        await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
+
+class PoliteRetryMiddleware(RetryMiddleware):
+    """Scrapy's retry, plus exponential backoff and `Retry-After` before each retry.
+
+    Settings: NOTICES_RETRY_BACKOFF (first wait, seconds; doubles per retry),
+    NOTICES_RETRY_BACKOFF_MAX and NOTICES_RETRY_AFTER_MAX (caps).
+    """
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.backoff = settings.getfloat("NOTICES_RETRY_BACKOFF", 1.0)
+        self.backoff_max = settings.getfloat("NOTICES_RETRY_BACKOFF_MAX", 30.0)
+        self.retry_after_max = settings.getfloat("NOTICES_RETRY_AFTER_MAX", 120.0)
+
+    def _wait(self, request: Request, response: Response | None = None) -> float:
+        header = response.headers.get("Retry-After") if response is not None else None
+        asked = retry_after_seconds(header)
+        if asked is not None:
+            return min(asked, self.retry_after_max)
+        tries = int(request.meta.get("retry_times", 0))
+        return min(self.backoff * (2**tries), self.backoff_max)
+
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+            return response
+        wait = self._wait(request, response)
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        await _sleep(wait)
+        return retry
+
+    async def process_exception(  # type: ignore[override]
+        self, request: Request, exception: Exception
+    ) -> Request | Response | None:
+        wait = self._wait(request)
+        retry = super().process_exception(request, exception)
+        if retry is not None:
+            await _sleep(wait)
+        return retry
+
+
+class SiteGateMiddleware:
+    """Drops requests for a site the spider stopped after too many consecutive blocks."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteGateMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        outcomes = getattr(spider, "site_outcomes", {})
+        outcome = outcomes.get(request.meta.get("site_id"))
+        if outcome is not None and outcome.stopped:
+            raise IgnoreRequest(f"site {outcome.site_id} stopped after repeated blocks")

@@ -1,0 +1,56 @@
+"""Scrapy settings for the `notices` crawler. Polite by default; tests and benchmarks turn the
+delays off with `-s` options, never by editing this file."""
+
+from __future__ import annotations
+
+BOT_NAME = "notices"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+PROJECT_URL = "https://github.com/notices-archive/notices"
+USER_AGENT = f"notices-archive/0.1 (+{PROJECT_URL}; public-interest archive of published notices)"
+
+# Politeness (issue 5): robots.txt, at most 2 requests per host at a time, AutoThrottle.
+# A site may opt out of robots.txt only explicitly, with `politeness: {obey_robots: false}`.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 30 * 1024 * 1024  # pages; attachments have their own limit (attachments.py)
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+COOKIES_ENABLED = True  # some sites set a harmless session cookie on the first page
+# A meta refresh on a gov site usually sends the crawler to the home page: report, don't follow.
+METAREFRESH_ENABLED = False
+
+# Retries on 5xx, 429 and timeouts with exponential backoff; Retry-After is honoured.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+NOTICES_RETRY_BACKOFF = 2.0  # seconds before the first retry; doubles each time
+NOTICES_RETRY_BACKOFF_MAX = 60.0
+NOTICES_RETRY_AFTER_MAX = 300.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.PoliteRetryMiddleware": 550,
+    "crawler.middlewares.SiteGateMiddleware": 50,
+}
+
+ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 100,
+    "pipelines.parse.ParsePipeline": 200,
+    "pipelines.store.StorePipeline": 400,
+}
+
+# Crawl limits (overridable per run with -a max_pages=N or per site in seeds).
+NOTICES_MAX_PAGES = 50  # list pages per list URL when neither the run nor the seed says
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
