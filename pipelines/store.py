@@ -121,8 +121,7 @@ class StorePipeline:
 
     def close_spider(self) -> None:
         self.flush()
-        if not self.degraded:
-            self._replay_spool()
+        self._replay_spool()  # the database may be back; if not, the spool waits for next run
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it
