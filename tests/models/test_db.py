@@ -1,0 +1,41 @@
+"""Engine helpers: URL resolution, password masking, SQLite pragmas, schema head check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from models import db
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql+psycopg://u:s3cret@h:5432/d", "postgresql+psycopg://u:***@h:5432/d"),
+        ("postgresql+psycopg://u@h/d", "postgresql+psycopg://u@h/d"),
+        ("sqlite:///data/notices.db", "sqlite:///data/notices.db"),
+        ("not a url", "<unparsable database URL>"),
+    ],
+)
+def test_masked_url(url: str, shown: str) -> None:
+    assert db.masked_url(url) == shown
+
+
+def test_database_url_from_env_or_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(db.DB_URL_ENV, raising=False)
+    assert db.database_url() == "sqlite:///data/notices.db"
+    assert (tmp_path / "data").is_dir()
+    monkeypatch.setenv(db.DB_URL_ENV, f"sqlite:///{tmp_path}/x/y.db")
+    assert db.database_url() == f"sqlite:///{tmp_path}/x/y.db"
+    assert (tmp_path / "x").is_dir()
+
+
+def test_sqlite_engine_has_foreign_keys_and_wal(tmp_path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{tmp_path}/sub/n.db")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()

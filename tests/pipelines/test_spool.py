@@ -1,0 +1,100 @@
+"""The spool keeps pages byte-exact across a round trip and is replayed exactly once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, func, select
+
+from migrations import alembic_config
+from models import Notice
+from models.db import make_engine
+from models.repository import AttachmentWrite, Outcome, PageWrite
+from pipelines import spool
+
+
+def page(n: int) -> PageWrite:
+    return PageWrite(
+        url=f"http://127.0.0.1/a/{n}.html",
+        canonical_url=f"http://127.0.0.1/a/{n}.html",
+        site_id="s",
+        region="demo",
+        status=200,
+        fetched_at=datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),
+        body="<html>通报</html>".encode("gb18030") + bytes(range(256)),
+        record={"is_notice": True, "title": "通报", "problems": [], "body_text": "x"},
+        attachments=[
+            AttachmentWrite("a.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"\x00%PDF"),
+            AttachmentWrite("b.doc", "http://127.0.0.1/b.doc", 404, error="HTTP 404"),
+        ],
+        list_title="通报",
+    )
+
+
+@pytest.fixture
+def migrated(sqlite_url: str) -> Engine:
+    engine = make_engine(sqlite_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    return engine
+
+
+def notices(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Notice)).scalar_one()
+
+
+def test_round_trip_is_exact(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "spool.jsonl"
+    assert spool.append(path, [page(1), page(2)]) == 2
+    assert spool.append(path, [page(3)]) == 1
+    assert spool.read(path) == [page(1), page(2), page(3)]
+
+
+def test_spool_path_setting_then_env_then_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(spool.SPOOL_ENV, raising=False)
+    assert spool.spool_path() == Path("data/spool.jsonl")
+    monkeypatch.setenv(spool.SPOOL_ENV, "/var/spool.jsonl")
+    assert spool.spool_path() == Path("/var/spool.jsonl")
+    assert spool.spool_path("x.jsonl") == Path("x.jsonl")
+
+
+def test_bad_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1)])
+    with path.open("a") as f:
+        f.write('{"url": "x"}\n')
+    with pytest.raises(spool.SpoolError, match=r"spool.jsonl:2: unreadable"):
+        spool.read(path)
+
+
+def test_replay_writes_and_removes_the_spool(migrated: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1), page(2), page(1)])
+    counts = spool.replay(migrated, path)
+    assert counts == {Outcome.INSERTED: 2, Outcome.UNCHANGED: 1}
+    assert not path.exists()
+    assert notices(migrated) == 2
+    assert spool.replay(migrated, path) == {}
+
+
+def test_failed_replay_keeps_every_page(migrated: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1)])
+    with path.open("a") as f:
+        f.write("not json\n")
+    with pytest.raises(spool.SpoolError):
+        spool.replay(migrated, path)
+    assert len(path.read_text().splitlines()) == 2
+    assert not path.with_name("spool.jsonl.replaying").exists()
+
+
+def test_interrupted_replay_is_picked_up(migrated: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path.with_name("spool.jsonl.replaying"), [page(1)])
+    spool.append(path, [page(2)])
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
+    assert not path.exists() and not path.with_name("spool.jsonl.replaying").exists()
