@@ -1,0 +1,59 @@
+"""Is this a rectification notice? It speaks in the publishing unit's own voice and reports its
+rectification; news of a 动员会/反馈会, an audit 整改 公示, a findings disclosure and an article
+about a notice open with the same sentences but are not notices."""
+
+from __future__ import annotations
+
+import re
+
+_INSPECTION = re.compile(r"巡[视察]")
+_TITLE_NOTICE = re.compile(
+    r"巡[视察].{0,20}整改.{0,16}(?:情况|进展|报告|通报|公开稿|公告|公示)|"
+    r"整改.{0,10}(?:情况|进展).{0,6}(?:的)?(?:通报|报告|公开稿|公告|公示)|巡[视察]整改"
+)
+_OWN_REPORT = re.compile(
+    r"现(?:将|就|把).{0,30}整改.{0,30}(?:予以|进行|向社会|如下|公布|公开|通报|报告)|"
+    r"(?:整改|落实).{0,12}情况(?:予以|向社会)?(?:公布|公开|通报|报告)如下"
+)
+_INVITES_SUPERVISION = re.compile(r"欢迎.{0,30}(?:监督|提出意见|反映)")
+_NEWS = re.compile(
+    r"记者|通讯员|本报讯|本网讯|讯[(（]|据悉|日前[，,].{0,40}(?:公布|公开|发布)了|"
+    r"(?:公布|公开|发布)了.{0,30}整改(?:进展)?情况"
+)
+_MEETING_TITLE = re.compile(r"动员会|反馈会|进驻|见面会|部署会|推进会|工作会议|召开")
+_AUDIT = re.compile(r"审计")
+_FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
+_RECTIFICATION = re.compile(r"整改")
+_FIRST_PERSON = re.compile(
+    r"我(?:们|单位|局|院|会|部|委|办|校|公司|中心|所|厅|镇|乡|县|区|市)|本单位"
+)
+
+
+def is_notice(title: str | None, paras: list[str], problems_found: int) -> bool:
+    """A decision from the title, the opening and the closing; never raises."""
+    text = "\n".join(paras)
+    if not _INSPECTION.search(text + (title or "")):
+        return False
+    head = (title or "") + "\n" + "\n".join(paras[:3])
+    rectification_mentions = len(_RECTIFICATION.findall(text))
+    if _NEWS.search(head[:400]) and not _OWN_REPORT.search(head):
+        return False
+    if title and _MEETING_TITLE.search(title) and not _TITLE_NOTICE.search(title):
+        return False
+    if _AUDIT.search(head) and not _INSPECTION.search(head):
+        return False
+    own_report = _OWN_REPORT.search(text[:3000]) is not None
+    titled = bool(title and _TITLE_NOTICE.search(title))
+    if not (own_report or titled):
+        return False
+    if rectification_mentions < 3:
+        return False
+    # A disclosure of findings lists problems but reports no rectification of them.
+    if _FINDINGS.search(head) and not own_report and not titled:
+        return False
+    return bool(
+        titled
+        or problems_found >= 2
+        or _INVITES_SUPERVISION.search(text)
+        or _FIRST_PERSON.search(text)
+    )

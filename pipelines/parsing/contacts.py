@@ -1,0 +1,43 @@
+"""The closing 欢迎…监督 paragraph: phones, e-mails, postal address, postcode."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.parsing.record import Contact
+
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(
+    r"(?<![\d-])(?:0\d{2,3}\s*[-—－]?\s*\d{7,8}|1[3-9]\d{9}|\d{7,8}|12388|12345)(?![\d-])"
+)
+POSTCODE_RE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)")
+ADDRESS_RE = re.compile(
+    r"(?:通讯地址|通信地址|邮寄地址|邮政地址|来信地址|联系地址|信函地址|邮政信箱|地址)\s*[:：为]?\s*"
+    r"([^；;，,。:(（]{4,60})"
+)
+_CONTACT_WORDS = re.compile(r"电话|邮箱|信箱|地址|邮编|邮政编码|E-?mail|热线", re.IGNORECASE)
+_INVITATION = re.compile(r"欢迎|监督|反映|意见建议|联系方式|联系电话")
+
+
+def contact_paragraphs(paras: list[str]) -> list[str]:
+    """Paragraphs in the last part of the notice that invite feedback and give contact details."""
+    start = len(paras) * 2 // 3
+    return [p for p in paras[start:] if _CONTACT_WORDS.search(p) and _INVITATION.search(p)]
+
+
+def extract_contact(paras: list[str]) -> Contact:
+    text = "；".join(contact_paragraphs(paras))
+    if not text:
+        return Contact()
+    emails = tuple(dict.fromkeys(EMAIL_RE.findall(text)))
+    rest = EMAIL_RE.sub(" ", text)
+    postcode = POSTCODE_RE.search(rest)
+    rest_no_post = POSTCODE_RE.sub(" ", rest)
+    phones = tuple(dict.fromkeys(re.sub(r"\s", "", p) for p in PHONE_RE.findall(rest_no_post)))
+    address = ADDRESS_RE.search(rest)
+    return Contact(
+        phones=phones,
+        emails=emails,
+        address=address.group(1).strip() if address else None,
+        postcode=postcode.group(1) if postcode else None,
+    )

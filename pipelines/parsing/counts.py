@@ -1,0 +1,129 @@
+"""Totals a notice states about the feedback (`3个方面11项21个问题`, `整改举措29项`) and status
+tallies (`已完成19个，正在推进2个`); distractors (整改任务, 已完成, 制度45项, money) are skipped."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.parsing.numerals import cn_to_int
+from pipelines.parsing.record import Counts, StatusCounts
+
+NUM = r"(\d{1,4}|[一二三四五六七八九十百两]{1,4})"
+_SEP = r"\s*[、，,和及共计]*\s*"
+_ASPECTS_RE = re.compile(rf"{NUM}\s*(?:个|大)?\s*方面")
+# After the aspects: '11项21个问题', '18个问题34个具体问题', '12类问题', '9个问题'.
+_CHAIN_RE = re.compile(
+    rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*(?:个|项|类|条)\s*(?:具体|主要)?\s*(问题)?"
+    rf"(?:{_SEP}{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题)?"
+)
+_PROBLEMS_RE = re.compile(rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题")
+_REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题")
+_MEASURES_RES = [
+    re.compile(rf"{NUM}\s*(?:条|项|个)\s*(?:具体)?\s*(?:整改)?\s*(?:措施|举措)"),
+    re.compile(rf"(?:整改)?(?:措施|举措)\s*{NUM}\s*(?:条|项|个)"),
+]
+_FEEDBACK_CONTEXT = re.compile(r"反馈|指出|发现|巡察|巡视|存在|梳理|排查|查摆|提出|涉及")
+_DISTRACTOR_BEFORE = re.compile(r"(?:已|完成|已经|共完成|整改完成|销号|完成整改|办结)\s*$")
+_STATUS_RES = {
+    "done": [
+        re.compile(
+            rf"(?:已完成|已整改完成|已整改到位|已经完成|完成整改|已整改|已办结)(?:整改)?\s*{NUM}\s*(?:个|项|条)"
+        ),
+        re.compile(
+            rf"{NUM}\s*(?:个|项|条)\s*(?:问题)?\s*(?:已完成|已整改完成|已整改到位|已整改|已办结)"
+        ),
+    ],
+    "in_progress": [
+        re.compile(
+            rf"(?:正在推进整改|正在整改|持续整改|整改中|基本完成|正在推进)\s*(?:的)?\s*(?:问题)?\s*{NUM}\s*(?:个|项|条)"
+        ),
+        re.compile(
+            rf"{NUM}\s*(?:个|项|条)\s*(?:问题)?\s*(?:正在推进整改|正在整改|持续整改|整改中|基本完成|正在推进|需长期坚持)"
+        ),
+    ],
+    "not_started": [
+        re.compile(
+            rf"(?:尚未启动整改|尚未启动|未启动|尚未开始)\s*(?:的)?\s*(?:问题)?\s*{NUM}\s*(?:个|项|条)"
+        ),
+        re.compile(
+            rf"{NUM}\s*(?:个|项|条)\s*(?:问题)?\s*(?:尚未启动整改|尚未启动|未启动|尚未开始)"
+        ),
+    ],
+}
+
+
+def _int(text: str) -> int | None:
+    value = cn_to_int(text)
+    return value if value is not None and 0 < value < 10000 else None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"[。；;\n]", text) if s]
+
+
+def extract_counts(text: str) -> Counts:
+    """Counts from the text before the problems (the opening and organisation sections)."""
+    aspects = items = problems = measures = None
+    for sentence in _sentences(text):
+        feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
+        if feedback and aspects is None:
+            match = _ASPECTS_RE.search(sentence)
+            if match and not _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+                aspects = _int(match.group(1))
+                items, problems = _chain(sentence[match.end() :], items, problems)
+        if feedback and problems is None:
+            match = _PROBLEMS_RE.search(sentence)
+            if match and not _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+                problems = _int(match.group(1))
+        if items is not None and problems is not None and items == problems:
+            items = None
+        if measures is None:
+            measures = _measures(sentence)
+    return Counts(aspects, items, problems, measures)
+
+
+def _chain(rest: str, items: int | None, problems: int | None) -> tuple[int | None, int | None]:
+    match = _CHAIN_RE.match(rest)
+    if not match:
+        return items, problems
+    first, has_problem_word, second = match.group(1), match.group(2), match.group(3)
+    if second:
+        return _int(first), _int(second)
+    refined = _REFINED_RE.search(rest)
+    if refined:
+        return _int(first), _int(refined.group(1))
+    if has_problem_word or re.match(r"\s*问题", rest[match.end() :]):
+        return items, _int(first)
+    return items, problems
+
+
+def _measures(sentence: str) -> int | None:
+    for pattern in _MEASURES_RES:
+        for match in pattern.finditer(sentence):
+            if _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+                continue
+            return _int(match.group(1))
+    return None
+
+
+def extract_status_counts(text: str) -> dict[str, int]:
+    """Explicit status tallies; zeros are kept (共计0个问题正在推进整改)."""
+    found: dict[str, int] = {}
+    for status, patterns in _STATUS_RES.items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match:
+                value = cn_to_int(match.group(1))
+                if value is not None:
+                    found[status] = value
+                    break
+    return found
+
+
+def status_counts(explicit: dict[str, int], grouped: dict[str, int] | None) -> StatusCounts | None:
+    """Explicit figures first, else the number of problems listed under each status group."""
+    if not explicit and not grouped:
+        return None
+    merged = dict(grouped or {})
+    merged.update(explicit)
+    return StatusCounts(merged.get("done"), merged.get("in_progress"), merged.get("not_started"))

@@ -1,0 +1,141 @@
+"""Dates as notices write them: 2022年7月8日, 2022 年 7 月 8 日, 二〇一九年四月十七日, 2019年4月17,
+2024-06-24, 8月下旬 (month precision), X月 (redacted), and ranges 2018年11月9日至12月24日."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipelines.parsing.numerals import cn_to_int
+
+_Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九O]{4})"
+_M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2}|[Xx×*＊]{1,2})"
+_D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx×*＊]{1,2})"
+_PART = r"(?P<part>上旬|中旬|下旬|初|底|末|中下旬|上中旬)"
+DATE_RE = re.compile(
+    rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:份\s*)?(?:{_D}(?!\d)\s*(?:日|号)?|{_PART})?"
+    rf"|(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?!\d)"
+)
+RANGE_SEP_RE = re.compile(r"\s*(?:至|到|—+|-|~|～|–|－)\s*")
+_DAY_ONLY_RE = re.compile(r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    year: int | None
+    month: int | None  # None when redacted (X月)
+    day: int | None
+    redacted: bool = False
+
+    def iso(self, year: int | None = None) -> str | None:
+        """'YYYY-MM-DD' or 'YYYY-MM' (month precision); None when redacted or invalid."""
+        y = self.year or year
+        if self.redacted or y is None or self.month is None:
+            return None
+        if self.day is None:
+            return f"{y:04d}-{self.month:02d}" if 1 <= self.month <= 12 else None
+        try:
+            return date(y, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+
+def _num(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return cn_to_int(text)
+
+
+def _is_redacted(text: str | None) -> bool:
+    return bool(text) and text[0] in "Xx×*＊"  # type: ignore[index]
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Every date mention with its span; a day-only end of a range (6月3日至25日) included."""
+    hits: list[DateHit] = []
+    for match in DATE_RE.finditer(text):
+        hit = _hit(match)
+        if hit is None:
+            continue
+        hits.append(hit)
+        if hit.month is not None or hit.redacted:
+            tail = _day_only_end(text, hit)
+            if tail:
+                hits.append(tail)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _hit(match: re.Match[str]) -> DateHit | None:
+    if match.group("iy"):
+        iso = [int(match.group(k)) for k in ("iy", "im", "id")]
+        return DateHit(match.start(), match.end(), iso[0], iso[1], iso[2])
+    m_text, d_text = match.group("m"), match.group("d")
+    redacted = _is_redacted(m_text) or _is_redacted(d_text)
+    year = _num(match.group("y"))
+    month = None if _is_redacted(m_text) else _num(m_text)
+    day = None if _is_redacted(d_text) else _num(d_text)
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is not None and not 1949 <= year <= 2100:
+        return None
+    return DateHit(match.start(), match.end(), year, month, day, redacted)
+
+
+def _day_only_end(text: str, hit: DateHit) -> DateHit | None:
+    sep = RANGE_SEP_RE.match(text, hit.end)
+    if not sep:
+        return None
+    day = _DAY_ONLY_RE.match(text, sep.end())
+    if not day:
+        return None
+    value = _num(day.group("d"))
+    if value is None or not 1 <= value <= 31:
+        return None
+    return DateHit(day.start(), day.end(), None, hit.month, value, hit.redacted)
+
+
+def find_range(text: str, hits: list[DateHit]) -> tuple[DateHit, DateHit] | None:
+    """The first pair of mentions joined only by a range separator (至, 到, -, —)."""
+    for first, second in itertools.pairwise(hits):
+        between = text[first.end : second.start]
+        if RANGE_SEP_RE.fullmatch(between):
+            return first, second
+    return None
+
+
+def resolve_range(first: DateHit, second: DateHit) -> tuple[str | None, str | None]:
+    """ISO start/end; the end takes the start's year, or the next one when its month is earlier."""
+    start = first.iso()
+    year = second.year
+    if year is None and first.year is not None and second.month is not None:
+        year = first.year + 1 if first.month and second.month < first.month else first.year
+    end = None if first.redacted and second.month is None else second.iso(year)
+    return start, end
+
+
+def year_after(hit: DateHit, previous: DateHit | None) -> int | None:
+    """Year of a mention without one: the previous mention's, +1 when the month goes backwards."""
+    if hit.year is not None:
+        return hit.year
+    if previous is None or previous.year is None:
+        return None
+    if hit.month is not None and previous.month is not None and hit.month < previous.month:
+        return previous.year + 1
+    return previous.year
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first complete date in a page-date string ('2024-06-24 10:00', '2025年02月17日')."""
+    if not text:
+        return None
+    for hit in find_dates(text):
+        if hit.year is not None and hit.day is not None:
+            return hit.iso()
+    return None

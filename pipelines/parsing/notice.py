@@ -1,0 +1,154 @@
+"""parse_notice: cleaned text (+ page metadata) -> NoticeRecord. Never raises."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from pipelines.cleaning.text import clean_text
+from pipelines.page import AttachmentLink, PageMeta
+from pipelines.parsing import counts as counts_mod
+from pipelines.parsing import dates, units
+from pipelines.parsing.classify import is_notice
+from pipelines.parsing.contacts import extract_contact
+from pipelines.parsing.outline import Node, build_outline
+from pipelines.parsing.problems import extract_problems
+from pipelines.parsing.record import Attachment, NoticeRecord
+from pipelines.parsing.signature import find_signature
+from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
+
+PARSER_VERSION = "1.0.0"
+log = logging.getLogger(__name__)
+
+_TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
+_TITLE_MAX = 100
+_FEEDBACK = re.compile(r"反馈")
+
+
+def parse_notice(
+    text: str, meta: PageMeta | None = None, attachments: Sequence[AttachmentLink] = ()
+) -> NoticeRecord:
+    """Parse one notice; any failure yields a record with is_notice false instead of raising."""
+    try:
+        return _parse(text if isinstance(text, str) else str(text), meta or PageMeta(), attachments)
+    except Exception:  # a crawl must never die on one page; the record says what we know
+        log.exception("parse_notice failed")
+        body = text if isinstance(text, str) else ""
+        return NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+
+
+def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+    cleaned = clean_text(text)
+    page = cleaned.meta
+    paras = paragraphs(cleaned.text)
+    title_index = _title_index(paras)
+    title = squeeze_cjk_spaces(paras[title_index]) if title_index is not None else None
+    if title is None and meta.title and _TITLE_WORDS.search(meta.title):
+        title = meta.title.strip()
+    root = build_outline(paras)
+    opening = _opening(paras, root, title_index)
+    hits = dates.find_dates(opening)
+    span = dates.find_range(opening, hits)
+    start, end = dates.resolve_range(*span) if span else (None, None)
+    team = units.find_team(opening) or units.find_team(title or "")
+    signed_by, signed_date = find_signature(paras)
+    publisher = signed_by or _header_org(paras, title_index) or units.publisher_from_title(title)
+    kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
+    result = extract_problems(root)
+    before = paras[: result.first_index] if result.first_index is not None else [opening]
+    outside = _outside_problems(paras, result.spans)
+    return NoticeRecord(
+        is_notice=is_notice(title, paras, len(result.problems)),
+        parser_version=PARSER_VERSION,
+        body_text="\n".join(paras),
+        title=title,
+        published_date=dates.parse_date(meta.published or page.published) or signed_date,
+        source=meta.source or page.source,
+        author=meta.author or page.author,
+        publisher=publisher,
+        inspected_unit=units.inspected_unit(opening, publisher),
+        inspection_body=team,
+        inspection_level=units.committee_level(team, f"{title or ''}{opening}{publisher or ''}"),
+        inspection_kinds=kinds,
+        inspection_topic=units.find_topic(title, opening) if "专项" in kinds else None,
+        inspection_round=units.find_round(f"{title or ''}\n{opening}\n{team or ''}"),
+        inspection_start=start,
+        inspection_end=end,
+        feedback_date=_feedback_date(opening, hits, span),
+        counts=counts_mod.extract_counts("\n".join(before)),
+        status_counts=counts_mod.status_counts(
+            counts_mod.extract_status_counts("\n".join(outside)), result.grouped_status
+        ),
+        problems=result.problems,
+        contact=extract_contact(paras),
+        signed_by=signed_by,
+        signed_date=signed_date,
+        attachments=_attachments([*links, *cleaned.attachments]),
+    )
+
+
+def _title_index(paras: list[str]) -> int | None:
+    """The notice's own title line among the first lines (after a bare issuing-unit header)."""
+    for i, para in enumerate(paras[:3]):
+        if len(para) > _TITLE_MAX or para.rstrip('”"').endswith(("。", "：", ":")):
+            return None
+        if _TITLE_WORDS.search(para):
+            return i
+        if not units.is_org_name(para.replace(" ", "")):
+            return None
+    return None
+
+
+def _header_org(paras: list[str], title_index: int | None) -> str | None:
+    """An issuing-unit header line printed above the title (PDF layouts)."""
+    if not title_index:
+        return None
+    header = paras[0].replace(" ", "")
+    return header if units.is_org_name(header) else None
+
+
+def _opening(paras: list[str], root: Node, title_index: int | None) -> str:
+    """The paragraphs before the first numbered heading, without the title and header lines."""
+    skip = set(range(title_index + 1)) if title_index is not None else set()
+    body = [p for i, p in enumerate(paras) if i not in skip][: max(1, len(root.body))]
+    body = [p for p in body if p in root.body]
+    if not any("巡" in p for p in body):
+        body = [p for i, p in enumerate(paras[:6]) if i not in skip]
+    return squeeze_cjk_spaces("\n".join(body))
+
+
+def _feedback_date(
+    opening: str, hits: list[dates.DateHit], span: tuple[dates.DateHit, dates.DateHit] | None
+) -> str | None:
+    """The first date (outside the inspection period) whose clause goes on to say 反馈."""
+    taken = {id(h) for h in span} if span else set()
+    previous = span[1] if span else None
+    if span and span[1].year is None:
+        year = dates.year_after(span[1], span[0])
+        previous = dates.DateHit(span[1].start, span[1].end, year, span[1].month, span[1].day)
+    for i, hit in enumerate(hits):
+        if id(hit) in taken:
+            continue
+        nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
+        clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]
+        if _FEEDBACK.search(clause):
+            return hit.iso(dates.year_after(hit, previous))
+        if hit.year is not None:
+            previous = hit
+    return None
+
+
+def _outside_problems(paras: list[str], spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """Paragraphs not inside a problem: the opening, status-group notes, the closing."""
+    inside = {i for start, end in spans for i in range(start, end)}
+    return [p for i, p in enumerate(paras) if i not in inside]
+
+
+def _attachments(links: Sequence[AttachmentLink]) -> tuple[Attachment, ...]:
+    seen: dict[str, Attachment] = {}
+    for link in links:
+        name = link.name.strip()
+        if name and name not in seen:
+            seen[name] = Attachment(name=name, url=link.url)
+    return tuple(seen.values())

@@ -1,0 +1,253 @@
+"""Which branch of the outline holds the problems, and each problem's parts.
+
+Opening sections (how the work was organised) and closing ones (next steps) are numbered like
+the problems section, so the section is chosen by its heading and by how problem-like its
+items are. Inside it, levels of status groups (已整改完成的问题) and aspects (聚焦…方面) are passed
+through to the first level whose items read as problems (deficiencies: 不到位, 不够, 缺失 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.parsing.outline import Node
+from pipelines.parsing.record import Problem
+
+TITLE_MAX = 80
+_DEFICIENCY = re.compile(
+    r"针对|不够|不到位|不力|不足|不规范|不严|不深|不实|不高|不强|不细|不全|不准|不及时|不完善|不健全|"
+    r"不明确|不充分|不达标|不落实|不重视|不科学|不合理|不精准|不平衡|不扎实|不彻底|不清|缺失|缺乏|欠缺|"
+    r"滞后|偏弱|偏少|偏低|薄弱|差距|弱化|疏忽|单一|守旧|违规|违反|违纪|未能|未按|未及时|未建立|未落实|"
+    r"未严格|未有效|未开展|缺位|虚化|淡化|形式主义|官僚主义|风险|隐患|短板|超标|一言堂|有欠缺|较弱|"
+    r"较大|较多|较低|较差|不善|失职|失责|松懈|松散|混乱|随意|宽松软|走过场|问题的整改|问题整改|问题$"
+)
+_ASPECT = re.compile(r"聚焦|方面|领域|^关于.{0,30}(?:情况|建设|工作)$")
+_STATUS_GROUPS = [
+    (
+        "done",
+        re.compile(r"^(?:关于)?(?:已(?:经)?(?:整改)?完成|已整改到位|已完成整改|已整改|立行立改)"),
+    ),
+    (
+        "in_progress",
+        re.compile(
+            r"^(?:关于)?(?:正在(?:推进)?整改|正在推进|尚未完成|持续(?:推进)?整改|需(?:要)?长期|长期坚持|基本完成|阶段性)"
+        ),
+    ),
+    ("not_started", re.compile(r"^(?:关于)?(?:尚未(?:启动|开始)|未启动)")),
+]
+_SECTION_GOOD = re.compile(
+    r"整改落实情况|整改情况|反馈问题|问题整改|整改进展|存在问题|反馈意见|具体整改|逐条|逐项|落实情况|"
+    r"问题清单|主要问题|整改完成情况|问题的整改"
+)
+_SECTION_BAD = re.compile(
+    r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
+    r"思想|责任意识|压实|态度|总体"
+)
+_DESC_LABEL = re.compile(r"^(?:问题表现|主要问题|存在问题|问题描述|具体问题|问题)\s*[:]\s*")
+_RECT_LABEL = re.compile(
+    r"^(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|整改落实情况)\s*[:]\s*"
+)
+_OWN_STATUS = re.compile(
+    r"(?:整改状态|完成情况|整改进度|进展情况)\s*[:]\s*(已完成|已整改|完成|正在整改|整改中|持续整改|基本完成|未完成|尚未启动)"
+    r"|[(【\[](已完成|已整改|正在整改|整改中|持续整改|基本完成|尚未启动)[)】\]]"
+)
+_CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
+_TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
+_TITLE_SUFFIX = re.compile(
+    r"(?:方面)?(?:存在)?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
+)
+_QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemsResult:
+    problems: tuple[Problem, ...]
+    first_index: int | None  # paragraph index of the first problem (counts come from before it)
+    grouped_status: dict[str, int] | None  # problems per status group, when the text groups them
+    spans: tuple[tuple[int, int], ...] = ()  # paragraph index ranges [start, end) of each problem
+
+
+def title_part(head: str) -> str:
+    """The short statement of a numbered paragraph: up to the first 。 ； or colon."""
+    return re.split(r"[。；;:]", head, maxsplit=1)[0].strip()
+
+
+def clean_title(head: str) -> str:
+    """'针对“政治理论学习不到位”问题' -> '政治理论学习不到位'; at most TITLE_MAX characters."""
+    title = title_part(head)
+    title = _TITLE_PREFIX.sub("", title)
+    stripped = _TITLE_SUFFIX.sub("", title).rstrip("，,、 ")
+    title = stripped if len(stripped) >= 2 else title
+    quoted = _QUOTED.match(title)
+    if quoted:
+        title = quoted.group(1)
+    if len(title) > TITLE_MAX:
+        title = re.split(r"[，,]", title, maxsplit=1)[0][:TITLE_MAX]
+    return title
+
+
+def status_group(node: Node) -> str | None:
+    for status, pattern in _STATUS_GROUPS:
+        if pattern.search(title_part(node.head)):
+            return status
+    return None
+
+
+def is_aspect(node: Node) -> bool:
+    return _ASPECT.search(title_part(node.head)) is not None
+
+
+def is_problem_like(node: Node) -> bool:
+    return _DEFICIENCY.search(title_part(node.head)) is not None
+
+
+def _real_children(node: Node) -> list[Node]:
+    return [c for c in node.children if c.style != "shi"]
+
+
+def section_score(node: Node) -> float:
+    head = title_part(node.head)
+    score = 0.0
+    score += 3 if _SECTION_GOOD.search(head) else 0
+    score -= 3 if _SECTION_BAD.search(head) and not _SECTION_GOOD.search(head) else 0
+    score += sum(1 for d in node.descendants() if d.style != "shi" and is_problem_like(d))
+    return score
+
+
+def choose_problem_nodes(root: Node) -> tuple[Node, list[Node]]:
+    """The region (a section or the root) and the nodes in it that are the problems."""
+    sections = _real_children(root)
+    if not sections:
+        return root, []
+    best = max(sections, key=section_score)
+    regions = [best, root] if section_score(best) > 0 else [root]
+    for region in regions:
+        chosen = _choose_level(region)
+        if chosen:
+            return region, chosen
+    return root, []
+
+
+def _choose_level(region: Node) -> list[Node]:
+    level = _real_children(region)
+    while level:
+        deeper = [c for n in level for c in _real_children(n)]
+        half = len(level) / 2
+        statuses = sum(1 for n in level if status_group(n))
+        aspects = sum(1 for n in level if is_aspect(n) and not is_problem_like_strict(n))
+        problems = sum(1 for n in level if is_problem_like(n))
+        if deeper and (statuses >= half or aspects >= half):
+            level = deeper
+            continue
+        if problems >= half and len(level) >= 1 and problems > statuses:
+            return level
+        if not deeper:
+            break
+        level = deeper
+    return _shi_problems(region)
+
+
+def is_problem_like_strict(node: Node) -> bool:
+    """Problem-like for a reason other than merely naming 问题 (aspects often say 问题 too)."""
+    head = title_part(node.head)
+    return _DEFICIENCY.search(re.sub(r"问题(?:的)?(?:整改)?", "", head)) is not None
+
+
+def _shi_problems(region: Node) -> list[Node]:
+    """一是…二是… runs directly under aspect headings, when they read as problems."""
+    runs = [
+        d
+        for d in region.descendants()
+        if d.style == "shi" and d.parent is not None and is_aspect(d.parent)
+    ]
+    if len(runs) >= 2 and sum(1 for n in runs if is_problem_like(n)) > len(runs) / 2:
+        return runs
+    return []
+
+
+def extract_problems(root: Node) -> ProblemsResult:
+    region, nodes = choose_problem_nodes(root)
+    if not nodes:
+        return ProblemsResult((), None, None)
+    problems = tuple(_problem(seq, node, region) for seq, node in enumerate(nodes, start=1))
+    spans = tuple(_span(node) for node in nodes)
+    return ProblemsResult(problems, nodes[0].index, _grouped_status(region, nodes), spans)
+
+
+def _span(node: Node) -> tuple[int, int]:
+    last = max([node, *node.descendants()], key=lambda n: n.index)
+    return node.index, last.index + 1 + len(last.body)
+
+
+def _ancestors(node: Node, region: Node) -> list[Node]:
+    out: list[Node] = []
+    current = node.parent
+    while current is not None and current is not region and current.style != "root":
+        out.append(current)
+        current = current.parent
+    return out
+
+
+def _problem(seq: int, node: Node, region: Node) -> Problem:
+    ancestors = _ancestors(node, region)
+    aspect = next((a for a in ancestors if not status_group(a)), None)
+    group = next((s for a in ancestors if (s := status_group(a))), None)
+    description, rectification = _parts(node)
+    return Problem(
+        seq=seq,
+        aspect=title_part(aspect.head).rstrip("。") if aspect else None,
+        title=clean_title(node.head),
+        description=description,
+        rectification=rectification,
+        status=group or _own_status(node),
+    )
+
+
+def _parts(node: Node) -> tuple[str | None, str | None]:
+    head = node.head
+    remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
+    paras = ([remainder] if remainder else []) + node.full_text()
+    for i, para in enumerate(paras):
+        if _CLOSING.match(para):
+            paras = paras[:i]
+            break
+    if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
+        desc: list[str] = []
+        rect: list[str] = []
+        current = desc
+        for para in paras:
+            if _DESC_LABEL.match(para):
+                current, para = desc, _DESC_LABEL.sub("", para)
+            elif _RECT_LABEL.match(para):
+                current, para = rect, _RECT_LABEL.sub("", para)
+            current.append(para)
+        return "\n".join(desc) or None, "\n".join(rect) or None
+    if _TITLE_PREFIX.match(title_part(head)) or not remainder:
+        return None, "\n".join(paras) or None
+    return remainder, "\n".join(paras[1:]) or None
+
+
+def _own_status(node: Node) -> str | None:
+    match = _OWN_STATUS.search(node.head + "\n" + "\n".join(node.body))
+    if not match:
+        return None
+    word = match.group(1) or match.group(2)
+    if word in ("已完成", "已整改", "完成"):
+        return "done"
+    if word == "尚未启动":
+        return "not_started"
+    return "in_progress"
+
+
+def _grouped_status(region: Node, nodes: list[Node]) -> dict[str, int] | None:
+    groups = [d for d in region.descendants() if d.style != "shi" and status_group(d)]
+    if not groups:
+        return None
+    counts = {status: 0 for status, _ in _STATUS_GROUPS}
+    for group in groups:
+        status = status_group(group)
+        assert status is not None
+        inside = set(map(id, group.descendants()))
+        counts[status] += sum(1 for n in nodes if id(n) in inside)
+    return counts

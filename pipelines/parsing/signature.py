@@ -1,0 +1,39 @@
+"""The signature block at the end: the issuing unit's name over a date."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.parsing.dates import DATE_RE, _hit
+from pipelines.parsing.units import is_org_name
+
+_SCAN = 4
+
+
+def _date_line(line: str) -> str | None:
+    match = DATE_RE.fullmatch(line.replace(" ", ""))
+    if not match:
+        return None
+    hit = _hit(match)
+    if hit is None or hit.year is None or hit.day is None:
+        return None
+    return hit.iso()
+
+
+def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
+    """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block."""
+    tail = paras[-_SCAN:]
+    for i in range(len(tail) - 1, -1, -1):
+        line = tail[i].strip()
+        signed = _date_line(line)
+        if signed is None:
+            parts = re.split(r"\s+", line)
+            if len(parts) >= 2 and is_org_name("".join(parts[:-1])):
+                signed = _date_line(parts[-1])
+                if signed:
+                    return "".join(parts[:-1]), signed
+            continue
+        before = tail[i - 1].strip().replace(" ", "") if i > 0 else ""
+        return (before if is_org_name(before) else None), signed
+    last = tail[-1].strip().replace(" ", "") if tail else ""
+    return (last if is_org_name(last) else None), None

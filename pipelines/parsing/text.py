@@ -1,0 +1,107 @@
+"""Targeted normalisation of notice text: only what parsing needs, never NFKC on everything.
+
+NFKC would turn ① into 1 and ⑴ into (1), losing outline levels; so characters are mapped with an
+explicit table. Then repost damage is undone (pinyin annotations, LaTeX fragments, share-site
+markers) and lines that a PDF conversion wrapped mid-sentence are joined back into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipelines.parsing.outline import starts_paragraph
+
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH |= {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+_FULLWIDTH |= {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+_FULLWIDTH |= {"：": ":", "∶": ":", "（": "(", "）": ")", "．": ".", "\u3000": " ", "\xa0": " "}
+_FULLWIDTH |= {"／": "/", "－": "-", "％": "%", "＠": "@", "\ufeff": "", "\u200b": "", "\r": ""}
+CHAR_TABLE = str.maketrans(_FULLWIDTH)
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# 衛(wèi)生: a CJK character followed by its pinyin in brackets (a tone mark or tone digit required).
+_PINYIN_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}1-5])[a-z{_TONED}]{{1,7}}[1-5]?\)"
+)
+_LATEX_RE = re.compile(r"\$([^$\n]{1,120}?)\$")
+_LATEX_SYMBOLS = {r"\times": "×", r"\div": "÷", r"\%": "%", r"\cdot": "·", r"\pm": "±"}
+_LATEX_CMD_RE = re.compile(r"\\[A-Za-z]+\s*|[{}]")
+_MARKER_RE = re.compile(r"##[A-Za-z]{2,20}##")
+_CJK_SPACE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff\d])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)"
+)
+
+# A line ending like this ends its paragraph; anything else may have been wrapped.
+_TERMINAL = set("。！？；;!?:…")
+_CLOSERS = "”’\"')）】」』"
+_TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知|整改)$")
+NATURAL_WRAP_MIN = 40
+
+
+def normalize_chars(text: str) -> str:
+    """Map full-width forms to ASCII and undo repost damage; keeps outline glyphs like ① ⑴."""
+    text = text.translate(CHAR_TABLE)
+    text = _MARKER_RE.sub("", text)
+    text = _PINYIN_RE.sub("", text)
+    return _LATEX_RE.sub(_latex_to_text, text)
+
+
+def squeeze_cjk_spaces(text: str) -> str:
+    """'2022 年 7 月' -> '2022年7月': spaces a PDF conversion put around CJK text."""
+    return _CJK_SPACE_RE.sub("", text)
+
+
+def _latex_to_text(match: re.Match[str]) -> str:
+    body = match.group(1)
+    if "\\" not in body and "^" not in body and "_" not in body:
+        return match.group(0)
+    for command, symbol in _LATEX_SYMBOLS.items():
+        body = body.replace(command, symbol)
+    return _LATEX_CMD_RE.sub("", body).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Normalised, non-empty paragraphs, one per line, wrapped lines joined back together."""
+    lines = [line.strip() for line in normalize_chars(text).split("\n")]
+    return join_wrapped(lines)
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    """Join lines a PDF conversion or fixed-width wrap broke mid-sentence; drop empty lines."""
+    width = _wrap_width(lines)
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            continue
+        if out and joinable and not starts_paragraph(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        joinable = _may_continue(out[-1], line, width)
+    return out
+
+
+def _may_continue(paragraph: str, last_line: str, width: int | None) -> bool:
+    """Whether the paragraph probably continues on the next line."""
+    tail = paragraph.rstrip(_CLOSERS)
+    if not tail or tail[-1] in _TERMINAL or _TITLE_END_RE.search(paragraph):
+        return False
+    if width is not None:
+        full = width - 1 if starts_paragraph(last_line) else int(width * 0.7)
+        return len(last_line) >= full
+    return len(last_line) >= NATURAL_WRAP_MIN
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The fixed width a text was wrapped at, when most lines share one length; else None."""
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 8:
+        return None
+    widest = max(lengths)
+    common, _hits = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if common - 3 <= n <= common)
+    if common < 12 or common > 200 or near < 0.3 * len(lengths) or widest > common + 6:
+        return None
+    return common

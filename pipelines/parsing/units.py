@@ -1,0 +1,153 @@
+"""Who: the publisher, the inspected unit, the inspection team and what its name implies
+(level, kinds, round), and the theme of a 专项 inspection."""
+
+from __future__ import annotations
+
+import re
+
+N = "一二三四五六七八九十百\\d"
+KNOWN_COMMITTEES = "中央|省委|自治区党委|市委|州委|盟委|地委|县委|区委|旗委"
+_COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+TEAM_RE = re.compile(
+    rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?(?:第[{N}]{{1,3}}轮)?"
+    rf"(?:第?[{N}]{{1,3}})?(?:专项|机动|提级|交叉|联动|常规)*巡[视察](?:第?[{N}]{{1,3}})?组"
+)
+ROUND_RE = re.compile(
+    rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})第[{N}]{{1,3}}轮|\d{{4}}年度?第[{N}]{{1,3}}轮"
+)
+_COMMITTEE_ONLY_RE = re.compile(rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]")
+_TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|和|及|与|,|，|、)")
+KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
+_KIND_WORD = "常规|专项|回头看|机动|提级|联动|交叉|延伸"
+_KINDS_RE = re.compile(
+    rf"((?:(?:{_KIND_WORD})[”\"’']?\s*(?:式|性)?[、和及与]?[“\"‘']?){{1,4}})巡[视察]"
+)
+_KINDS_AFTER_RE = re.compile(rf"巡[视察](?:工作)?[“\"‘']?(回头看|{_KIND_WORD})")
+_TOPIC_RES = [
+    re.compile(r"关于(?:对)?([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"),
+    re.compile(
+        r"(?:开展了?|进行了?|实施了?)([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"
+    ),
+]
+_TOPIC_STRIP = re.compile(rf"^(?:{KNOWN_COMMITTEES}|中共|关于|对)+|(?:{_KIND_WORD}|[“”\"'‘’])")
+ORG_SUFFIX = (
+    r"(?:党组|党委|党总支|党支部|党工委|委员会|领导班子|局|院|会|部|厅|办|办公室|委|中心|公司|集团|"
+    r"学校|大学|学院|医院|政府|镇|乡|街道|村|社区|所|站|队|馆|社|处|署|行|联|团|校|室|台|场|园)"
+)
+ORG_RE = re.compile(rf"^[\u4e00-\u9fa5A-Za-z()“”]{{2,40}}{ORG_SUFFIX}$")
+_DEICTIC_RE = re.compile(
+    r"^(?:我|本)(?:单位|局|院|会|部|委|办|校|公司|中心|所|厅|镇|乡|街道|县|区|市|集团|行|站|馆|社)"
+    r"(?:党组|党委|党总支|党支部|领导班子)?$"
+)
+_ASIDE_RE = re.compile(r"\((?:以下)?简称[^)]{0,20}\)|“[^”]{0,12}”简称")
+_INSPECTED_RE = re.compile(
+    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
+    r"[^。；]{0,20}?巡[视察]"
+)
+_FEEDBACK_TO_RE = re.compile(
+    r"向\s*([^，,。；:]{2,30}?)\s*(?:党组织|领导班子)?\s*(?:反馈|进行了反馈)"
+)
+_STATIONED_RE = re.compile(r"进驻\s*([^，,。；:]{2,30}?)\s*(?:开展|进行|,|，)")
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+def find_team(text: str) -> str | None:
+    """The first inspection team named, e.g. 七届市委第十二轮巡察一组, 市委巡察办第一巡察组."""
+    match = TEAM_RE.search(text)
+    if not match:
+        return None
+    team = match.group(0)
+    if not re.match(rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})", team):
+        team = _TRIM_BEFORE.sub("", team)  # a generic 党委 prefix may have swallowed text
+    return team if len(team) >= 4 else None
+
+
+def find_round(text: str) -> str | None:
+    match = ROUND_RE.search(text)
+    return match.group(0) if match else None
+
+
+def committee_level(team: str | None, context: str) -> str | None:
+    """Rank of the committee that sent the team (see the contract's inspection_level)."""
+    committee = None
+    if team:
+        match = re.search(rf"{KNOWN_COMMITTEES}", team)
+        committee = match.group(0) if match else "other"
+    else:
+        match = _COMMITTEE_ONLY_RE.search(context)
+        committee = match.group(1) if match else None
+    if committee is None:
+        return None
+    if committee == "中央":
+        return "central"
+    if committee in ("省委", "自治区党委"):
+        return "provincial"
+    if committee == "市委":
+        return "provincial" if any(f"{m}市" in context for m in _MUNICIPALITIES) else "city"
+    if committee in ("州委", "盟委", "地委"):
+        return "city"
+    if committee in ("县委", "区委", "旗委"):
+        return "county"
+    return "other"
+
+
+def find_kinds(text: str) -> tuple[str, ...]:
+    """Kinds named next to 巡视/巡察 (also inside a team name), in contract order."""
+    found: set[str] = set()
+    for match in _KINDS_RE.finditer(text):
+        found.update(k for k in KINDS if k in match.group(1))
+    for match in _KINDS_AFTER_RE.finditer(text):
+        found.add(match.group(1))
+    return tuple(k for k in KINDS if k in found)
+
+
+def find_topic(title: str | None, opening: str) -> str | None:
+    """Theme of a 专项 inspection: 关于脱贫攻坚专项巡察…, 进行了脱贫攻坚工作专项巡察."""
+    for text in (title or "", opening):
+        for pattern in _TOPIC_RES:
+            match = pattern.search(text)
+            if not match:
+                continue
+            topic = _TOPIC_STRIP.sub("", match.group(1)).strip()
+            topic = re.sub(r"(?:工作|领域)$", "", topic)
+            if len(topic) >= 2 and not re.search(r"[巡\d]|对|的$", topic):
+                return topic
+    return None
+
+
+def is_org_name(line: str) -> bool:
+    return ORG_RE.match(line) is not None and not re.search(r"[。，,；;:：]", line)
+
+
+def publisher_from_title(title: str | None) -> str | None:
+    """中共淮南市委统一战线工作部关于… -> the part before 关于 (or before 巡察/巡视)."""
+    if not title:
+        return None
+    head = re.split(r"关于|对(?=[^，,]{0,20}巡)|巡[视察]", title, maxsplit=1)[0].strip()
+    return head if is_org_name(head) else None
+
+
+def inspected_unit(opening: str, publisher: str | None) -> str | None:
+    """The object of 对…开展了巡察 (or 向…反馈 / 进驻…); 我单位-style deictics -> publisher."""
+    opening = _ASIDE_RE.sub("", opening)
+    for pattern in (_INSPECTED_RE, _STATIONED_RE, _FEEDBACK_TO_RE):
+        match = pattern.search(opening)
+        if not match:
+            continue
+        unit = _trim_work_topic(match.group(1).strip())
+        if _DEICTIC_RE.match(unit):
+            return publisher
+        if re.search(r"[巡察视]组|\d", unit):
+            continue
+        return unit
+    return None
+
+
+def _trim_work_topic(unit: str) -> str:
+    """市委统战部脱贫攻坚工作 -> 市委统战部: cut a trailing '…工作' after the last unit suffix."""
+    if not unit.endswith("工作"):
+        return unit
+    for end in range(len(unit) - 2, 1, -1):
+        if re.fullmatch(rf".+{ORG_SUFFIX}", unit[:end]):
+            return unit[:end]
+    return unit
