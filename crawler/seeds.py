@@ -562,7 +562,7 @@ def _sources(
             continue
         fe.unknown_keys(entry, _SOURCE_KEYS, (*kp, i))
         url = entry.get("url")
-        if not isinstance(url, str) or not re.match(r"^https?://[^/\s]+", url):
+        if not isinstance(url, str) or not _valid_url(url):
             fe.add((*kp, i, "url"), f"must be an http(s) URL, got {url!r}")
             continue
         pagination = {**profile.pagination, **site_pagination, **(entry.get("pagination") or {})}
@@ -577,6 +577,15 @@ def _sources(
             _check_api(api, (*kp, i, "api"), fe)
         out.append(ListSource(url=url, pagination=pagination, api=api or profile.api or None))
     return out
+
+
+def _valid_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises on a non-numeric port (e.g. an unexpanded variable)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
 def _check_api(api: Any, kp: tuple[Any, ...], fe: _FileErrors) -> None:

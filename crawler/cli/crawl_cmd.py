@@ -1,1 +1,200 @@
-"""(being written)"""
+"""`notices crawl`: run the notices spider in-process and print a summary table.
+
+`run_crawl()` and `print_summary()` are reusable (the demo command calls them). The exit code is
+non-zero when the crawl did not finish, or a site yielded nothing or was all blocked, unless the
+site's seed says `expected_empty: true`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from crawler.cli.app import app
+from crawler.seeds import SeedError, load_registry
+
+
+@dataclass(slots=True)
+class CrawlSummary:
+    region: str
+    sites: list[dict[str, Any]] = field(default_factory=list)  # outcome dicts, plus "name"
+    pages_fetched: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    non_notices: int = 0  # rows skipped by title plus pages the parser rejected
+    non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
+    problems: int = 0
+    elapsed: float = 0.0
+    finish_reason: str | None = None
+    errors: int = 0  # ERROR log lines (e.g. the store refused to start)
+
+    @property
+    def flagged(self) -> list[str]:
+        return [s["site_id"] for s in self.sites if s.get("flagged")]
+
+    @property
+    def ok(self) -> bool:
+        return self.finish_reason == "finished" and not self.flagged and self._store_ok
+
+    @property
+    def _store_ok(self) -> bool:
+        # the store pipeline counts every page it was given; none at all with items means it failed
+        items = sum(s.get("items", 0) for s in self.sites)
+        stored = self.inserted + self.updated + self.unchanged + self.non_notices_stored
+        return items == 0 or stored > 0
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+
+def summarise(
+    region: str,
+    stats: Mapping[str, Any],
+    outcomes: Mapping[str, Any],
+    names: Mapping[str, str],
+    elapsed: float,
+) -> CrawlSummary:
+    """A summary from Scrapy stats and the spider's per-site outcomes."""
+    sites = []
+    for sid, outcome in outcomes.items():
+        d = outcome.to_dict()
+        d["name"] = names.get(sid, sid)
+        sites.append(d)
+    stored_non = int(stats.get("notices/db/non_notice", 0))
+    return CrawlSummary(
+        region=region,
+        sites=sites,
+        pages_fetched=int(stats.get("notices/list_pages", 0))
+        + int(stats.get("notices/detail_pages", 0)),
+        inserted=int(stats.get("notices/db/inserted", 0)),
+        updated=int(stats.get("notices/db/updated", 0)),
+        unchanged=int(stats.get("notices/db/unchanged", 0)),
+        non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
+        non_notices_stored=stored_non,
+        problems=sum(sum(s["problems"].values()) for s in sites),
+        elapsed=elapsed,
+        finish_reason=stats.get("finish_reason"),
+        errors=int(stats.get("log_count/ERROR", 0)),
+    )
+
+
+def run_crawl(
+    region: str | None,
+    *,
+    site: str | None = None,
+    seeds_dir: str | os.PathLike[str] | None = None,
+    db_url: str | None = None,
+    since: str | None = None,
+    max_pages: int | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> CrawlSummary:
+    """Crawl a region (or one site) in this process; returns the summary.
+
+    Raises SeedError before anything starts when the region, site or registry is wrong.
+    Runs Scrapy's reactor, so call it once per process.
+    """
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from crawler.spiders.notices import NoticesSpider
+
+    registry = load_registry(seeds_dir)
+    selected = registry.select(region, site)  # fail fast, before the reactor starts
+    label = registry.find_region(region).name if region else selected[0].region_name
+    scrapy_settings = get_project_settings()
+    scrapy_settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+    if db_url:
+        scrapy_settings.set("NOTICES_DB_URL", db_url, priority="cmdline")
+    for key, value in (settings or {}).items():
+        scrapy_settings.set(key, value, priority="cmdline")
+    process = CrawlerProcess(scrapy_settings)
+    crawler = process.create_crawler(NoticesSpider)
+    kwargs: dict[str, Any] = {"region": region, "site": site, "since": since}
+    if seeds_dir:
+        kwargs["seeds"] = str(seeds_dir)
+    if max_pages:
+        kwargs["max_pages"] = max_pages
+    started = time.monotonic()
+    process.crawl(crawler, **kwargs)
+    process.start()
+    elapsed = time.monotonic() - started
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    spider = getattr(crawler, "spider", None)
+    outcomes = getattr(spider, "site_outcomes", {}) if spider else {}
+    names = {s.id: s.name for s in selected}
+    return summarise(label, stats, outcomes, names, elapsed)
+
+
+def print_summary(summary: CrawlSummary, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"Crawl of {summary.region}", show_lines=False)
+    for col in ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "problems"):
+        table.add_column(col, justify="left" if col in ("site", "outcome", "problems") else "right")
+    for s in summary.sites:
+        outcome = s["outcome"] + (" ⚠" if s["flagged"] else "")
+        problems = ", ".join(f"{k}×{v}" for k, v in sorted(s["problems"].items())) or "-"
+        table.add_row(
+            f"{s['site_id']} {s['name']}",
+            outcome,
+            str(s["list_pages"] + s["detail_pages"]),
+            str(s["entries"]),
+            str(s["items"]),
+            str(s["skipped_by_title"]),
+            f"{s['attachments_fetched']}/{s['attachments_fetched'] + s['attachments_failed']}",
+            problems,
+        )
+    console.print(table)
+    totals = Table(show_header=False, box=None)
+    totals.add_column(justify="left")
+    totals.add_column(justify="right")
+    for label, value in (
+        ("sites", len(summary.sites)),
+        ("pages fetched", summary.pages_fetched),
+        ("notices inserted", summary.inserted),
+        ("notices updated", summary.updated),
+        ("notices unchanged", summary.unchanged),
+        ("non-notices", summary.non_notices),
+        ("problems", summary.problems),
+        ("flagged sites", ", ".join(summary.flagged) or "none"),
+        ("elapsed", f"{summary.elapsed:.1f} s"),
+    ):
+        totals.add_row(label, str(value))
+    console.print(totals)
+    if summary.finish_reason != "finished":
+        console.print(f"[red]crawl did not finish cleanly: {summary.finish_reason}[/red]")
+    if summary.flagged:
+        console.print(
+            "[red]sites that yielded nothing or were blocked: "
+            f"{', '.join(summary.flagged)} (mark them expected_empty if that is normal)[/red]"
+        )
+
+
+@app.command("crawl")
+def crawl(
+    region: str = typer.Option(None, "--region", "-r", help="Name, pinyin or GB/T 2260 code."),
+    site: str = typer.Option(None, "--site", help="Only this site id."),
+    since: str = typer.Option(None, "--since", help="Stop paging past this date (YYYY-MM-DD)."),
+    max_pages: int = typer.Option(None, "--max-pages", min=1, help="List pages per list URL."),
+    seeds: str = typer.Option(None, "--seeds", help="Registry directory (default: seeds/)."),
+) -> None:
+    """Crawl the sites of a region into the database (NOTICES_DB_URL)."""
+    if not region and not site:
+        typer.echo("error: pass --region R (or --site ID)", err=True)
+        raise typer.Exit(2)
+    try:
+        summary = run_crawl(region, site=site, seeds_dir=seeds, since=since, max_pages=max_pages)
+    except SeedError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    print_summary(summary)
+    raise typer.Exit(summary.exit_code)
