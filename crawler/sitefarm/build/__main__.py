@@ -1,0 +1,33 @@
+"""Rewrite every site folder under `crawler/sitefarm/sites/` from the builders."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from crawler.sitefarm.build import demo_gbk, demo_trs, demo_vsb
+from crawler.sitefarm.build.writer import SiteWriter
+from crawler.sitefarm.catalog import SITES_DIR
+
+BUILDERS: list[Callable[[], SiteWriter]] = [
+    demo_trs.build,
+    demo_vsb.build,
+    demo_gbk.build,
+]
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    for build in BUILDERS:
+        writer = build()
+        if wanted and writer.site not in wanted:
+            continue
+        root = writer.write(SITES_DIR)
+        print(
+            f"{writer.site}: {len(writer.routes)} routes, {len(writer.notices)} notices -> {root}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,139 @@
+"""Real, small attachment files: PDF with extractable Chinese text, DOCX, OFD, and OLE2 stubs.
+
+Every builder is deterministic (fixed zip timestamps, no creation dates), so rebuilding the farm
+leaves the committed bytes and the sha256 values in the truth unchanged."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from docx import Document
+
+_ZIP_TIME = (2023, 6, 19, 9, 30, 0)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def make_pdf(lines: list[str], width: int = 34) -> bytes:
+    """A one-page PDF whose text pypdf/pdfminer extract as written.
+
+    The font is a non-embedded CID font addressed with Identity-H, where each CID is the character's
+    code point, and a ToUnicode map says so: enough for text extraction, viewers substitute a font."""
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(line[i : i + width] for i in range(0, max(len(line), 1), width))
+    chars = sorted({ord(c) for line in wrapped for c in line if ord(c) <= 0xFFFF})
+    ops = ["BT", "/F1 12 Tf", "14 TL", "56 790 Td"]
+    for line in wrapped[:52]:
+        hexed = "".join(f"{ord(c):04X}" for c in line if ord(c) <= 0xFFFF)
+        ops.append(f"<{hexed}> Tj T*")
+    ops.append("ET")
+    content = "\n".join(ops).encode("ascii")
+    cmap_lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
+    ]
+    for i in range(0, len(chars), 100):
+        block = chars[i : i + 100]
+        cmap_lines.append(f"{len(block)} beginbfchar")
+        cmap_lines.extend(f"<{c:04X}> <{c:04X}>" for c in block)
+        cmap_lines.append("endbfchar")
+    cmap_lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    cmap = "\n".join(cmap_lines).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+        ),
+        _stream(content),
+        (
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+            b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
+        ),
+        (
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/FontDescriptor 8 0 R /DW 1000 /CIDToGIDMap /Identity >>"
+        ),
+        _stream(cmap),
+        (
+            b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] "
+            b"/ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>"
+        ),
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    out.write(trailer.encode())
+    return out.getvalue()
+
+
+def _stream(data: bytes) -> bytes:
+    return f"<< /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
+
+
+def make_docx(title: str, paragraphs: list[str]) -> bytes:
+    document = Document()
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    raw = io.BytesIO()
+    document.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def make_ofd(title: str) -> bytes:
+    """A minimal OFD container (zip with OFD.xml); no text layer worth extracting."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            zipfile.ZipInfo("OFD.xml", _ZIP_TIME),
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD">'
+            f"<ofd:DocBody><ofd:DocInfo><ofd:Title>{title}</ofd:Title></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        z.writestr(zipfile.ZipInfo("Doc_0/Document.xml", _ZIP_TIME), "<ofd:Document/>")
+    return raw.getvalue()
+
+
+def make_ole2_stub(size: int = 1536) -> bytes:
+    """Bytes that start like a .doc/.wps (OLE2 compound file magic) but hold no readable text."""
+    header = OLE2_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
+    return header + b"\x00" * (size - len(header))
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed timestamps and member order, so identical input gives identical bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                payload = _strip_dates(payload)
+            target.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), payload)
+    return out.getvalue()
+
+
+def _strip_dates(core_xml: bytes) -> bytes:
+    return re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", core_xml)
