@@ -9,6 +9,7 @@ shared text-level vocabulary (`text.clean_text`) as the last pass.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree, html
 
@@ -17,11 +18,11 @@ from pipelines.cleaning.attachments import (
     collect_attachments,
     script_anchors,
 )
-from pipelines.cleaning.body import clean_lines
+from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.decode import decode_html
-from pipelines.cleaning.meta import extract_meta
+from pipelines.cleaning.meta import extract_meta, title_from_tag
 from pipelines.cleaning.render import render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
@@ -120,6 +121,7 @@ def clean_html(
     anchors = [a for a in attachment_anchors(root) if a not in excluded]
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
     if content is None:
+        meta = replace(meta, title=meta.title or title_from_tag(root))
         return CleanedPage(text="", meta=meta, attachments=attachments, encoding=encoding)
 
     # Attachment links become AttachmentLinks, not body lines.
@@ -127,13 +129,21 @@ def clean_html(
         anchor.drop_tree()
     drop_chrome(content)
     lines = clean_lines(render_lines(content), meta.title, rules.extra_chrome)
+    title_line = title_above_meta_line(lines)
 
     # Last pass: the shared text-level vocabulary (remnant lines, trailing file names).
     flattened = clean_text("\n".join(lines))
+    body_lines = [line for line in flattened.text.split("\n") if line.strip()]
+    if title_line and body_lines and body_lines[0] == title_line:
+        # A flattened page: its title is the body's first line, the page <title> a site name.
+        body_lines.pop(0)
+        meta = replace(meta, title=meta.title or title_line)
     meta = _merge_meta(meta, flattened.meta)
+    if meta.title is None:
+        meta = replace(meta, title=title_from_tag(root))
     known = {a.name for a in attachments}
     extra = tuple(a for a in flattened.attachments if a.name not in known)
-    body_text = "\n".join(line for line in flattened.text.split("\n") if line.strip())
+    body_text = "\n".join(body_lines)
     return CleanedPage(
         text=body_text, meta=meta, attachments=attachments + extra, encoding=encoding
     )

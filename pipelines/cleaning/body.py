@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipelines.cleaning.text import parse_meta_line
+
 # What is left of a line once its attachment links are lifted out: `附件：`, VSB's
 # `附件【】已下载次`, `点击下载`.
 ATTACHMENT_RESIDUE = re.compile(
@@ -14,6 +16,8 @@ ATTACHMENT_RESIDUE = re.compile(
     r"|[、，,;；|\s]+"
 )
 _SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[。；;！!？?]$")
+TITLE_SCAN_LINES = 6  # a flattened page's meta line sits within its first lines
 
 
 def _squash(text: str) -> str:
@@ -33,3 +37,14 @@ def clean_lines(
     if extra_chrome:
         kept = [line for line in kept if not any(p in line for p in extra_chrome)]
     return kept
+
+
+def title_above_meta_line(lines: Sequence[str]) -> str | None:
+    """In a flattened body, the line just above the `时间:… 作者:…` line is the title."""
+    for i, line in enumerate(lines[:TITLE_SCAN_LINES]):
+        if i and parse_meta_line(line) is not None:
+            above = lines[i - 1]
+            if 4 <= len(above) <= 100 and not _SENTENCE_END.search(above):
+                return above
+            return None
+    return None

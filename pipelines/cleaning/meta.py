@@ -200,7 +200,11 @@ def extract_meta(
     header: Sequence[str],
     rules: SiteCleanRules,
 ) -> PageMeta:
-    """Page metadata by priority: site selectors, `<meta>` tags, then the lines above the body."""
+    """Page metadata by priority: site selectors, `<meta>` tags, then the lines above the body.
+
+    The title comes only from strong sources here; the caller falls back to `<title>` after
+    looking for a title line inside a flattened body.
+    """
     tags = meta_tags(root)
     nearest_first = list(reversed(header))
     order = {el: i for i, el in enumerate(root.iter())}
@@ -213,8 +217,7 @@ def extract_meta(
     return PageMeta(
         title=first_selected_text(root, rules.title_selector)
         or tags.get("articletitle")
-        or title_from_page(root, order, content)
-        or title_from_tag(root),
+        or title_from_page(root, order, content),
         published=published,
         source=_first_tag(tags, "source") or labelled(_SOURCE, nearest_first),
         author=labelled(_AUTHOR, nearest_first) or _first_tag(tags, "author"),

@@ -86,20 +86,28 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _EDGE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
 
+_LAYOUT_TAGS = frozenset(["table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form", "section"])
+
+
 def _tag(el: etree._Element) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
 def _is_layout_row(row: html.HtmlElement) -> bool:
-    # Old sites lay whole pages out in tables; a row holding a table or several paragraphs is
-    # layout, not data, and its cells are read as blocks.
-    return any(
-        _tag(d) in {"table", "p", "div", "ul", "ol", "h1", "h2", "h3"}
-        for d in row.iterdescendants()
-    )
+    # Old sites lay whole pages out in tables; a row holding tables, divisions, lists or
+    # headings is layout, and its cells are read as blocks. Paragraphs alone do not count:
+    # tables pasted from Word wrap every cell in a <p>.
+    return any(_tag(d) in _LAYOUT_TAGS for d in row.iterdescendants())
 
 
-def _walk(el: etree._Element, out: list[str]) -> None:
+def _text(text: str | None, pre: bool) -> str:
+    # Source newlines are whitespace, except inside <pre>, where they break lines.
+    if not text:
+        return ""
+    return text if pre else _SPACE.sub(" ", text)
+
+
+def _walk(el: etree._Element, out: list[str], pre: bool) -> None:
     tag = _tag(el)
     if tag and tag not in SKIP_TAGS:
         if tag == "br":
@@ -111,25 +119,25 @@ def _walk(el: etree._Element, out: list[str]) -> None:
                 out.append("\n" + CELL_SEPARATOR.join(texts) + "\n")
         else:
             block = tag in BLOCK_TAGS
+            inner_pre = pre or tag in {"pre", "textarea"}
             if block:
                 out.append("\n")
-            if el.text:
-                out.append(el.text)
+            out.append(_text(el.text, inner_pre))
             for child in el:
-                _walk(child, out)
+                _walk(child, out, inner_pre)
             if block:
                 out.append("\n")
-    if el.tail:
-        out.append(el.tail)
+    out.append(_text(el.tail, pre))
 
 
 def render_lines(el: etree._Element) -> list[str]:
     """Visible text of an element as non-empty lines, whitespace collapsed."""
     out: list[str] = []
-    if el.text and _tag(el) not in SKIP_TAGS:
-        out.append(el.text)
+    pre = _tag(el) == "pre"
+    if _tag(el) not in SKIP_TAGS:
+        out.append(_text(el.text, pre))
     for child in el:
-        _walk(child, out)
+        _walk(child, out, pre)
     lines = []
     for raw in "".join(out).split("\n"):
         line = _EDGE.sub("", _SPACE.sub(" ", raw))

@@ -62,32 +62,29 @@ def string_literals(script: str) -> list[str]:
 
 
 def document_writes(script: str) -> list[str]:
-    """The HTML a script writes with `document.write`, for the cases that can be evaluated."""
+    """The HTML a script writes with `document.write`, for the cases that can be evaluated.
+
+    Conditions are not evaluated. A write inside an `if` is taken (the usual guard is "if there
+    is something to write"); an assignment inside braces only fills an unset or empty variable,
+    which is what the common `if (laiyuan == "") { laiyuan = "<site name>"; }` default means.
+    """
     tokens = _tokens(script)
     variables: dict[str, str] = {}
     written: list[str] = []
+    depth = 0
     for i, token in enumerate(tokens):
-        if i + 2 < len(tokens) and tokens[i + 1] == "=" and tokens[i + 2] != "=":
-            name = token
-            if re.fullmatch(r"[A-Za-z_$][\w$]*", name) and (i == 0 or tokens[i - 1] != "."):
-                value, _ = _evaluate(tokens, i + 2, variables)
-                if value is not None:
-                    variables[name] = value
-                else:
-                    variables.pop(name, None)
+        if token in "{}":
+            depth += 1 if token == "{" else -1
+        elif i + 2 < len(tokens) and tokens[i + 1] == "=" and tokens[i + 2] != "=":
+            if not re.fullmatch(r"[A-Za-z_$][\w$]*", token) or (depth > 0 and variables.get(token)):
+                continue
+            value, _ = _evaluate(tokens, i + 2, variables)
+            if value is not None:
+                variables[token] = value
+            else:
+                variables.pop(token, None)
         elif token in _WRITE and i + 1 < len(tokens) and tokens[i + 1] == "(":
             value, end = _evaluate(tokens, i + 2, variables)
             if value is not None and end < len(tokens) and tokens[end] == ")":
                 written.append(value)
     return written
-
-
-def script_variable(script: str, name: str) -> str | None:
-    """The literal value assigned to `name` in a script (e.g. TRS `var laiyuan = "…"`)."""
-    tokens = _tokens(script)
-    for i, token in enumerate(tokens):
-        if token == name and i + 2 < len(tokens) and tokens[i + 1] == "=":
-            value, _ = _evaluate(tokens, i + 2, {})
-            if value is not None:
-                return value
-    return None
