@@ -32,6 +32,10 @@ _ATTACHMENT_RE = re.compile(
     + r"))$",
     re.IGNORECASE,
 )
+# A line that can only be the first half of a wrapped file name: long, no punctuation, and not a
+# signature (unit name or date).
+_NAME_FRAGMENT_RE = re.compile(r"[^。，,；;：:！？!?\s]{20,}(?<![日号\d])(?<!党组|党委|员会)")
+_NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 
 
@@ -121,9 +125,18 @@ def _take_trailing_attachments(lines: list[str]) -> list[AttachmentLink]:
             lines.pop()
             continue
         match = _ATTACHMENT_RE.match(last)
+        if match is None and len(lines) >= 2 and _NAME_PART_RE.fullmatch(lines[-2]):
+            match = _ATTACHMENT_RE.match(lines[-2] + last)  # wrapped inside the extension
+            if match is not None:
+                lines.pop()
         if match is None:
             break
-        found.append(AttachmentLink(name=match.group("name").strip()))
         lines.pop()
+        name = match.group("name").strip()
+        while (
+            lines and _NAME_FRAGMENT_RE.fullmatch(lines[-1]) and len(name) + len(lines[-1]) <= 150
+        ):
+            name = lines.pop() + name  # a long file name the page wrapped over two lines
+        found.append(AttachmentLink(name=name))
     found.reverse()
     return found

@@ -20,9 +20,18 @@ _INVITATION = re.compile(r"欢迎|监督|反映|意见建议|联系方式|联系
 
 
 def contact_paragraphs(paras: list[str]) -> list[str]:
-    """Paragraphs in the last part of the notice that invite feedback and give contact details."""
+    """The paragraph in the last part of the notice that invites feedback, and the contact
+    lines after it (a wrapped page may put the e-mail on a line of its own)."""
     start = len(paras) * 2 // 3
-    return [p for p in paras[start:] if _CONTACT_WORDS.search(p) and _INVITATION.search(p)]
+    for i in range(start, len(paras)):
+        if _INVITATION.search(paras[i]) and _CONTACT_WORDS.search(
+            paras[i] + "".join(paras[i + 1 : i + 2])
+        ):
+            tail = [
+                p for p in paras[i + 1 : i + 6] if _CONTACT_WORDS.search(p) or EMAIL_RE.search(p)
+            ]
+            return [paras[i], *tail]
+    return []
 
 
 def extract_contact(paras: list[str]) -> Contact:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipelines.parsing.outline import starts_paragraph
+from pipelines.parsing.outline import classify_marker, starts_paragraph
 
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH |= {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
@@ -71,27 +71,38 @@ def join_wrapped(lines: list[str]) -> list[str]:
     """Join lines a PDF conversion or fixed-width wrap broke mid-sentence; drop empty lines."""
     width = _wrap_width(lines)
     out: list[str] = []
-    joinable = False
+    previous = ""
     for line in lines:
         if not line:
             continue
-        if out and joinable and not starts_paragraph(line):
+        if out and _continues(out[-1], previous, line, width):
             out[-1] += line
         else:
             out.append(line)
-        joinable = _may_continue(out[-1], line, width)
+        previous = line
     return out
 
 
-def _may_continue(paragraph: str, last_line: str, width: int | None) -> bool:
-    """Whether the paragraph probably continues on the next line."""
+def _continues(paragraph: str, previous: str, line: str, width: int | None) -> bool:
+    """Whether `line` continues the paragraph whose last physical line was `previous`."""
     tail = paragraph.rstrip(_CLOSERS)
     if not tail or tail[-1] in _TERMINAL or _TITLE_END_RE.search(paragraph):
         return False
-    if width is not None:
-        full = width - 1 if starts_paragraph(last_line) else int(width * 0.7)
-        return len(last_line) >= full
-    return len(last_line) >= NATURAL_WRAP_MIN
+    bare = classify_marker(paragraph)
+    if bare is not None and not bare.rest:
+        return True  # a number alone on its line: its text was moved to the next line
+    if previous.endswith("-") and line[:1].isalnum():
+        return True  # broken at a hyphen inside a phone number or URL
+    if width is None:
+        return len(previous) >= NATURAL_WRAP_MIN and not starts_paragraph(line)
+    if len(previous) >= width - 1:
+        # A full line was cut by the wrap, unless it is a numbered heading exactly as wide as
+        # the wrap followed by the next numbered paragraph.
+        return not (paragraph == previous and starts_paragraph(previous) and starts_paragraph(line))
+    # textwrap moves a word that does not fit to the next line: then previous + word > width.
+    word = line.split(maxsplit=1)[0]
+    fits = len(word) <= width // 2 and len(previous) + 1 + len(word) > width
+    return fits and not starts_paragraph(line)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -102,6 +113,6 @@ def _wrap_width(lines: list[str]) -> int | None:
     widest = max(lengths)
     common, _hits = Counter(lengths).most_common(1)[0]
     near = sum(1 for n in lengths if common - 3 <= n <= common)
-    if common < 12 or common > 200 or near < 0.3 * len(lengths) or widest > common + 6:
+    if common < 12 or common > 200 or near < 0.3 * len(lengths) or widest > common * 1.6:
         return None
     return common
