@@ -101,14 +101,18 @@ def _take_meta(lines: list[str]) -> tuple[dict[str, str | None], int | None]:
 
 
 def _take_breadcrumb(lines: list[str], meta_index: int) -> str | None:
-    """Short column names above the title line (itself just above the meta line) are chrome."""
+    """Short column names at the top, above the title (itself just above the meta line)."""
     above = [i for i in range(min(meta_index, len(lines))) if lines[i]]
-    if len(above) < 2:
-        return None
-    crumbs = above[:-1]  # the last line above the meta line is the title
-    if not all(
-        len(lines[i]) <= MAX_BREADCRUMB and not _SENTENCE_PUNCT.search(lines[i]) for i in crumbs
-    ):
+    crumbs: list[int] = []
+    for i in above[:-1]:  # at least one line, the title, stays
+        if (
+            len(lines[i]) > MAX_BREADCRUMB
+            or _SENTENCE_PUNCT.search(lines[i])
+            or lines[i].endswith(("党组", "党委", "委员会"))  # an issuing-unit header, not a column
+        ):
+            break
+        crumbs.append(i)
+    if not crumbs:
         return None
     column = " > ".join(lines[i] for i in crumbs)
     for i in reversed(crumbs):

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
 _TITLE_MAX = 100
+_TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
 
 
@@ -42,15 +43,16 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     cleaned = clean_text(text)
     page = cleaned.meta
     paras = paragraphs(cleaned.text)
-    title_index = _title_index(paras)
-    title = squeeze_cjk_spaces(paras[title_index]) if title_index is not None else None
+    span = _title_span(paras)
+    title_index = span[1] - 1 if span else None
+    title = squeeze_cjk_spaces("".join(paras[span[0] : span[1]])) if span else None
     if title is None and meta.title and _TITLE_WORDS.search(meta.title):
         title = meta.title.strip()
     root = build_outline(paras)
     opening = _opening(paras, root, title_index)
     hits = dates.find_dates(opening)
-    span = dates.find_range(opening, hits)
-    start, end = dates.resolve_range(*span) if span else (None, None)
+    period = dates.find_range(opening, hits)
+    start, end = dates.resolve_range(*period) if period else (None, None)
     team = units.find_team(opening) or units.find_team(title or "")
     signed_by, signed_date = find_signature(paras)
     publisher = signed_by or _header_org(paras, title_index) or units.publisher_from_title(title)
@@ -75,7 +77,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         inspection_round=units.find_round(f"{title or ''}\n{opening}\n{team or ''}"),
         inspection_start=start,
         inspection_end=end,
-        feedback_date=_feedback_date(opening, hits, span),
+        feedback_date=_feedback_date(opening, hits, period),
         counts=counts_mod.extract_counts("\n".join(before)),
         status_counts=counts_mod.status_counts(
             counts_mod.extract_status_counts("\n".join(outside)), result.grouped_status
@@ -88,13 +90,22 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     )
 
 
-def _title_index(paras: list[str]) -> int | None:
-    """The notice's own title line among the first lines (after a bare issuing-unit header)."""
+def _title_span(paras: list[str]) -> tuple[int, int] | None:
+    """The notice's own title lines among the first lines (after a bare issuing-unit header);
+    a title a wrap broke after 关于 is continued on the next short line."""
     for i, para in enumerate(paras[:3]):
         if len(para) > _TITLE_MAX or para.rstrip('”"').endswith(("。", "：", ":")):
             return None
         if _TITLE_WORDS.search(para):
-            return i
+            end = i + 1
+            title = para
+            while end < len(paras) and end <= i + 2 and not _TITLE_END.search(title):
+                nxt = paras[end]
+                if len(nxt) > 40 or re.search(r"[。，,；;:]", nxt) or not _TITLE_WORDS.search(nxt):
+                    break
+                title += nxt
+                end += 1
+            return i, end if _TITLE_END.search(title) else i + 1
         if not units.is_org_name(para.replace(" ", "")):
             return None
     return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pipelines.parsing.dates import DATE_RE, _hit
 from pipelines.parsing.units import is_org_name
 
@@ -20,6 +18,17 @@ def _date_line(line: str) -> str | None:
     return hit.iso()
 
 
+def _org_then_date(line: str) -> tuple[str, str] | None:
+    """'中共XX党组 2023年9月18日' on one line (also without the space)."""
+    compact = line.replace(" ", "")
+    for match in DATE_RE.finditer(compact):
+        if match.end() == len(compact) and match.start() > 0:
+            org, signed = compact[: match.start()], _date_line(compact[match.start() :])
+            if signed and is_org_name(org):
+                return org, signed
+    return None
+
+
 def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
     """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block."""
     tail = paras[-_SCAN:]
@@ -27,11 +36,9 @@ def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
         line = tail[i].strip()
         signed = _date_line(line)
         if signed is None:
-            parts = re.split(r"\s+", line)
-            if len(parts) >= 2 and is_org_name("".join(parts[:-1])):
-                signed = _date_line(parts[-1])
-                if signed:
-                    return "".join(parts[:-1]), signed
+            joined = _org_then_date(line)
+            if joined:
+                return joined
             continue
         before = tail[i - 1].strip().replace(" ", "") if i > 0 else ""
         return (before if is_org_name(before) else None), signed

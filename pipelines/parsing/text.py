@@ -101,7 +101,9 @@ def _continues(paragraph: str, previous: str, line: str, width: int | None) -> b
         return not (paragraph == previous and starts_paragraph(previous) and starts_paragraph(line))
     # textwrap moves a word that does not fit to the next line: then previous + word > width.
     word = line.split(maxsplit=1)[0]
-    fits = len(word) <= width // 2 and len(previous) + 1 + len(word) > width
+    # A lone unpunctuated word (a date, a name) is a line of its own, not a moved word.
+    alone = word == line and word[-1] not in _TERMINAL
+    fits = len(word) <= width // 2 and len(previous) + 1 + len(word) > width and not alone
     return fits and not starts_paragraph(line)
 
 
