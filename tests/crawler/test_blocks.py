@@ -1,0 +1,127 @@
+"""Block and failure classes: WAFs, challenges, captchas, block pages, shells, network errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.blocks import classify_failure, classify_response
+
+RUISHU = (
+    b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+    b'<meta id="sx6c1KC7YLcx" content="rX93gZ" r=\'m\'><script type="text/javascript" r=\'m\'>'
+    b"$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=24079;$_ts.cd=\"qETErr\";</script>"
+    b"<script src=\"/4QbVtADbnLVI/c.FxJzG50F.dfe1675.js\" r='m'></script></head><body></body></html>"
+)
+JIASULE = (
+    b"<script>document.cookie=('__jsl_clearance_s')+('=')+('1686879000.1|0|abc');"
+    b"location.href=location.pathname+location.search</script>"
+)
+ARTICLE = (
+    "<html><head><title>关于巡察整改情况的通报</title></head><body><div class='TRS_Editor'>"
+    + "<p>根据县委统一部署，县委第二巡察组对白石镇党委开展了常规巡察。</p>" * 5
+    + "</div></body></html>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "kwargs", "kind"),
+    [
+        (412, RUISHU, {"set_cookie_names": ["Xm3Jk9pQ2wRtS"]}, "blocked_waf"),
+        (200, RUISHU, {}, "js_challenge"),
+        (521, JIASULE, {"set_cookie_names": ["__jsluid_s"]}, "blocked_waf"),
+        (200, JIASULE, {}, "js_challenge"),
+        (
+            200,
+            "<html><head><title>访问异常页面</title></head><body><p>您的访问存在异常，请稍后再试</p>"
+            "</body></html>".encode()
+            + b" " * 9000,
+            {},
+            "blocked_page",
+        ),
+        (
+            200,
+            '<html><body><div id="nc_1_wrapper"></div><p>请完成安全验证</p></body></html>'.encode(),
+            {},
+            "captcha",
+        ),
+        (
+            200,
+            "<html><head><title>关于巡察整改情况的通报</title></head><body></body></html>".encode(),
+            {},
+            "empty_shell",
+        ),
+        (
+            200,
+            b'<html><body><script>document.cookie="HOY_TR=abc; max-age=3600; path=/";location.reload();</script></body></html>',
+            {},
+            "js_challenge",
+        ),
+        (429, b"slow down", {}, "rate_limited"),
+        (403, "<html><body>您的访问被拒绝</body></html>".encode(), {}, "blocked_page"),
+        (403, b"<html><body>Forbidden</body></html>", {}, "forbidden"),
+        (404, b"<title>404</title>", {}, "not_found"),
+        (503, b"", {}, "server_error"),
+        (
+            200,
+            "<html><body><script>NewsvoteDWR.getNewsLinkUrl(2905,'1','vsb',newsSkip);</script><div class=v_news_content></div></body></html>".encode(),
+            {},
+            "redirect_js",
+        ),
+    ],
+)
+def test_blocks_and_failures(status: int, body: bytes, kwargs: dict, kind: str) -> None:
+    verdict = classify_response(status, body, **kwargs)
+    assert verdict is not None and verdict.kind == kind
+
+
+def test_waf_detail_names_vendor_and_cookies() -> None:
+    verdict = classify_response(412, RUISHU, set_cookie_names=["Xm3Jk9pQ2wRtS"])
+    assert verdict is not None and verdict.is_block
+    assert "ruishu" in verdict.detail and "Xm3Jk9pQ2wRtS" in verdict.detail
+
+
+@pytest.mark.parametrize(
+    ("body", "kwargs"),
+    [
+        (ARTICLE, {}),
+        # an attachment-only notice: tiny body, but it links a file
+        (
+            "<html><head><title>通报</title></head><body><p>详见附件</p></body></html>".encode(
+                "gbk"
+            ),
+            {"has_attachments": True},
+        ),
+        (
+            b"<?xml version='1.0'?><datastore><recordset></recordset></datastore>",
+            {"content_type": "text/xml"},
+        ),
+        (b'{"code":200,"data":{"list":[]}}', {"content_type": "application/json;charset=UTF-8"}),
+    ],
+)
+def test_usable_pages_are_not_classified(body: bytes, kwargs: dict) -> None:
+    assert classify_response(200, body, **kwargs) is None
+
+
+class DNSLookupError(Exception):
+    pass
+
+
+class TCPTimedOutError(Exception):
+    pass
+
+
+class ConnectionRefusedError_(Exception):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("exc", "kind"),
+    [
+        (DNSLookupError("no such host"), "dns_error"),
+        (TCPTimedOutError("timed out"), "timeout"),
+        (TimeoutError("Getting http://x took longer than 30 seconds"), "timeout"),
+        (ConnectionRefusedError_("refused"), "connection_error"),
+    ],
+)
+def test_failures(exc: Exception, kind: str) -> None:
+    assert classify_failure(exc).kind == kind
