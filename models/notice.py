@@ -37,6 +37,9 @@ class Notice(Base):
     content_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the raw bytes of the current version"
     )
+    fetch_sha256: Mapped[str | None] = mapped_column(
+        String(64), comment="sha256 of raw bytes, parser version and files: equal means unchanged"
+    )
     record_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the stored record: equal means unchanged"
     )

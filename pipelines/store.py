@@ -37,7 +37,7 @@ from pipelines import spool
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 50
+DEFAULT_BATCH = 200  # pages per transaction: commits (fsync) dominate smaller batches
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubles each time
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones with a native upsert in the repository

@@ -145,7 +145,7 @@ def test_new_parser_on_same_bytes_updates_record_without_duplicating_raw(engine:
 
 
 def test_same_url_twice_in_one_batch(engine: Engine) -> None:
-    edited = page(1, rec=record(1, body="第二次"))
+    edited = page(1, rec=record(1, body="第二次"), body=b"<html>second</html>")
     outcomes = write_pages(engine, [page(1), page(1), edited], now=T0)
     assert outcomes == [Outcome.INSERTED, Outcome.UNCHANGED, Outcome.UPDATED]
     assert count(engine, Notice) == 1
