@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from pipelines.cleaning.text import clean_text
 from pipelines.page import AttachmentLink, PageMeta
 from pipelines.parsing import counts as counts_mod
-from pipelines.parsing import dates, units
+from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import is_notice
 from pipelines.parsing.contacts import extract_contact
 from pipelines.parsing.outline import Node, build_outline
@@ -32,11 +33,26 @@ def parse_notice(
 ) -> NoticeRecord:
     """Parse one notice; any failure yields a record with is_notice false instead of raising."""
     try:
-        return _parse(text if isinstance(text, str) else str(text), meta or PageMeta(), attachments)
+        return _parse_any_script(
+            text if isinstance(text, str) else str(text), meta or PageMeta(), attachments
+        )
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
         body = text if isinstance(text, str) else ""
         return NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+
+
+def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+    """Traditional-character text is parsed as simplified and its values restored as written."""
+    simplified = script.to_simplified(text)
+    if not script.is_traditional(text, simplified):
+        return _parse(text, meta, links)
+    table = script.inverse_table(text, simplified)
+    simple_meta = PageMeta(
+        *(script.to_simplified(v) if v else v for v in dataclasses.astuple(meta))
+    )
+    restored: NoticeRecord = script.restore(_parse(simplified, simple_meta, links), table)
+    return restored
 
 
 def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:

@@ -1,0 +1,62 @@
+"""Traditional-character reposts: parse a simplified copy, then give values back as written.
+
+OpenCC's t2s conversion keeps the length of almost every text, so the copy lines up with the
+original character for character; the inverse table built from that alignment restores each
+extracted value to the original script (characters with an ambiguous inverse stay simplified).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from typing import Any
+
+import opencc
+
+# A document counts as traditional when this share of its CJK characters changes.
+TRADITIONAL_SHARE = 0.02
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Same-length simplified copy (lines whose conversion changes length stay as they are)."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = [_converter().convert(line) for line in lines]
+    return "\n".join(c if len(c) == len(o) else o for c, o in zip(out, lines, strict=True))
+
+
+def is_traditional(original: str, simplified: str) -> bool:
+    cjk = sum(1 for ch in original if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(original, simplified, strict=False) if a != b)
+    return cjk > 0 and changed >= max(3, TRADITIONAL_SHARE * cjk)
+
+
+def inverse_table(original: str, simplified: str) -> dict[int, str]:
+    """simplified char -> original char, for characters that only ever came from one."""
+    sources: dict[str, set[str]] = {}
+    for o, s in zip(original, simplified, strict=False):
+        sources.setdefault(s, set()).add(o)
+    return {ord(s): next(iter(o)) for s, o in sources.items() if len(o) == 1 and s not in o}
+
+
+def restore(value: Any, table: dict[int, str]) -> Any:
+    """Apply the inverse table to every string inside a record (dataclasses, tuples)."""
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, tuple):
+        return tuple(restore(v, table) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: restore(getattr(value, f.name), table)
+            for f in dataclasses.fields(value)
+            if f.name not in ("parser_version", "status", "inspection_level", "inspection_kinds")
+        }
+        return dataclasses.replace(value, **changes)
+    return value
