@@ -33,23 +33,32 @@ class HanwebSite(StaticSite):
         if request.method == "POST":
             form = request.form()
             if form.get("columnid") != self.column:
-                return self._xml([])  # the browser always sends the form; without it: nothing
+                return self._xml(
+                    request, []
+                )  # the browser always sends the form; without it: nothing
             start = _int(args.get("startrecord"), 1)
             end = _int(args.get("endrecord"), start + self.group - 1)
-            return self._xml(self.records[max(start - 1, 0) : end])
+            return self._xml(request, self.records[max(start - 1, 0) : end])
         if args.get("columnid") != self.column:
-            return self._xml([])
+            return self._xml(request, [])
         page = _int(args.get("page"), 1)
         first = (page - 1) * self.group
-        return self._xml(self.records[first : first + self.group] if page >= 1 else [])
+        return self._xml(request, self.records[first : first + self.group] if page >= 1 else [])
 
-    def _xml(self, records: list[str]) -> Response:
+    @staticmethod
+    def port_of(request: Request) -> str:
+        """Records may link to another farm site; the farm's port is only known per request."""
+        return request.host.rpartition(":")[2] or "80"
+
+    def _xml(self, request: Request, records: list[str]) -> Response:
         total = len(self.records)
         pages = -(-total // self.per_page)
         body = (
             '<?xml version="1.0" encoding="UTF-8"?><datastore>'
             f"<totalrecord>{total}</totalrecord><totalpage>{pages}</totalpage><recordset>"
-            + "".join(f"<record><![CDATA[{r}]]></record>\n" for r in records)
+            + "".join(f"<record><![CDATA[{r}]]></record>\n" for r in records).replace(
+                "{port}", self.port_of(request)
+            )
             + "</recordset></datastore>"
         )
         return Response(200, body.encode(), [("Content-Type", "text/xml")])

@@ -44,6 +44,7 @@ class PageTruth:
     path: str
     title: str
     reason: str  # why it is not a notice: distractor, news, guide, redirect_js, ...
+    alt_paths: tuple[str, ...] = ()  # other URLs of the same page (VSB content.jsp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,10 @@ def parse_truth(data: dict[str, Any]) -> SiteTruth:
         list_paths=tuple(data["list_paths"]),
         never_paths=tuple(data["never_paths"]),
         notices=tuple(_notice(n) for n in data["notices"]),
-        non_notices=tuple(PageTruth(**p) for p in data["non_notices"]),
+        non_notices=tuple(
+            PageTruth(p["path"], p["title"], p["reason"], tuple(p.get("alt_paths", ())))
+            for p in data["non_notices"]
+        ),
         blocked=tuple(BlockedTruth(**b) for b in data["blocked"]),
         external=tuple(data["external"]),
         encoding_cases=tuple(EncodingCase(**e) for e in data["encoding_cases"]),

@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from crawler.sitefarm.build import demo_gbk, demo_trs, demo_vsb
+from crawler.sitefarm.build import (
+    demo_gbk,
+    demo_trs,
+    demo_vsb,
+    farm_api,
+    farm_gbk,
+    farm_hanweb,
+    farm_trs,
+    farm_vsb,
+    farm_waf,
+)
 from crawler.sitefarm.build.writer import SiteWriter
 from crawler.sitefarm.catalog import SITES_DIR
 
@@ -13,6 +23,12 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     demo_trs.build,
     demo_vsb.build,
     demo_gbk.build,
+    farm_trs.build,
+    farm_hanweb.build,
+    farm_vsb.build,
+    farm_gbk.build,
+    farm_api.build,
+    farm_waf.build,
 ]
 
 

@@ -136,8 +136,11 @@ class SiteWriter:
             }
         )
 
-    def non_notice(self, path: str, title: str, reason: str) -> None:
-        self.non_notices.append({"path": path, "title": title, "reason": reason})
+    def non_notice(
+        self, path: str, title: str, reason: str, alt_paths: list[str] | None = None
+    ) -> None:
+        entry = {"path": path, "title": title, "reason": reason, "alt_paths": alt_paths or []}
+        self.non_notices.append(entry)
 
     def block(self, path: str, status: int, cls: str) -> None:
         self.blocked.append({"path": path, "status": status, "cls": cls})
