@@ -27,20 +27,26 @@ class CleanPipeline:
         return cls(crawler)
 
     def rules_for(self, site_id: str, spider: Any) -> SiteCleanRules:
-        """The site's rules from `spider.site_options(site_id)`, built once per site."""
+        """The site's rules from `spider.site_options(site_id)`, built once per site.
+
+        A broken seed entry (bad selector, unknown encoding) is logged once and the site is
+        cleaned generically: a seed typo must not empty every page of the site.
+        """
         if site_id not in self._rules:
+            rules = SiteCleanRules()
             options_of = getattr(spider, "site_options", None)
-            options: Mapping[str, Any] | None = None
             if callable(options_of):
                 try:
                     options = options_of(site_id)
-                except Exception:  # a broken seed entry must not stop cleaning: clean generically
-                    logger.exception(
-                        "site_options(%r) failed; cleaning without site rules", site_id
+                    rules = SiteCleanRules.from_mapping(
+                        options if isinstance(options, Mapping) else None
                     )
-            self._rules[site_id] = SiteCleanRules.from_mapping(
-                options if isinstance(options, Mapping) else None
-            )
+                except Exception:
+                    logger.exception(
+                        "site %s: unusable cleaning options; cleaning generically", site_id
+                    )
+                    self._stat("notices/clean/bad_site_rules")
+            self._rules[site_id] = rules
         return self._rules[site_id]
 
     def _stat(self, key: str) -> None:

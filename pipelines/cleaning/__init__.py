@@ -23,7 +23,7 @@ from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.decode import decode_html
 from pipelines.cleaning.meta import extract_meta, title_from_tag
-from pipelines.cleaning.render import render_lines
+from pipelines.cleaning.render import lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
@@ -33,7 +33,6 @@ __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
-_CONTENT_MARK = "\u27e6CONTENT\u27e7"  # stands in for the body while the page around it is read
 
 
 def parse_page(text: str) -> html.HtmlElement | None:
@@ -66,25 +65,6 @@ def expand_document_writes(root: html.HtmlElement) -> list[str]:
     return scripts
 
 
-def _surroundings(
-    root: html.HtmlElement, content: html.HtmlElement | None
-) -> tuple[list[str], list[str]]:
-    """Lines of the page before and after the content element."""
-    if content is None or content.getparent() is None:
-        return render_lines(root), []
-    mark = html.Element("div")
-    mark.text = _CONTENT_MARK
-    mark.tail, content.tail = content.tail, None
-    content.addprevious(mark)
-    content.getparent().remove(content)
-    lines = render_lines(root)
-    mark.addprevious(content)
-    content.tail, mark.tail = mark.tail, None
-    mark.getparent().remove(mark)
-    at = lines.index(_CONTENT_MARK) if _CONTENT_MARK in lines else len(lines)
-    return lines[:at], lines[at + 1 :]
-
-
 def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
     return PageMeta(
         title=first.title or fallback.title,
@@ -115,7 +95,7 @@ def clean_html(
     drop_scripts(root)
     excluded = chrome_subtrees(root)
     content = locate_content(root, rules.content_selector, excluded)
-    header, _footer = _surroundings(root, content)
+    header, _footer = lines_around(root, content)
     meta = extract_meta(root, content, header, rules)
 
     anchors = [a for a in attachment_anchors(root) if a not in excluded]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cssselect import GenericTranslator, SelectorError
 from lxml import etree, html
 
 from pipelines.cleaning.render import BLOCK_TAGS
@@ -24,21 +25,31 @@ CONTENT_SELECTORS = (
     "#NewsContent, .article-content, .article_content, .artcon, .con_text, .TRS_Editor_Content",
 )
 _SELECTOR_CACHE: dict[str, etree.XPath] = {}
+_CSS = GenericTranslator()
 _CN_PUNCT = re.compile(r"[，。；：、！？“”（）]")
+
+
+class InvalidSelector(ValueError):
+    """A site selector that is neither valid CSS nor valid XPath."""
+
+
+def compile_selector(selector: str) -> etree.XPath:
+    """CSS, or XPath when the selector starts with '/' or '('; cached."""
+    if selector not in _SELECTOR_CACHE:
+        try:
+            xpath = selector if selector.startswith(("/", "(")) else _CSS.css_to_xpath(selector)
+            _SELECTOR_CACHE[selector] = etree.XPath(xpath)
+        except (SelectorError, etree.XPathError) as exc:
+            raise InvalidSelector(f"invalid selector {selector!r}: {exc}") from exc
+    return _SELECTOR_CACHE[selector]
 
 
 def select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
     """Elements matching a CSS selector, or an XPath when the selector starts with '/' or '('."""
-    if selector not in _SELECTOR_CACHE:
-        from cssselect import GenericTranslator
-
-        xpath = (
-            selector
-            if selector.startswith(("/", "("))
-            else GenericTranslator().css_to_xpath(selector)
-        )
-        _SELECTOR_CACHE[selector] = etree.XPath(xpath)
-    found = _SELECTOR_CACHE[selector](root)
+    try:
+        found = compile_selector(selector)(root)
+    except etree.XPathEvalError as exc:
+        raise InvalidSelector(f"invalid selector {selector!r}: {exc}") from exc
     return [e for e in found if isinstance(e, html.HtmlElement)] if isinstance(found, list) else []
 
 
@@ -137,4 +148,9 @@ def locate_content(
     found = between_markers(root)
     if found is None:
         found = by_selectors(root, CONTENT_SELECTORS)
-    return found if found is not None else by_density(root, excluded)
+    if found is None:
+        found = by_density(root, excluded)
+    if found is None:  # too little prose to score: the whole body, chrome removed later
+        body = root.find("body")
+        found = body if body is not None and text_length(body) else None
+    return found

@@ -80,6 +80,7 @@ SKIP_TAGS = frozenset(
         "link",
     ]
 )
+_CONTENT_MARK = "\u27e6CONTENT\u27e7"  # stands in for the content while the page around it is read
 CELL_SEPARATOR = " | "  # how cells of a data-table row are joined on one line
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -144,3 +145,22 @@ def render_lines(el: etree._Element) -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+def lines_around(
+    root: html.HtmlElement, content: html.HtmlElement | None
+) -> tuple[list[str], list[str]]:
+    """Lines of the page before and after the content element (where its metadata is)."""
+    if content is None or content.getparent() is None:
+        return render_lines(root), []
+    mark = html.Element("div")
+    mark.text = _CONTENT_MARK
+    mark.tail, content.tail = content.tail, None
+    content.addprevious(mark)
+    content.getparent().remove(content)
+    lines = render_lines(root)
+    mark.addprevious(content)
+    content.tail, mark.tail = mark.tail, None
+    mark.getparent().remove(mark)
+    at = lines.index(_CONTENT_MARK) if _CONTENT_MARK in lines else len(lines)
+    return lines[:at], lines[at + 1 :]

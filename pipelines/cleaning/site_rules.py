@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from pipelines.cleaning.content import compile_selector
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,9 +20,23 @@ class SiteCleanRules:
     extra_chrome: tuple[str, ...] = ()  # phrases; a body line containing one is dropped
     encoding: str | None = None  # forces the codec, e.g. 'gb18030'
 
+    def __post_init__(self) -> None:
+        # Fail when the seed is loaded, naming the selector, not on every page of the site.
+        for selector in (self.content_selector, self.title_selector, self.date_selector):
+            if selector:
+                compile_selector(selector)
+        if self.encoding:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError as exc:
+                raise ValueError(f"unknown encoding {self.encoding!r} in site rules") from exc
+
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any] | None) -> SiteCleanRules:
-        """Build rules from a seed mapping; unknown keys are ignored, empty values mean 'auto'."""
+        """Build rules from a seed mapping; unknown keys are ignored, empty values mean 'auto'.
+
+        Raises ValueError (InvalidSelector) naming a bad selector or encoding.
+        """
         options = options or {}
 
         def text(key: str) -> str | None:

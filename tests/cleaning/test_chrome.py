@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts, looks_like_chrome
+from pipelines.cleaning.render import render_lines
+
+
+@pytest.mark.parametrize(
+    ("attrs", "chrome"),
+    [
+        ('class="footer"', True),
+        ('id="hiddenLocation"', True),
+        ('class="bdsharebuttonbox"', True),
+        ('class="article-zoom"', True),
+        ('class="crumb w1200"', True),
+        ('class="prev-next"', True),
+        ('id="_ideConac"', True),
+        ('id="zoom"', False),  # a content id on many government sites
+        ('class="TRS_Editor"', False),
+        ('id="vsb_content"', False),
+        ("", False),
+    ],
+)
+def test_looks_like_chrome(attrs: str, chrome: bool) -> None:
+    assert looks_like_chrome(html.fragment_fromstring(f"<div {attrs}>x</div>")) is chrome
+
+
+def page(markup: str) -> html.HtmlElement:
+    return html.document_fromstring(f"<html><body>{markup}</body></html>")
+
+
+def test_drop_scripts_keeps_tails() -> None:
+    root = page(
+        "<p>浏览次数：<script>_showDynClicks()</script>2168次<!-- c --></p><style>p{}</style>"
+    )
+    drop_scripts(root)
+    assert render_lines(root) == ["浏览次数：2168次"]
+
+
+def test_drop_chrome_removes_hidden_and_named_blocks() -> None:
+    root = page(
+        "<div class='share'>分享到</div><p style='display: none'>隐藏</p>"
+        "<div id='zoom'><p>正文</p><div class='print'>打印</div></div><div class='footer'>版权所有</div>"
+    )
+    drop_chrome(root)
+    assert render_lines(root) == ["正文"]
+
+
+def test_drop_chrome_never_removes_a_kept_node_or_its_ancestors() -> None:
+    root = page("<div class='main-nav-wrap'><div class='content'><p>正文</p></div></div>")
+    kept = root.find_class("content")[0]
+    drop_chrome(root, keep=frozenset([kept]))
+    assert render_lines(root) == ["正文"]
+
+
+def test_chrome_subtrees_cover_descendants() -> None:
+    root = page("<div class='footer'><p><a>网站地图</a></p></div><p>正文</p>")
+    found = chrome_subtrees(root)
+    assert root.find(".//a") in found
+    assert root.find(".//body/p") not in found

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cleaning.decode import decode_html
+
+TEXT = "<p>中共某县委关于巡察整改情况的通报，王镕、陈堃</p>"  # 镕 and 堃 are outside GB2312
+GBK = TEXT.encode("gb18030")
+UTF8 = TEXT.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("body", "declared", "forced", "encoding"),
+    [
+        (UTF8, "utf-8", None, "utf-8"),
+        (UTF8, None, None, "utf-8"),
+        (b"<meta charset=gb2312>" + UTF8, None, None, "utf-8"),  # migrated page, stale meta
+        (UTF8, "gbk", None, "utf-8"),  # header lies the other way
+        (GBK, None, None, "gb18030"),  # undeclared
+        (b"<meta charset=gb2312>" + GBK, None, None, "gb18030"),  # gb2312 read as gb18030
+        (b"<meta charset=gbk>" + GBK, "utf-8", None, "gb18030"),  # header contradicts the page
+        (GBK, "iso-8859-1", None, "gb18030"),  # the HTTP-stack default label
+        (GBK, "gb2312", None, "gb18030"),
+        (UTF8, None, "gb18030", "gb18030"),  # a site rule forces the codec
+        (b"\xef\xbb\xbf" + UTF8, "gbk", None, "utf-8"),  # BOM first
+    ],
+)
+def test_encoding_choice(
+    body: bytes, declared: str | None, forced: str | None, encoding: str
+) -> None:
+    text, used = decode_html(body, declared_encoding=declared, forced_encoding=forced)
+    assert used == encoding
+    if forced is None:
+        assert text.endswith(TEXT)
+
+
+def test_ascii_page_keeps_its_declared_label() -> None:
+    assert decode_html(b"<p>ok</p>", declared_encoding="gbk") == ("<p>ok</p>", "gb18030")
+    assert decode_html(b"<p>ok</p>") == ("<p>ok</p>", "utf-8")
+
+
+def test_broken_bytes_are_replaced_not_raised() -> None:
+    text, used = decode_html(GBK[:-3] + b"\x81", declared_encoding="gbk")
+    assert used == "gb18030"
+    assert "\ufffd" in text
+    assert "巡察整改" in text
+
+
+def test_unknown_labels_are_ignored() -> None:
+    assert decode_html(GBK, declared_encoding="x-no-such-charset")[1] == "gb18030"

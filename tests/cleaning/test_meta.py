@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from pipelines.cleaning.meta import (
+    column_from_lines,
+    date_from_lines,
+    extract_meta,
+    normalise_date,
+    title_from_tag,
+)
+from pipelines.cleaning.render import lines_around
+from pipelines.cleaning.site_rules import SiteCleanRules
+from pipelines.page import PageMeta
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["发布时间：2023-05-06 10:20 来源：XX县纪委监委"], "2023-05-06 10:20"),
+        (["发布日期：2016-11-22 浏览次数：12 信息来源：省发改委"], "2016-11-22"),
+        (["时间:2019-04-17 作者:红十字会 文字大小:"], "2019-04-17"),
+        (["来源: | 发布时间: 2018-05-17 | 浏览次数: 2168"], "2018-05-17"),
+        (["2016年09月27日 07:02 来源：省政府办公厅 【字体：大 中 小】"], "2016年09月27日 07:02"),
+        (
+            ["更新时间：2023-07-01", "发布时间：2023-06-01"],
+            "2023-06-01",
+        ),  # an edit is not publication
+        (["成文日期： | 2023-09-08 | 发布日期： | 2023-09-12"], "2023-09-12"),  # gkmlpt table row
+        (["2023-09-20", "县委召开巡察工作会议 2023-09-12"], None),  # list dates carry no label
+        ([], None),
+    ],
+)
+def test_date_from_lines(lines: list[str], date: str | None) -> None:
+    assert date_from_lines(lines) == date
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2007-08-20-23:59:59", "2007-08-20 23:59:59"),
+        ("2019-09-18 06:23", "2019-09-18 06:23"),
+        ("2023年6月15日", "2023年6月15日"),
+        ("n/a", None),
+    ],
+)
+def test_normalise_date(value: str, date: str | None) -> None:
+    assert normalise_date(value) == date
+
+
+@pytest.mark.parametrize(
+    ("lines", "column"),
+    [
+        (["当前位置：首页 > 巡视巡察 > 巡察公告 > 正文"], "巡视巡察 > 巡察公告"),
+        (["您所在的位置：网站首页 >> 通知公告"], "通知公告"),
+        (["首页 > 新闻 > 滚动新闻"], "新闻 > 滚动新闻"),
+        (["当前位置：主页 > 通知公告 >"], "通知公告"),
+        (["首页", "巡视巡察", "工作动态"], None),  # a navigation bar, not a breadcrumb
+        (["根据市委统一部署 > 现将"], None),
+    ],
+)
+def test_column_from_lines(lines: list[str], column: str | None) -> None:
+    assert column_from_lines(lines) == column
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("关于巡察整改情况的通报_某市纪委监委", "关于巡察整改情况的通报"),
+        ("关于巡察整改情况的通报 - 山西省人民政府门户网站", "关于巡察整改情况的通报"),
+        ("通知 | 关于巡察整改进展情况的通报", "关于巡察整改进展情况的通报"),
+        ("", None),
+    ],
+)
+def test_title_from_tag(title: str, expected: str | None) -> None:
+    root = html.document_fromstring(
+        f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
+    )
+    assert title_from_tag(root) == expected
+
+
+def meta_of(markup: str, rules: SiteCleanRules | None = None) -> PageMeta:
+    root = html.document_fromstring(markup)
+    content = root.find_class("body")[0] if root.find_class("body") else None
+    header, _ = lines_around(root, content)
+    return extract_meta(root, content, header, rules or SiteCleanRules())
+
+
+def test_meta_tags_win_over_visible_text_and_alt_attributes_are_ignored() -> None:
+    meta = meta_of(
+        "<html><head><title>T_站</title><meta name='ArticleTitle' content='关于巡察整改情况的通报'>"
+        "<meta name='PubDate' content='2019-09-18 06:23'></head><body>"
+        "<h2>页面上的标题文字</h2><div><span alt='时间：2017-11-08 20:26'>时间：2019-09-18</span>"
+        "<span alt='来源：省政府办公厅'>来源：山西日报</span></div><div class='body'><p>正文</p></div></body></html>"
+    )
+    assert meta == PageMeta(
+        title="关于巡察整改情况的通报", published="2019-09-18 06:23", source="山西日报"
+    )
+
+
+def test_title_attribute_holding_the_site_name_is_not_the_title() -> None:
+    meta = meta_of(
+        "<html><head><title>学校召开巡察整改工作推进会-纪委办公室</title></head><body>"
+        "<a href='index.htm' title='纪委办公室（监察处）'>首页</a><h1>纪委办公室（监察处）网站</h1>"
+        "<div class='content-title'><h1>学校召开巡察整改工作推进会</h1></div>"
+        "<div class='body'><p>正文</p></div></body></html>"
+    )
+    assert meta.title == "学校召开巡察整改工作推进会"
+
+
+def test_nearest_heading_wins_when_title_tag_is_only_the_site_name() -> None:
+    meta = meta_of(
+        "<html><head><title>某县纪委监委</title></head><body><h1>某县纪委监委网站欢迎您</h1>"
+        "<h2>某镇党委关于巡察整改情况的通报</h2><p>发布时间：2023-01-02 作者：办公室</p>"
+        "<div class='body'><p>正文</p></div></body></html>"
+    )
+    assert meta == PageMeta(
+        title="某镇党委关于巡察整改情况的通报", published="2023-01-02", author="办公室"
+    )
+
+
+def test_site_selectors_come_first() -> None:
+    meta = meta_of(
+        "<html><head><meta name='ArticleTitle' content='元数据标题'></head><body>"
+        "<div class='t'>站点指定的标题</div><span class='d'>2020年1月2日</span>"
+        "<p>发布时间：2021-01-01</p><div class='body'><p>正文</p></div></body></html>",
+        SiteCleanRules(title_selector="div.t", date_selector="span.d"),
+    )
+    assert (meta.title, meta.published) == ("站点指定的标题", "2020年1月2日")
+
+
+def test_source_stops_at_the_next_label() -> None:
+    meta = meta_of(
+        "<html><body><h2>某单位关于巡察整改情况的通报</h2>"
+        "<p>发布时间：2023-09-26来源：县委巡察办作者：李喆【字体：大 中 小】</p>"
+        "<div class='body'><p>正文</p></div></body></html>"
+    )
+    assert (meta.source, meta.author) == ("县委巡察办", "李喆")

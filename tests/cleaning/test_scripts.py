@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cleaning.scripts import document_writes, string_literals
+
+
+@pytest.mark.parametrize(
+    ("script", "written"),
+    [
+        ("document.write('<p>正文</p>');", ["<p>正文</p>"]),
+        ('document.writeln("a" + "b");', ["ab"]),
+        (  # TRS attachments
+            (
+                "var att = '<a href=\"./P0.pdf\">附件</a>';"
+                "if (att != null && att.length > 0) { document.write('附件：<br />' + att); }"
+            ),
+            ['附件：<br /><a href="./P0.pdf">附件</a>'],
+        ),
+        (  # TRS source with a default
+            (
+                'var laiyuan = "县纪委监委"; if (laiyuan == "") { laiyuan = "市纪委监委"; }'
+                " document.write(laiyuan);"
+            ),
+            ["县纪委监委"],
+        ),
+        (
+            'var laiyuan = ""; if (laiyuan == "") { laiyuan = "市纪委监委"; } document.write(laiyuan);',
+            ["市纪委监委"],
+        ),
+        ("document.write('\\u6765\\u6e90\\x3a' + 'x');", ["来源:x"]),
+        ("document.write(unescape('%3Cspan%3E'));", []),  # not evaluable: left alone
+        ("document.write(n + 1);", []),  # unknown variable
+        ("// document.write('commented out')\n/* document.write('x') */", []),
+        ("_showDynClicks('wbnews', 1412614994, 1081)", []),
+    ],
+)
+def test_document_writes(script: str, written: list[str]) -> None:
+    assert document_writes(script) == written
+
+
+def test_string_literals_are_unescaped() -> None:
+    assert string_literals("var a = '<a href=\\'x.pdf\\'>'; f(\"b\\n\")") == [
+        "<a href='x.pdf'>",
+        "b\n",
+    ]
