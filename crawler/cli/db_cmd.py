@@ -8,11 +8,12 @@ from typing import Annotated, NoReturn
 import typer
 from alembic import command
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.cli.app import db_app
 from migrations import alembic_config
-from models.db import database_url, make_engine, masked_url
+from models.db import database_url, make_engine, masked_url, schema_is_at_head
 from pipelines import spool
 
 URL_HELP = "Database URL; default: NOTICES_DB_URL, else sqlite:///data/notices.db."
@@ -88,3 +89,18 @@ def _first_line(exc: Exception) -> str:
     orig = getattr(exc, "orig", None)
     lines = str(orig if orig is not None else exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+def open_archive(url: str | None) -> Engine:
+    """An engine on a reachable database at the schema head, else a clear error and exit 1."""
+    url = url or database_url()
+    engine = make_engine(url)
+    try:
+        at_head = schema_is_at_head(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        _fail(f"cannot read {masked_url(url)}: {_first_line(exc)}")
+    if not at_head:
+        engine.dispose()
+        _fail(f"{masked_url(url)} is not at the schema head: run `notices db upgrade` first")
+    return engine

@@ -1,1 +1,164 @@
-"""(being written)"""
+"""`notices export`: the archive as CSV (notices + problems tables) or JSONL (problems nested)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from crawler.cli.app import app
+from crawler.cli.db_cmd import UrlOption, open_archive
+from models.export import LOCATION_FIELDS, PROBLEM_FIELDS, RECORD_FIELDS, iter_records, problem_rows
+
+# Nested values flattened into columns, so the CSV opens as a plain table in a spreadsheet.
+COUNT_KEYS = ("aspects", "items", "problems", "measures")
+STATUS_KEYS = ("done", "in_progress", "not_started")
+FLAT = {"counts", "status_counts", "contact", "inspection_kinds"}
+NOTICE_COLUMNS = [
+    *LOCATION_FIELDS,
+    *(f for f in RECORD_FIELDS if f not in FLAT and f != "body_text"),
+    "inspection_kinds",
+    *(f"counts_{k}" for k in COUNT_KEYS),
+    *(f"status_{k}" for k in STATUS_KEYS),
+    "contact_phones",
+    "contact_emails",
+    "contact_address",
+    "contact_postcode",
+    "problem_count",
+    "attachments",
+    "extra",
+    "body_text",
+]
+PROBLEM_COLUMNS = ["notice_id", *PROBLEM_FIELDS]
+LIST_SEP = "; "
+
+
+class Format(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export(
+    fmt: Annotated[Format, typer.Option("--format", help="csv or jsonl.")] = Format.jsonl,
+    region: Annotated[str | None, typer.Option(help="Only notices of this region.")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Only notices published on or after this date (YYYY-MM-DD); undated ones drop.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Output file. CSV writes two files: --out X.csv gives the notices in X.csv and "
+            "their problems (with notice_id) in X.problems.csv, both UTF-8 with a BOM for "
+            "spreadsheets. Default: stdout (CSV: the notices table, or --problems)."
+        ),
+    ] = None,
+    problems: Annotated[
+        bool, typer.Option("--problems", help="CSV to stdout: write the problems table.")
+    ] = False,
+    url: UrlOption = None,
+) -> None:
+    """Export stored notices: JSONL has one record per line with problems nested; CSV has one
+    table of notices and one of problems joined by notice id."""
+    since_date = since.date() if since else None
+    engine = open_archive(url)
+    try:
+        with engine.connect() as conn:
+            if fmt is Format.jsonl:
+                with _open(out, bom=False) as f:
+                    n = write_jsonl(iter_records(conn, region, since_date), f)
+                _done(f"{n} notices", out)
+            elif out is None:
+                if problems:
+                    write_csv(problem_rows(conn, region, since_date), PROBLEM_COLUMNS, sys.stdout)
+                else:
+                    rows = (flat_notice(r) for r in iter_records(conn, region, since_date))
+                    write_csv(rows, NOTICE_COLUMNS, sys.stdout)
+            else:
+                problems_out = problems_path(out)
+                with _open(out, bom=True) as f:
+                    rows = (flat_notice(r) for r in iter_records(conn, region, since_date))
+                    n = write_csv(rows, NOTICE_COLUMNS, f)
+                with _open(problems_out, bom=True) as f:
+                    m = write_csv(problem_rows(conn, region, since_date), PROBLEM_COLUMNS, f)
+                _done(f"{n} notices", out)
+                _done(f"{m} problems", problems_out)
+    finally:
+        engine.dispose()
+
+
+def problems_path(out: Path) -> Path:
+    """X.csv -> X.problems.csv (any other name gets .problems.csv appended)."""
+    stem = out.name[: -len(".csv")] if out.name.lower().endswith(".csv") else out.name
+    return out.with_name(f"{stem}.problems.csv")
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], f: IO[str]) -> int:
+    n = 0
+    for record in records:
+        f.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
+    writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        mapping = row if isinstance(row, dict) else dict(row._mapping)
+        writer.writerow(mapping)
+        n += 1
+    return n
+
+
+def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
+    row = {k: v for k, v in record.items() if k not in FLAT}
+    counts = record.get("counts") or {}
+    status = record.get("status_counts") or {}
+    contact = record.get("contact") or {}
+    row.update({f"counts_{k}": counts.get(k) for k in COUNT_KEYS})
+    row.update({f"status_{k}": status.get(k) for k in STATUS_KEYS})
+    row["inspection_kinds"] = LIST_SEP.join(record.get("inspection_kinds") or [])
+    row["contact_phones"] = LIST_SEP.join(contact.get("phones") or [])
+    row["contact_emails"] = LIST_SEP.join(contact.get("emails") or [])
+    row["contact_address"] = contact.get("address")
+    row["contact_postcode"] = contact.get("postcode")
+    row["problem_count"] = len(record.get("problems") or [])
+    row["attachments"] = json.dumps(record.get("attachments") or [], ensure_ascii=False)
+    row["extra"] = json.dumps(record["extra"], ensure_ascii=False) if record.get("extra") else ""
+    return row
+
+
+@contextmanager
+def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
+    """stdout, or a new UTF-8 file (with a BOM for CSV: spreadsheets then read Chinese right)."""
+    if path is None:
+        yield sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        yield f
+
+
+def _done(what: str, path: Path | None) -> None:
+    if path is not None:
+        typer.echo(f"wrote {what} to {path}", err=True)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

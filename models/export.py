@@ -1,0 +1,106 @@
+"""Read the archive back as records: one dict per notice in the contract's shape, problems nested,
+plus where and when it was found. Streams, so an export never holds the whole archive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Connection, Select, Table, select
+
+from models.notice import Notice, Problem
+
+NOTICES = cast(Table, Notice.__table__)
+PROBLEMS = cast(Table, Problem.__table__)
+
+# Contract fields in the contract's order (notice-record.md); `problems` and `attachments` are
+# filled separately, `extra` holds values that did not fit a typed column.
+RECORD_FIELDS = (
+    "is_notice",
+    "title",
+    "published_date",
+    "source",
+    "author",
+    "publisher",
+    "inspected_unit",
+    "inspection_body",
+    "inspection_level",
+    "inspection_kinds",
+    "inspection_topic",
+    "inspection_round",
+    "inspection_start",
+    "inspection_end",
+    "feedback_date",
+    "counts",
+    "status_counts",
+    "contact",
+    "signed_by",
+    "signed_date",
+    "body_text",
+    "parser_version",
+)
+LOCATION_FIELDS = (
+    "id",
+    "site_id",
+    "region",
+    "url",
+    "canonical_url",
+    "first_seen_at",
+    "last_seen_at",
+)
+PROBLEM_FIELDS = ("seq", "aspect", "title", "description", "rectification", "status")
+STREAM_CHUNK = 500
+
+
+def notice_query(region: str | None = None, since: date | None = None) -> Select[Any]:
+    """Notices ordered by id; `since` keeps those published on or after it (undated ones drop)."""
+    query = select(NOTICES).order_by(NOTICES.c.id)
+    if region is not None:
+        query = query.where(NOTICES.c.region == region)
+    if since is not None:
+        query = query.where(NOTICES.c.published_date >= since)
+    return query
+
+
+def iter_records(
+    conn: Connection, region: str | None = None, since: date | None = None
+) -> Iterator[dict[str, Any]]:
+    """Each notice as {location fields, contract fields, problems: [...], attachments, extra}."""
+    result = conn.execution_options(yield_per=STREAM_CHUNK).execute(notice_query(region, since))
+    for rows in result.partitions():
+        ids = [r.id for r in rows]
+        problems: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+        pq = (
+            select(PROBLEMS)
+            .where(PROBLEMS.c.notice_id.in_(ids))
+            .order_by(PROBLEMS.c.notice_id, PROBLEMS.c.seq)
+        )
+        for p in conn.execute(pq):
+            problems[p.notice_id].append({f: getattr(p, f) for f in PROBLEM_FIELDS})
+        for r in rows:
+            yield to_record(r._mapping, problems[r.id])
+
+
+def to_record(row: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
+    record: dict[str, Any] = {f: _plain(row[f]) for f in LOCATION_FIELDS}
+    record.update({f: _plain(row[f]) for f in RECORD_FIELDS})
+    record["problems"] = problems
+    record["attachments"] = row["attachment_links"]
+    record["extra"] = row["extra"]
+    return record
+
+
+def problem_rows(conn: Connection, region: str | None = None, since: date | None = None) -> Any:
+    """Problems with their notice id, in notice then document order."""
+    ids = notice_query(region, since).with_only_columns(NOTICES.c.id).order_by(None)
+    query = (
+        select(PROBLEMS.c.notice_id, *(PROBLEMS.c[f] for f in PROBLEM_FIELDS))
+        .where(PROBLEMS.c.notice_id.in_(ids))
+        .order_by(PROBLEMS.c.notice_id, PROBLEMS.c.seq)
+    )
+    return conn.execution_options(yield_per=STREAM_CHUNK).execute(query)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
