@@ -87,9 +87,9 @@ def by_site(conn: Connection) -> list[tuple[str, str | None, int, int]]:
 
 
 def by_year(conn: Connection) -> list[tuple[int | None, int]]:
-    """(publication year or None when undated, notices), in year order."""
+    """(publication year or None when undated, notices), in year order, undated last."""
     year = extract("year", NOTICES.c.published_date)
-    query = select(year, func.count()).group_by(year).order_by(year)
+    query = select(year, func.count()).group_by(year).order_by(year.is_(None), year)
     return [(int(y) if y is not None else None, int(n)) for y, n in conn.execute(query)]
 
 

@@ -44,15 +44,15 @@ def show_stats(
                         "took",
                         "outcome",
                         "new",
-                        "updated",
+                        "upd",
                         "same",
-                        "spooled",
+                        "spool",
                     ],
                     [
                         (
                             r.id,
                             r.region,
-                            f"{r.started_at:%Y-%m-%d %H:%M}",
+                            f"{r.started_at:%Y-%m-%d\N{NO-BREAK SPACE}%H:%M}",
                             _took(r),
                             r.outcome,
                             r.inserted,
@@ -76,7 +76,7 @@ def _table(title: str, columns: list[str], rows: Iterable[Sequence[object]]) -> 
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     for i, name in enumerate(columns):
         numeric = bool(rows) and all(isinstance(r[i], int) for r in rows)
-        table.add_column(name, justify="right" if numeric else "left", no_wrap=True)
+        table.add_column(name, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*("—" if v is None else str(v) for v in row))
     return table

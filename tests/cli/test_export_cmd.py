@@ -1,0 +1,135 @@
+"""`notices export`: CSV (notices + problems files) and JSONL (problems nested), with filters."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from crawler.cli import app
+from models.repository import PageWrite, write_pages
+
+runner = CliRunner()
+
+
+def page(n: int, region: str, published: str | None, problems: int) -> PageWrite:
+    url = f"http://127.0.0.1/{region}/{n}.html"
+    record: dict[str, Any] = {
+        "is_notice": True,
+        "title": f"通报{n}",
+        "published_date": published,
+        "inspection_kinds": ["常规", "提级"],
+        "counts": {"aspects": 3, "items": None, "problems": problems, "measures": None},
+        "contact": {
+            "phones": ["0517-1"],
+            "emails": ["a@b.cn"],
+            "address": "某路1号",
+            "postcode": None,
+        },
+        "attachments": [{"name": "清单.xlsx", "url": None}],
+        "problems": [
+            {"seq": i, "aspect": "一、", "title": f"问题{n}.{i}", "status": "done"}
+            for i in range(1, problems + 1)
+        ],
+        "body_text": "第一段\n第二段",
+        "parser_version": "t",
+    }
+    return PageWrite(
+        url,
+        url,
+        f"site-{region}",
+        region,
+        200,
+        datetime(2025, 1, 1, tzinfo=UTC),
+        b"<html/>",
+        record,
+    )
+
+
+@pytest.fixture
+def archive(engine: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICES_DB_URL", db_url)
+    write_pages(
+        engine,
+        [
+            page(1, "north", "2024-03-01", 2),
+            page(2, "north", None, 1),
+            page(3, "south", "2023-12-31", 0),
+        ],
+    )
+
+
+def invoke(*args: str) -> Any:
+    result = runner.invoke(app, ["export", *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.mark.usefixtures("archive")
+def test_jsonl_has_one_record_per_notice_with_problems_nested() -> None:
+    records = [json.loads(line) for line in invoke("--format", "jsonl").stdout.splitlines()]
+    assert [r["title"] for r in records] == ["通报1", "通报2", "通报3"]
+    first = records[0]
+    assert first["published_date"] == "2024-03-01"
+    assert [p["title"] for p in first["problems"]] == ["问题1.1", "问题1.2"]
+    assert first["attachments"] == [{"name": "清单.xlsx", "url": None}]
+    assert first["counts"]["aspects"] == 3
+    assert first["url"] == "http://127.0.0.1/north/1.html"
+
+
+@pytest.mark.usefixtures("archive")
+@pytest.mark.parametrize(
+    ("filters", "titles"),
+    [
+        (["--region", "north"], ["通报1", "通报2"]),
+        (["--since", "2024-01-01"], ["通报1"]),
+        (["--region", "south", "--since", "2023-12-31"], ["通报3"]),
+        (["--region", "nowhere"], []),
+    ],
+)
+def test_filters(filters: list[str], titles: list[str]) -> None:
+    lines = invoke("--format", "jsonl", *filters).stdout.splitlines()
+    assert [json.loads(line)["title"] for line in lines] == titles
+
+
+@pytest.mark.usefixtures("archive")
+def test_csv_out_writes_notices_and_problems_files(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    result = invoke("--format", "csv", "--out", str(out), "--region", "north")
+    assert "wrote 2 notices" in result.output and "x.problems.csv" in result.output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        notices = list(csv.DictReader(f))
+    with (tmp_path / "x.problems.csv").open(encoding="utf-8-sig", newline="") as f:
+        problems = list(csv.DictReader(f))
+    assert [n["title"] for n in notices] == ["通报1", "通报2"]
+    assert notices[0]["inspection_kinds"] == "常规; 提级"
+    assert notices[0]["counts_aspects"] == "3"
+    assert notices[0]["contact_emails"] == "a@b.cn"
+    assert notices[0]["problem_count"] == "2"
+    assert notices[0]["body_text"] == "第一段\n第二段"
+    ids = {n["title"]: n["id"] for n in notices}
+    assert [(p["notice_id"], p["seq"], p["title"]) for p in problems] == [
+        (ids["通报1"], "1", "问题1.1"),
+        (ids["通报1"], "2", "问题1.2"),
+        (ids["通报2"], "1", "问题2.1"),
+    ]
+
+
+@pytest.mark.usefixtures("archive")
+def test_csv_to_stdout_notices_or_problems() -> None:
+    notices = list(csv.DictReader(invoke("--format", "csv").stdout.splitlines()))
+    assert len(notices) == 3
+    problems = list(csv.DictReader(invoke("--format", "csv", "--problems").stdout.splitlines()))
+    assert len(problems) == 3
+
+
+def test_database_not_at_head_is_a_clear_error(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["export", "--url", sqlite_url])
+    assert result.exit_code == 1
+    assert "run `notices db upgrade` first" in result.output
