@@ -36,6 +36,10 @@ _ATTACHMENT_RE = re.compile(
 # signature (unit name or date).
 _NAME_FRAGMENT_RE = re.compile(r"[^。，,；;：:！？!?\s]{20,}(?<![日号\d])(?<!党组|党委|员会)")
 _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
+# '2025年02月17日  来源：…': a page date written before the labelled fields, without a label.
+_LEADING_DATE_RE = re.compile(
+    r"^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+"
+)
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 
 
@@ -63,8 +67,10 @@ def parse_meta_line(line: str) -> dict[str, str] | None:
     """Split a `时间:… 来源:… 作者:…` line into PageMeta fields; None if it is not one."""
     if len(line) > MAX_META_LINE:
         return None
+    lead = _LEADING_DATE_RE.match(line)
     hits = list(_LABEL_RE.finditer(line))
-    if not hits or hits[0].start() > 1:
+    first = lead.end() if lead else 1
+    if not hits or hits[0].start() > first:
         return None
     if len(hits) < 2 and len(line) > 60:
         return None
@@ -75,6 +81,8 @@ def parse_meta_line(line: str) -> dict[str, str] | None:
         field = META_LABELS[hit.group(1)]
         if field and value and field not in fields:
             fields[field] = value
+    if lead:
+        fields.setdefault("published", lead.group(1))
     return fields
 
 

@@ -120,6 +120,9 @@ def choose_problem_nodes(root: Node) -> tuple[Node, list[Node]]:
     sections = _real_children(root)
     if not sections:
         return root, []
+    top = [n for n in sections if is_problem_like_strict(n)]
+    if len(top) >= 2 and len(top) >= len(sections) / 2:
+        return root, sections  # the numbered sections are the problems themselves
     best = max(sections, key=section_score)
     regions = [best, root] if section_score(best) > 0 else [root]
     for region in regions:
