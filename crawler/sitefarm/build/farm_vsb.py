@@ -119,6 +119,9 @@ def build() -> SiteWriter:
     docs = [sticky, *reversed(dated)]
     files = dict(zip((id(d) for d in attachment_only), _attachments(attachment_only), strict=True))
     newsids = [2611] + [2901 - 2 * k for k in range(len(docs) - 1)]
+    # The notice listed twice, the second time with share-tracking parameters (rows 12 and 13).
+    tracked_k = next(k for k in range(10, len(docs)) if docs[k].is_notice)
+    tracked = newsids[tracked_k]
     for doc, newsid in zip(docs, newsids, strict=True):
         path = f"/info/{TREE}/{newsid}.htm"
         attachments = files.get(id(doc), [])
@@ -135,9 +138,9 @@ def build() -> SiteWriter:
         w.alias(_content_jsp(newsid), path)
         for att in attachments:
             w.attachment(att)
-        alt = [_content_jsp(newsid)] + ([path + TRACKING] if newsid == newsids[10] else [])
+        alt = [_content_jsp(newsid)] + ([path + TRACKING] if newsid == tracked else [])
         _truth(w, doc, path, alt, attachments, redirect)
-    rows = _rows(docs, newsids)
+    rows = _rows(docs, newsids, tracked_k)
     pages = -(-len(rows) // PER_PAGE)
     for page in range(1, pages + 1):
         chunk = rows[(page - 1) * PER_PAGE : page * PER_PAGE]
@@ -156,16 +159,16 @@ def build() -> SiteWriter:
     return w
 
 
-def _rows(docs: list[Doc], newsids: list[int]) -> list[tuple[str, str, str, bool]]:
+def _rows(docs: list[Doc], newsids: list[int], tracked_k: int) -> list[tuple[str, str, str, bool]]:
     """List rows: ~1/4 as content.jsp links; docs[3] again (as content.jsp) at the top of page 2,
-    docs[10] again (with tracking parameters) at the top of page 4."""
+    docs[tracked_k] again, right after itself, with tracking parameters."""
     rows = []
     for k, (doc, newsid) in enumerate(zip(docs, newsids, strict=True)):
         href = _content_jsp(newsid) if k % 4 == 2 else f"/info/{TREE}/{newsid}.htm"
         rows.append((href, doc.title, doc.published.isoformat(), k == 0))
         if k == 3:
             rows.append((_content_jsp(newsid), doc.title, doc.published.isoformat(), False))
-        if k == 10:
+        if k == tracked_k:
             tracked = f"/info/{TREE}/{newsid}.htm{TRACKING}"
             rows.append((tracked, doc.title, doc.published.isoformat(), False))
     return rows
