@@ -95,8 +95,8 @@ def clean_html(
     drop_scripts(root)
     excluded = chrome_subtrees(root)
     content = locate_content(root, rules.content_selector, excluded)
-    header, _footer = lines_around(root, content)
-    meta = extract_meta(root, content, header, rules)
+    header, footer = lines_around(root, content)
+    meta = extract_meta(root, content, header, rules, footer)
 
     anchors = [a for a in attachment_anchors(root) if a not in excluded]
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)

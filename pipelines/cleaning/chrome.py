@@ -95,7 +95,9 @@ def is_hidden(el: html.HtmlElement) -> bool:
 
 def looks_like_chrome(el: html.HtmlElement) -> bool:
     """True for an element whose id or class names a chrome block."""
-    marker = f"{el.get('id', '')} {el.get('class', '')}"
+    # Word's class names (MsoFootnoteText, MsoHeader) in pasted bodies are not page chrome.
+    classes = " ".join(c for c in el.get("class", "").split() if not c.startswith("Mso"))
+    marker = f"{el.get('id', '')} {classes}"
     return bool(marker.strip()) and bool(_CHROME_RE.search(marker))
 
 

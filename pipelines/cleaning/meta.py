@@ -24,15 +24,21 @@ DATE = (
 )
 DATE_RE = re.compile(DATE)
 # 更新/修改 times are edits, not publication; the lookbehinds keep them out.
+# A label ends with a colon, or with a table cell boundary (`发布日期 | 2023-05-23`, gkmlpt-style
+# info tables, whose rows render with CELL_SEPARATOR).
+_COLON = r"\s*(?:[:：]\s*(?:\|\s*)?|\|\s*)"
 _LABELLED_DATE = re.compile(
-    rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期)\s*[:：]\s*(?:\|\s*)?({DATE})"
+    rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期){_COLON}({DATE})"
 )
 _STOP = (
     r"(?=\s*(?:(?:信息|文章|稿件)?来源|作者|发布|时间|日期|浏览|点击|阅读|访问|字体|字号|文字大小|"
     r"编辑|责任编辑|审核|打印|分享|【|\[|\||｜|$))"
 )
-_SOURCE = re.compile(rf"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|｜【\[]{{2,40}}?){_STOP}")
-_AUTHOR = re.compile(rf"(?:作者|撰稿人?|撰文)\s*[:：]\s*([^\s|｜【\[]{{2,30}}?){_STOP}")
+_NOT_A_LABEL = r"(?!发布|时间|日期|作者|来源|浏览|点击|阅读|字体|字号)"  # an empty field
+_SOURCE = re.compile(
+    rf"(?:(?:信息|文章|稿件)?来源|发布机构){_COLON}{_NOT_A_LABEL}([^\s|｜【\[]{{2,40}}?){_STOP}"
+)
+_AUTHOR = re.compile(rf"(?:作者|撰稿人?|撰文){_COLON}{_NOT_A_LABEL}([^\s|｜【\[]{{2,30}}?){_STOP}")
 _META_HINT = re.compile(r"来源|作者|浏览|点击|阅读|字体|字号|发布")
 _CRUMB_LABEL = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|您所在的位置|您当前的位置|所在位置|位置)\s*[:：]?\s*"
@@ -55,11 +61,13 @@ _TITLE_NOISE_ANCESTOR = re.compile(
     r"nav|menu|foot|crumb|location|related|side|list|logo", re.IGNORECASE
 )
 
+FOOTER_META_LINES = 3
+
 META_NAMES = {
-    "title": ("articletitle", "title", "og:title"),
+    "title": ("articletitle",),  # og:title and name=title usually carry the site suffix
     "published": ("pubdate", "publishdate", "firstpublishedtime", "published_time",
-                  "article:published_time", "maketime"),
-    "source": ("contentsource", "source"),
+                  "article:published_time"),  # not Hanweb's Maketime: that is the build time
+    "source": ("contentsource",),
     "author": ("author",),
     "column": ("columnname",),
 }  # fmt: skip
@@ -199,6 +207,7 @@ def extract_meta(
     content: html.HtmlElement | None,
     header: Sequence[str],
     rules: SiteCleanRules,
+    footer: Sequence[str] = (),
 ) -> PageMeta:
     """Page metadata by priority: site selectors, `<meta>` tags, then the lines above the body.
 
@@ -206,7 +215,8 @@ def extract_meta(
     looking for a title line inside a flattened body.
     """
     tags = meta_tags(root)
-    nearest_first = list(reversed(header))
+    # Lines just above the body first; a few skins put the meta line just below it instead.
+    nearest_first = [*reversed(header), *footer[:FOOTER_META_LINES]]
     order = {el: i for i, el in enumerate(root.iter())}
     selected_date = first_selected_text(root, rules.date_selector)
     published = (
@@ -216,7 +226,7 @@ def extract_meta(
     )
     return PageMeta(
         title=first_selected_text(root, rules.title_selector)
-        or tags.get("articletitle")
+        or _first_tag(tags, "title")
         or title_from_page(root, order, content),
         published=published,
         source=_first_tag(tags, "source") or labelled(_SOURCE, nearest_first),

@@ -20,6 +20,7 @@ from pipelines.cleaning.render import render_lines
         ('id="zoom"', False),  # a content id on many government sites
         ('class="TRS_Editor"', False),
         ('id="vsb_content"', False),
+        ('class="MsoFootnoteText"', False),  # Word's classes in a pasted body
         ("", False),
     ],
 )

@@ -28,6 +28,7 @@ from pipelines.page import PageMeta
             "2023-06-01",
         ),  # an edit is not publication
         (["成文日期： | 2023-09-08 | 发布日期： | 2023-09-12"], "2023-09-12"),  # gkmlpt table row
+        (["成文日期 | 2023-05-16 | 发布日期 | 2023-05-23"], "2023-05-23"),  # labels without colons
         (["2023-09-20", "县委召开巡察工作会议 2023-09-12"], None),  # list dates carry no label
         ([], None),
     ],
@@ -137,3 +138,32 @@ def test_source_stops_at_the_next_label() -> None:
         "<div class='body'><p>正文</p></div></body></html>"
     )
     assert (meta.source, meta.author) == ("县委巡察办", "李喆")
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "author"),
+    [
+        ("来源: | 发布时间: 2018-05-17 | 浏览次数: 2168", None, None),  # VSB's empty source
+        ("发布时间：2022-10-21 作者： 来源：河口乡党委 浏览次数：", "河口乡党委", None),
+        ("发布机构 | 沙洲市委巡察办 | 成文日期 | 2023-05-16", "沙洲市委巡察办", None),
+        ("来源：本站原创 作者：医技药剂党支部", "本站原创", "医技药剂党支部"),
+    ],
+)
+def test_empty_fields_are_not_filled_with_the_next_label(
+    line: str, source: str | None, author: str | None
+) -> None:
+    meta = meta_of(
+        f"<html><body><h2>某单位关于巡察整改情况的通报</h2><p>{line}</p><div class='body'><p>正文</p></div></body></html>"
+    )
+    assert (meta.source, meta.author) == (source, author)
+
+
+def test_meta_line_below_the_body_is_used_when_none_is_above() -> None:
+    root = html.document_fromstring(
+        "<html><body><h2>某单位关于巡察整改情况的通报</h2><div class='body'><p>正文</p></div>"
+        "<p>发布时间：2023-01-02 来源：某单位</p><p>上一篇：2022-12-30 发布时间：2022-12-30</p></body></html>"
+    )
+    content = root.find_class("body")[0]
+    header, footer = lines_around(root, content)
+    meta = extract_meta(root, content, header, SiteCleanRules(), footer)
+    assert (meta.published, meta.source) == ("2023-01-02", "某单位")
