@@ -1,0 +1,94 @@
+"""ParsePipeline (200): `item.cleaned` -> `item.record`. Never drops an item, never raises.
+
+A page whose body only points to an attachment (a short line such as "详见附件" with the notice
+in a .docx/.pdf) is parsed from the attachment's extracted text, keeping the page's own
+metadata and attachment list. Stats: `notices/parse/notice`, `notices/parse/non_notice`,
+`notices/parse/from_attachment`, `notices/parse/errors`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from typing import Any
+
+from pipelines.cleaning.text import clean_text
+from pipelines.page import AttachmentLink, CleanedPage, PageMeta
+from pipelines.parsing import PARSER_VERSION, NoticeRecord, parse_notice
+
+logger = logging.getLogger(__name__)
+
+# A body with fewer CJK characters than this, next to an attachment with text, is a pointer.
+POINTER_MAX_CJK = 150
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOTICE_WORDS = re.compile(r"巡[视察]|整改")
+
+
+class ParsePipeline:
+    def __init__(self, crawler: Any = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ParsePipeline:
+        return cls(crawler)
+
+    def _stat(self, key: str) -> None:
+        stats = getattr(self.crawler, "stats", None)
+        if stats is not None:
+            stats.inc_value(key)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        try:
+            item.record = self.parse_item(item)
+        except Exception:  # one odd page must not stop a crawl: keep it, marked as no notice
+            logger.exception("parse failed for %s", getattr(item, "url", "?"))
+            self._stat("notices/parse/errors")
+            cleaned = getattr(item, "cleaned", None)
+            body = cleaned.text if isinstance(cleaned, CleanedPage) else ""
+            item.record = NoticeRecord(
+                is_notice=False, parser_version=PARSER_VERSION, body_text=body
+            )
+        self._stat("notices/parse/notice" if item.record.is_notice else "notices/parse/non_notice")
+        return item
+
+    def parse_item(self, item: Any) -> NoticeRecord:
+        cleaned: CleanedPage = item.cleaned if item.cleaned is not None else CleanedPage(text="")
+        meta = page_meta(cleaned.meta, item.list_title, item.list_date)
+        links = attachment_links(cleaned, item.attachments)
+        text = cleaned.text
+        pointed = pointed_attachment_text(text, item.attachments)
+        if pointed is not None:
+            self._stat("notices/parse/from_attachment")
+            attached = clean_text(pointed)
+            links = [*links, *attached.attachments]
+            text = attached.text
+            meta = page_meta(meta, attached.meta.title, attached.meta.published)
+        return parse_notice(text, meta, links)
+
+
+def page_meta(meta: PageMeta, title: str | None, published: str | None) -> PageMeta:
+    """The page's metadata, with the list page's title and date where the page has none."""
+    return dataclasses.replace(
+        meta, title=meta.title or title, published=meta.published or published
+    )
+
+
+def attachment_links(cleaned: CleanedPage, fetched: list[Any]) -> list[AttachmentLink]:
+    links = list(cleaned.attachments)
+    names = {link.name for link in links}
+    for attachment in fetched:
+        if attachment.name and attachment.name not in names:
+            links.append(AttachmentLink(name=attachment.name, url=attachment.url))
+            names.add(attachment.name)
+    return links
+
+
+def pointed_attachment_text(body: str, fetched: list[Any]) -> str | None:
+    """The text of the attachment a near-empty page points to, if one was read."""
+    if len(_CJK.findall(body)) >= POINTER_MAX_CJK:
+        return None
+    texts = [a.text for a in fetched if a.text and len(a.text.strip()) > len(body.strip())]
+    if not texts:
+        return None
+    return max(texts, key=lambda t: (bool(_NOTICE_WORDS.search(t)), len(t)))

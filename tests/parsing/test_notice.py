@@ -1,0 +1,142 @@
+"""parse_notice end to end: the labelled corpus (dev and held-out notices), re-presented copies
+of it (wrapped, renumbered, full-width, traditional), and inputs that must never raise."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipelines.page import AttachmentLink, PageMeta
+from pipelines.parsing import PARSER_VERSION, NoticeRecord, notice, parse_notice
+from tests.parsing.gold import cases, compare
+
+DEV = cases("dev")
+HELDOUT = cases("heldout")
+
+
+def _misses(text: str, gold: dict, **kwargs: object) -> list[str]:
+    record = parse_notice(text, **kwargs)  # type: ignore[arg-type]
+    return [field for field, ok in compare(gold, record.to_dict()).items() if not ok]
+
+
+@pytest.mark.parametrize(("cid", "text", "gold"), DEV + HELDOUT, ids=[c[0] for c in DEV + HELDOUT])
+def test_labelled_notice_parses_right(cid: str, text: str, gold: dict) -> None:
+    assert _misses(text, gold) == []
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        line for para in text.splitlines() if para.strip() for line in textwrap.wrap(para, width)
+    )
+
+
+def _fullwidth(text: str) -> str:
+    return text.translate({ord(str(i)): chr(0xFF10 + i) for i in range(10)})
+
+
+def _renumber(text: str) -> str:
+    text = re.sub(r"(?m)^(\d{1,2})[.、]", r"\1、", text)
+    return re.sub(r"(?m)^[(（](\d{1,2})[)）]\s*", r"（\1）", text)
+
+
+@pytest.mark.parametrize(
+    "present",
+    [
+        pytest.param(lambda t: _wrap(t, 30), id="wrapped-30"),
+        pytest.param(lambda t: _wrap(t, 45), id="wrapped-45"),
+        pytest.param(_fullwidth, id="fullwidth-digits"),
+        pytest.param(_renumber, id="renumbered"),
+    ],
+)
+@pytest.mark.parametrize(("cid", "text", "gold"), DEV, ids=[c[0] for c in DEV])
+def test_represented_dev_notice_parses_the_same(present, cid: str, text: str, gold: dict) -> None:
+    assert _misses(present(text), gold) == []
+
+
+def test_page_metadata_wins_over_text_and_attachments_are_kept() -> None:
+    text = DEV[1][1]
+    meta = PageMeta(title="巡察整改情况通报", published="2022-01-25 10:00", source="某网站")
+    record = parse_notice(text, meta, [AttachmentLink("附件.pdf", "http://x/a.pdf")])
+    assert record.published_date == "2022-01-25"
+    assert record.source == "某网站"
+    assert [a.name for a in record.attachments] == ["附件.pdf"]
+
+
+def test_record_dict_has_every_contract_field() -> None:
+    data = parse_notice(DEV[0][1]).to_dict()
+    assert data["parser_version"] == PARSER_VERSION
+    for field in ("is_notice", "title", "problems", "counts", "status_counts", "contact"):
+        assert field in data
+    assert isinstance(data["problems"][0], dict)
+    assert set(data["problems"][0]) == {
+        "seq", "aspect", "title", "description", "rectification", "status"
+    }  # fmt: skip
+
+
+def test_problem_parts_are_split_into_description_and_rectification() -> None:
+    record = parse_notice(DEV[0][1])
+    first = record.problems[0]
+    assert first.description is not None and first.description.startswith("救助筹资因循守旧")
+    assert first.rectification is not None and "劝募倡议书" in first.rectification
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        "\x00\x01\x02",
+        "一、",
+        "（一）",
+        "①",
+        "巡察" * 1000,
+        "$\\times$",
+        "😀" * 50,
+    ],
+)
+def test_degenerate_input_gives_a_record(text: str) -> None:
+    record = notice._parse_any_script(text, PageMeta(), ())
+    assert isinstance(record, NoticeRecord)
+    assert record.is_notice is False
+
+
+def test_five_megabytes_of_text_gives_a_record() -> None:
+    text = DEV[2][1] * (5_000_000 // len(DEV[2][1]) + 1)
+    assert isinstance(notice._parse_any_script(text[:5_000_000], PageMeta(), ()), NoticeRecord)
+
+
+_GENRE_CHARS = st.sampled_from(
+    list(
+        "一二三四五六七八九十、（）()。，：:；.0123456789年月日至巡察视组整改问题反馈方面个项条①⑴㈠\n X"
+    )
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.text(_GENRE_CHARS, max_size=400)))
+def test_parsing_code_never_raises(text: str) -> None:
+    # The inner parse, not the safety net around it: the net must never be what saves a page.
+    record = notice._parse_any_script(text, PageMeta(), ())
+    assert isinstance(record.to_dict(), dict)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=300))
+def test_binary_decoded_loosely_never_raises(data: bytes) -> None:
+    assert isinstance(
+        notice._parse_any_script(data.decode("latin-1"), PageMeta(), ()), NoticeRecord
+    )
+
+
+def test_an_internal_failure_becomes_a_non_notice_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> NoticeRecord:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(notice, "_parse_any_script", broken)
+    record = parse_notice("一些文字")
+    assert record.is_notice is False and record.body_text == "一些文字"
