@@ -2,7 +2,8 @@
 
 Links come from anchors (by extension in the URL or the anchor text, or a known download
 endpoint) and from `<script>` text, where TRS writes them with `document.write`.
-Only .pdf/.docx/.doc/.wps are downloaded; other attachment links are recorded.
+Documents (.pdf/.docx/.doc/.wps, plus .ofd and spreadsheets) are downloaded with a size limit;
+other attachment links (archives, slides) are recorded, not fetched.
 Text: pypdf (PDF), python-docx (DOCX), antiword then catdoc (DOC/WPS; installed by
 `.ci/system-deps`).
 """
@@ -22,8 +23,10 @@ from urllib.parse import parse_qsl, unquote, unquote_to_bytes, urljoin, urlsplit
 
 from parsel import Selector
 
-FETCH_EXTS = ("pdf", "docx", "doc", "wps")
-RECORD_EXTS = ("xls", "xlsx", "et", "ofd", "zip", "rar", "7z", "ppt", "pptx", "txt", "csv")
+# Documents are downloaded (kept with their sha256); text is read from pdf/docx/doc/wps. OFD (the
+# national format for official documents) and spreadsheets (整改台账 ledgers) are kept as bytes.
+FETCH_EXTS = ("pdf", "docx", "doc", "wps", "ofd", "xls", "xlsx", "et")
+RECORD_EXTS = ("zip", "rar", "7z", "ppt", "pptx", "txt", "csv")
 ALL_EXTS = FETCH_EXTS + RECORD_EXTS
 MAX_BYTES = 20 * 1024 * 1024  # per attachment; larger files are recorded, not kept
 

@@ -75,8 +75,12 @@ def visible_text(body: bytes) -> str:
     """Text a reader would see in <body> (no title, scripts or styles)."""
     if not body.strip():
         return ""
+    try:  # decode here: an in-page charset can lie (UTF-8 bytes declared gb2312)
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = body.decode("gb18030", errors="replace")
     try:
-        doc = lxml_html.fromstring(body)
+        doc = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError):
         return ""
     for bad in doc.xpath("//script|//style|//noscript|//title|//head"):
@@ -98,15 +102,20 @@ def classify_response(
         vendor = "ruishu" if any(s in body for s in _RUISHU) else "unknown"
         return Verdict("blocked_waf", f"HTTP 412 ({vendor}) cookies={cookies}")
     if status == 521:
-        vendor = "jiasule" if any(s in body for s in _JIASULE) else "unknown"
+        vendor = (
+            "jiasule" if any(s in body for s in _JIASULE) or "__jsluid" in cookies else "unknown"
+        )
         return Verdict("blocked_waf", f"HTTP 521 ({vendor}) cookies={cookies}")
     if status == 429:
         return Verdict("rate_limited", "HTTP 429")
     text = _head_text(body)
     if status == 403:
-        if any(w in text for w in _BLOCK_PAGE):
-            return Verdict("blocked_page", "HTTP 403 block page")
-        return Verdict("forbidden", "HTTP 403")
+        # a titled block page (访问受限) is a WAF page; a bare refusal is plain "forbidden"
+        title = re.search(r"<title>([^<]*)</title>", text, re.IGNORECASE)
+        if title and any(w in title.group(1) for w in _BLOCK_PAGE):
+            return Verdict("blocked_page", f"HTTP 403 block page: {title.group(1).strip()}")
+        said = next((w for w in _BLOCK_PAGE if w in text), None)
+        return Verdict("forbidden", f"HTTP 403: {said}" if said else "HTTP 403")
     if status in (404, 410):
         return Verdict("not_found", f"HTTP {status}")
     if status >= 500:

@@ -9,15 +9,22 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares import cookies as scrapy_cookies
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
+from tldextract import TLDExtract
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 logger = logging.getLogger(__name__)
+
+# Scrapy's cookie middleware asks tldextract for the public-suffix list, and tldextract downloads
+# it from GitHub on first use. A crawl must contact only the sites it crawls (and tests run
+# offline), so use the snapshot bundled with tldextract instead.
+scrapy_cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
 
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
@@ -70,8 +77,19 @@ class PoliteRetryMiddleware(RetryMiddleware):
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             return response
+        if response.status == 429:
+            self._note_rate_limit(request, wait)
         await _sleep(wait)
         return retry
+
+    def _note_rate_limit(self, request: Request, wait: float) -> None:
+        """Rate limits that a retry got past still belong in the site's run report."""
+        outcomes = getattr(self.crawler.spider, "site_outcomes", {})
+        outcome = outcomes.get(request.meta.get("site_id"))
+        if outcome is not None:
+            outcome.record_problem(
+                "rate_limited", request.url, f"HTTP 429; retried after {wait:.1f} s", 429
+            )
 
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,9 @@ logger = logging.getLogger(__name__)
 # Statuses the spider must see (Scrapy would otherwise drop them silently); redirects still
 # follow because 3xx is not listed.
 SEEN_STATUSES = [400, 401, 403, 404, 405, 410, 412, 429, 500, 502, 503, 504, 521, 522, 524]
+# List URLs of one site in flight at once; the rest wait, so a site that keeps blocking us is
+# left alone after `block_threshold` responses instead of receiving every start request.
+START_WINDOW = 2
 
 
 @dataclass(slots=True)
@@ -98,6 +102,7 @@ class NoticesSpider(scrapy.Spider):
         }
         self._sites = {s.id: s for s in self.sites}
         self._seen: set[str] = set()  # canonical detail URLs already requested
+        self._waiting: dict[str, deque[scrapy.Request]] = {}  # start requests held back
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NoticesSpider:
@@ -130,8 +135,26 @@ class NoticesSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for site in self.sites:
-            for index, source in enumerate(site.sources):
-                yield self._list_request(site, Cursor(site.id, index), self._first_page(source))
+            queue = deque(
+                self._list_request(site, Cursor(site.id, index), self._first_page(source))
+                for index, source in enumerate(site.sources)
+            )
+            self._waiting[site.id] = queue
+            for _ in range(min(START_WINDOW, len(queue))):
+                yield queue.popleft()
+
+    def _release(self, site: Site) -> Iterator[scrapy.Request]:
+        """The next held-back start request of a site, unless the site was stopped."""
+        queue = self._waiting.get(site.id)
+        if not queue:
+            return
+        out = self.site_outcomes[site.id]
+        if out.stopped:
+            for request in queue:
+                out.stop_reasons.append(f"{request.url}: not requested (site stopped)")
+            queue.clear()
+            return
+        yield queue.popleft()
 
     def _first_page(self, source: ListSource) -> listing.PageRequest:
         if source.pagination["type"] == "json_api" and source.api:
@@ -163,6 +186,10 @@ class NoticesSpider(scrapy.Spider):
 
     def parse_list(self, response: Response) -> Iterator[Any]:
         site = self._sites[response.meta["site_id"]]
+        yield from self._read_list(site, response)
+        yield from self._release(site)
+
+    def _read_list(self, site: Site, response: Response) -> Iterator[Any]:
         cursor: Cursor = response.meta["cursor"]
         source = site.sources[cursor.source]
         out = self.site_outcomes[site.id]
@@ -470,9 +497,14 @@ class NoticesSpider(scrapy.Spider):
 
     # --- failures ---------------------------------------------------------------------------
 
-    def request_failed(self, failure: Failure) -> None:
+    def request_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request  # type: ignore[attr-defined]
         site = self._sites[request.meta["site_id"]]
+        self._failed(site, request, failure)
+        if request.meta.get("kind") == "list":
+            yield from self._release(site)
+
+    def _failed(self, site: Site, request: scrapy.Request, failure: Failure) -> None:
         if failure.check(IgnoreRequest):
             if "robots" in str(failure.value).lower():
                 self._problem(

@@ -42,7 +42,9 @@ def test_find_links_from_anchors_endpoints_and_scripts() -> None:
         ("台账.xlsx", "http://a/files/table.xlsx", "xlsx"),
         ("整改台账.pdf", "http://a/xsxc/xczg/202307/P020230619551204783311.pdf", "pdf"),
     ]
-    assert [link.fetchable for link in links] == [True, True, True, False, True]
+    assert [link.fetchable for link in links] == [True, True, True, True, True]
+    archive = attachments.find_links('<a href="/f/all.zip">材料.zip</a>', "http://a/")
+    assert [(link.ext, link.fetchable) for link in archive] == [("zip", False)]
 
 
 def test_names_without_links_give_no_attachments() -> None:
@@ -65,8 +67,10 @@ def _pdf(text: str) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]

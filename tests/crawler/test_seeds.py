@@ -85,7 +85,7 @@ def test_site_selection_and_unknown_site(tmp_path: Path) -> None:
     registry = load_registry(write(tmp_path, GOOD))
     assert ids(registry.select("安徽", "hn-jw")) == ["hn-jw"]
     assert ids(registry.select(None, "dt-gov")) == ["dt-gov"]
-    with pytest.raises(SeedError, match="unknown site 'nope'.*known sites: .*ah-jw"):
+    with pytest.raises(SeedError, match=r"unknown site 'nope'.*known sites: .*ah-jw"):
         registry.select("安徽", "nope")
 
 
@@ -158,7 +158,7 @@ def test_json_api_pagination_needs_an_api(tmp_path: Path) -> None:
 def test_underscore_files_are_not_loaded_but_the_example_is_valid(tmp_path: Path) -> None:
     example = (REPO_SEEDS / "_example.yaml").read_text(encoding="utf-8")
     write(tmp_path, example, "_example.yaml")
-    with pytest.raises(SeedError, match="no \\*.yaml registry files"):
+    with pytest.raises(SeedError, match=r"no \*.yaml registry files"):
         load_registry(tmp_path)
     write(tmp_path, example, "example.yaml")
     assert ids(load_registry(tmp_path).all_sites()) == ["hn-jw-xsxc"]

@@ -1,0 +1,185 @@
+"""The real spider against the local farm (sites A–F), checked against the farm's ground truth.
+
+Only the spider runs here (a dump pipeline replaces clean/parse/store), so these assertions are
+about fetching: targets reached once, distractors skipped by title, every pagination page and
+no guessed one, no assets, attachments fetched and read, every block classified.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from crawler.listing import canonical_url
+from crawler.seeds import TitleRules
+from crawler.sitefarm import load_truth
+from crawler.spiders.notices import START_WINDOW
+
+from .conftest import FARM_SEEDS, Run, scrapy_crawl
+
+pytestmark = pytest.mark.e2e
+
+SITES = ["farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api", "farm-waf"]
+
+
+@pytest.fixture(scope="module")
+def run(farm: Any, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    farm.reset()
+    dump = tmp_path_factory.mktemp("spider") / "items.jsonl"
+    result = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=farm.env(), dump=dump)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def _items_by_key(run: Run, site: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in run.items:
+        if item["site_id"] == site:
+            out.setdefault(item["canonical_url"], []).append(item)
+    return out
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_target_fetched_exactly_once(run: Run, farm: Any, site: str) -> None:
+    truth = load_truth(site)
+    items = _items_by_key(run, site)
+    assert all(len(v) == 1 for v in items.values()), "a page was yielded twice"
+    for notice in truth.notices:
+        key = canonical_url(farm.url(site, notice.path))
+        alts = {canonical_url(farm.url(site, p)) for p in notice.alt_paths}
+        assert alts <= {key}, f"{notice.path}: duplicate URLs must collapse"
+        assert key in items, f"{notice.path} ({notice.title}) was not fetched"
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_title_distractors_are_never_requested(run: Run, farm: Any, site: str) -> None:
+    truth = load_truth(site)
+    requested = {r.path for r in farm.requests_for(site)}
+    for non in truth.non_notices:
+        if non.title and not TitleRules().accepts(non.title):
+            assert urlsplit(non.path).path not in requested, non.title
+
+
+def _list_key(method: str, path: str, query: str, body: bytes | str) -> tuple[Any, ...]:
+    if path.endswith("/"):  # a directory URL serves its index.html
+        path += "index.html"
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", "replace")
+    if method == "POST":
+        try:
+            parsed: Any = json.dumps(json.loads(body), sort_keys=True)
+        except ValueError:
+            parsed = tuple(sorted(parse_qsl(body)))
+        return (method, path, parsed)
+    return (method, path, tuple(sorted(parse_qsl(query))))
+
+
+def _truth_list_key(entry: str) -> tuple[Any, ...]:
+    method, _, rest = (
+        entry.partition(" ") if entry.startswith(("POST ", "GET ")) else ("GET", "", entry)
+    )
+    target, _, body = rest.partition(" ")
+    parts = urlsplit(target)
+    return _list_key(method, parts.path, parts.query, body)
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_list_page_reached_none_guessed(run: Run, farm: Any, site: str) -> None:
+    truth = load_truth(site)
+    requested = [
+        _list_key(r.method, r.path, r.query, r.body or b"") for r in farm.requests_for(site)
+    ]
+    for entry in truth.list_paths:
+        assert _truth_list_key(entry) in requested, f"list page not reached: {entry}"
+    targets = {r.target for r in farm.requests_for(site)}
+    for never in truth.never_paths:
+        assert never not in targets, f"requested a page a correct crawler never asks for: {never}"
+
+
+def test_no_asset_fetched(run: Run, farm: Any) -> None:
+    assets = [r.target for r in farm.requests if r.is_asset]
+    assert assets == []
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_attachments_fetched_and_read(run: Run, farm: Any, site: str) -> None:
+    truth = load_truth(site)
+    items = _items_by_key(run, site)
+    for notice in truth.notices:
+        item = items[canonical_url(farm.url(site, notice.path))][0]
+        got = {
+            urlsplit(a["url"]).path + "?" + urlsplit(a["url"]).query: a for a in item["attachments"]
+        }
+        assert len(item["attachments"]) == len(notice.attachments), notice.path
+        for want in notice.attachments:
+            parts = urlsplit(want.url)
+            att = got[parts.path + "?" + parts.query]
+            if not want.ok:
+                assert att["sha256"] is None and att["error"].startswith("wrong_content_type")
+                continue
+            assert att["sha256"] == want.sha256, want.url
+            if want.text_snippet:
+                assert want.text_snippet in (att["text"] or ""), (want.url, att["error"])
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_blocks_classified_and_never_yielded(run: Run, farm: Any, site: str) -> None:
+    truth = load_truth(site)
+    outcome = run.outcomes[site]
+    yielded = {urlsplit(i["url"]).path for i in run.items if i["site_id"] == site}
+    log = farm.requests_for(site)
+    for blocked in truth.blocked:
+        prefix = blocked.path.endswith("/")
+        met = [
+            r
+            for r in log
+            if (r.path.startswith(blocked.path) if prefix else r.target == blocked.path)
+            and r.status == blocked.status
+        ]
+        if not met:  # the crawler never provoked it (e.g. it sends the API's required header)
+            continue
+        assert blocked.cls in outcome["problems"], (blocked.path, outcome["problems"])
+        if blocked.cls not in ("rate_limited", "wrong_content_type"):
+            assert urlsplit(blocked.path).path not in yielded
+
+
+def test_run_report_per_site(run: Run) -> None:
+    assert set(run.outcomes) == set(SITES)
+    for site in SITES:
+        assert run.outcomes[site]["flagged"] is False, run.outcomes[site]
+    waf = run.outcomes["farm-waf"]
+    assert waf["outcome"] == "partial" and waf["items"] == 2  # /e/: 2 notices, 1 skipped by title
+    (reason,) = run.outcomes["farm-trs"]["stop_reasons"]
+    assert reason.endswith("/xsxc/xczg/: last_page after 3 page(s)")
+
+
+def test_block_threshold_stops_a_site(farm: Any, tmp_path: Path) -> None:
+    farm.reset()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    starts = "".join(
+        f'          - "http://127.0.0.16:${{NOTICES_FARM_PORT}}/a/{n}.html"\n' for n in range(8)
+    )
+    (seeds / "waf.yaml").write_text(
+        'regions:\n  - code: "990000"\n    name: 测试\n    pinyin: t\n    sites:\n'
+        "      - id: waf\n        name: 北原市纪委监委\n        platform: trs\n"
+        "        block_threshold: 2\n        list_urls:\n" + starts,
+        encoding="utf-8",
+    )
+    dump = tmp_path / "items.jsonl"
+    result = scrapy_crawl(["region=t", f"seeds={seeds}"], env=farm.env(), dump=dump)
+    assert result.returncode == 0, result.stderr[-2000:]
+    outcome = result.outcomes["waf"]
+    assert outcome["stopped_after_blocks"] is True
+    assert outcome["outcome"] == "blocked" and outcome["flagged"] is True
+    # two blocks stop the site; only a start released before the second block can follow
+    requested = [r for r in farm.requests_for("farm-waf") if r.path.startswith("/a/")]
+    assert 2 <= len(requested) <= 2 + START_WINDOW - 1
+    assert outcome["problems"] == {"blocked_waf": len(requested)}
+    assert sum("not requested (site stopped)" in r for r in outcome["stop_reasons"]) == 8 - len(
+        requested
+    )
