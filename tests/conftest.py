@@ -1,7 +1,8 @@
 """Shared fixtures: throwaway database URLs (SQLite always, PostgreSQL when configured).
 
 `sqlite_url` and `pg_url` give EMPTY databases (no schema), so tests can run the migrations
-themselves; `db_url` is parametrised over both; `engine` is a migrated engine on `db_url`.
+themselves; `db_url` is parametrised over both. `migrated_url` (and `engine` on it) gives a
+database at the schema head with no rows, of each backend in turn.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+
+import models
+from models.db import make_engine
 
 PG_ENV = "NOTICES_TEST_PG_URL"
 PG_SKIP_REASON = f"set {PG_ENV} to run PostgreSQL tests"
@@ -42,39 +46,82 @@ def pg_server_url() -> str:
     return url
 
 
-@pytest.fixture
-def pg_url(pg_server_url: str) -> Iterator[str]:
-    """A fresh, empty database `test_<random>` on the configured server, dropped afterwards, so
-    that parallel tests (pytest -n) never share state."""
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+def _create_database(server_url: str, prefix: str) -> str:
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(server_url: str, url: str) -> None:
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
     finally:
         admin.dispose()
 
 
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    from migrations import alembic_config
+
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+@pytest.fixture
+def pg_url(pg_server_url: str) -> Iterator[str]:
+    """A fresh, empty database `test_<random>` on the configured server, dropped afterwards, so
+    that parallel tests (pytest -n) never share state."""
+    url = _create_database(pg_server_url, "test")
+    yield url
+    _drop_database(pg_server_url, url)
+
+
+@pytest.fixture(scope="session")
+def _pg_migrated_session_url(pg_server_url: str) -> Iterator[str]:
+    # One migrated database per test process; tests get it emptied by `migrated_url`.
+    url = _create_database(pg_server_url, "test_migrated")
+    engine = make_engine(url)
+    _upgrade(engine)
+    engine.dispose()
+    yield url
+    _drop_database(pg_server_url, url)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:
-    """An empty database of each backend in turn."""
+    """An empty database (no schema) of each backend in turn."""
     name = "sqlite_url" if request.param == "sqlite" else "pg_url"
     return str(request.getfixturevalue(name))
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def migrated_url(request: pytest.FixtureRequest) -> str:
+    """A database at the schema head with no rows, of each backend in turn."""
+    if request.param == "sqlite":
+        url = str(request.getfixturevalue("sqlite_url"))
+        engine = make_engine(url)
+        _upgrade(engine)
+    else:
+        url = str(request.getfixturevalue("_pg_migrated_session_url"))
+        engine = make_engine(url)
+        tables = ", ".join(t.name for t in models.Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE TABLE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    """A migrated (at head) database of each backend in turn."""
-    from alembic import command
-
-    from migrations import alembic_config
-    from models.db import make_engine
-
-    eng = make_engine(db_url)
-    with eng.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
+def engine(migrated_url: str) -> Iterator[Engine]:
+    """An engine on `migrated_url`."""
+    eng = make_engine(migrated_url)
     yield eng
     eng.dispose()

@@ -53,8 +53,8 @@ def page(n: int, region: str, published: str | None, problems: int) -> PageWrite
 
 
 @pytest.fixture
-def archive(engine: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NOTICES_DB_URL", db_url)
+def archive(engine: Engine, migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICES_DB_URL", migrated_url)
     write_pages(
         engine,
         [

@@ -72,8 +72,8 @@ def test_counts(archive: Engine) -> None:
     )
 
 
-def test_command_prints_the_tables(archive: Engine, db_url: str) -> None:
-    result = runner.invoke(app, ["stats", "--url", db_url])
+def test_command_prints_the_tables(archive: Engine, migrated_url: str) -> None:
+    result = runner.invoke(app, ["stats", "--url", migrated_url])
     assert result.exit_code == 0, result.output
     for text in ("Notices per region", "甲站", "2024", "Last 10 crawl runs", "finished", "2m05s"):
         assert text in result.output

@@ -124,8 +124,8 @@ def rows(url: str, model: Any) -> int:
     return n
 
 
-def test_stores_counts_outcomes_and_records_the_run(db_url: str, tmp_path: Path) -> None:
-    upgrade(db_url)
+def test_stores_counts_outcomes_and_records_the_run(migrated_url: str, tmp_path: Path) -> None:
+    db_url = migrated_url
     items = [item(1), item(2), item(3, notice=False), item(4)]
     assert run(make_pipeline(db_url, tmp_path), items) == {
         "notices/db/inserted": 3,
