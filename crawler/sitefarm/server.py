@@ -15,6 +15,7 @@ from crawler.sitefarm.http import Request, Response, Site, is_asset_path, not_fo
 
 ROBOTS = b"User-agent: *\nDisallow: /search\n"
 _BIND_ATTEMPTS = 20
+_POLL = 0.05  # seconds between shutdown checks: how fast stop() returns
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class Farm:
             raise OSError(f"could not bind one free port on all of {hosts}")
         for server in self._servers:
             thread = threading.Thread(
-                target=server.serve_forever, name=f"farm-{server}", daemon=True
+                target=server.serve_forever, args=(_POLL,), name="sitefarm", daemon=True
             )
             thread.start()
             self._threads.append(thread)

@@ -1,0 +1,32 @@
+"""The committed site files are exactly what the builders produce (and the build is repeatable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crawler.sitefarm.build.__main__ import BUILDERS
+from crawler.sitefarm.build.writer import SiteWriter
+from crawler.sitefarm.catalog import CATALOG, SITES_DIR
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__module__.rsplit(".", 1)[-1])
+def test_committed_files_match_the_builder(build: Callable[[], SiteWriter], tmp_path: Path) -> None:
+    writer = build()
+    built = tree(writer.write(tmp_path))
+    committed = tree(SITES_DIR / writer.site)
+    assert sorted(built) == sorted(committed), "rebuild: python -m crawler.sitefarm.build"
+    changed = [name for name in built if built[name] != committed[name]]
+    assert changed == [], "rebuild: python -m crawler.sitefarm.build"
+
+
+def test_every_catalogued_site_has_a_builder() -> None:
+    assert sorted(b().site for b in BUILDERS) == sorted(s.site_id for s in CATALOG)
