@@ -105,6 +105,7 @@ def by_density(
     Elements inside chrome blocks (`excluded`) do not vote, so a long footer cannot win.
     """
     scores: dict[html.HtmlElement, float] = {}
+    data_tables: dict[html.HtmlElement, bool] = {}
     for el in root.iter():
         if not isinstance(el.tag, str) or el in excluded:
             continue
@@ -112,11 +113,10 @@ def by_density(
         if len(text) < 10:
             continue
         weight = len(text) + 10 * len(_CN_PUNCT.findall(text))
-        target = (
-            el if el.tag in {"div", "td", "article", "section", "body", "pre"} else el.getparent()
-        )
+        target = el if el.tag in _CONTAINERS else el.getparent()
         if target is None:
             continue
+        target = _outside_data_tables(target, data_tables)
         scores[target] = scores.get(target, 0.0) + weight
         parent = target.getparent()
         if parent is not None:
@@ -124,6 +124,33 @@ def by_density(
     if not scores:
         return None
     return max(scores, key=lambda e: scores[e] * (1 - _link_density(e)))
+
+
+_CONTAINERS = frozenset(["div", "td", "article", "section", "body", "pre"])
+_NOT_IN_DATA_TABLES = ("table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form")
+
+
+def is_data_table(table: html.HtmlElement) -> bool:
+    """Rows of cells holding only text: a problem/measure table, not a page layout table."""
+    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
+    if len(rows) < 2 or not any(len(row.xpath("./td | ./th")) >= 2 for row in rows):
+        return False
+    return not any(d.tag in _NOT_IN_DATA_TABLES for d in table.iterdescendants())
+
+
+def _outside_data_tables(
+    el: html.HtmlElement, cache: dict[html.HtmlElement, bool]
+) -> html.HtmlElement:
+    """A cell of a data table votes for the block holding the table, as a paragraph would:
+    otherwise one long cell of a notice's problem table outscores the whole notice."""
+    lifted = el
+    for ancestor in [el, *el.iterancestors()]:
+        if ancestor.tag == "table" and ancestor.getparent() is not None:
+            if ancestor not in cache:
+                cache[ancestor] = is_data_table(ancestor)
+            if cache[ancestor]:
+                lifted = ancestor.getparent()
+    return lifted
 
 
 def _link_density(el: html.HtmlElement) -> float:

@@ -4,7 +4,7 @@ import pytest
 from lxml import html
 
 from pipelines.cleaning.chrome import chrome_subtrees
-from pipelines.cleaning.content import InvalidSelector, locate_content, select
+from pipelines.cleaning.content import InvalidSelector, is_data_table, locate_content, select
 from pipelines.cleaning.render import render_lines
 
 PARA = "<p>根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。</p>"
@@ -86,3 +86,40 @@ def test_invalid_selector_is_a_clear_error(selector: str) -> None:
 
 def test_page_without_text_has_no_content() -> None:
     assert locate_content(page("")) is None
+
+
+def test_a_long_table_cell_does_not_outscore_the_notice_holding_it() -> None:
+    cell = (
+        "对照巡察反馈意见，修订完善制度，开展专项检查，追回违规资金，约谈相关责任人，建立长效机制。"
+        * 3
+    )
+    markup = (
+        "<div class='main'><p>根据市委统一部署，现将整改情况公布如下。</p>"
+        f"<table><tr><td>序号</td><td>整改措施</td></tr><tr><td>1</td><td>{cell}</td></tr></table>"
+        "<p>欢迎监督。</p></div>"
+    )
+    assert content_lines(markup) == [
+        "根据市委统一部署，现将整改情况公布如下。",
+        "序号 | 整改措施",
+        f"1 | {cell}",
+        "欢迎监督。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "data"),
+    [
+        ("<table><tr><td>1</td><td>问题</td></tr><tr><td>2</td><td>措施</td></tr></table>", True),
+        (
+            "<table><tr><td>标题</td></tr><tr><td>正文</td></tr></table>",
+            False,
+        ),  # one column: layout
+        (
+            "<table><tr><td>1</td><td><div>导航</div></td></tr><tr><td>2</td><td>x</td></tr></table>",
+            False,
+        ),
+        ("<table><tr><td>1</td><td>只有一行</td></tr></table>", False),
+    ],
+)
+def test_is_data_table(table: str, data: bool) -> None:
+    assert is_data_table(html.fragment_fromstring(table)) is data
