@@ -1,0 +1,272 @@
+"""The notices spider's callbacks, fed with hand-made responses (no network, no pipelines)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.utils.test import get_crawler
+
+from crawler.items import NoticePage
+from crawler.seeds import SeedError
+from crawler.spiders.notices import START_WINDOW, Cursor, NoticesSpider
+
+SEEDS = """\
+regions:
+  - code: "340400"
+    name: 淮南市
+    pinyin: huainan
+    sites:
+      - id: trs
+        name: 淮南市纪委监委
+        platform: trs
+        list_urls: ["http://t.test/xsxc/", "http://t.test/b/", "http://t.test/c/"]
+        content_selector: ".TRS_Editor"
+        extra_chrome: ["扫一扫"]
+        encoding: gb18030
+      - id: param
+        name: 参数分页
+        platform: generic
+        list_urls: ["http://p.test/list?page=1"]
+        pagination: {type: page_param, param: page, start: 2}
+"""
+
+NOTICE = "中共白石镇委员会关于县委第二轮巡察整改进展情况的通报"
+TRS_PAGE = f"""<ul>
+<li><a href="./202306/t20230619_1.html" title="{NOTICE}">…</a><span>2023-06-19</span></li>
+<li><a href="./202306/t20230612_2.html" title="2023年端午节廉洁提醒">…</a><span>2023-06-12</span></li>
+<li><a href="http://other.test/a.html" title="{NOTICE}">…</a><span>2023-06-11</span></li>
+</ul><script>var countPage = 3;createPageHTML(countPage, 0, "index", "html");</script>"""
+DETAIL = (
+    "<html><body><div class='TRS_Editor'>"
+    + "<p>根据县委统一部署，开展了常规巡察。</p>" * 5
+    + "<script>var att = '<a href=\"./P0202306.pdf\">整改台账.pdf</a>';</script></div></body></html>"
+)
+
+
+@pytest.fixture
+def spider(tmp_path: Path) -> NoticesSpider:
+    (tmp_path / "hn.yaml").write_text(SEEDS, encoding="utf-8")
+    return make_spider(tmp_path, region="淮南")
+
+
+def make_spider(seeds: Path, **kwargs: Any) -> NoticesSpider:
+    crawler = get_crawler(NoticesSpider)
+    spider = NoticesSpider.from_crawler(crawler, seeds=str(seeds), **kwargs)
+    crawler.spider = spider
+    return spider
+
+
+def respond(
+    spider: NoticesSpider, url: str, body: str | bytes, *, kind: str, status: int = 200, **meta: Any
+) -> Response:
+    site_id = meta.pop("site_id", "trs")
+    request = Request(url, meta={"site_id": site_id, "kind": kind, **meta})
+    # the "trs" seed says its pages are GB18030
+    data = (
+        body.encode("gb18030" if site_id == "trs" else "utf-8") if isinstance(body, str) else body
+    )
+    return HtmlResponse(url, status=status, body=data, encoding="utf-8", request=request)
+
+
+def list_meta(site_id: str = "trs", source: int = 0, page: int = 1) -> dict[str, Any]:
+    return {"site_id": site_id, "cursor": Cursor(site_id, source, page=page), "api_page": page}
+
+
+def test_arguments_are_validated(tmp_path: Path) -> None:
+    (tmp_path / "hn.yaml").write_text(SEEDS, encoding="utf-8")
+    with pytest.raises(SeedError, match="known regions: 淮南市"):
+        make_spider(tmp_path)
+    with pytest.raises(SeedError, match="unknown region"):
+        make_spider(tmp_path, region="上海")
+    with pytest.raises(SeedError, match="since must be a date"):
+        make_spider(tmp_path, region="huainan", since="yesterday")
+    with pytest.raises(SeedError, match="max_pages must be a positive integer"):
+        make_spider(tmp_path, region="huainan", max_pages="0")
+    one = make_spider(tmp_path, site="param")
+    assert [s["id"] for s in one.registry_sites] == ["param"] and one.region_name == "淮南市"
+
+
+def test_exposes_what_the_pipelines_need(spider: NoticesSpider) -> None:
+    assert spider.region_name == "淮南市"
+    assert spider.registry_sites[0] == {
+        "id": "trs",
+        "name": "淮南市纪委监委",
+        "region": "淮南市",
+        "region_code": "340400",
+        "publisher": "淮南市纪委监委",
+        "platform": "trs",
+        "list_urls": ["http://t.test/xsxc/", "http://t.test/b/", "http://t.test/c/"],
+    }
+    options = spider.site_options("trs")
+    assert options["content_selector"] == ".TRS_Editor"
+    assert options["extra_chrome"] == ["扫一扫"] and options["encoding"] == "gb18030"
+    assert set(options) == {
+        "content_selector",
+        "title_selector",
+        "date_selector",
+        "extra_chrome",
+        "encoding",
+    }
+    assert spider.site_outcomes["trs"].to_dict()["outcome"] == "empty"
+
+
+async def _collect(spider: NoticesSpider) -> list[Request]:
+    return [r async for r in spider.start()]
+
+
+def test_start_holds_back_list_urls_beyond_the_window(spider: NoticesSpider) -> None:
+    starts = asyncio.run(_collect(spider))
+    trs = [r.url for r in starts if r.meta["site_id"] == "trs"]
+    assert trs == ["http://t.test/xsxc/", "http://t.test/b/"][:START_WINDOW]
+    assert all(403 in r.meta["handle_httpstatus_list"] for r in starts)
+    # each list response releases one held-back start
+    released = list(
+        spider.parse_list(
+            respond(spider, "http://t.test/xsxc/", "<p>x</p>", kind="list", **list_meta())
+        )
+    )
+    assert "http://t.test/c/" in [r.url for r in released if isinstance(r, Request)]
+
+
+def test_trs_list_picks_notices_by_title_and_pages_by_script(spider: NoticesSpider) -> None:
+    asyncio.run(_collect(spider))
+    out = list(
+        spider.parse_list(
+            respond(spider, "http://t.test/xsxc/", TRS_PAGE, kind="list", **list_meta())
+        )
+    )
+    urls = [r.url for r in out]
+    assert urls[0] == "http://t.test/xsxc/202306/t20230619_1.html"
+    assert out[0].meta["list_title"] == NOTICE and out[0].meta["list_date"] == "2023-06-19"
+    assert "http://t.test/xsxc/index_1.html" in urls
+    assert not any("t20230612_2" in u or "other.test" in u for u in urls)
+    o = spider.site_outcomes["trs"]
+    assert (o.list_pages, o.entries, o.skipped_by_title, o.external) == (1, 3, 1, 1)
+
+
+def test_last_trs_page_and_max_pages_stop(tmp_path: Path) -> None:
+    (tmp_path / "hn.yaml").write_text(SEEDS, encoding="utf-8")
+    spider = make_spider(tmp_path, region="huainan", max_pages="1")
+    out = list(
+        spider._read_list(
+            spider._sites["trs"],
+            respond(spider, "http://t.test/xsxc/", TRS_PAGE, kind="list", **list_meta()),
+        )
+    )
+    assert not any("index_1" in r.url for r in out)
+    assert spider.site_outcomes["trs"].stop_reasons == [
+        "http://t.test/xsxc/: max_pages after 1 page(s)"
+    ]
+
+
+def test_page_param_that_returns_page_one_again_is_detected(spider: NoticesSpider) -> None:
+    page = f'<ul><li><a href="/a.html">{NOTICE}</a><span>2023-06-19</span></li></ul>'
+    cursor = Cursor("param", 0)
+    first = list(
+        spider._read_list(
+            spider._sites["param"],
+            respond(
+                spider,
+                "http://p.test/list?page=1",
+                page,
+                kind="list",
+                site_id="param",
+                cursor=cursor,
+                api_page=1,
+            ),
+        )
+    )
+    assert first[-1].url == "http://p.test/list?page=2"
+    again = list(
+        spider._read_list(
+            spider._sites["param"],
+            respond(
+                spider,
+                "http://p.test/list?page=2",
+                page,
+                kind="list",
+                site_id="param",
+                cursor=cursor,
+                api_page=2,
+            ),
+        )
+    )
+    assert again == []
+    assert spider.site_outcomes["param"].stop_reasons[-1].endswith("repeat_page after 2 page(s)")
+
+
+def test_since_skips_old_rows_and_stops_paging(tmp_path: Path) -> None:
+    (tmp_path / "hn.yaml").write_text(SEEDS, encoding="utf-8")
+    spider = make_spider(tmp_path, region="huainan", since="2023-07-01")
+    out = list(
+        spider._read_list(
+            spider._sites["trs"],
+            respond(spider, "http://t.test/xsxc/", TRS_PAGE, kind="list", **list_meta()),
+        )
+    )
+    assert out == []
+    assert spider.site_outcomes["trs"].skipped_by_date == 2  # the third row is off-site
+    assert spider.site_outcomes["trs"].stop_reasons[-1].endswith("since after 1 page(s)")
+
+
+def test_detail_with_attachment_yields_the_page_after_the_file(spider: NoticesSpider) -> None:
+    url = "http://t.test/xsxc/202306/t20230619_1.html"
+    (att_request,) = spider.parse_detail(
+        respond(spider, url, DETAIL, kind="detail", list_title=NOTICE)
+    )
+    assert att_request.url == "http://t.test/xsxc/202306/P0202306.pdf"
+    pdf = b"%PDF-1.4 not really parseable"
+    att_response = Response(att_request.url, body=pdf, request=att_request)
+    (item,) = spider.parse_attachment(att_response, **att_request.cb_kwargs)
+    assert isinstance(item, NoticePage)
+    assert item.canonical_url == "http://t.test/xsxc/202306/t20230619_1.html"
+    assert (item.site_id, item.region, item.list_title) == ("trs", "淮南市", NOTICE)
+    (att,) = item.attachments
+    assert att.name == "整改台账.pdf" and att.sha256 == hashlib.sha256(pdf).hexdigest()
+    assert att.error and "pdf text extraction failed" in att.error
+    assert spider.site_outcomes["trs"].items == 1
+
+
+def test_attachment_that_is_an_html_page_is_not_kept(spider: NoticesSpider) -> None:
+    url = "http://t.test/xsxc/202306/t20230619_1.html"
+    (att_request,) = spider.parse_detail(respond(spider, url, DETAIL, kind="detail"))
+    html = TextResponse(
+        att_request.url,
+        body="<html><body>文件不存在</body></html>".encode(),
+        encoding="utf-8",
+        request=att_request,
+    )
+    (item,) = spider.parse_attachment(html, **att_request.cb_kwargs)
+    assert item.attachments[0].body is None
+    assert spider.site_outcomes["trs"].problems["wrong_content_type"] == 1
+
+
+def test_blocked_detail_is_never_yielded_and_counts_towards_the_stop(spider: NoticesSpider) -> None:
+    challenge = "<html><head><script>$_ts=window['$_ts'];</script></head><body></body></html>"
+    for n in range(3):
+        out = list(
+            spider.parse_detail(
+                respond(spider, f"http://t.test/{n}.html", challenge, kind="detail")
+            )
+        )
+        assert out == []
+    o = spider.site_outcomes["trs"]
+    assert o.problems["js_challenge"] == 3 and o.stopped is True
+    assert o.to_dict()["outcome"] == "blocked" and o.flagged
+
+
+def test_detail_link_to_a_file_becomes_an_attachment(spider: NoticesSpider) -> None:
+    request = Request(
+        "http://t.test/f.docx", meta={"site_id": "trs", "kind": "detail", "list_title": NOTICE}
+    )
+    (item,) = spider.parse_detail(
+        Response("http://t.test/f.docx", body=b"PK\x03\x04broken", request=request)
+    )
+    assert item.body == b"" and item.attachments[0].name == NOTICE
+    assert item.attachments[0].sha256 == hashlib.sha256(b"PK\x03\x04broken").hexdigest()
