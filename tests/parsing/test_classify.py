@@ -1,0 +1,65 @@
+"""Notices and the documents that open with the same sentence but are not notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing import parse_notice
+
+OPENING = "根据县委统一部署，2023年4月10日至6月10日，县委第一巡察组对县人民医院党委开展了常规巡察。"
+
+CASES = {
+    "notice": (
+        "中共某县人民医院委员会关于巡察整改情况的通报\n" + OPENING + "现将巡察整改情况予以公布。\n"
+        "一、整改落实情况\n1.理论学习不够深入。已整改。\n2.财务管理不规范。已整改。\n"
+        "欢迎广大干部群众对巡察整改落实情况进行监督。",
+        True,
+    ),
+    "untitled-notice": (
+        OPENING + "按照党务公开原则，现将巡察整改进展情况予以公布。\n一、问题整改情况\n"
+        "(一)针对理论学习不到位问题。已修订制度，整改到位。\n(二)针对采购不规范问题。已整改。",
+        True,
+    ),
+    "mobilisation-news": (
+        "县委第一巡察组进驻县人民医院开展巡察工作\n" + OPENING + "4月10日，巡察工作动员会召开。"
+        "巡察组组长作了动员讲话，县人民医院党委书记作了表态发言，表示将全力配合，抓好整改。",
+        False,
+    ),
+    "feedback-news": (
+        "县委第一巡察组向县人民医院党委反馈巡察情况\n近日，县委第一巡察组向县人民医院党委反馈巡察情况。"
+        + OPENING
+        + "巡察组指出了存在的问题：一是落实医改政策不到位；二是医疗收费不规范。"
+        "巡察组要求认真整改，整改情况按规定报告并向社会公开。",
+        False,
+    ),
+    "audit-announcement": (
+        (
+            "关于2022年度预算执行审计查出问题整改情况的公告\n现将审计查出问题的整改情况公告如下：\n"
+            "一、整改总体情况\n审计查出问题46个，已完成整改41个。\n二、具体整改情况\n(一)预算编制不细的问题。已整改。"
+        ),
+        False,
+    ),
+    "article-about-notices": (
+        (
+            "我市集中公布巡察整改进展情况\n日前，市纪委监委网站集中公布了市委第三轮巡察的8家单位巡察整改进展情况。"
+            "据了解，各单位对巡察反馈问题逐条整改，共整改问题236个，整改情况接受群众监督。"
+        ),
+        False,
+    ),
+    "findings-disclosure": (
+        "七届市委第五轮巡察反馈情况\n"
+        + OPENING
+        + "近日，市委各巡察组反馈了巡察意见。巡察指出存在以下问题："
+        "落实主体责任不够到位，工程项目监管存在廉政风险。巡察组要求被巡察单位抓好整改，整改情况报送巡察办。",
+        False,
+    ),
+    "no-inspection": (
+        "关于开展安全生产大检查的通知\n各单位要认真整改发现的问题，整改情况于月底报送。",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_is_notice(text: str, expected: bool) -> None:
+    assert parse_notice(text).is_notice is expected

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.contacts import extract_contact
+from pipelines.parsing.record import Contact
+
+BODY = ["正文。"] * 6
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        pytest.param(
+            [
+                "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话83656180、83655908;电子邮箱hahszhbgs@163.com。"
+            ],
+            Contact(("83656180", "83655908"), ("hahszhbgs@163.com",)),
+            id="two-phones",
+        ),
+        pytest.param(
+            [
+                "欢迎监督。联系电话:0715-8111755;邮寄地址:咸宁市咸安区马柏大道西306号,邮政编码:437000;电子邮箱:1024209303@qq.com。"
+            ],
+            Contact(
+                ("0715-8111755",), ("1024209303@qq.com",), "咸宁市咸安区马柏大道西306号", "437000"
+            ),
+            id="digits-in-email-not-a-phone",
+        ),
+        pytest.param(
+            [
+                "欢迎监督。联系方式:电话0554-5363431;邮政信箱:安徽省淮南市政务中心C座431房间(邮编:232001)。"
+            ],
+            Contact(("0554-5363431",), (), "安徽省淮南市政务中心C座431房间", "232001"),
+            id="mailbox-with-postcode",
+        ),
+        pytest.param(
+            ["欢迎监督。接待时间:工作日8:00至18:00,举报电话:13912345678,12388。"],
+            Contact(("13912345678", "12388"), ()),
+            id="mobile-and-hotline",
+        ),
+        pytest.param(
+            ["欢迎监督。联系电话:0579-86541234;", "电子邮箱:dy@126.com。"],
+            Contact(("0579-86541234",), ("dy@126.com",)),
+            id="email-on-next-line",
+        ),
+        pytest.param(["下一步，我们将持续整改。"], Contact(), id="no-contact"),
+    ],
+)
+def test_extract_contact(closing: list[str], expected: Contact) -> None:
+    assert extract_contact(BODY + closing) == expected

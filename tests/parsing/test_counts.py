@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.counts import extract_counts, extract_status_counts, status_counts
+from pipelines.parsing.record import Counts, StatusCounts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "对巡察反馈的3个方面11项21个问题进行了全面排查整改", (3, 11, 21, None), id="three-tiers"
+        ),
+        pytest.param("巡察反馈五个方面存在的主要问题", (5, None, None, None), id="cn-aspects"),
+        pytest.param(
+            "巡察指出4个方面18个问题34个具体问题", (4, 18, 34, None), id="problems-and-specific"
+        ),
+        pytest.param(
+            "巡察反馈4个方面12类问题，细化成39个具体问题", (4, 12, 39, None), id="refined"
+        ),
+        pytest.param("巡察组反馈12项具体问题", (None, None, 12, None), id="problems-only"),
+        pytest.param("指出了我会存在的3个方面、9个问题", (3, None, 9, None), id="comma"),
+        pytest.param(
+            "细化提出5项整改任务9条整改措施", (None, None, None, 9), id="tasks-not-counted"
+        ),
+        pytest.param(
+            "梳理症结原因10条，制定整改举措29项", (None, None, None, 29), id="measures-after"
+        ),
+        pytest.param(
+            "已完成整改问题18个，制定制度45项", (None, None, None, None), id="distractors"
+        ),
+        pytest.param("追回资金120万元，问责3人", (None, None, None, None), id="money"),
+    ],
+)
+def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
+    assert extract_counts(text) == Counts(*expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "截至目前，共计0个问题正在推进整改。共计0个问题尚未启动整改。",
+            {"in_progress": 0, "not_started": 0},
+        ),
+        ("已完成整改10项，正在整改2项", {"done": 10, "in_progress": 2}),
+        ("21个问题已整改完成", {"done": 21}),
+        ("没有数字", {}),
+    ],
+)
+def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
+    assert extract_status_counts(text) == expected
+
+
+def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
+    grouped = {"done": 21, "in_progress": 0, "not_started": 0}
+    assert status_counts({"in_progress": 1}, grouped) == StatusCounts(21, 1, 0)
+    assert status_counts({}, None) is None

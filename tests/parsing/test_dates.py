@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.dates import find_dates, find_range, parse_date, resolve_range, year_after
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年5月10日", "2021-05-10"),
+        ("2021年05月10日 10:21", "2021-05-10"),
+        ("2025年02月17日", "2025-02-17"),
+        ("2024-06-24", "2024-06-24"),
+        ("2020-12-17 09:37", "2020-12-17"),
+        ("2021/5/10", "2021-05-10"),
+        ("2021.5.10", "2021-05-10"),
+        ("2022 年 7 月 8 日", "2022-07-08"),
+        ("二〇二一年五月十日", "2021-05-10"),
+        ("二○一九年四月十七日", "2019-04-17"),
+        ("2019年4月17", "2019-04-17"),
+        ("发布时间：2023-10-18", "2023-10-18"),
+        ("5月10日", None),
+        ("2021年13月1日", None),
+        ("2021年2月30日", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(text: str | None, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2018年11月9日至12月24日，市委巡察组", ("2018-11-09", "2018-12-24"), id="year-carried"
+        ),
+        pytest.param("2020年11月9日至1月24日", ("2020-11-09", "2021-01-24"), id="next-year"),
+        pytest.param(
+            "于 2022 年 7 月 8 日至 8 月 26 日", ("2022-07-08", "2022-08-26"), id="spaces"
+        ),
+        pytest.param("2021年6月3日至25日", ("2021-06-03", "2021-06-25"), id="day-only-end"),
+        pytest.param("2021年6月28日-7月19日", ("2021-06-28", "2021-07-19"), id="hyphen"),
+        pytest.param("2024年8月下旬至10月下旬", ("2024-08", "2024-10"), id="month-precision"),
+        pytest.param("2023年9月至11月", ("2023-09", "2023-11"), id="months"),
+        pytest.param("2022年X月20日至X月19日", (None, None), id="redacted"),
+        pytest.param("2022年5月1日召开会议", None, id="no-range"),
+    ],
+)
+def test_inspection_range(text: str, expected: tuple[str | None, str | None] | None) -> None:
+    span = find_range(text, find_dates(text))
+    assert (resolve_range(*span) if span else None) == expected
+
+
+def test_year_after_rolls_over_when_the_month_goes_back() -> None:
+    start, end, later = find_dates("2020年11月9日至12月24日。1月28日反馈")
+    assert year_after(later, end) is None  # the end itself has no year
+    assert year_after(later, start) == 2021

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.text import join_wrapped, normalize_chars, paragraphs, squeeze_cjk_spaces
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("２０２２年７月８日", "2022年7月8日", id="fullwidth-digits"),
+        pytest.param("（一）关于：", "(一)关于:", id="fullwidth-brackets-colon"),
+        pytest.param("8∶00至18∶00", "8:00至18:00", id="ratio-colon"),
+        pytest.param("①加强学习⑴建立台账", "①加强学习⑴建立台账", id="outline-glyphs-kept"),
+        pytest.param("县衛(wèi)生健康局", "县衛生健康局", id="pinyin-annotation"),
+        pytest.param("加强卫(wei4)生", "加强卫生", id="pinyin-tone-digit"),
+        pytest.param("邮箱(email)地址", "邮箱(email)地址", id="ascii-word-kept"),
+        pytest.param(
+            "不得超过2.58万元（ $39.67 \\times 6.5\\%$ ）",
+            "不得超过2.58万元( 39.67 × 6.5% )",
+            id="latex",
+        ),
+        pytest.param("价格$5和$6", "价格$5和$6", id="dollars-without-latex-kept"),
+        pytest.param("##paidbegin##旗委巡察组##paidend##", "旗委巡察组", id="share-site-markers"),
+    ],
+)
+def test_normalize_chars(raw: str, expected: str) -> None:
+    assert normalize_chars(raw) == expected
+
+
+def test_squeeze_cjk_spaces() -> None:
+    assert squeeze_cjk_spaces("于 2022 年 7 月 8 日对我单位") == "于2022年7月8日对我单位"
+
+
+LONG = "市红十字会门户网站虽已建成，但一直存在通过搜索引擎找不到上不去的问题，微信公众号宣传力度小，社会"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param([LONG, "", "知晓率低。"], [LONG + "知晓率低。"], id="page-break-mid-sentence"),
+        pytest.param(
+            ["一、基本情况", "巡察组反馈后。"], ["一、基本情况", "巡察组反馈后。"], id="heading"
+        ),
+        pytest.param([LONG, "(2) 下一条。"], [LONG, "(2) 下一条。"], id="next-is-numbered"),
+        pytest.param(["联系电话0663-", "3250123。"], ["联系电话0663-3250123。"], id="hyphen-break"),
+        pytest.param(
+            ["(16)", "党组执行议事决策规则不够严格。"],
+            ["(16)党组执行议事决策规则不够严格。"],
+            id="bare-number",
+        ),
+        pytest.param(
+            ["关于巡察整改情况的通报", "根据市委统一部署，" + "巡察" * 30],
+            ["关于巡察整改情况的通报", "根据市委统一部署，" + "巡察" * 30],
+            id="title-not-joined",
+        ),
+    ],
+)
+def test_join_wrapped_natural(lines: list[str], expected: list[str]) -> None:
+    assert join_wrapped(lines) == expected
+
+
+def test_join_wrapped_fixed_width() -> None:
+    para = "根据市委巡察工作统一部署，市委第一巡察组对我单位进行了常规巡察。" * 3
+    heading = "（二）聚焦群众身边腐败问题和不正之风以及群众反映强烈的问"
+    lines = [para[i : i + 20] for i in range(0, len(para), 20)]
+    lines += ["一、整改情况", heading[:20], heading[20:] + "题", "1.财务报销不规范。"]
+    lines += [para[i : i + 20] for i in range(0, len(para), 20)]
+    assert join_wrapped(lines) == [para, "一、整改情况", heading + "题", "1.财务报销不规范。", para]
+
+
+def test_paragraphs_drops_empty_lines_and_normalises() -> None:
+    assert paragraphs("  一、基本情况  \n\n\n（一）组织领导。\n") == [
+        "一、基本情况",
+        "(一)组织领导。",
+    ]

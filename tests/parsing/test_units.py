@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.units import (
+    committee_level,
+    find_kinds,
+    find_round,
+    find_team,
+    find_topic,
+    inspected_unit,
+    publisher_from_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("根据市委统一部署，市委第一巡察组对", "市委第一巡察组"),
+        ("七届市委第十二轮巡察一组对我局党组进行了提级巡察", "七届市委第十二轮巡察一组"),
+        ("县委巡察三组进驻", "县委巡察三组"),
+        ("市委巡察办第一巡察组对市委统战部", "市委巡察办第一巡察组"),
+        ("十九届中央第六巡视组对", "十九届中央第六巡视组"),
+        ("省委第三巡视组", "省委第三巡视组"),
+        ("2018年，市委专项巡察组对", "市委专项巡察组"),
+        ("市委第一专项巡察组对", "市委第一专项巡察组"),
+        ("经研究，学校党委第二巡察组对", "学校党委第二巡察组"),
+        ("巡察组指出", None),
+    ],
+)
+def test_find_team(text: str, expected: str | None) -> None:
+    assert find_team(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("team", "context", "expected"),
+    [
+        ("十九届中央第六巡视组", "", "central"),
+        ("省委第三巡视组", "", "provincial"),
+        ("自治区党委第二巡视组", "", "provincial"),
+        ("市委第一巡察组", "重庆市渝北区", "provincial"),
+        ("市委第一巡察组", "淮安市红十字会", "city"),
+        ("州委第二巡察组", "", "city"),
+        ("县委巡察三组", "", "county"),
+        ("区委第四巡察组", "", "county"),
+        ("旗委第一巡察组", "", "county"),
+        ("学校党委第二巡察组", "", "other"),
+        (None, "根据县委统一部署，县委巡察组对", "county"),
+        (None, "没有巡察", None),
+    ],
+)
+def test_committee_level(team: str | None, context: str, expected: str | None) -> None:
+    assert committee_level(team, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对区红十字会党组开展了“回头看”专项巡察", ("专项", "回头看")),
+        ("开展了常规巡察", ("常规",)),
+        ("进行了提级巡察", ("提级",)),
+        ("开展交叉巡察和机动巡察", ("机动", "交叉")),
+        ("对我局开展巡察“回头看”", ("回头看",)),
+        ("市委第一专项巡察组", ("专项",)),
+        ("开展了政治巡察", ()),
+        ("对巡察整改工作组织专项检查", ()),
+    ],
+)
+def test_find_kinds(text: str, expected: tuple[str, ...]) -> None:
+    assert find_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "expected"),
+    [
+        ("关于市委脱贫攻坚专项巡察整改进展情况的通报", "", "脱贫攻坚"),
+        (None, "市委专项巡察组对市红十字会进行了脱贫攻坚工作专项巡察", "脱贫攻坚"),
+        (None, "开展了“回头看”专项巡察", None),
+        (None, "开展了专项巡察", None),
+    ],
+)
+def test_find_topic(title: str | None, opening: str, expected: str | None) -> None:
+    assert find_topic(title, opening) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("关于七届市委第十二轮巡察整改进展情况的通报", "七届市委第十二轮"),
+        ("十九届中央第四轮巡视", "十九届中央第四轮"),
+        ("2023年度第一轮巡察", "2023年度第一轮"),
+        ("市委巡察组", None),
+    ],
+)
+def test_find_round(text: str, expected: str | None) -> None:
+    assert find_round(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "publisher", "expected"),
+    [
+        ("市委专项巡察组对市红十字会进行了脱贫攻坚工作专项巡察", None, "市红十字会"),
+        ("市委巡察办第一巡察组对市委统战部脱贫攻坚工作开展了专项巡察", None, "市委统战部"),
+        ("市委第一巡察组对我单位进行了巡察", "中共咸宁市红十字会党组", "中共咸宁市红十字会党组"),
+        ("县委巡察组对我局党组开展了常规巡察", "中共某县水利局党组", "中共某县水利局党组"),
+        ("巡察组对我院党组开展了巡察", "中共某市人民医院党组", "中共某市人民医院党组"),
+        ("巡察组对市生态环境局(以下简称市环境局)开展了常规巡察", None, "市生态环境局"),
+        ("县委第二巡察组进驻县教育局，开展为期两个月的巡察", None, "县教育局"),
+        ("没有对象", None, None),
+    ],
+)
+def test_inspected_unit(opening: str, publisher: str | None, expected: str | None) -> None:
+    assert inspected_unit(opening, publisher) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "中共淮南市委统一战线工作部关于脱贫攻坚专项巡察整改进展情况的通报",
+            "中共淮南市委统一战线工作部",
+        ),
+        ("XX旗红十字会巡察整改工作情况报告", "XX旗红十字会"),
+        ("关于巡察整改情况的通报", None),
+        (None, None),
+    ],
+)
+def test_publisher_from_title(title: str | None, expected: str | None) -> None:
+    assert publisher_from_title(title) == expected
