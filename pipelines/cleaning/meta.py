@@ -192,6 +192,19 @@ def title_from_page(
     return candidates[-1] if len(candidates[-1]) >= 6 else None
 
 
+def title_above_meta(header: Sequence[str]) -> str | None:
+    """Pages without headings (old table layouts, `<font><b>`): the line above the meta line."""
+    for i in range(len(header) - 1, 0, -1):
+        line = header[i]
+        if not (_LABELLED_DATE.search(line) or _SOURCE.search(line) or _AUTHOR.search(line)):
+            continue
+        above = header[i - 1]
+        if 6 <= len(above) <= 100 and not re.search(r"[。；;！!？?]$|[>»›]", above):
+            return above
+        return None
+    return None
+
+
 def first_selected_text(root: html.HtmlElement, selector: str | None) -> str | None:
     if not selector:
         return None
@@ -227,7 +240,8 @@ def extract_meta(
     return PageMeta(
         title=first_selected_text(root, rules.title_selector)
         or _first_tag(tags, "title")
-        or title_from_page(root, order, content),
+        or title_from_page(root, order, content)
+        or title_above_meta(header),
         published=published,
         source=_first_tag(tags, "source") or labelled(_SOURCE, nearest_first),
         author=labelled(_AUTHOR, nearest_first) or _first_tag(tags, "author"),

@@ -8,6 +8,7 @@ from pipelines.cleaning.meta import (
     date_from_lines,
     extract_meta,
     normalise_date,
+    title_above_meta,
     title_from_tag,
 )
 from pipelines.cleaning.render import lines_around
@@ -167,3 +168,24 @@ def test_meta_line_below_the_body_is_used_when_none_is_above() -> None:
     header, footer = lines_around(root, content)
     meta = extract_meta(root, content, header, SiteCleanRules(), footer)
     assert (meta.published, meta.source) == ("2023-01-02", "某单位")
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (
+            [
+                "某某乡人民政府",
+                "首 页 | 通知公告",
+                "中共某某乡委员会关于巡察整改情况的通报",
+                "发布时间：2021-8-9 阅读：321次",
+            ],
+            "中共某某乡委员会关于巡察整改情况的通报",
+        ),
+        (["当前位置：首页 > 通知公告", "来源：某乡"], None),  # a breadcrumb is not a title
+        (["根据县委统一部署，现将整改情况公布如下。", "发布时间：2021-8-9"], None),
+        (["没有元数据行的页面头部"], None),
+    ],
+)
+def test_title_above_meta(header: list[str], title: str | None) -> None:
+    assert title_above_meta(header) == title
