@@ -86,7 +86,7 @@ def to_record(row: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
     record: dict[str, Any] = {f: _plain(row[f]) for f in LOCATION_FIELDS}
     record.update({f: _plain(row[f]) for f in RECORD_FIELDS})
     record["problems"] = problems
-    record["attachments"] = row["attachment_links"]
+    record["attachments"] = row["attachments"]
     record["extra"] = row["extra"]
     return record
 

@@ -65,8 +65,9 @@ class Notice(Base):
     contact: Mapped[dict[str, Any]] = mapped_column(default=dict)
     signed_by: Mapped[str | None] = mapped_column(Text)
     signed_date: Mapped[date | None] = mapped_column(Date)
-    attachment_links: Mapped[list[Any]] = mapped_column(
-        default=list, comment="the record's `attachments`: [{name, url}]"
+    attachments: Mapped[list[Any]] = mapped_column(
+        default=list,
+        comment="the record's attachment links [{name, url}]; files: table attachments",
     )
     body_text: Mapped[str] = mapped_column(Text, default="")
     parser_version: Mapped[str | None] = mapped_column(String(40))
@@ -80,7 +81,7 @@ class Notice(Base):
     versions: Mapped[list[NoticeVersion]] = relationship(
         order_by="NoticeVersion.fetched_at", cascade="all, delete-orphan", passive_deletes=True
     )
-    attachments: Mapped[list[Attachment]] = relationship(
+    files: Mapped[list[Attachment]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
 

@@ -231,7 +231,7 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
         "counts": dict(record.get("counts") or {}),
         "status_counts": record.get("status_counts"),
         "contact": dict(record.get("contact") or {}),
-        "attachment_links": list(record.get("attachments") or []),
+        "attachments": list(record.get("attachments") or []),
         "body_text": record.get("body_text") or "",
     }
     for name in _TEXT_FIELDS:
