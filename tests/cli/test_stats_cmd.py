@@ -1,4 +1,4 @@
-"""`notices stats`: counts per region, site and year, and the last runs, on both backends."""
+"""`notices stats` prints the archive's tables (counts: tests/models/test_stats.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from models import stats
 from models.repository import PageWrite, record_crawl_run, upsert_sites, write_pages
 
 runner = CliRunner()
@@ -48,28 +47,6 @@ def archive(engine: Engine) -> Engine:
         stats={"notices/db/inserted": 3, "notices/db/unchanged": 1},
     )
     return engine
-
-
-def test_counts(archive: Engine) -> None:
-    with archive.connect() as conn:
-        assert stats.totals(conn) == {
-            "notices": 3,
-            "problems": 6,
-            "other pages": 1,
-            "sites": 2,
-            "crawl runs": 1,
-        }
-        assert stats.by_region(conn) == [("demo", 3, 6)]
-        assert stats.by_site(conn) == [("a", "甲站", 2, 0), ("b", None, 1, 1)]
-        assert stats.by_year(conn) == [(2023, 1), (2024, 1), (None, 1)]
-        [run] = stats.last_runs(conn)
-    assert (run.region, run.outcome, run.inserted, run.unchanged, run.updated) == (
-        "demo",
-        "finished",
-        3,
-        1,
-        0,
-    )
 
 
 def test_command_prints_the_tables(archive: Engine, migrated_url: str) -> None:
