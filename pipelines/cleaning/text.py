@@ -34,7 +34,10 @@ _ATTACHMENT_RE = re.compile(
 )
 # A line that can only be the first half of a wrapped file name: long, no punctuation, and not a
 # signature (unit name or date).
-_NAME_FRAGMENT_RE = re.compile(r"[^。，,；;：:！？!?\s]{20,}(?<![日号\d])(?<!党组|党委|员会)")
+_NAME_FRAGMENT_RE = re.compile(
+    r"(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?"
+    r"(?P<part>[^。，,；;：:！？!?\s]{20,})(?<![日号\d])(?<!党组|党委|员会)"
+)
 _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
 # '2025年02月17日  来源：…': a page date written before the labelled fields, without a label.
 _LEADING_DATE_RE = re.compile(
@@ -145,10 +148,12 @@ def _take_trailing_attachments(lines: list[str]) -> list[AttachmentLink]:
             break
         lines.pop()
         name = match.group("name").strip()
-        while (
-            lines and _NAME_FRAGMENT_RE.fullmatch(lines[-1]) and len(name) + len(lines[-1]) <= 150
-        ):
-            name = lines.pop() + name  # a long file name the page wrapped over two lines
+        while lines and len(name) + len(lines[-1]) <= 150:
+            fragment = _NAME_FRAGMENT_RE.fullmatch(lines[-1])
+            if fragment is None:
+                break
+            lines.pop()
+            name = fragment.group("part") + name  # a long file name wrapped over two lines
         found.append(AttachmentLink(name=name))
     found.reverse()
     return found

@@ -1,0 +1,94 @@
+"""Text-level chrome removal (pipelines/cleaning/text.py with the vocabulary in vocab.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cleaning.text import clean_text, is_chrome_line, parse_meta_line
+from pipelines.page import AttachmentLink, PageMeta
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("打印", True),
+        ("【打印】 【关闭窗口】", True),
+        ("关闭窗口", True),
+        ("【字体：大 中 小】", True),
+        ("字号：大 中 小", True),
+        ("分享到：微信 微博 QQ空间", True),
+        ("技术支持:安徽子牙信息技术有限公司(http://www.yeecms.com/)", True),
+        ("版权所有：某某市人民政府办公室", True),
+        ("皖ICP备05001234号-1", True),
+        ("皖公网安备 34010402701234号", True),
+        ("网站标识码：3401000001", True),
+        ("浏览次数：1024", True),
+        ("访问量: 5678", True),
+        ("上一篇：关于开展巡察工作的通知", True),
+        ("下一篇：无", True),
+        ("当前位置：首页 > 通知公告", True),
+        ("扫一扫在手机打开当前页", True),
+        ("打印机采购项目已完成。", False),
+        ("分享经验做法，推动整改落实。", False),
+        ("文字材料已按要求报送。", False),
+        ("一、整改工作组织情况", False),
+    ],
+)
+def test_is_chrome_line(line: str, expected: bool) -> None:
+    assert is_chrome_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("时间:2019-04-17  作者:淮安市红十字会  文字大小:", {"published": "2019-04-17", "author": "淮安市红十字会"}),
+        ("时间:2020-12-17 09:37    来源:淮南市纪检监察网\xa0  作者:市纪委监委网站",
+         {"published": "2020-12-17 09:37", "source": "淮南市纪检监察网", "author": "市纪委监委网站"}),
+        ("发布时间：2025年02月17日 来源：市交通运输局", {"published": "2025年02月17日", "source": "市交通运输局"}),
+        ("2025年02月17日  来源：长岭市交通运输局", {"published": "2025年02月17日", "source": "长岭市交通运输局"}),
+        ("来源时间为：2024-06-24", {"published": "2024-06-24"}),
+        ("根据市委统一部署，时间:紧任务重，来源:多渠道筹措资金，确保整改按时完成并取得实效。", None),
+        ("一、整改工作组织情况", None),
+    ],
+)  # fmt: skip
+def test_parse_meta_line(line: str, expected: dict[str, str] | None) -> None:
+    assert parse_meta_line(line) == expected
+
+
+def test_clean_text_lifts_meta_breadcrumb_and_trailing_attachment() -> None:
+    page = clean_text(
+        "通知公示\n市红十字会党组关于巡察整改进展情况的通报\n\n"
+        "时间:2019-04-17  作者:淮安市红十字会  文字大小:\n\n"
+        "根据市委统一部署，市委巡察组对市红十字会进行了巡察。\n打印\n关闭窗口\n"
+        "中共淮安市红十字会党组\n2019年4月17\n"
+        "市红十字会党组关于巡察整改进展情况的通报.docx\n"
+    )
+    assert page.meta == PageMeta(published="2019-04-17", author="淮安市红十字会", column="通知公示")
+    assert page.attachments == (AttachmentLink("市红十字会党组关于巡察整改进展情况的通报.docx"),)
+    assert page.text == (
+        "市红十字会党组关于巡察整改进展情况的通报\n\n"
+        "根据市委统一部署，市委巡察组对市红十字会进行了巡察。\n中共淮安市红十字会党组\n2019年4月17"
+    )
+
+
+def test_clean_text_keeps_an_issuing_unit_header_and_removes_markers() -> None:
+    page = clean_text(
+        "中共咸宁市红十字会党组\n关于巡察整改情况的通报\n发布时间：2023-09-18\n##paidbegin##正文。##paidend##"
+    )
+    assert page.meta.column is None
+    assert page.text == "中共咸宁市红十字会党组\n关于巡察整改情况的通报\n正文。"
+
+
+def test_clean_text_joins_a_wrapped_attachment_name() -> None:
+    page = clean_text(
+        "正文。\n附件：市红十字会党组关于市委脱贫攻坚专项巡察整\n改进展情况的通报.d\nocx"
+    )
+    assert page.attachments == (
+        AttachmentLink("市红十字会党组关于市委脱贫攻坚专项巡察整改进展情况的通报.docx"),
+    )
+    assert page.text == "正文。"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "打印", "时间:", "a.pdf"])
+def test_clean_text_on_degenerate_input(text: str) -> None:
+    assert isinstance(clean_text(text).text, str)

@@ -1,0 +1,150 @@
+"""Choosing the problems branch of the outline and splitting each problem into its parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.outline import build_outline
+from pipelines.parsing.problems import clean_title, extract_problems
+
+OPENING = "根据市委统一部署，市委第一巡察组对我单位进行了巡察。现将整改情况公布如下:"
+
+
+def _titles(paras: list[str]) -> list[tuple[str | None, str]]:
+    return [(p.aspect, p.title) for p in extract_problems(build_outline(paras)).problems]
+
+
+def test_organisation_and_next_step_sections_are_not_problems() -> None:
+    paras = [
+        OPENING,
+        "一、提高政治站位",
+        "(一)召开专题会议。",
+        "(二)制定整改方案。",
+        "二、反馈问题整改落实情况",
+        "(一)关于贯彻落实党中央决策部署方面",
+        "1.理论学习不够深入。整改情况:已修订制度。",
+        "2.推动发展办法不多。整改情况:已出台方案。",
+        "(二)关于全面从严治党方面",
+        "3.主体责任落实不到位。整改情况:已约谈。",
+        "三、下一步工作打算",
+        "(一)持续深化整改。",
+    ]
+    assert _titles(paras) == [
+        ("关于贯彻落实党中央决策部署方面", "理论学习不够深入"),
+        ("关于贯彻落实党中央决策部署方面", "推动发展办法不多"),
+        ("关于全面从严治党方面", "主体责任落实不到位"),
+    ]
+
+
+def test_status_groups_are_passed_through_and_give_the_status() -> None:
+    paras = [
+        OPENING,
+        "一、整改落实情况",
+        "(一)已整改完成的问题",
+        "1.聚焦政治建设方面问题的整改",
+        "(1)理论学习不够到位。2021年未集中学习。",
+        "一是修订制度;二是开展专题学习。",
+        "(二)正在推进整改的问题",
+        "2.聚焦廉政建设方面问题的整改",
+        "(2)采购管理不规范。存在拆分采购。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [(p.aspect, p.title, p.status) for p in result.problems] == [
+        ("聚焦政治建设方面问题的整改", "理论学习不够到位", "done"),
+        ("聚焦廉政建设方面问题的整改", "采购管理不规范", "in_progress"),
+    ]
+    first = result.problems[0]
+    assert first.description == "2021年未集中学习。"
+    assert first.rectification == "一是修订制度;二是开展专题学习。"
+    assert result.grouped_status == {"done": 1, "in_progress": 1, "not_started": 0}
+
+
+def test_yishi_runs_inside_a_problem_are_its_measures() -> None:
+    paras = [
+        OPENING,
+        "二、巡察反馈问题整改情况",
+        "(一)聚焦群众身边腐败问题",
+        "1.财务报销不规范。",
+        "完善相关法规和制度",
+        "一是完善管理规定。",
+        "二是完善监管制度。",
+        "2.公务用车管理不严格。",
+        "一是厘清管理职能。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [p.title for p in result.problems] == ["财务报销不规范", "公务用车管理不严格"]
+    assert (
+        result.problems[0].rectification
+        == "完善相关法规和制度\n一是完善管理规定。\n二是完善监管制度。"
+    )
+
+
+def test_yishi_runs_under_an_aspect_can_be_the_problems() -> None:
+    paras = [
+        OPENING,
+        "一、巡察反馈问题整改情况",
+        "(一)关于落实主体责任方面",
+        "一是理论学习不深入。已修订学习制度。",
+        "二是意识形态责任制落实不到位。已开展专项检查。",
+    ]
+    assert _titles(paras) == [
+        ("关于落实主体责任方面", "一是理论学习不深入"),
+        ("关于落实主体责任方面", "二是意识形态责任制落实不到位"),
+    ]
+
+
+def test_numbered_sections_can_be_the_problems() -> None:
+    paras = [
+        OPENING,
+        "一、关于落实主体责任不到位问题的整改情况",
+        "(一)制定整改方案。",
+        "二、关于社会救助资金监管不严的问题的整改情况",
+        "(一)开展专项清查。",
+    ]
+    assert _titles(paras) == [(None, "落实主体责任不到位"), (None, "社会救助资金监管不严")]
+
+
+def test_labelled_parts_and_closing_paragraphs() -> None:
+    paras = [
+        OPENING,
+        "二、问题整改情况",
+        "1.关于对募捐筹资因循守旧问题的整改",
+        "问题表现:救助筹资方法单一。",
+        "整改情况:起草了倡议书。",
+        "拟定出台表彰办法。",
+        "2.关于对项目资金监管不到位问题的整改",
+        "问题表现:没有通报检查结果。",
+        "整改情况:开展专项审计。",
+        "欢迎广大干部群众对巡察整改落实情况进行监督。",
+    ]
+    problems = extract_problems(build_outline(paras)).problems
+    assert [(p.description, p.rectification) for p in problems] == [
+        ("救助筹资方法单一。", "起草了倡议书。\n拟定出台表彰办法。"),
+        ("没有通报检查结果。", "开展专项审计。"),
+    ]
+
+
+def test_no_outline_no_problems() -> None:
+    result = extract_problems(build_outline(["只有一段话。"]))
+    assert result.problems == () and result.first_index is None
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("针对“政治理论学习不到位”问题。区红十字会党组高度重视", "政治理论学习不到位"),
+        ("针对履行职责不力,“等、靠、要”思想突出问题。围绕", "履行职责不力,“等、靠、要”思想突出"),
+        ("关于对募捐筹资因循守旧问题的整改", "募捐筹资因循守旧"),
+        ("针对学习领会脱贫攻坚方针政策不够深入问题", "学习领会脱贫攻坚方针政策不够深入"),
+        ("理论学习不够到位。2020年9月至2021年2月", "理论学习不够到位"),
+        ("政治理论学习不够深入:学习贯彻不深不细", "政治理论学习不够深入"),
+        ("关于党建工作方面存在的问题", "党建工作"),
+        ("问题", "问题"),
+    ],
+)
+def test_clean_title(head: str, expected: str) -> None:
+    assert clean_title(head) == expected
+
+
+def test_clean_title_is_at_most_80_characters() -> None:
+    assert len(clean_title("落实" * 60 + "，不到位")) <= 80

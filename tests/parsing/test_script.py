@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pipelines.parsing import parse_notice
+from pipelines.parsing.script import inverse_table, is_traditional, restore, to_simplified
+
+TRADITIONAL = (
+    "中共南嶺縣衛生健康局黨組關於縣委巡察整改進展情況的通報\n"
+    "根據縣委統一部署，2022年3月1日至4月15日，縣委第四巡察組對縣衛生健康局黨組開展了專項巡察。"
+    "2022年5月20日，縣委第四巡察組向縣衛生健康局黨組反饋了巡察意見。現將巡察整改進展情況予以公佈。\n"
+    "一、反饋問題整改落實情況\n"
+    "（一）醫療衛生領域監管不到位。已開展醫療機構專項檢查2輪。\n"
+    "（二）幹部隊伍建設存在短板。已選派12名年輕幹部到基層鍛鍊。\n"
+    "中共南嶺縣衛生健康局黨組\n2022年8月30日"
+)
+
+
+def test_to_simplified_keeps_length() -> None:
+    assert to_simplified("巡察組反饋問題") == "巡察组反馈问题"
+    assert len(to_simplified(TRADITIONAL)) == len(TRADITIONAL)
+
+
+def test_is_traditional() -> None:
+    assert is_traditional(TRADITIONAL, to_simplified(TRADITIONAL))
+    simplified = to_simplified(TRADITIONAL)
+    assert not is_traditional(simplified, to_simplified(simplified))
+
+
+def test_restore_maps_values_back_to_the_original_script() -> None:
+    table = inverse_table("黨組反饋", "党组反馈")
+    assert restore(("党组", "反馈意见"), table) == ("黨組", "反饋意见")
+
+
+def test_traditional_repost_parses_like_simplified_and_keeps_values_as_written() -> None:
+    record = parse_notice(TRADITIONAL)
+    assert record.is_notice
+    assert record.inspection_body == "縣委第四巡察組"
+    assert record.inspection_level == "county"
+    assert record.inspection_kinds == ("专项",)  # an enum of the contract, not a written value
+    assert record.feedback_date == "2022-05-20"
+    assert [p.title for p in record.problems] == ["醫療衛生領域監管不到位", "幹部隊伍建設存在短板"]
+    assert record.signed_by == "中共南嶺縣衛生健康局黨組"
