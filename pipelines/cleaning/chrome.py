@@ -59,6 +59,7 @@ CHROME_ID_CLASS_TOKENS = (
     "_ideconac",
     "tool-bar",
     "toolbar",
+    "tools",
     "article-tools",
     # footers and side bars
     "foot",

@@ -8,6 +8,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree, html
 
 from pipelines.cleaning.render import BLOCK_TAGS
+from pipelines.cleaning.text import parse_meta_line
 
 # Known platform containers, in priority order (inner editors before their wrappers).
 CONTENT_SELECTORS = (
@@ -26,7 +27,8 @@ CONTENT_SELECTORS = (
 )
 _SELECTOR_CACHE: dict[str, etree.XPath] = {}
 _CSS = GenericTranslator()
-_CN_PUNCT = re.compile(r"[，。；：、！？“”（）]")
+# Sentence punctuation marks prose; colons are left out because labels (日期：来源：) use them.
+_CN_PUNCT = re.compile(r"[，。；、！？]")
 
 
 class InvalidSelector(ValueError):
@@ -110,7 +112,7 @@ def by_density(
         if not isinstance(el.tag, str) or el in excluded:
             continue
         text = _own_text(el)
-        if len(text) < 10:
+        if len(text) < 10 or parse_meta_line(text) is not None:  # a meta line is not prose
             continue
         weight = len(text) + 10 * len(_CN_PUNCT.findall(text))
         target = el if el.tag in _CONTAINERS else el.getparent()
@@ -177,7 +179,13 @@ def locate_content(
         found = by_selectors(root, CONTENT_SELECTORS)
     if found is None:
         found = by_density(root, excluded)
-    if found is None:  # too little prose to score: the whole body, chrome removed later
+    if found is None:
+        # A platform container that is there but empty means no body (an external-link VSB
+        # article, an attachment-only notice); otherwise too little prose to score: the whole
+        # body, its chrome removed later.
+        empty = next((e for s in CONTENT_SELECTORS for e in select(root, s)), None)
         body = root.find("body")
-        found = body if body is not None and text_length(body) else None
+        found = (
+            empty if empty is not None else body if body is not None and text_length(body) else None
+        )
     return found

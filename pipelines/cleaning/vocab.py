@@ -36,6 +36,12 @@ CHROME_LINES: list[str] = [
     r"首页\s*[>›»/＞].{0,120}",
     r"相关(链接|文章|阅读|新闻)\s*[:：]?",
     r"(责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}(\s+(审核|校对|签发)\s*[:：]\s*\S{1,12})*",
+    # Remnants seen by the HTML cleaner (toolbars and banners outside any named block).
+    r"([【\[]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]?\s*){2,}",
+    r"((无障碍(浏览)?|长者(模式|版)|关怀版|适老化|繁體|繁体|简体|English|手机版)\s*[|｜/]?\s*){2,}",
+    r"中央纪委国家监委举报网站.{0,60}",
+    r"信访举报电话\s*[:：]\s*12388.{0,40}",
+    r"您是(本站)?第\s*\d*\s*位访(问|客)者?.{0,40}",
 ]
 
 # Markers injected into text by document-sharing sites; removed wherever they occur.

@@ -123,3 +123,20 @@ def test_a_long_table_cell_does_not_outscore_the_notice_holding_it() -> None:
 )
 def test_is_data_table(table: str, data: bool) -> None:
     assert is_data_table(html.fragment_fromstring(table)) is data
+
+
+def test_an_empty_platform_container_means_no_body() -> None:
+    # VSB "external link" articles: the body is elsewhere, the page around it is all chrome.
+    markup = (
+        "<div class='topr'>无障碍 | 长者模式</div><h1>某县委关于巡察整改情况的通报</h1>"
+        "<div id='vsb_content'><div class='v_news_content'> </div></div>"
+        "<div class='jb'>中央纪委国家监委举报网站 www.12388.gov.cn</div>"
+    )
+    root = page(markup)
+    found = locate_content(root, None, chrome_subtrees(root))
+    assert found is not None and found.get("id") == "vsb_content"
+    assert render_lines(found) == []
+
+
+def test_a_page_with_a_few_words_and_no_container_is_its_body() -> None:
+    assert content_lines("<p>正文。</p>") == ["正文。"]
