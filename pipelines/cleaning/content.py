@@ -101,15 +101,16 @@ def _own_text(el: html.HtmlElement) -> str:
 
 def by_density(
     root: html.HtmlElement, excluded: frozenset[html.HtmlElement] = frozenset()
-) -> html.HtmlElement | None:
+) -> tuple[html.HtmlElement, float] | None:
     """Readability-style: paragraphs vote for their container, half a vote for its parent.
 
-    Elements inside chrome blocks (`excluded`) do not vote, so a long footer cannot win.
+    Returns the best element and its score. Elements inside chrome blocks (`excluded`) do not
+    vote, so a long footer cannot win; nor do headings and meta lines, which are not prose.
     """
     scores: dict[html.HtmlElement, float] = {}
     data_tables: dict[html.HtmlElement, bool] = {}
     for el in root.iter():
-        if not isinstance(el.tag, str) or el in excluded:
+        if not isinstance(el.tag, str) or el in excluded or el.tag in _HEADINGS:
             continue
         text = _own_text(el)
         if len(text) < 10 or parse_meta_line(text) is not None:  # a meta line is not prose
@@ -125,9 +126,13 @@ def by_density(
             scores[parent] = scores.get(parent, 0.0) + weight / 2
     if not scores:
         return None
-    return max(scores, key=lambda e: scores[e] * (1 - _link_density(e)))
+    ranked = {e: score * (1 - _link_density(e)) for e, score in scores.items()}
+    best = max(ranked, key=lambda e: ranked[e])
+    return best, ranked[best]
 
 
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+MIN_PROSE_SCORE = 150  # about one real paragraph; below that a page has no body of its own
 _CONTAINERS = frozenset(["div", "td", "article", "section", "body", "pre"])
 _NOT_IN_DATA_TABLES = ("table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form")
 
@@ -177,15 +182,16 @@ def locate_content(
     found = between_markers(root)
     if found is None:
         found = by_selectors(root, CONTENT_SELECTORS)
-    if found is None:
-        found = by_density(root, excluded)
-    if found is None:
-        # A platform container that is there but empty means no body (an external-link VSB
-        # article, an attachment-only notice); otherwise too little prose to score: the whole
-        # body, its chrome removed later.
-        empty = next((e for s in CONTENT_SELECTORS for e in select(root, s)), None)
-        body = root.find("body")
-        found = (
-            empty if empty is not None else body if body is not None and text_length(body) else None
-        )
-    return found
+    if found is not None:
+        return found
+    scored = by_density(root, excluded)
+    # A platform container that is there but empty means no body (a VSB external-link article,
+    # an attachment-only notice), unless real prose stands elsewhere on the page.
+    empty = next((e for sel in CONTENT_SELECTORS for e in select(root, sel)), None)
+    if empty is not None and (scored is None or scored[1] < MIN_PROSE_SCORE):
+        return empty
+    if scored is not None:
+        return scored[0]
+    # Too little prose to score: the whole body, its chrome removed later.
+    body = root.find("body")
+    return body if body is not None and text_length(body) else None

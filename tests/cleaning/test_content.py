@@ -134,7 +134,7 @@ def test_an_empty_platform_container_means_no_body() -> None:
     )
     root = page(markup)
     found = locate_content(root, None, chrome_subtrees(root))
-    assert found is not None and found.get("id") == "vsb_content"
+    assert found is not None and found.get("class") == "v_news_content"
     assert render_lines(found) == []
 
 
