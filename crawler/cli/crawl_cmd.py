@@ -8,6 +8,7 @@ site's seed says `expected_empty: true`.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -136,7 +137,8 @@ def run_crawl(
 
 
 def print_summary(summary: CrawlSummary, console: Console | None = None) -> None:
-    console = console or Console()
+    # piped output (CI logs, tests) gets a wide table instead of rich's 80-column default
+    console = console or (Console() if sys.stdout.isatty() else Console(width=140))
     table = Table(title=f"Crawl of {summary.region}", show_lines=False)
     for col in ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "problems"):
         table.add_column(col, justify="left" if col in ("site", "outcome", "problems") else "right")
@@ -144,7 +146,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
         outcome = s["outcome"] + (" ⚠" if s["flagged"] else "")
         problems = ", ".join(f"{k}×{v}" for k, v in sorted(s["problems"].items())) or "-"
         table.add_row(
-            f"{s['site_id']} {s['name']}",
+            s["site_id"],
             outcome,
             str(s["list_pages"] + s["detail_pages"]),
             str(s["entries"]),
@@ -186,13 +188,30 @@ def crawl(
     since: str = typer.Option(None, "--since", help="Stop paging past this date (YYYY-MM-DD)."),
     max_pages: int = typer.Option(None, "--max-pages", min=1, help="List pages per list URL."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory (default: seeds/)."),
+    set_: list[str] = typer.Option(  # noqa: B008 - typer declares options in defaults
+        None, "--set", help="Scrapy setting KEY=VALUE (repeatable), e.g. LOG_LEVEL=INFO."
+    ),
 ) -> None:
     """Crawl the sites of a region into the database (NOTICES_DB_URL)."""
     if not region and not site:
         typer.echo("error: pass --region R (or --site ID)", err=True)
         raise typer.Exit(2)
+    overrides = {}
+    for pair in set_ or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            typer.echo(f"error: --set takes KEY=VALUE, got {pair!r}", err=True)
+            raise typer.Exit(2)
+        overrides[key] = value
     try:
-        summary = run_crawl(region, site=site, seeds_dir=seeds, since=since, max_pages=max_pages)
+        summary = run_crawl(
+            region,
+            site=site,
+            seeds_dir=seeds,
+            since=since,
+            max_pages=max_pages,
+            settings=overrides,
+        )
     except SeedError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
