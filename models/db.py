@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 DEFAULT_DB_URL = "sqlite:///data/notices.db"
 DB_URL_ENV = "NOTICES_DB_URL"
@@ -71,3 +71,11 @@ def schema_is_at_head(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
     return current == heads
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for failures of the connection or server (worth a retry and the spool); false for
+    errors of the data or statement, which a retry would only repeat."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OperationalError | InterfaceError)

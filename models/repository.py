@@ -216,7 +216,14 @@ class _Prepared:
             "fetched_at": page.fetched_at,
             "parser_version": row["parser_version"],
         }
-        return cls(page, row, digest, _problem_rows(record), version, attachments)
+        return cls(
+            page,
+            _no_nul(row),
+            digest,
+            [_no_nul(r) for r in _problem_rows(record)],
+            version,
+            [_no_nul(r) for r in attachments],
+        )
 
 
 def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -347,7 +354,7 @@ def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -
         ["canonical_url"],
         {c.name: stmt.excluded[c.name] for c in RAW_PAGES.columns if c.name not in keep},
     )
-    conn.execute(stmt, list(rows.values()))
+    conn.execute(stmt, [_no_nul(r) for r in rows.values()])
 
 
 def ensure_sites(conn: Connection, regions: Mapping[str, str | None], *, now: datetime) -> None:
@@ -493,6 +500,11 @@ def _normalise(text: str) -> str:
 def _sha256_json(value: Any) -> str:
     data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _no_nul(row: dict[str, Any]) -> dict[str, Any]:
+    # PostgreSQL text cannot hold NUL; a NUL in scraped text is an artefact, not content.
+    return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _sha256_bytes(data: bytes | None) -> str | None:

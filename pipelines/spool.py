@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from models.db import is_transient
 from models.repository import AttachmentWrite, Outcome, PageWrite, write_pages
 
 logger = logging.getLogger(__name__)
@@ -32,7 +34,8 @@ def spool_path(setting: str | None = None) -> Path:
 def append(path: Path, pages: Iterable[PageWrite]) -> int:
     """Append pages to the spool, flushed to disk before returning; returns how many."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(to_json(p), ensure_ascii=False) + "\n" for p in pages]
+    # default=str: a value JSON cannot hold is kept as text rather than failing the spool.
+    lines = [json.dumps(to_json(p), ensure_ascii=False, default=str) + "\n" for p in pages]
     with path.open("a", encoding="utf-8") as f:
         f.writelines(lines)
         f.flush()
@@ -61,9 +64,10 @@ class SpoolError(ValueError):
 def replay(engine: Engine, path: Path) -> Counter[Outcome]:
     """Write the spooled pages to the database, then remove the spool.
 
-    The file is first moved aside so that pages spooled meanwhile go to a new file; if writing
-    fails, the moved file is put back (merged with any new one) and the error propagates.
-    Replaying twice is harmless: the upsert makes repeated pages `unchanged`.
+    The file is first moved aside so that pages spooled meanwhile go to a new file; if the
+    database fails, the moved file is put back (merged with any new one) and the error propagates.
+    A page the database rejects for its data is moved to `<spool>.rejected.jsonl` (logged), so
+    it cannot block the others. Replaying twice is harmless: repeated pages are `unchanged`.
     """
     counts: Counter[Outcome] = Counter()
     if not path.exists():
@@ -74,16 +78,37 @@ def replay(engine: Engine, path: Path) -> Counter[Outcome]:
         path.unlink()
     else:
         path.rename(work)
+    rejected: list[PageWrite] = []
     try:
         pages = read(work)
         for start in range(0, len(pages), REPLAY_BATCH):
-            counts.update(write_pages(engine, pages[start : start + REPLAY_BATCH]))
+            batch = pages[start : start + REPLAY_BATCH]
+            try:
+                counts.update(write_pages(engine, batch))
+            except SQLAlchemyError as exc:
+                if is_transient(exc):
+                    raise
+                for page in batch:  # find the page at fault, write the others
+                    try:
+                        counts.update(write_pages(engine, [page]))
+                    except SQLAlchemyError as page_exc:
+                        if is_transient(page_exc):
+                            raise
+                        logger.error("spooled page %s rejected: %s", page.url, page_exc)
+                        rejected.append(page)
     except Exception:
         _restore(work, path)
         raise
+    if rejected:
+        append(rejected_path(path), rejected)
+        logger.error("%d pages moved to %s", len(rejected), rejected_path(path))
     work.unlink()
     logger.info("replayed %d spooled pages from %s", sum(counts.values()), path)
     return counts
+
+
+def rejected_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".rejected" + path.suffix)
 
 
 def _restore(work: Path, path: Path) -> None:

@@ -21,10 +21,10 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.items import FetchedAttachment, NoticePage
-from models.db import database_url, make_engine, masked_url, schema_is_at_head
+from models.db import database_url, is_transient, make_engine, masked_url, schema_is_at_head
 from models.repository import (
     AttachmentWrite,
     Outcome,
@@ -153,8 +153,11 @@ class StorePipeline:
         try:
             outcomes = self._write_with_retry(batch)
         except SQLAlchemyError as exc:
-            self._spool(batch, exc)
-            return
+            if is_transient(exc):
+                self._spool(batch, exc)
+                return
+            # The data of some page is at fault: write the others, spool that one.
+            outcomes = self._write_singly(batch)
         self.degraded = False
         self._count(outcomes)
 
@@ -164,8 +167,8 @@ class StorePipeline:
         for attempt in range(1, attempts + 1):
             try:
                 return write_pages(self.engine, batch)
-            except DBAPIError as exc:
-                if attempt == attempts:
+            except SQLAlchemyError as exc:
+                if attempt == attempts or not is_transient(exc):
                     raise
                 delay = self.backoff * 2 ** (attempt - 1)
                 logger.warning(
@@ -177,6 +180,17 @@ class StorePipeline:
                 )
                 self.sleep(delay)
         raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _write_singly(self, batch: Sequence[PageWrite]) -> list[Outcome]:
+        assert self.engine is not None, "open_spider() was not called"
+        outcomes: list[Outcome] = []
+        for page in batch:
+            try:
+                outcomes += write_pages(self.engine, [page])
+            except SQLAlchemyError as exc:
+                logger.error("cannot store %s: %s", page.url, _reason(exc))
+                self._spool([page], exc)
+        return outcomes
 
     def _spool(self, batch: Sequence[PageWrite], exc: SQLAlchemyError) -> None:
         self.degraded = True

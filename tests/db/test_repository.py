@@ -265,3 +265,16 @@ def test_record_crawl_run_with_site_outcomes(engine: Engine) -> None:
 def test_json_safe() -> None:
     value = {"a": (1, date(2024, 1, 2)), 3: {"b": {1.5, None} - {None}}, "c": object}
     assert json_safe(value) == {"a": [1, "2024-01-02"], "3": {"b": [1.5]}, "c": str(object)}
+
+
+def test_nul_characters_are_dropped_from_text(engine: Engine) -> None:
+    # PostgreSQL text cannot hold NUL: without this the whole batch would fail there.
+    rec = record(1, title="通\x00报", body="正\x00文")
+    rec["problems"][0]["title"] = "问\x00题"
+    news = page(2, rec={"is_notice": False}, list_title="新\x00闻")
+    write_pages(engine, [page(1, rec=rec), news], now=T0)
+    row = notice_row(engine)
+    assert (row["title"], row["body_text"]) == ("通报", "正文")
+    with engine.connect() as conn:
+        assert conn.execute(select(Problem.title).where(Problem.seq == 1)).scalar_one() == "问题"
+        assert conn.execute(select(RawPage.title)).scalar_one() == "新闻"

@@ -6,6 +6,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    StatementError,
+)
 
 from models import db
 
@@ -39,3 +47,22 @@ def test_sqlite_engine_has_foreign_keys_and_wal(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("exc", "transient"),
+    [
+        (OperationalError("SELECT 1", {}, Exception("server closed the connection")), True),
+        (InterfaceError("SELECT 1", {}, Exception("connection already closed")), True),
+        (IntegrityError("INSERT", {}, Exception("duplicate key")), False),
+        (DataError("INSERT", {}, Exception("invalid byte sequence")), False),
+        (StatementError("bad parameter", "INSERT", {}, TypeError("x")), False),
+    ],
+)
+def test_is_transient(exc: Exception, transient: bool) -> None:
+    assert db.is_transient(exc) is transient
+
+
+def test_invalidated_connection_is_transient() -> None:
+    exc = DBAPIError("SELECT 1", {}, Exception("gone"), connection_invalidated=True)
+    assert db.is_transient(exc)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from migrations import alembic_config
 from models import Notice
@@ -98,3 +99,37 @@ def test_interrupted_replay_is_picked_up(migrated: Engine, tmp_path: Path) -> No
     spool.append(path, [page(2)])
     assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
     assert not path.exists() and not path.with_name("spool.jsonl.replaying").exists()
+
+
+def test_a_page_the_database_rejects_is_moved_aside(
+    migrated: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = spool.write_pages
+
+    def picky_write(engine: Engine, pages: list[PageWrite]) -> list[Outcome]:
+        if any(p.url.endswith("/2.html") for p in pages):
+            raise IntegrityError("INSERT", {}, Exception("value rejected"))
+        return real_write(engine, pages)
+
+    monkeypatch.setattr(spool, "write_pages", picky_write)
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1), page(2), page(3)])
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
+    assert not path.exists()
+    assert [p.url for p in spool.read(tmp_path / "spool.rejected.jsonl")] == [page(2).url]
+    assert notices(migrated) == 2
+
+
+def test_a_lost_database_keeps_the_whole_spool(
+    migrated: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(engine: Engine, pages: list[PageWrite]) -> list[Outcome]:
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(spool, "write_pages", lost)
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1), page(2)])
+    with pytest.raises(OperationalError):
+        spool.replay(migrated, path)
+    assert spool.read(path) == [page(1), page(2)]
+    assert not (tmp_path / "spool.rejected.jsonl").exists()

@@ -20,7 +20,7 @@ from scrapy import Spider
 from scrapy.utils.test import get_crawler
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from crawler.items import FetchedAttachment, NoticePage
 from migrations import alembic_config
@@ -249,6 +249,31 @@ def test_retries_then_spools_then_replays_next_run(
     assert not spool.exists()
     assert rows(sqlite_url, Notice) == 5
     assert rows(sqlite_url, Attachment) == 5
+
+
+def test_a_page_with_bad_data_is_spooled_alone(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upgrade(sqlite_url)
+    real_write = store.write_pages
+
+    def picky_write(engine: Any, pages: Any) -> Any:
+        if any(p.url.endswith("/2.html") for p in pages):
+            raise IntegrityError("INSERT", {}, Exception("value rejected"))
+        return real_write(engine, pages)
+
+    monkeypatch.setattr(store, "write_pages", picky_write)
+    pipeline = make_pipeline(sqlite_url, tmp_path, NOTICES_DB_BATCH=3)
+    sleeps: list[float] = []
+    pipeline.sleep = sleeps.append
+    pipeline.open_spider()
+    for n in (1, 2, 3):
+        pipeline.process_item(item(n))
+    assert sleeps == []  # a data error is not retried
+    assert pipeline.crawler.stats.get_value("notices/db/inserted") == 2
+    assert pipeline.crawler.stats.get_value("notices/db/spooled") == 1
+    assert not pipeline.degraded
+    assert [json.loads(line)["url"] for line in (tmp_path / "spool.jsonl").open()] == [item(2).url]
 
 
 class CuttableProxy:
