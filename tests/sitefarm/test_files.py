@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 import docx
 import pypdf
+import pytest
 
-from crawler.sitefarm.build.files import OLE2_MAGIC, make_docx, make_ofd, make_ole2_stub, make_pdf
+from crawler.sitefarm.build.files import (
+    OLE2_MAGIC,
+    make_doc,
+    make_docx,
+    make_ofd,
+    make_ole2_stub,
+    make_pdf,
+)
 
 LINES = [
     "中共白石镇委员会关于巡察整改情况的通报",
@@ -44,3 +55,18 @@ def test_ole2_stub_has_the_magic() -> None:
     stub = make_ole2_stub(1024)
     assert stub.startswith(OLE2_MAGIC)
     assert len(stub) == 1024
+
+
+def test_doc_is_a_word_97_file_that_antiword_reads(tmp_path: Path) -> None:
+    data = make_doc(LINES)
+    assert data.startswith(OLE2_MAGIC)
+    assert data == make_doc(LINES)
+    assert b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00" in data
+    if shutil.which("antiword") is None:
+        pytest.skip("antiword is not installed (.ci/system-deps installs it)")
+    (tmp_path / "a.doc").write_bytes(data)  # antiword crashes on stdin input
+    done = subprocess.run(
+        ["antiword", "-m", "UTF-8.txt", str(tmp_path / "a.doc")], capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8").split() == [w for line in LINES for w in line.split()]

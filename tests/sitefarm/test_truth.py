@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from html import unescape
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import docx
@@ -124,7 +128,22 @@ def extracted_text(att: AttachmentTruth, body: bytes) -> str:
         return "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(body)).pages)
     if att.ext == "docx":
         return "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+    if att.ext == "doc":
+        return antiword(body)
     raise AssertionError(f"no extractor for {att.ext}")
+
+
+def antiword(body: bytes) -> str:
+    if shutil.which("antiword") is None:
+        pytest.skip("antiword is not installed (.ci/system-deps installs it)")
+    with tempfile.TemporaryDirectory() as tmp:  # antiword crashes on stdin input
+        path = Path(tmp) / "a.doc"
+        path.write_bytes(body)
+        done = subprocess.run(
+            ["antiword", "-m", "UTF-8.txt", str(path)], capture_output=True, check=False
+        )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.decode("utf-8")
 
 
 @pytest.mark.parametrize("site", ALL_SITES)

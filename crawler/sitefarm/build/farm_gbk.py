@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
 from crawler.sitefarm.build.dede import DedeSkin, detail_page, list_page
-from crawler.sitefarm.build.files import make_ole2_stub
+from crawler.sitefarm.build.files import make_doc
 from crawler.sitefarm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.14"
@@ -30,24 +30,16 @@ SHORT_AID, MISLABELLED_AID, MIGRATED_AID = 321, 325, 330
 def build() -> SiteWriter:
     w = SiteWriter("farm-gbk", SITE_NAME, "generic", HOST, encoding="gbk")
     w.robots("Crawl-delay: 2\n")
-    generated = generated_notices(41, 3, date(2023, 3, 3))
-    short = replace(
-        generated[0],
-        title="清江市红十字会党组关于市委第三巡察组巡察反馈意见整改情况的通报",
-        source=SITE_NAME,
-        publisher=None,
-        inspected_unit=None,
-        inspection_body=None,
-        problems=None,
-        body_contains=[],
-    )
+    # Seed 42 starts at 中共市红十字会党组: the attachment-only notice is the site's own.
+    generated = generated_notices(42, 3, date(2023, 3, 3))
+    short = replace(generated[0], source=SITE_NAME)
     mislabelled, migrated = generated[1], generated[2]
     notices = [
         short,
         mislabelled,
         migrated,
         dev_notices()["001"],
-        *generated_notices(42, 1, date(2023, 7, 3)),
+        *generated_notices(56, 1, date(2023, 7, 3)),
     ]
     for doc in notices[1:]:
         doc.paragraphs.insert(2, GBK_ONLY_NAMES)
@@ -59,14 +51,15 @@ def build() -> SiteWriter:
     rows = []
     doc_name = "整改情况.doc"
     doc_url = "/uploads/2023/06/" + quote(doc_name.encode("gbk"))
-    stub = Attachment(
+    word = Attachment(
         url=doc_url,
         name=doc_name,
         ext="doc",
-        body=make_ole2_stub(),
+        body=make_doc([short.title, *short.paragraphs]),
         content_type="application/msword",
+        text_snippet=short.paragraphs[0][:20],
     )
-    w.attachment(stub)
+    w.attachment(word)
     for doc in docs:
         aid = special.get(id(doc)) or next(free)
         path = f"/news/{doc.published:%Y}/{doc.published:%m%d}/{aid}.html"
@@ -79,7 +72,7 @@ def build() -> SiteWriter:
                 f'<p><a href="{doc_url}">{escape(doc_name)}</a></p></body></html>'
             ).encode("gbk")
             w.add(path, body, content_type="text/html", modified=doc.published)
-            attachments = [stub]
+            attachments = [word]
             _case(w, path, "gbk", None, None, suspect=False)
         elif aid == MISLABELLED_AID:
             body = detail_page(SKIN, doc, aid, charset="gbk-short").encode("gbk")

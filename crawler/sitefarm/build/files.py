@@ -1,4 +1,4 @@
-"""Real, small attachment files: PDF with extractable Chinese text, DOCX, OFD, and OLE2 stubs.
+"""Real, small attachment files: PDF and DOC with extractable Chinese text, DOCX, OFD, OLE2 stubs.
 
 Every builder is deterministic (fixed zip timestamps, no creation dates), so rebuilding the farm
 leaves the committed bytes and the sha256 values in the truth unchanged."""
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
 from docx import Document
@@ -114,6 +115,82 @@ def make_ofd(title: str) -> bytes:
         )
         z.writestr(zipfile.ZipInfo("Doc_0/Document.xml", _ZIP_TIME), "<ofd:Document/>")
     return raw.getvalue()
+
+
+def make_doc(paragraphs: list[str]) -> bytes:
+    """A Word 97 binary document (.doc) holding `paragraphs` as its main text (antiword and catdoc
+    read it). Minimal: a FIB, the text as UTF-16 and a one-piece piece table; no styles."""
+    text = "\r".join(paragraphs) + "\r"
+    utf16 = text.encode("utf-16-le")
+    text_fc = 1024  # the text starts after the FIB
+    clx = (
+        struct.pack("<BI", 2, 16)  # Pcdt: clxt=2, size of the PlcPcd that follows
+        + struct.pack("<II", 0, len(text))  # character positions: one piece covers all the text
+        + struct.pack("<HIH", 0, text_fc, 0)  # Pcd: fc without the compressed bit = UTF-16
+    )
+    fib = bytearray(text_fc)
+    # FibBase: wIdent, nFib (Word 97), unused, lid zh-CN, pnNext, flags (1Table, ExtChar, FarEast)
+    struct.pack_into("<HHHHHH", fib, 0x00, 0xA5EC, 0x00C1, 0, 0x0804, 0, 0x5200)
+    struct.pack_into("<H", fib, 0x0C, 0x00BF)  # nFibBack
+    struct.pack_into("<II", fib, 0x18, text_fc, text_fc + len(utf16))  # legacy fcMin/fcMac
+    struct.pack_into("<H", fib, 0x20, 14)  # csw (FibRgW97 follows, all zero)
+    struct.pack_into("<H", fib, 0x3E, 22)  # cslw (FibRgLw97 follows)
+    struct.pack_into("<i", fib, 0x40, text_fc + len(utf16))  # cbMac
+    struct.pack_into("<i", fib, 0x40 + 12, len(text))  # ccpText
+    struct.pack_into("<H", fib, 0x98, 93)  # cbRgFcLcb (FibRgFcLcb97 follows)
+    struct.pack_into("<II", fib, 0x9A + 33 * 8, 0, len(clx))  # fcClx, lcbClx in 1Table
+    return _compound_file([("WordDocument", bytes(fib) + utf16), ("1Table", clx)])
+
+
+_SECTOR = 512
+_FREE, _END, _FATSECT, _NONE = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def _compound_file(streams: list[tuple[str, bytes]]) -> bytes:
+    """An OLE2 compound file (version 3) with the given streams under the root storage.
+
+    Streams are padded to 4096 bytes so that all live in regular sectors (no mini stream);
+    layout: sector 0 = the FAT, sector 1 = the directory, then each stream's sectors."""
+    padded = [(name, data.ljust(4096, b"\x00")) for name, data in streams]
+    starts, sector = [], 2
+    for _, data in padded:
+        starts.append(sector)
+        sector += -(-len(data) // _SECTOR)
+    if sector > _SECTOR // 4 or len(padded) > 3:
+        raise ValueError("too large for a one-sector FAT and directory")
+    fat = [_FREE] * (_SECTOR // 4)
+    fat[0], fat[1] = _FATSECT, _END
+    for (_, data), start in zip(padded, starts, strict=True):
+        count = -(-len(data) // _SECTOR)
+        for i in range(count):
+            fat[start + i] = start + i + 1 if i < count - 1 else _END
+    header = bytearray(_SECTOR)
+    header[0:8] = OLE2_MAGIC
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 0x3, 0xFFFE, 9, 6)
+    struct.pack_into("<9I", header, 0x28, 0, 1, 1, 0, 4096, _END, 0, _END, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([_FREE] * 108))
+    # Directory siblings must be ordered by (name length, upper-case name): a left-leaning chain.
+    order = sorted(range(len(padded)), key=lambda i: (len(padded[i][0]), padded[i][0].upper()))
+    entries = [_dir_entry("Root Entry", 5, _NONE, order[-1] + 1, _END, 0)]
+    for i, (name, data) in enumerate(padded):
+        rank = order.index(i)
+        left = order[rank - 1] + 1 if rank else _NONE
+        entries.append(_dir_entry(name, 2, left, _NONE, starts[i], len(data)))
+    directory = b"".join(entries).ljust(_SECTOR, b"\x00")
+    out = bytes(header) + struct.pack(f"<{len(fat)}I", *fat) + directory
+    for _, data in padded:
+        out += data.ljust(-(-len(data) // _SECTOR) * _SECTOR, b"\x00")
+    return out
+
+
+def _dir_entry(name: str, kind: int, left: int, child: int, start: int, size: int) -> bytes:
+    entry = bytearray(128)
+    raw = name.encode("utf-16-le") + b"\x00\x00"
+    entry[0 : len(raw)] = raw
+    struct.pack_into("<HBB", entry, 64, len(raw), kind, 1)  # name size, type, colour black
+    struct.pack_into("<III", entry, 68, left, _NONE, child)
+    struct.pack_into("<II", entry, 116, start, size)
+    return bytes(entry)
 
 
 def make_ole2_stub(size: int = 1536) -> bytes:
