@@ -35,8 +35,38 @@ class InvalidSelector(ValueError):
     """A site selector that is neither valid CSS nor valid XPath."""
 
 
+def split_attribute(selector: str) -> tuple[str, str | None]:
+    """`"meta[name=PubDate] @content"` -> ("meta[name=PubDate]", "content"), the seed syntax
+    shared with the list rules; a plain selector has no attribute."""
+    path, _, attribute = selector.partition(" @")
+    return path.strip(), attribute.strip() or None
+
+
+def priority_parts(selector: str) -> list[str]:
+    """A CSS group `".TRS_Editor, #zoom"` as its parts, in order: in seeds, order is priority."""
+    if selector.startswith(("/", "(")):
+        return [selector]
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(selector):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(selector[start:i].strip())
+            start = i + 1
+    parts.append(selector[start:].strip())
+    return [p for p in parts if p]
+
+
 def compile_selector(selector: str) -> etree.XPath:
-    """CSS, or XPath when the selector starts with '/' or '('; cached."""
+    """CSS, or XPath when the selector starts with '/' or '('; a ` @attr` suffix is ignored
+    here (see `split_attribute`); cached. Raises InvalidSelector naming the selector."""
+    selector = split_attribute(selector)[0]
     if selector not in _SELECTOR_CACHE:
         try:
             xpath = selector if selector.startswith(("/", "(")) else _CSS.css_to_xpath(selector)
@@ -47,7 +77,8 @@ def compile_selector(selector: str) -> etree.XPath:
 
 
 def select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
-    """Elements matching a CSS selector, or an XPath when the selector starts with '/' or '('."""
+    """Elements matching a CSS selector, or an XPath when the selector starts with '/' or '('
+    (a ` @attr` suffix is ignored: the caller reads the attribute)."""
     try:
         found = compile_selector(selector)(root)
     except etree.XPathEvalError as exc:
@@ -175,7 +206,7 @@ def locate_content(
 ) -> html.HtmlElement | None:
     """The element holding the notice body, or None when the page has no text at all."""
     if selector:
-        found = by_selectors(root, (selector,))
+        found = by_selectors(root, tuple(priority_parts(split_attribute(selector)[0])))
         if found is not None:
             return found
     # lxml elements are falsy when childless, hence the explicit None checks.

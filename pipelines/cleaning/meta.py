@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lxml import html
 
-from pipelines.cleaning.content import select
+from pipelines.cleaning.content import priority_parts, select, split_attribute
 from pipelines.cleaning.render import render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.page import PageMeta
@@ -206,12 +206,15 @@ def title_above_meta(header: Sequence[str]) -> str | None:
 
 
 def first_selected_text(root: html.HtmlElement, selector: str | None) -> str | None:
+    """Text (or the ` @attr` attribute) of the first match of a site selector with any."""
     if not selector:
         return None
-    for el in select(root, selector):
-        text = " ".join(render_lines(el)) if isinstance(el, html.HtmlElement) else str(el)
-        if text.strip():
-            return _clean_title(text)
+    for part in priority_parts(selector):
+        path, attribute = split_attribute(part)
+        for el in select(root, path):
+            text = el.get(attribute) or "" if attribute else " ".join(render_lines(el))
+            if text.strip():
+                return _clean_title(text)
     return None
 
 

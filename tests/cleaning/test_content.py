@@ -4,7 +4,14 @@ import pytest
 from lxml import html
 
 from pipelines.cleaning.chrome import chrome_subtrees
-from pipelines.cleaning.content import InvalidSelector, is_data_table, locate_content, select
+from pipelines.cleaning.content import (
+    InvalidSelector,
+    is_data_table,
+    locate_content,
+    priority_parts,
+    select,
+    split_attribute,
+)
 from pipelines.cleaning.render import render_lines
 
 PARA = "<p>根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。</p>"
@@ -140,3 +147,29 @@ def test_an_empty_platform_container_means_no_body() -> None:
 
 def test_a_page_with_a_few_words_and_no_container_is_its_body() -> None:
     assert content_lines("<p>正文。</p>") == ["正文。"]
+
+
+@pytest.mark.parametrize(
+    ("selector", "parts"),
+    [
+        (".TRS_Editor, .TRS_UEDITOR,#zoom", [".TRS_Editor", ".TRS_UEDITOR", "#zoom"]),
+        ("div:is(.a, .b), p[title='x,y']", ["div:is(.a, .b)", "p[title='x,y']"]),
+        (
+            "//div[@id='a'] | //div[contains(@class, 'b,c')]",
+            ["//div[@id='a'] | //div[contains(@class, 'b,c')]"],
+        ),
+    ],
+)
+def test_priority_parts(selector: str, parts: list[str]) -> None:
+    assert priority_parts(selector) == parts
+
+
+def test_split_attribute() -> None:
+    assert split_attribute("meta[name=PubDate] @content") == ("meta[name=PubDate]", "content")
+    assert split_attribute("h1") == ("h1", None)
+
+
+def test_a_site_selector_group_is_tried_in_order_not_by_size() -> None:
+    # Seed profiles list containers in priority order; the first that matches wins.
+    markup = f"<div id='zoom'><p>工具栏文字很多很多很多很多。</p><div class='TRS_Editor'>{PARA}</div></div>"
+    assert content_lines(markup, ".TRS_Editor, #zoom") == [PARA[3:-4]]

@@ -132,6 +132,15 @@ def test_site_selectors_come_first() -> None:
     assert (meta.title, meta.published) == ("站点指定的标题", "2020年1月2日")
 
 
+def test_site_selectors_read_attributes_and_fall_through_a_group() -> None:
+    meta = meta_of(
+        "<html><head><meta name='PubDate' content='2021-02-03 04:05'></head><body>"
+        "<h1 class='t'>  </h1><h2>页面上的标题文字</h2><div class='body'><p>正文</p></div></body></html>",
+        SiteCleanRules(title_selector="h1.t, h2", date_selector="meta[name=PubDate] @content"),
+    )
+    assert (meta.title, meta.published) == ("页面上的标题文字", "2021-02-03 04:05")
+
+
 def test_source_stops_at_the_next_label() -> None:
     meta = meta_of(
         "<html><body><h2>某单位关于巡察整改情况的通报</h2>"

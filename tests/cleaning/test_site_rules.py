@@ -29,6 +29,15 @@ from pipelines.cleaning.site_rules import SiteCleanRules
         ({"extra_chrome": "本网发布"}, SiteCleanRules(extra_chrome=("本网发布",))),
         ({"encoding": "auto", "content_selector": ""}, SiteCleanRules()),
         ({"encoding": "gbk"}, SiteCleanRules(encoding="gbk")),
+        (  # the seed syntax: priority groups and ` @attr`
+            {
+                "content_selector": ".TRS_Editor, #zoom",
+                "date_selector": "meta[name=PubDate] @content",
+            },
+            SiteCleanRules(
+                content_selector=".TRS_Editor, #zoom", date_selector="meta[name=PubDate] @content"
+            ),
+        ),
     ],
 )
 def test_from_mapping(options: dict[str, Any] | None, rules: SiteCleanRules) -> None:
