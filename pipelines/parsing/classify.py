@@ -9,7 +9,7 @@ import re
 _INSPECTION = re.compile(r"巡[视察]")
 _TITLE_NOTICE = re.compile(
     r"巡[视察].{0,20}整改.{0,16}(?:情况|进展|报告|通报|公开稿|公告|公示)|"
-    r"整改.{0,10}(?:情况|进展).{0,6}(?:的)?(?:通报|报告|公开稿|公告|公示)|巡[视察]整改"
+    r"整改.{0,10}(?:情况|进展).{0,6}(?:的)?(?:通报|报告|公开稿|公告|公示)"
 )
 _OWN_REPORT = re.compile(
     r"现(?:将|就|把).{0,30}整改.{0,30}(?:予以|进行|向社会|如下|公布|公开|通报|报告)|"
@@ -17,10 +17,14 @@ _OWN_REPORT = re.compile(
 )
 _INVITES_SUPERVISION = re.compile(r"欢迎.{0,30}(?:监督|提出意见|反映)")
 _NEWS = re.compile(
-    r"记者|通讯员|本报讯|本网讯|讯[(（]|据悉|日前[，,].{0,40}(?:公布|公开|发布)了|"
+    r"记者|通讯员|本报讯|本网讯|讯[(（]|据悉|据了解|日前[，,].{0,40}(?:公布|公开|发布)了|"
+    r"该(?:局|单位|委|院|部|办|校|公司|中心|县|区|市|镇|乡|集团)(?:党组|党委)?|"
     r"(?:公布|公开|发布)了.{0,30}整改(?:进展)?情况"
 )
-_MEETING_TITLE = re.compile(r"动员会|反馈会|进驻|见面会|部署会|推进会|工作会议|召开")
+_MEETING_TITLE = re.compile(
+    r"动员会|反馈会|进驻|见面会|部署会|推进会|工作会议|召开|民主生活会|专题会|座谈会|"
+    r"(?:公布|晒出|公开了)"  # a news title about a notice: 某局公布巡察整改情况
+)
 _AUDIT = re.compile(r"审计")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
@@ -38,7 +42,7 @@ def is_notice(title: str | None, paras: list[str], problems_found: int) -> bool:
     rectification_mentions = len(_RECTIFICATION.findall(text))
     if _NEWS.search(head[:400]) and not _OWN_REPORT.search(head):
         return False
-    if title and _MEETING_TITLE.search(title) and not _TITLE_NOTICE.search(title):
+    if title and _MEETING_TITLE.search(title) and not _OWN_REPORT.search(head):
         return False
     if _AUDIT.search(head) and not _INSPECTION.search(head):
         return False

@@ -16,7 +16,9 @@ _CHAIN_RE = re.compile(
     rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*(?:个|项|类|条)\s*(?:具体|主要)?\s*(问题)?"
     rf"(?:{_SEP}{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题)?"
 )
-_PROBLEMS_RE = re.compile(rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题")
+_PROBLEMS_RE = re.compile(
+    rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题|问题\s*(?:共|总计|合计)?\s*{NUM}\s*(?:个|项|条)"
+)
 _REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题")
 _MEASURES_RES = [
     re.compile(rf"{NUM}\s*(?:条|项|个)\s*(?:具体)?\s*(?:整改)?\s*(?:措施|举措)"),
@@ -74,7 +76,7 @@ def extract_counts(text: str) -> Counts:
         if feedback and problems is None:
             match = _PROBLEMS_RE.search(sentence)
             if match and not _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
-                problems = _int(match.group(1))
+                problems = _int(match.group(1) or match.group(2))
         if items is not None and problems is not None and items == problems:
             items = None
         if measures is None:

@@ -12,10 +12,15 @@ TEAM_RE = re.compile(
     rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?(?:第[{N}]{{1,3}}轮)?"
     rf"(?:第?[{N}]{{1,3}})?(?:专项|机动|提级|交叉|联动|常规)*巡[视察](?:第?[{N}]{{1,3}})?组"
 )
+_BARE_TEAM_RE = re.compile(
+    rf"第[{N}]{{1,3}}(?:专项|机动|提级|交叉|联动)?巡[视察]组|巡[视察][{N}]{{1,3}}组"
+)
 ROUND_RE = re.compile(
     rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})第[{N}]{{1,3}}轮|\d{{4}}年度?第[{N}]{{1,3}}轮"
 )
-_COMMITTEE_ONLY_RE = re.compile(rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]")
+_COMMITTEE_ONLY_RE = re.compile(
+    rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]|根据[^，,。；]{{0,10}}?({KNOWN_COMMITTEES})[^，,。；]{{0,8}}?部署"
+)
 _TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|和|及|与|,|，|、)")
 KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
 _KIND_WORD = "常规|专项|回头看|机动|提级|联动|交叉|延伸"
@@ -52,10 +57,12 @@ _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 
 def find_team(text: str) -> str | None:
-    """The first inspection team named, e.g. 七届市委第十二轮巡察一组, 市委巡察办第一巡察组."""
+    """The first inspection team named, e.g. 七届市委第十二轮巡察一组, 市委巡察办第一巡察组;
+    a team named without its committee (第一巡察组) is kept as written."""
     match = TEAM_RE.search(text)
     if not match:
-        return None
+        bare = _BARE_TEAM_RE.search(text)
+        return bare.group(0) if bare else None
     team = match.group(0)
     if not re.match(rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})", team):
         team = _TRIM_BEFORE.sub("", team)  # a generic 党委 prefix may have swallowed text
@@ -72,10 +79,10 @@ def committee_level(team: str | None, context: str) -> str | None:
     committee = None
     if team:
         match = re.search(rf"{KNOWN_COMMITTEES}", team)
-        committee = match.group(0) if match else "other"
-    else:
+        committee = match.group(0) if match else ("other" if re.search("党[委组]", team) else None)
+    if committee is None:
         match = _COMMITTEE_ONLY_RE.search(context)
-        committee = match.group(1) if match else None
+        committee = (match.group(1) or match.group(2)) if match else None
     if committee is None:
         return None
     if committee == "中央":

@@ -20,6 +20,9 @@ from pipelines.parsing.record import Counts, StatusCounts
             "巡察反馈4个方面12类问题，细化成39个具体问题", (4, 12, 39, None), id="refined"
         ),
         pytest.param("巡察组反馈12项具体问题", (None, None, 12, None), id="problems-only"),
+        pytest.param(
+            "巡察共反馈问题43个，制定整改措施98条", (None, None, 43, 98), id="problems-after"
+        ),
         pytest.param("指出了我会存在的3个方面、9个问题", (3, None, 9, None), id="comma"),
         pytest.param(
             "细化提出5项整改任务9条整改措施", (None, None, None, 9), id="tasks-not-counted"
