@@ -148,7 +148,7 @@ def build() -> SiteWriter:
 
 
 def _page(w: SiteWriter, doc: Doc, post_id: int, path: str) -> None:
-    doc.source = None  # the page names a 发布机构 but has no 来源 line
+    doc.source = SITE_NAME  # the API's `source` field and the page's 发布机构 (no 来源 line)
     w.add(path, _detail(doc, post_id).encode(), modified=doc.published)
     if doc.is_notice:
         w.notice(path, doc)

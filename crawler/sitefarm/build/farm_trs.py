@@ -82,7 +82,8 @@ def build() -> SiteWriter:
             unlinked = ("整改任务清单", "整改台账")
         if doc.is_notice and empty_source_left and not attachments and not unlinked:
             empty_source_left -= 1
-            laiyuan, source = "", SITE_NAME
+            # No source given: the ContentSource meta is empty and the script prints the site name.
+            laiyuan, source, doc.source = "", SITE_NAME, None
         opt = DetailOptions(
             url_name=name,
             laiyuan=laiyuan,
