@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -71,6 +71,7 @@ _KNOWN_FIELDS = frozenset(
         "parser_version",
     }
 )
+_PROBLEM_FIELDS = ("aspect", "title", "description", "rectification", "status")
 _PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
@@ -227,41 +228,54 @@ class _Prepared:
 
 
 def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
-    extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
-    row: dict[str, Any] = {
-        "site_id": page.site_id,
-        "region": page.region,
-        "url": page.url,
-        "canonical_url": page.canonical_url,
-        "is_notice": True,
-        "inspection_kinds": list(record.get("inspection_kinds") or []),
-        "counts": dict(record.get("counts") or {}),
-        "status_counts": record.get("status_counts"),
-        "contact": dict(record.get("contact") or {}),
-        "attachments": list(record.get("attachments") or []),
-        "body_text": record.get("body_text") or "",
-    }
-    for name in _TEXT_FIELDS:
-        row[name] = record.get(name)
     # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
-    for name in _DATE_FIELDS:
-        row[name] = _iso_date(record.get(name))
-        if row[name] is None and record.get(name) is not None:
-            extra[name] = record[name]
-    for name in _PARTIAL_DATE_FIELDS:
+    extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+
+    def keep(name: str, fits: Callable[[Any], bool], default: Any = None) -> Any:
         value = record.get(name)
-        ok = isinstance(value, str) and _PARTIAL_DATE.fullmatch(value)
-        row[name] = value if ok else None
-        if value is not None and not ok:
-            extra[name] = value
-    level = record.get("inspection_level")
-    row["inspection_level"] = level if level in _LEVELS else None
-    if level is not None and level not in _LEVELS:
-        extra["inspection_level"] = level
-    version = record.get("parser_version")
-    row["parser_version"] = version if isinstance(version, str) and len(version) <= 40 else None
-    if version is not None and row["parser_version"] is None:
-        extra["parser_version"] = version
+        if value is None:
+            return default
+        if fits(value):
+            return value
+        extra[name] = value
+        return default
+
+    def is_text(v: Any) -> bool:
+        return isinstance(v, str)
+
+    def is_list(v: Any) -> bool:
+        return isinstance(v, list)
+
+    def is_dict(v: Any) -> bool:
+        return isinstance(v, dict)
+
+    row: dict[str, Any] = {name: keep(name, is_text) for name in _TEXT_FIELDS}
+    row.update(
+        site_id=page.site_id,
+        region=page.region,
+        url=page.url,
+        canonical_url=page.canonical_url,
+        is_notice=True,
+        inspection_kinds=keep("inspection_kinds", is_list, []),
+        counts=keep("counts", is_dict, {}),
+        status_counts=keep("status_counts", is_dict),
+        contact=keep("contact", is_dict, {}),
+        attachments=keep("attachments", is_list, []),
+        body_text=keep("body_text", is_text, ""),
+        inspection_level=keep("inspection_level", lambda v: v in _LEVELS),
+        parser_version=keep("parser_version", lambda v: is_text(v) and len(v) <= 40),
+    )
+    for name in _DATE_FIELDS:
+        row[name] = _iso_date(keep(name, lambda v: _iso_date(v) is not None))
+    for name in _PARTIAL_DATE_FIELDS:
+        row[name] = keep(name, lambda v: is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
+    problems = record.get("problems")
+    if isinstance(problems, list):
+        unreadable = [p for p in problems if not isinstance(p, Mapping)]
+        if unreadable:  # entries that are not {seq, aspect, title, ...}
+            extra["problems"] = unreadable
+    elif problems is not None:
+        extra["problems"] = problems
     row["extra"] = extra
     return row
 
@@ -269,18 +283,19 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
 def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     # seq is the position in the document, which the contract defines it to be; using the
     # position keeps (notice_id, seq) unique even if a parser repeats a number.
+    problems = record.get("problems")
     return [
-        {
-            "seq": n,
-            "aspect": p.get("aspect"),
-            "title": p.get("title"),
-            "description": p.get("description"),
-            "rectification": p.get("rectification"),
-            "status": p.get("status"),
-        }
-        for n, p in enumerate(record.get("problems") or [], start=1)
+        {"seq": n, **{f: _text(p.get(f)) for f in _PROBLEM_FIELDS}}
+        for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
         if isinstance(p, Mapping)
     ]
+
+
+def _text(value: Any) -> str | None:
+    """A text column's value: a non-string the parser should not have given is kept as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:

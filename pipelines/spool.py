@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from models.db import is_transient
 from models.repository import AttachmentWrite, Outcome, PageWrite, write_pages
@@ -85,13 +84,13 @@ def replay(engine: Engine, path: Path) -> Counter[Outcome]:
             batch = pages[start : start + REPLAY_BATCH]
             try:
                 counts.update(write_pages(engine, batch))
-            except SQLAlchemyError as exc:
+            except Exception as exc:  # a page's data (any error type) must not block the rest
                 if is_transient(exc):
                     raise
                 for page in batch:  # find the page at fault, write the others
                     try:
                         counts.update(write_pages(engine, [page]))
-                    except SQLAlchemyError as page_exc:
+                    except Exception as page_exc:
                         if is_transient(page_exc):
                             raise
                         logger.error("spooled page %s rejected: %s", page.url, page_exc)

@@ -152,7 +152,7 @@ class StorePipeline:
         batch, self.buffer = self.buffer, []
         try:
             outcomes = self._write_with_retry(batch)
-        except SQLAlchemyError as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever fails, each page is stored or spooled
             if is_transient(exc):
                 self._spool(batch, exc)
                 return
@@ -187,12 +187,12 @@ class StorePipeline:
         for page in batch:
             try:
                 outcomes += write_pages(self.engine, [page])
-            except SQLAlchemyError as exc:
+            except Exception as exc:  # noqa: BLE001 - this page goes to the spool, not the rest
                 logger.error("cannot store %s: %s", page.url, _reason(exc))
                 self._spool([page], exc)
         return outcomes
 
-    def _spool(self, batch: Sequence[PageWrite], exc: SQLAlchemyError) -> None:
+    def _spool(self, batch: Sequence[PageWrite], exc: Exception) -> None:
         self.degraded = True
         n = spool.append(self.spool_file, batch)
         self._inc("notices/db/spooled", n)
@@ -254,7 +254,7 @@ def _attachment(a: FetchedAttachment) -> AttachmentWrite:
     )
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def _reason(exc: BaseException) -> str:
     # The driver's own message, without SQLAlchemy's statement dump (which can be huge).
     orig = getattr(exc, "orig", None)
     lines = str(orig if orig is not None else exc).strip().splitlines()

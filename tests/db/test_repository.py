@@ -278,3 +278,32 @@ def test_nul_characters_are_dropped_from_text(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.execute(select(Problem.title).where(Problem.seq == 1)).scalar_one() == "问题"
         assert conn.execute(select(RawPage.title)).scalar_one() == "新闻"
+
+
+def test_values_of_the_wrong_shape_are_kept_in_extra(engine: Engine) -> None:
+    odd = record(
+        1,
+        title=123,
+        counts=[3, 11],
+        inspection_kinds="常规",
+        contact=None,
+        signed_date=20240101,
+    )
+    odd["problems"] = [{"title": ["a", "b"], "status": "done"}, "junk"]
+    assert write_pages(engine, [page(1, rec=odd)], now=T0) == [Outcome.INSERTED]
+    row = notice_row(engine)
+    assert (row["title"], row["counts"], row["inspection_kinds"], row["contact"]) == (
+        None,
+        {},
+        [],
+        {},
+    )
+    assert row["extra"] == {
+        "title": 123,
+        "counts": [3, 11],
+        "inspection_kinds": "常规",
+        "signed_date": 20240101,
+        "problems": ["junk"],
+    }
+    with engine.connect() as conn:
+        assert conn.execute(select(Problem.title)).scalars().all() == ['["a", "b"]']

@@ -251,15 +251,19 @@ def test_retries_then_spools_then_replays_next_run(
     assert rows(sqlite_url, Attachment) == 5
 
 
+@pytest.mark.parametrize(
+    "error",
+    [IntegrityError("INSERT", {}, Exception("value rejected")), TypeError("unexpected value")],
+)
 def test_a_page_with_bad_data_is_spooled_alone(
-    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    error: Exception, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     upgrade(sqlite_url)
     real_write = store.write_pages
 
     def picky_write(engine: Any, pages: Any) -> Any:
         if any(p.url.endswith("/2.html") for p in pages):
-            raise IntegrityError("INSERT", {}, Exception("value rejected"))
+            raise error
         return real_write(engine, pages)
 
     monkeypatch.setattr(store, "write_pages", picky_write)
