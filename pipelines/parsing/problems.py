@@ -48,10 +48,15 @@ _DESC_LABEL = re.compile(r"^(?:问题表现|主要问题|存在问题|问题描�
 _RECT_LABEL = re.compile(
     r"^(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|整改落实情况)\s*[:]\s*"
 )
-_OWN_STATUS = re.compile(
-    r"(?:整改状态|完成情况|整改进度|进展情况)\s*[:]\s*(已完成|已整改|完成|正在整改|整改中|持续整改|基本完成|未完成|尚未启动)"
-    r"|[(【\[](已完成|已整改|正在整改|整改中|持续整改|基本完成|尚未启动)[)】\]]"
+_STATUS_WORD = (
+    r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
+    r"持续整改|长期坚持|未完成|尚未启动|尚未开始|未启动"
 )
+# '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
+_STATUS_LINE = re.compile(
+    rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({_STATUS_WORD})[。.]?$"
+)
+_STATUS_TAG = re.compile(rf"[(【\[]({_STATUS_WORD})[)】\]]")
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
 _TITLE_SUFFIX = re.compile(
@@ -211,6 +216,7 @@ def _parts(node: Node) -> tuple[str | None, str | None]:
     head = node.head
     remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
     paras = ([remainder] if remainder else []) + node.full_text()
+    paras = [p for p in paras if not _STATUS_LINE.match(p)]
     for i, para in enumerate(paras):
         if _CLOSING.match(para):
             paras = paras[:i]
@@ -232,14 +238,19 @@ def _parts(node: Node) -> tuple[str | None, str | None]:
 
 
 def _own_status(node: Node) -> str | None:
-    match = _OWN_STATUS.search(node.head + "\n" + "\n".join(node.body))
-    if not match:
-        return None
-    word = match.group(1) or match.group(2)
-    if word in ("已完成", "已整改", "完成"):
-        return "done"
-    if word == "尚未启动":
+    """A status the problem states itself: a '整改进展：已完成' line or a '（已完成）' tag."""
+    for para in [node.head, *node.full_text()]:
+        match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
+        if match:
+            return status_of(match.group(1))
+    return None
+
+
+def status_of(word: str) -> str:
+    if word.startswith(("尚未启动", "尚未开始", "未启动")):
         return "not_started"
+    if word.startswith(("已", "完成")):
+        return "done"
     return "in_progress"
 
 

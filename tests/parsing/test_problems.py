@@ -148,3 +148,29 @@ def test_clean_title(head: str, expected: str) -> None:
 
 def test_clean_title_is_at_most_80_characters() -> None:
     assert len(clean_title("落实" * 60 + "，不到位")) <= 80
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("整改进展:已完成", "done"),
+        ("整改状态:正在整改", "in_progress"),
+        ("完成情况:尚未启动。", "not_started"),
+        ("整改进展:基本完成", "in_progress"),
+    ],
+)
+def test_a_problem_states_its_own_status(line: str, expected: str) -> None:
+    paras = [OPENING, "二、问题整改情况", "1.理论学习不够深入。", "整改情况:已修订制度。", line]
+    (problem,) = extract_problems(build_outline(paras)).problems
+    assert (problem.status, problem.rectification) == (expected, "已修订制度。")
+
+
+def test_a_status_tag_after_the_title() -> None:
+    paras = [
+        OPENING,
+        "二、问题整改情况",
+        "1.理论学习不够深入(已完成)。已修订制度。",
+        "2.采购不规范。",
+    ]
+    problems = extract_problems(build_outline(paras)).problems
+    assert [p.status for p in problems] == ["done", None]
