@@ -87,6 +87,8 @@ CHROME_ID_CLASS_TOKENS = (
     "top-bar",
 )
 _CHROME_RE = re.compile("|".join(re.escape(t) for t in CHROME_ID_CLASS_TOKENS), re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
+MIN_GUARDED_TEXT = 200  # below this a footer can outweigh a one-line body: no guard
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -110,23 +112,39 @@ def drop_scripts(root: html.HtmlElement) -> None:
         el.drop_tree()
 
 
+def _visible_length(el: html.HtmlElement) -> int:
+    return len(_NON_SPACE.findall(el.text_content()))
+
+
+def _holds_most_text(el: html.HtmlElement, total: int) -> bool:
+    # A "print-area" or "article-header" wrapper around the article itself is not chrome,
+    # whatever its class says: a block holding most of the text is kept.
+    return total >= MIN_GUARDED_TEXT and _visible_length(el) > total / 2
+
+
 def drop_chrome(root: html.HtmlElement, keep: frozenset[html.HtmlElement] = frozenset()) -> None:
-    """Remove hidden and chrome-named subtrees, but never one that is or holds a `keep` node."""
+    """Remove hidden and chrome-named subtrees, but never one that is or holds a `keep` node
+    or most of the text."""
     protected: set[html.HtmlElement] = set()
     for el in keep:
         protected.add(el)
         protected.update(el.iterancestors())
+    total = _visible_length(root)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el in protected or el.getparent() is None:
             continue
-        if is_hidden(el) or looks_like_chrome(el):
+        if is_hidden(el) or (looks_like_chrome(el) and not _holds_most_text(el, total)):
             el.drop_tree()
 
 
 def chrome_subtrees(root: html.HtmlElement) -> frozenset[html.HtmlElement]:
     """Every element inside a hidden or chrome-named block (for scoring, not for deletion)."""
     found: set[html.HtmlElement] = set()
+    body = root.find("body")
+    total = _visible_length(body if body is not None else root)
     for el in root.iter():
-        if isinstance(el.tag, str) and el not in found and (is_hidden(el) or looks_like_chrome(el)):
+        if not isinstance(el.tag, str) or el in found:
+            continue
+        if is_hidden(el) or (looks_like_chrome(el) and not _holds_most_text(el, total)):
             found.update(el.iter())
     return frozenset(found)

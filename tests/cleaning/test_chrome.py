@@ -61,3 +61,11 @@ def test_chrome_subtrees_cover_descendants() -> None:
     found = chrome_subtrees(root)
     assert root.find(".//a") in found
     assert root.find(".//body/p") not in found
+
+
+def test_a_chrome_named_wrapper_holding_most_of_the_text_is_kept() -> None:
+    prose = "根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。" * 6
+    root = page(f"<div class='print-area'><p>{prose}</p></div><div class='footer'>版权所有</div>")
+    assert root.find(".//p") not in chrome_subtrees(root)
+    drop_chrome(root)
+    assert render_lines(root) == [prose]
