@@ -1,0 +1,189 @@
+"""End to end: the real spider (`scrapy crawl notices`, subprocess) with the real pipelines,
+against the local farm, into SQLite and PostgreSQL; and `notices crawl`'s summary and exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crawler.listing import canonical_url
+from crawler.sitefarm import load_truth
+from models.crawl_run import CrawlRun
+from models.db import make_engine
+from models.notice import Notice
+
+from .conftest import FARM_SEEDS, FAST, ROOT, scrapy_crawl
+
+pytestmark = pytest.mark.e2e
+
+SITES = ["farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api", "farm-waf"]
+
+
+def _env(farm: Any, db_url: str, tmp_path: Path) -> dict[str, str]:
+    return {
+        **farm.env(),
+        "NOTICES_DB_URL": db_url,
+        "NOTICES_SPOOL": str(tmp_path / "spool.jsonl"),
+    }
+
+
+def _upgrade(env: dict[str, str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", "from crawler.cli import main; main()", "db", "upgrade"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+def _runs(db_url: str) -> list[tuple[CrawlRun, dict[str, str]]]:
+    """Crawl runs, oldest first, with their per-site outcome."""
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            runs = session.scalars(select(CrawlRun).order_by(CrawlRun.id))
+            return [(r, {o.site_id: o.outcome for o in r.site_outcomes}) for r in runs]
+    finally:
+        engine.dispose()
+
+
+def _notices(db_url: str) -> list[Notice]:
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            return list(session.scalars(select(Notice)))
+    finally:
+        engine.dispose()
+
+
+def test_crawl_twice_second_run_changes_nothing(farm: Any, db_url: str, tmp_path: Path) -> None:
+    env = _env(farm, db_url, tmp_path)
+    _upgrade(env)
+    for _ in range(2):
+        run = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=env)
+        assert run.returncode == 0, run.stderr[-3000:]
+    first, second = (r.stats for r, _ in _runs(db_url))
+    assert first.get("notices/db/inserted", 0) > 0
+    assert first.get("notices/db/updated", 0) == 0
+    assert second.get("notices/db/inserted", 0) == 0
+    assert second.get("notices/db/updated", 0) == 0
+    assert second.get("notices/db/unchanged", 0) == first["notices/db/inserted"]
+
+
+@pytest.fixture(scope="module")
+def farm_db(farm: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    tmp = tmp_path_factory.mktemp("farmdb")
+    db_url = f"sqlite:///{tmp / 'notices.db'}"
+    env = _env(farm, db_url, tmp)
+    _upgrade(env)
+    run = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=env)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return db_url
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_target_stored_once_with_its_fields(farm: Any, farm_db: str, site: str) -> None:
+    truth = load_truth(site)
+    stored = {n.canonical_url: n for n in _notices(farm_db) if n.site_id == site}
+    for want in truth.notices:
+        got = stored.get(canonical_url(farm.url(site, want.path)))
+        assert got is not None, f"{want.path} not stored"
+        assert got.is_notice, f"{want.path} stored as a non-notice"
+        assert (got.title, got.published_date and got.published_date.isoformat()) == (
+            want.title,
+            want.published,
+        )
+        body = unicodedata.normalize("NFKC", got.body_text)
+        for text in want.body_contains:  # the parser may normalise full-width punctuation
+            assert unicodedata.normalize("NFKC", text) in body, (want.path, text)
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_no_non_notice_stored_as_a_notice(farm: Any, farm_db: str, site: str) -> None:
+    truth = load_truth(site)
+    notices = {n.canonical_url for n in _notices(farm_db) if n.site_id == site and n.is_notice}
+    for non in truth.non_notices:
+        assert canonical_url(farm.url(site, non.path)) not in notices, (non.path, non.reason)
+    assert len(notices) == len(truth.notices)
+
+
+def test_run_row_records_site_outcomes(farm_db: str) -> None:
+    ((run, outcomes),) = _runs(farm_db)
+    assert run.outcome == "finished"
+    assert outcomes == {
+        "farm-trs": "ok",
+        "farm-hanweb": "ok",
+        "farm-vsb": "ok",
+        "farm-gbk": "ok",
+        "farm-api": "ok",
+        "farm-waf": "partial",
+    }
+
+
+def _notices_crawl(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    fast = [f"--set={k}={v}" for k, v in FAST.items()]
+    return subprocess.run(
+        [sys.executable, "-c", "from crawler.cli import main; main()", "crawl", *args, *fast],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_notices_crawl_summary_and_exit_code(farm: Any, sqlite_url: str, tmp_path: Path) -> None:
+    env = _env(farm, sqlite_url, tmp_path)
+    _upgrade(env)
+    ok = _notices_crawl(["--site", "farm-trs", "--seeds", str(FARM_SEEDS)], env)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    stored = len([n for n in _notices(sqlite_url) if n.is_notice])
+    for line in ("sites", "pages fetched", "notices unchanged", "non-notices", "elapsed"):
+        assert line in ok.stdout
+    assert f"notices inserted {stored:>7}".split() == ["notices", "inserted", str(stored)]
+    assert any(
+        row.split() == ["notices", "inserted", str(stored)] for row in ok.stdout.splitlines()
+    ), ok.stdout
+
+
+@pytest.mark.parametrize(("expected_empty", "code"), [(False, 1), (True, 0)])
+def test_blocked_site_fails_the_run_unless_expected_empty(
+    farm: Any, sqlite_url: str, tmp_path: Path, expected_empty: bool, code: int
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "waf.yaml").write_text(
+        'regions:\n  - code: "990000"\n    name: 测试\n    pinyin: t\n    sites:\n'
+        "      - id: farm-waf\n        name: 北原市纪委监委\n        platform: trs\n"
+        f"        expected_empty: {str(expected_empty).lower()}\n"
+        '        list_urls: ["http://127.0.0.16:${NOTICES_FARM_PORT}/a/"]\n',
+        encoding="utf-8",
+    )
+    env = _env(farm, sqlite_url, tmp_path)
+    _upgrade(env)
+    result = _notices_crawl(["--region", "t", "--seeds", str(seeds)], env)
+    assert result.returncode == code, result.stdout + result.stderr[-2000:]
+    assert "blocked_waf" in result.stdout
+    if not expected_empty:
+        assert "sites that yielded nothing or were blocked: farm-waf" in result.stdout
+
+
+def test_unknown_region_is_a_clear_error(sqlite_url: str, tmp_path: Path) -> None:
+    result = _notices_crawl(
+        ["--region", "火星", "--seeds", str(FARM_SEEDS)], {"NOTICES_FARM_PORT": "1"}
+    )
+    assert result.returncode == 2
+    assert "unknown region '火星'; known regions: 测试站群 (farm, 990000)" in result.stderr
