@@ -47,6 +47,8 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive, as crawlers expect
+    # Headers and body go out in separate writes; with Nagle on, each answer waits for a delayed ACK.
+    disable_nagle_algorithm = True
     server_version = "nginx"
     sys_version = ""
 
