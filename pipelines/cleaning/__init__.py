@@ -32,6 +32,7 @@ from pipelines.page import CleanedPage, PageMeta
 __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+ARTICLE_REGION_LEVELS = 2  # the body's grandparent holds its attachment list
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
 
 
@@ -63,6 +64,17 @@ def expand_document_writes(root: html.HtmlElement) -> list[str]:
         fragment.tail, script.tail = script.tail, None
         script.addnext(fragment)
     return scripts
+
+
+def article_region(root: html.HtmlElement, content: html.HtmlElement | None) -> html.HtmlElement:
+    """Where a page's attachment links sit: around the body (VSB and gkmlpt list them just
+    after it), not in side bars, whose 相关下载 belong to other pages."""
+    region = content
+    for _ in range(ARTICLE_REGION_LEVELS):
+        if region is None or region.getparent() is None or region.getparent().tag == "html":
+            break
+        region = region.getparent()
+    return region if region is not None else root
 
 
 def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
@@ -98,7 +110,7 @@ def clean_html(
     header, footer = lines_around(root, content)
     meta = extract_meta(root, content, header, rules, footer)
 
-    anchors = [a for a in attachment_anchors(root) if a not in excluded]
+    anchors = [a for a in attachment_anchors(article_region(root, content)) if a not in excluded]
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
     if content is None:
         meta = replace(meta, title=meta.title or title_from_tag(root))

@@ -124,3 +124,16 @@ def test_empty_or_broken_pages_give_an_empty_page(body: bytes) -> None:
 @given(st.binary(max_size=400))
 def test_never_raises_on_arbitrary_bytes(body: bytes) -> None:
     assert isinstance(clean_html(body, url="http://x.example/a/b.html").text, str)
+
+
+def test_downloads_in_a_side_bar_are_not_the_pages_attachments() -> None:
+    body = (
+        "<html><body><div class='side'><h3>相关下载</h3><a href='/down/nianbao.xls'>年报.xls</a></div>"
+        "<div class='main'><div class='wrap'><div class='TRS_Editor'><p>整改情况详见附件。</p></div>"
+        "<p>附件：<a href='./P0202301.pdf'>整改情况.pdf</a></p></div></div></body></html>"
+    ).encode()
+    page = clean_html(body, url="http://a.gov.cn/x/t1.html")
+    assert [asdict(a) for a in page.attachments] == [
+        {"name": "整改情况.pdf", "url": "http://a.gov.cn/x/P0202301.pdf"}
+    ]
+    assert page.text == "整改情况详见附件。"
