@@ -19,7 +19,7 @@ from pipelines.cleaning.attachments import (
     script_anchors,
 )
 from pipelines.cleaning.body import clean_lines, title_above_meta_line
-from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts
+from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.decode import decode_html
 from pipelines.cleaning.meta import extract_meta, title_from_tag
@@ -120,6 +120,7 @@ def clean_html(
     for anchor in attachment_anchors(content):
         anchor.drop_tree()
     drop_chrome(content)
+    drop_link_lists(content)
     lines = clean_lines(render_lines(content), meta.title, rules.extra_chrome)
     title_line = title_above_meta_line(lines)
 

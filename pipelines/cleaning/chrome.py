@@ -89,6 +89,8 @@ CHROME_ID_CLASS_TOKENS = (
 _CHROME_RE = re.compile("|".join(re.escape(t) for t in CHROME_ID_CLASS_TOKENS), re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S")
 MIN_GUARDED_TEXT = 200  # below this a footer can outweigh a one-line body: no guard
+MIN_LIST_LINKS = 3
+LINK_LIST_DENSITY = 0.7  # share of a block's characters inside links
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -148,3 +150,19 @@ def chrome_subtrees(root: html.HtmlElement) -> frozenset[html.HtmlElement]:
         if is_hidden(el) or (looks_like_chrome(el) and not _holds_most_text(el, total)):
             found.update(el.iter())
     return frozenset(found)
+
+
+def drop_link_lists(root: html.HtmlElement) -> None:
+    """Remove blocks that are mostly links (related-article lists, 上一篇/下一篇 boxes, tag
+    clouds) from inside a body: notices are prose, and their attachment links are gone by now."""
+    total = _visible_length(root)
+    for el in list(root.iter("ul", "ol", "dl", "div", "table", "p")):
+        if el.getparent() is None or el is root:
+            continue
+        anchors = el.findall(".//a")
+        if len(anchors) < MIN_LIST_LINKS:
+            continue
+        length = _visible_length(el)
+        linked = sum(_visible_length(a) for a in anchors)
+        if length and linked / length >= LINK_LIST_DENSITY and not _holds_most_text(el, total):
+            el.drop_tree()

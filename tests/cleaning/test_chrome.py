@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_scripts, looks_like_chrome
+from pipelines.cleaning.chrome import (
+    chrome_subtrees,
+    drop_chrome,
+    drop_link_lists,
+    drop_scripts,
+    looks_like_chrome,
+)
 from pipelines.cleaning.render import render_lines
 
 
@@ -69,3 +75,17 @@ def test_a_chrome_named_wrapper_holding_most_of_the_text_is_kept() -> None:
     assert root.find(".//p") not in chrome_subtrees(root)
     drop_chrome(root)
     assert render_lines(root) == [prose]
+
+
+def test_link_lists_inside_a_body_are_dropped() -> None:
+    root = page(
+        "<div id='zoom'><p>正文第一段，<a href='#'>详见</a>。</p><p>相关阅读</p><ul>"
+        "<li><a href='/a'>县委召开巡察工作会议</a> 2023-09-20</li><li><a href='/b'>市纪委通报典型案例</a></li>"
+        "<li><a href='/c'>省委巡视组进驻</a></li></ul><p><a href='/1'>1</a> <a href='/2'>2</a> 段落里的几个链接不算列表，因为文字更多。<a href='/3'>3</a></p></div>"
+    )
+    drop_link_lists(root)
+    assert render_lines(root) == [
+        "正文第一段，详见。",
+        "相关阅读",
+        "1 2 段落里的几个链接不算列表，因为文字更多。3",
+    ]
