@@ -35,6 +35,9 @@ CHROME_LINES: list[str] = [
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].{0,120}",
     r"首页\s*[>›»/＞].{0,120}",
     r"相关(链接|文章|阅读|新闻)\s*[:：]?",
+    # page numbers a PDF conversion leaves between pages: '- 3 -', '— 12 —', '第3页 共10页'
+    r"[-—–－]\s*\d{1,3}\s*[-—–－]",
+    r"第\s*\d{1,3}\s*页\s*([,，/]?\s*共\s*\d{1,3}\s*页)?",
     r"(责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}(\s+(审核|校对|签发)\s*[:：]\s*\S{1,12})*",
     # Remnants seen by the HTML cleaner (toolbars and banners outside any named block).
     r"([【\[]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]?\s*){2,}",

@@ -75,6 +75,9 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result = extract_problems(root)
     before = paras[: result.first_index] if result.first_index is not None else [opening]
+    counts = counts_mod.extract_counts("\n".join(before))
+    if counts.problems and result.problems and len(result.problems) != counts.problems:
+        result = extract_problems(root, expected=counts.problems)
     outside = _outside_problems(paras, result.spans)
     return NoticeRecord(
         is_notice=is_notice(title, paras, len(result.problems)),
@@ -94,7 +97,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         inspection_start=start,
         inspection_end=end,
         feedback_date=_feedback_date(opening, hits, period),
-        counts=counts_mod.extract_counts("\n".join(before)),
+        counts=counts,
         status_counts=counts_mod.status_counts(
             counts_mod.extract_status_counts("\n".join(outside)), result.grouped_status
         ),

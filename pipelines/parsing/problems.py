@@ -120,8 +120,12 @@ def section_score(node: Node) -> float:
     return score
 
 
-def choose_problem_nodes(root: Node) -> tuple[Node, list[Node]]:
-    """The region (a section or the root) and the nodes in it that are the problems."""
+def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node, list[Node]]:
+    """The region (a section or the root) and the nodes in it that are the problems.
+
+    `expected` is the number of problems the text states: when the first problem-like level
+    has another count and the level below it has exactly that many problem-like items (问题
+    under 项), the level below is taken."""
     sections = _real_children(root)
     if not sections:
         return root, []
@@ -131,13 +135,13 @@ def choose_problem_nodes(root: Node) -> tuple[Node, list[Node]]:
     best = max(sections, key=section_score)
     regions = [best, root] if section_score(best) > 0 else [root]
     for region in regions:
-        chosen = _choose_level(region)
+        chosen = _choose_level(region, expected)
         if chosen:
             return region, chosen
     return root, []
 
 
-def _choose_level(region: Node) -> list[Node]:
+def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     level = _real_children(region)
     while level:
         deeper = [c for n in level for c in _real_children(n)]
@@ -149,6 +153,9 @@ def _choose_level(region: Node) -> list[Node]:
             level = deeper
             continue
         if problems >= half and len(level) >= 1 and problems > statuses:
+            if expected and len(level) != expected and len(deeper) == expected:
+                if sum(1 for n in deeper if is_problem_like(n)) >= len(deeper) / 2:
+                    return deeper
             return level
         if not deeper:
             break
@@ -174,8 +181,8 @@ def _shi_problems(region: Node) -> list[Node]:
     return []
 
 
-def extract_problems(root: Node) -> ProblemsResult:
-    region, nodes = choose_problem_nodes(root)
+def extract_problems(root: Node, expected: int | None = None) -> ProblemsResult:
+    region, nodes = choose_problem_nodes(root, expected)
     if not nodes:
         return ProblemsResult((), None, None)
     problems = tuple(_problem(seq, node, region) for seq, node in enumerate(nodes, start=1))
@@ -199,7 +206,8 @@ def _ancestors(node: Node, region: Node) -> list[Node]:
 
 def _problem(seq: int, node: Node, region: Node) -> Problem:
     ancestors = _ancestors(node, region)
-    aspect = next((a for a in ancestors if not status_group(a)), None)
+    groups = [a for a in ancestors if not status_group(a)]
+    aspect = next((a for a in groups if is_aspect(a)), groups[0] if groups else None)
     group = next((s for a in ancestors if (s := status_group(a))), None)
     description, rectification = _parts(node)
     return Problem(

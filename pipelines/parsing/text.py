@@ -37,6 +37,7 @@ _TERMINAL = set("。！？；;!?:…")
 _CLOSERS = "”’\"')）】」』"
 _TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知|整改)$")
 NATURAL_WRAP_MIN = 40
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
 
 
 def normalize_chars(text: str) -> str:
@@ -72,8 +73,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
     width = _wrap_width(lines)
     out: list[str] = []
     previous = ""
-    for line in lines:
-        if not line:
+    for i, line in enumerate(lines):
+        if not line or (_PAGE_NUMBER.fullmatch(line) and _between_wrapped(lines, i, previous)):
             continue
         if out and _continues(out[-1], previous, line, width):
             out[-1] += line
@@ -81,6 +82,14 @@ def join_wrapped(lines: list[str]) -> list[str]:
             out.append(line)
         previous = line
     return out
+
+
+def _between_wrapped(lines: list[str], i: int, previous: str) -> bool:
+    """A bare page number between a long cut-off line and its continuation (a table's
+    short cells around a number are left alone)."""
+    following = next((line for line in lines[i + 1 :] if line), "")
+    tail = previous.rstrip(_CLOSERS)
+    return len(tail) >= 20 and tail[-1] not in _TERMINAL and bool(following)
 
 
 def _continues(paragraph: str, previous: str, line: str, width: int | None) -> bool:

@@ -174,3 +174,26 @@ def test_a_status_tag_after_the_title() -> None:
     ]
     problems = extract_problems(build_outline(paras)).problems
     assert [p.status for p in problems] == ["done", None]
+
+
+def test_the_stated_number_of_problems_picks_the_level_below_the_items() -> None:
+    paras = [
+        OPENING,
+        "二、问题整改情况",
+        "1.理论学习不够深入。",
+        "(1)第一议题制度落实不到位。",
+        "(2)中心组学习不规范。",
+        "2.财务管理不规范。",
+        "(3)公务卡使用不规范。",
+    ]
+    root = build_outline(paras)
+    assert [p.title for p in extract_problems(root).problems] == [
+        "理论学习不够深入",
+        "财务管理不规范",
+    ]
+    assert [p.title for p in extract_problems(root, expected=3).problems] == [
+        "第一议题制度落实不到位",
+        "中心组学习不规范",
+        "公务卡使用不规范",
+    ]
+    assert len(extract_problems(root, expected=5).problems) == 2

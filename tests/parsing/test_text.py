@@ -39,6 +39,10 @@ LONG = "市红十字会门户网站虽已建成，但一直存在通过搜索引
     ("lines", "expected"),
     [
         pytest.param([LONG, "", "知晓率低。"], [LONG + "知晓率低。"], id="page-break-mid-sentence"),
+        pytest.param([LONG, "", "12", "", "知晓率低。"], [LONG + "知晓率低。"], id="page-number"),
+        pytest.param(
+            ["序号", "1", "理论学习。"], ["序号", "1", "理论学习。"], id="table-cell-kept"
+        ),
         pytest.param(
             ["一、基本情况", "巡察组反馈后。"], ["一、基本情况", "巡察组反馈后。"], id="heading"
         ),
