@@ -153,9 +153,9 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
             level = deeper
             continue
         if problems >= half and len(level) >= 1 and problems > statuses:
-            if expected and len(level) != expected and len(deeper) == expected:
-                if sum(1 for n in deeper if is_problem_like(n)) >= len(deeper) / 2:
-                    return deeper
+            stated = expected and len(level) != expected and len(deeper) == expected
+            if stated and sum(1 for n in deeper if is_problem_like(n)) >= len(deeper) / 2:
+                return deeper
             return level
         if not deeper:
             break
