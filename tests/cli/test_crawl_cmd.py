@@ -1,0 +1,58 @@
+"""The crawl summary: totals from Scrapy stats and site outcomes, the table, and the exit code.
+
+The crawl itself runs end to end in tests/e2e/test_crawl_db.py.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from crawler.cli.crawl_cmd import print_summary, summarise
+from crawler.outcomes import SiteOutcome
+
+
+def _outcome(site_id: str, **kw: object) -> SiteOutcome:
+    o = SiteOutcome(site_id, expected_empty=bool(kw.pop("expected_empty", False)))
+    for key, value in kw.items():
+        setattr(o, key, value)
+    return o
+
+
+STATS = {
+    "finish_reason": "finished",
+    "notices/list_pages": 3,
+    "notices/detail_pages": 7,
+    "notices/db/inserted": 5,
+    "notices/db/unchanged": 1,
+    "notices/db/non_notice": 1,
+}
+
+
+def test_totals_and_success() -> None:
+    ok = _outcome("a", list_pages=3, entries=12, items=7, skipped_by_title=5)
+    summary = summarise("淮南市", STATS, {"a": ok}, {"a": "淮南市纪委监委"}, 2.0)
+    assert (summary.pages_fetched, summary.inserted, summary.unchanged) == (10, 5, 1)
+    assert summary.non_notices == 6  # 5 skipped by title + 1 the parser rejected
+    assert summary.flagged == [] and summary.exit_code == 0
+
+
+def test_empty_or_blocked_site_fails_unless_expected() -> None:
+    blocked = _outcome("b")
+    blocked.record_problem("blocked_waf", "http://b/", "HTTP 412")
+    quiet = _outcome("q", list_pages=1, expected_empty=True)
+    summary = summarise("r", STATS, {"b": blocked, "q": quiet}, {}, 1.0)
+    assert summary.flagged == ["b"] and summary.exit_code == 1
+    out = io.StringIO()
+    print_summary(summary, Console(file=out, width=160))
+    text = out.getvalue()
+    assert "blocked ⚠" in text and "blocked_waf×1" in text
+    assert "sites that yielded nothing or were blocked: b" in text
+
+
+def test_unfinished_crawl_or_store_that_wrote_nothing_fails() -> None:
+    ok = _outcome("a", list_pages=1, entries=1, items=1)
+    assert summarise("r", {**STATS, "finish_reason": "shutdown"}, {"a": ok}, {}, 1).exit_code == 1
+    nothing_stored = {"finish_reason": "finished"}
+    assert summarise("r", nothing_stored, {"a": ok}, {}, 1).exit_code == 1

@@ -1,0 +1,107 @@
+"""`notices sites check | list | probe` through the real typer app (probe with a fake fetch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crawler.cli import app
+from crawler.cli.sites_cmd import probe_site
+from crawler.listing import PageRequest
+from crawler.seeds import load_registry
+
+runner = CliRunner()
+
+SEEDS = """\
+regions:
+  - code: "340400"
+    name: 淮南市
+    pinyin: huainan
+    sites:
+      - id: hn-trs
+        name: 淮南市纪委监委
+        platform: trs
+        list_urls: ["http://hn.test/xsxc/"]
+        politeness: {obey_robots: false}
+      - id: hn-api
+        name: 淮南市接口
+        platform: generic
+        politeness: {obey_robots: false}
+        list_urls:
+          - url: "http://hn.test/api-shell.html"
+            pagination: {type: json_api}
+            api: {url: /api/list, method: POST, body: {page: "{page}"}, results_path: data}
+"""
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    (tmp_path / "huainan.yaml").write_text(SEEDS, encoding="utf-8")
+    return tmp_path
+
+
+def test_check_ok_and_broken(seeds: Path) -> None:
+    ok = runner.invoke(app, ["sites", "check", "--seeds", str(seeds)])
+    assert ok.exit_code == 0 and "ok: 1 regions, 2 sites" in ok.output
+    (seeds / "huainan.yaml").write_text(SEEDS.replace("platform: trs", "platform: nope"), "utf-8")
+    bad = runner.invoke(app, ["sites", "check", "--seeds", str(seeds)])
+    assert bad.exit_code == 1
+    assert "huainan.yaml:8: regions[0].sites[0].platform: must be one of" in bad.output
+
+
+def test_list_by_region_and_unknown_region(seeds: Path) -> None:
+    listed = runner.invoke(app, ["sites", "list", "--region", "淮南", "--seeds", str(seeds)])
+    assert listed.exit_code == 0 and "hn-trs" in listed.output and "hn-api" in listed.output
+    unknown = runner.invoke(app, ["sites", "list", "--region", "合肥", "--seeds", str(seeds)])
+    assert unknown.exit_code == 2 and "known regions: 淮南市 (huainan, 340400)" in unknown.output
+
+
+LIST = '<ul><li><a href="./2023/t1.html" title="关于巡察整改情况的通报">x</a><span>2023-06-19</span></li></ul>'
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "verdict"),
+    [
+        (200, LIST.encode(), "reachable"),
+        (412, b"<script>$_ts=window['$_ts'];</script>", "blocked:blocked_waf"),
+        (
+            200,
+            b"<html><body><div>" + "页面内容".encode() * 10 + b"</div></body></html>",
+            "layout-not-recognised",
+        ),
+        (404, b"<title>404</title>", "not_found"),
+    ],
+)
+def test_probe_verdicts(seeds: Path, status: int, body: bytes, verdict: str) -> None:
+    site = load_registry(seeds).select(None, "hn-trs")[0]
+    seen: list[PageRequest] = []
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        seen.append(page)
+        return status, {"Content-Type": "text/html; charset=utf-8"}, body
+
+    result = probe_site(site, fetch)
+    assert result.verdict == verdict
+    assert seen[0].url == "http://hn.test/xsxc/"
+
+
+def test_probe_posts_to_a_json_api(seeds: Path) -> None:
+    site = load_registry(seeds).select(None, "hn-api")[0]
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        assert (page.method, page.url, page.body) == ("POST", "http://hn.test/api/list", b"page=1")
+        return 200, {"Content-Type": "application/json"}, b'{"data": [{"title": "t", "url": "/a"}]}'
+
+    result = probe_site(site, fetch)
+    assert (result.verdict, result.rows) == ("reachable", 1)
+
+
+def test_probe_reports_unreachable(seeds: Path) -> None:
+    site = load_registry(seeds).select(None, "hn-trs")[0]
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        raise OSError("Name or service not known")
+
+    assert probe_site(site, fetch).verdict == "unreachable"
