@@ -56,6 +56,30 @@ def _evaluate(tokens: list[str], start: int, variables: dict[str, str]) -> tuple
     return None, i
 
 
+def _evaluate_argument(
+    tokens: list[str], start: int, variables: dict[str, str]
+) -> tuple[str | None, int]:
+    """`expr`, or the TRS default idiom `name == "" ? "site name" : name` (also `!=`)."""
+    head = tokens[start : start + 5]
+    if (
+        len(head) == 5
+        and head[0] in variables
+        and head[1] in {"=", "!"}
+        and head[2] == "="
+        and head[3][0] in "'\""
+        and head[4] == "?"
+    ):
+        equal = (variables[head[0]] == _unquote(head[3])) == (head[1] == "=")
+        when_true, colon = _evaluate(tokens, start + 5, variables)
+        if when_true is None or colon >= len(tokens) or tokens[colon] != ":":
+            return None, colon
+        when_false, end = _evaluate(tokens, colon + 1, variables)
+        if when_false is None:
+            return None, end
+        return (when_true if equal else when_false), end
+    return _evaluate(tokens, start, variables)
+
+
 def string_literals(script: str) -> list[str]:
     """Every string literal of a script, unescaped (attachment links hide in them)."""
     return [_unquote(t) for t in _tokens(script) if t[0] in "'\""]
@@ -84,7 +108,7 @@ def document_writes(script: str) -> list[str]:
             else:
                 variables.pop(token, None)
         elif token in _WRITE and i + 1 < len(tokens) and tokens[i + 1] == "(":
-            value, end = _evaluate(tokens, i + 2, variables)
+            value, end = _evaluate_argument(tokens, i + 2, variables)
             if value is not None and end < len(tokens) and tokens[end] == ")":
                 written.append(value)
     return written

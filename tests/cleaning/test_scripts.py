@@ -29,6 +29,16 @@ from pipelines.cleaning.scripts import document_writes, string_literals
             ["市纪委监委"],
         ),
         ("document.write('\\u6765\\u6e90\\x3a' + 'x');", ["来源:x"]),
+        (
+            'var laiyuan = ""; document.write(laiyuan == "" ? "青垭市纪委监委" : laiyuan);',
+            ["青垭市纪委监委"],
+        ),
+        (
+            'var laiyuan = "城关镇党委"; document.write(laiyuan == "" ? "青垭市纪委监委" : laiyuan);',
+            ["城关镇党委"],
+        ),
+        ("var s = 'x'; document.write(s != '' ? '来源：' + s : '');", ["来源：x"]),
+        ("document.write(n == '' ? 'a' : 'b');", []),  # unknown variable
         ("document.write(unescape('%3Cspan%3E'));", []),  # not evaluable: left alone
         ("document.write(n + 1);", []),  # unknown variable
         ("// document.write('commented out')\n/* document.write('x') */", []),
