@@ -150,6 +150,7 @@ class StorePipeline:
         if not self.buffer:
             return
         batch, self.buffer = self.buffer, []
+        written: Sequence[PageWrite] = batch
         try:
             outcomes = self._write_with_retry(batch)
         except Exception as exc:  # noqa: BLE001 - whatever fails, each page is stored or spooled
@@ -157,9 +158,9 @@ class StorePipeline:
                 self._spool(batch, exc)
                 return
             # The data of some page is at fault: write the others, spool that one.
-            outcomes = self._write_singly(batch)
+            written, outcomes = self._write_singly(batch)
         self.degraded = False
-        self._count(outcomes)
+        self._count(written, outcomes)
 
     def _write_with_retry(self, batch: Sequence[PageWrite]) -> list[Outcome]:
         assert self.engine is not None, "open_spider() was not called"
@@ -181,16 +182,18 @@ class StorePipeline:
                 self.sleep(delay)
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _write_singly(self, batch: Sequence[PageWrite]) -> list[Outcome]:
+    def _write_singly(self, batch: Sequence[PageWrite]) -> tuple[list[PageWrite], list[Outcome]]:
         assert self.engine is not None, "open_spider() was not called"
+        written: list[PageWrite] = []
         outcomes: list[Outcome] = []
         for page in batch:
             try:
                 outcomes += write_pages(self.engine, [page])
+                written.append(page)
             except Exception as exc:  # noqa: BLE001 - this page goes to the spool, not the rest
                 logger.error("cannot store %s: %s", page.url, _reason(exc))
                 self._spool([page], exc)
-        return outcomes
+        return written, outcomes
 
     def _spool(self, batch: Sequence[PageWrite], exc: Exception) -> None:
         self.degraded = True
@@ -210,18 +213,25 @@ class StorePipeline:
             return
         try:
             counts = spool.replay(self.engine, self.spool_file)
-        except (SQLAlchemyError, spool.SpoolError) as exc:
-            logger.error("spool %s not replayed (kept for later): %s", self.spool_file, exc)
+        except (SQLAlchemyError, spool.SpoolError, OSError) as exc:
+            logger.error("spool %s kept for later, not replayed: %s", self.spool_file, _reason(exc))
             return
         for outcome, n in counts.items():
             self._inc(f"notices/db/replayed/{outcome}", n)
 
-    def _count(self, outcomes: Sequence[Outcome]) -> None:
+    def _count(self, pages: Sequence[PageWrite], outcomes: Sequence[Outcome]) -> None:
         for outcome, n in Counter(outcomes).items():
             self._inc(f"notices/db/{outcome}", n)
+        stored = (Outcome.INSERTED, Outcome.UPDATED)
+        problems = sum(
+            len((p.record or {}).get("problems") or [])
+            for p, o in zip(pages, outcomes, strict=True)
+            if o in stored
+        )
+        self._inc("notices/db/problems", problems)
 
     def _inc(self, key: str, n: int) -> None:
-        if self.crawler.stats is not None:
+        if n and self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, n)
 
 

@@ -129,6 +129,7 @@ def test_stores_counts_outcomes_and_records_the_run(migrated_url: str, tmp_path:
     items = [item(1), item(2), item(3, notice=False), item(4)]
     assert run(make_pipeline(db_url, tmp_path), items) == {
         "notices/db/inserted": 3,
+        "notices/db/problems": 3,
         "notices/db/non_notice": 1,
     }
     assert run(make_pipeline(db_url, tmp_path), items) == {
@@ -373,7 +374,11 @@ def test_postgres_lost_mid_crawl_loses_nothing(pg_url: str, tmp_path: Path) -> N
         # The next run, with the database back, writes the spool first.
         proxy.restore()
         stats = run(make_pipeline(via_proxy, tmp_path), [item(8)])
-        assert stats == {"notices/db/replayed/inserted": 3, "notices/db/inserted": 1}
+        assert stats == {
+            "notices/db/replayed/inserted": 3,
+            "notices/db/inserted": 1,
+            "notices/db/problems": 1,
+        }
         assert rows(pg_url, Notice) == 8
         assert not (tmp_path / "spool.jsonl").exists()
     finally:
