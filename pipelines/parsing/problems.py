@@ -40,6 +40,7 @@ _SECTION_GOOD = re.compile(
     r"整改落实情况|整改情况|反馈问题|问题整改|整改进展|存在问题|反馈意见|具体整改|逐条|逐项|落实情况|"
     r"问题清单|主要问题|整改完成情况|问题的整改"
 )
+_PROBLEM_SECTION = re.compile(r"反馈问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
 _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
@@ -143,6 +144,7 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
 
 def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     level = _real_children(region)
+    plain: list[Node] = []  # the first level that is neither status groups nor aspects
     while level:
         deeper = [c for n in level for c in _real_children(n)]
         half = len(level) / 2
@@ -152,6 +154,7 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         if deeper and (statuses >= half or aspects >= half):
             level = deeper
             continue
+        plain = plain or level
         if problems >= half and len(level) >= 1 and problems > statuses:
             stated = expected and len(level) != expected and len(deeper) == expected
             if stated and sum(1 for n in deeper if is_problem_like(n)) >= len(deeper) / 2:
@@ -160,7 +163,14 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         if not deeper:
             break
         level = deeper
-    return _shi_problems(region)
+    shi = _shi_problems(region)
+    if shi:
+        return shi
+    # Items under a heading that says it lists the problems, even if they name no deficiency.
+    named = _PROBLEM_SECTION.search(title_part(region.head)) is not None
+    if named and len(plain) >= 2 and expected in (None, len(plain)):
+        return plain
+    return []
 
 
 def is_problem_like_strict(node: Node) -> bool:

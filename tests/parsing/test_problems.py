@@ -197,3 +197,20 @@ def test_the_stated_number_of_problems_picks_the_level_below_the_items() -> None
         "公务卡使用不规范",
     ]
     assert len(extract_problems(root, expected=5).problems) == 2
+
+
+def test_items_under_a_problems_heading_count_even_without_deficiency_words() -> None:
+    paras = [
+        OPENING,
+        "一、加强组织领导",
+        "(一)召开会议。",
+        "二、反馈问题整改情况",
+        "(一)关于党组理论学习中心组学习。已修订学习制度。",
+        "(二)关于“三重一大”事项决策。已完善议事规则。",
+        "三、下一步打算",
+        "(一)巩固成果。",
+    ]
+    assert [p.title for p in extract_problems(build_outline(paras)).problems] == [
+        "党组理论学习中心组学习",
+        "“三重一大”事项决策",
+    ]
