@@ -119,7 +119,7 @@ def make_ofd(title: str) -> bytes:
 
 def make_doc(paragraphs: list[str]) -> bytes:
     """A Word 97 binary document (.doc) holding `paragraphs` as its main text (antiword and catdoc
-    read it). Minimal: a FIB, the text as UTF-16 and a one-piece piece table; no styles."""
+    read it). Minimal: a FIB, the text as UTF-16, a one-piece piece table and an empty stylesheet."""
     text = "\r".join(paragraphs) + "\r"
     utf16 = text.encode("utf-16-le")
     text_fc = 1024  # the text starts after the FIB
@@ -128,6 +128,8 @@ def make_doc(paragraphs: list[str]) -> bytes:
         + struct.pack("<II", 0, len(text))  # character positions: one piece covers all the text
         + struct.pack("<HIH", 0, text_fc, 0)  # Pcd: fc without the compressed bit = UTF-16
     )
+    # An empty stylesheet: antiword reads the STSHI even when the FIB says there is none.
+    stsh = struct.pack("<H", 18) + struct.pack("<6H3H", 0, 10, 1, 0x5B, 0x0F, 0, 0, 0, 0)
     fib = bytearray(text_fc)
     # FibBase: wIdent, nFib (Word 97), unused, lid zh-CN, pnNext, flags (1Table, ExtChar, FarEast)
     struct.pack_into("<HHHHHH", fib, 0x00, 0xA5EC, 0x00C1, 0, 0x0804, 0, 0x5200)
@@ -138,8 +140,9 @@ def make_doc(paragraphs: list[str]) -> bytes:
     struct.pack_into("<i", fib, 0x40, text_fc + len(utf16))  # cbMac
     struct.pack_into("<i", fib, 0x40 + 12, len(text))  # ccpText
     struct.pack_into("<H", fib, 0x98, 93)  # cbRgFcLcb (FibRgFcLcb97 follows)
+    struct.pack_into("<II", fib, 0x9A + 1 * 8, len(clx), len(stsh))  # fcStshf, lcbStshf
     struct.pack_into("<II", fib, 0x9A + 33 * 8, 0, len(clx))  # fcClx, lcbClx in 1Table
-    return _compound_file([("WordDocument", bytes(fib) + utf16), ("1Table", clx)])
+    return _compound_file([("WordDocument", bytes(fib) + utf16), ("1Table", clx + stsh)])
 
 
 _SECTOR = 512
