@@ -183,3 +183,30 @@ def test_block_threshold_stops_a_site(farm: Any, tmp_path: Path) -> None:
     assert sum("not requested (site stopped)" in r for r in outcome["stop_reasons"]) == 8 - len(
         requested
     )
+
+
+def test_rate_limit_is_waited_out_with_retry_after(farm: Any, tmp_path: Path) -> None:
+    farm.reset()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    starts = "".join(
+        f'          - "http://127.0.0.16:${{NOTICES_FARM_PORT}}/e/list.html?n={n}"\n'
+        for n in range(5)
+    )
+    (seeds / "e.yaml").write_text(
+        'regions:\n  - code: "990000"\n    name: 测试\n    pinyin: t\n    sites:\n'
+        "      - id: farm-waf\n        name: 北原市纪委监委\n        platform: trs\n"
+        "        list_urls:\n" + starts,
+        encoding="utf-8",
+    )
+    result = scrapy_crawl(["region=t", f"seeds={seeds}"], env=farm.env(), dump=tmp_path / "i.jsonl")
+    assert result.returncode == 0, result.stderr[-2000:]
+    outcome = result.outcomes["farm-waf"]
+    assert outcome["problems"].get("rate_limited", 0) >= 1
+    assert (outcome["list_pages"], outcome["items"], outcome["outcome"]) == (5, 2, "partial")
+    log = farm.requests_for("farm-waf")
+    for i, limited in enumerate(log):
+        if limited.status != 429:
+            continue
+        retry = next(r for r in log[i + 1 :] if r.target == limited.target)
+        assert retry.ts - limited.ts >= 2.0  # the farm's Retry-After
