@@ -26,6 +26,7 @@ _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.
 _TITLE_MAX = 100
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
+_OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 
 
 def parse_notice(
@@ -145,7 +146,7 @@ def _opening(paras: list[str], root: Node, title_index: int | None) -> str:
     body = [p for p in body if p in root.body]
     if not any("巡" in p for p in body):
         body = [p for i, p in enumerate(paras[:6]) if i not in skip]
-    return squeeze_cjk_spaces("\n".join(body))
+    return squeeze_cjk_spaces("\n".join(body))[:_OPENING_MAX]
 
 
 def _feedback_date(

@@ -6,6 +6,7 @@ from pipelines.parsing.dates import DATE_RE, _hit
 from pipelines.parsing.units import is_org_name
 
 _SCAN = 4
+_MAX_LINE = 80  # a signature line is a unit name and a date
 
 
 def _date_line(line: str) -> str | None:
@@ -21,6 +22,8 @@ def _date_line(line: str) -> str | None:
 def _org_then_date(line: str) -> tuple[str, str] | None:
     """'中共XX党组 2023年9月18日' on one line (also without the space)."""
     compact = line.replace(" ", "")
+    if len(compact) > _MAX_LINE:
+        return None
     for match in DATE_RE.finditer(compact):
         if match.end() == len(compact) and match.start() > 0:
             org, signed = compact[: match.start()], _date_line(compact[match.start() :])
