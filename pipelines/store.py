@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -94,15 +94,13 @@ class StorePipeline:
         self.engine = make_engine(self.db_url)
         where = masked_url(self.db_url)
         if self.engine.dialect.name not in SUPPORTED_DIALECTS:
-            raise StoreNotReady(f"database {where}: only SQLite and PostgreSQL are supported")
+            self._refuse(f"database {where}: only SQLite and PostgreSQL are supported")
         try:
             at_head = schema_is_at_head(self.engine)
         except SQLAlchemyError as exc:
-            self.engine.dispose()
-            raise StoreNotReady(f"database {where} is unreachable: {_reason(exc)}") from exc
+            self._refuse(f"database {where} is unreachable: {_reason(exc)}", exc)
         if not at_head:
-            self.engine.dispose()
-            raise StoreNotReady(
+            self._refuse(
                 f"database {where} is not at the schema head: run `notices db upgrade` "
                 "with the same NOTICES_DB_URL first"
             )
@@ -111,6 +109,15 @@ class StorePipeline:
         sites = getattr(self.crawler.spider, "registry_sites", None)
         if sites:
             upsert_sites(self.engine, sites)
+
+    def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
+        # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line
+        # says why before Scrapy's traceback does.
+        logger.error("refusing to crawl: %s", message)
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+        raise StoreNotReady(message) from cause
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, NoticePage):
