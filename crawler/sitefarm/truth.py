@@ -79,6 +79,7 @@ class SiteTruth:
     blocked: tuple[BlockedTruth, ...]
     external: tuple[str, ...]
     encoding_cases: tuple[EncodingCase, ...]
+    chrome: tuple[str, ...]  # phrases on every HTML notice page that must not survive cleaning
 
     def url(self, path: str, port: int) -> str:
         """Absolute URL of a truth path on a farm listening on `port`."""
@@ -119,6 +120,7 @@ def parse_truth(data: dict[str, Any]) -> SiteTruth:
         blocked=tuple(BlockedTruth(**b) for b in data["blocked"]),
         external=tuple(data["external"]),
         encoding_cases=tuple(EncodingCase(**e) for e in data["encoding_cases"]),
+        chrome=tuple(data["chrome"]),
     )
 
 

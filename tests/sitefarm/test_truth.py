@@ -216,3 +216,16 @@ def test_encoding_cases_have_the_declared_bytes_and_headers(farm: Farm) -> None:
         with pytest.raises(UnicodeDecodeError):
             body.decode("utf-8" if case.bytes_encoding == "gbk" else "gb2312")
         body.decode("gb18030" if case.bytes_encoding == "gbk" else "utf-8")
+
+
+@pytest.mark.parametrize("site", ALL_SITES)
+def test_chrome_phrases_are_on_every_html_notice_page(farm: Farm, site: str) -> None:
+    truth = load_truth(site)
+    assert len(truth.chrome) >= 7
+    for notice in truth.notices:
+        if notice.body_in_attachment:
+            continue
+        farm.reset()
+        text = decode(truth, notice.path, fetch(farm.url(site, notice.path))[2])
+        assert [c for c in truth.chrome if c not in text] == []
+        assert not any(c in s for c in truth.chrome for s in notice.body_contains)

@@ -15,6 +15,7 @@ class DedeSkin:
     phone: str
     type_id: int  # list_<type_id>_<n>.html
     column: str
+    icp: str
     root: str = ""
 
 
@@ -41,7 +42,7 @@ def _head(skin: DedeSkin, title: str, charset: str | None) -> str:
 
 
 def _foot(skin: DedeSkin) -> str:
-    return f"""<div class="footer">版权所有：{escape(skin.site_name)}　地址：{escape(skin.address)}　电话：{skin.phone}　技术支持：清江恒达网络<br>
+    return f"""<div class="footer">版权所有：{escape(skin.site_name)}　地址：{escape(skin.address)}　电话：{skin.phone}　{skin.icp}　技术支持：清江恒达网络<br>
 您是本站第 <b>0</b><b>3</b><b>7</b><b>8</b><b>1</b><b>2</b> 位访问者　|　建议使用 IE8 1024×768 浏览</div>
 </body>
 </html>
@@ -92,6 +93,7 @@ def detail_page(
     charset: str | None = "gb2312",
     attachments: tuple[tuple[str, str], ...] = (),
     body_html: str | None = None,
+    prev_next: tuple[str, str] = ("", ""),
 ) -> str:
     if body_html is None:
         body_html = "\n".join(f"<p>　　{escape(p)}</p>" for p in doc.paragraphs)
@@ -110,6 +112,7 @@ def detail_page(
 {atts}
 </font></td></tr>
 <tr><td align="right">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+<tr><td class="context">上一篇：{escape(prev_next[0]) or "没有了"}<br>下一篇：{escape(prev_next[1]) or "没有了"}</td></tr>
 </table>
 """
         + _foot(skin)

@@ -17,6 +17,7 @@ SKIN = DedeSkin(
     phone="0517-83656180",
     type_id=7,
     column="通知公示",
+    icp="苏ICP备09034567号",
     root=PREFIX,
 )
 
@@ -41,7 +42,8 @@ def build() -> SiteWriter:
         aid = 318 - i * 4
         path = f"{PREFIX}/news/{doc.published:%Y}/{doc.published:%m%d}/{aid}.html"
         atts = ((docx.url, att_name),) if doc is notice else ()
-        html = detail_page(SKIN, doc, aid, attachments=atts)
+        around = (docs[i - 1].title if i else "", docs[i + 1].title if i + 1 < len(docs) else "")
+        html = detail_page(SKIN, doc, aid, attachments=atts, prev_next=around)
         w.add(path, html.encode("gbk"), content_type="text/html", modified=doc.published)
         rows.append((path, doc.title, doc.published.isoformat()))
         if doc is notice:

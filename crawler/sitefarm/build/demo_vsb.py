@@ -20,6 +20,8 @@ SKIN = VsbSkin(
     tree="1032",
     column="巡察整改",
     parent_column="信息公开",
+    icp="粤ICP备10021567号",
+    site_code="4452000015",
     root=PREFIX,
     jw=False,
 )
@@ -37,7 +39,8 @@ def build() -> SiteWriter:
         path = f"{PREFIX}/info/{SKIN.tree}/{newsid}.htm"
         if doc.source is None:
             doc.source = "红十字会工作网"
-        html = detail_page(SKIN, doc, VsbDetail(newsid))
+        around = (docs[i - 1].title if i else "", docs[i + 1].title if i + 1 < len(docs) else "")
+        html = detail_page(SKIN, doc, VsbDetail(newsid, prev_next=around))
         w.add(path, html.encode(), content_type="text/html", modified=doc.published)
         rows.append((f"info/{SKIN.tree}/{newsid}.htm", doc.title, doc.published.isoformat(), False))
         if doc.is_notice:

@@ -21,6 +21,7 @@ SKIN = DedeSkin(
     phone="0745-2223333",
     type_id=7,
     column="党建工作",
+    icp="湘ICP备08012345号",
 )
 # Names with characters GBK has and GB2312 lacks: decoding as strict gb2312 loses them.
 GBK_ONLY_NAMES = "整改工作领导小组组长：朱镕；副组长：李堃、张喆；成员：刘珺。"

@@ -28,6 +28,8 @@ SKIN = VsbSkin(
     tree=TREE,
     column="整改通报",
     parent_column="巡视巡察",
+    icp="湘ICP备15007722号",
+    site_code="4312250003",
 )
 
 

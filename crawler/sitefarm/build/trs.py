@@ -58,7 +58,7 @@ def _foot(skin: TrsSkin) -> str:
     return f"""{banner}<div class="footer"><div class="w1200">
 <p><a href="{skin.root}/wzdt/index.html">网站地图</a> | <a href="{skin.root}/lxwm/index.html">联系我们</a></p>
 <p>主办：{escape(skin.org)}　© 版权所有　{skin.icp}　{skin.gongan}　网站标识码：{skin.site_code}</p>
-<p>技术支持：青垭数字政府运营中心</p>
+<p>承办：{escape(skin.site_name)}办公室　技术支持：拓尔思信息技术股份有限公司</p>
 <p><a href="http://bszs.conac.cn/sitename?method=show&amp;id=0A1B2C" target="_blank"><img src="{skin.root}/images/dzjg.png" alt="党政机关"></a>
 <script id="_jiucuo_" sitecode="{skin.site_code}" src="{skin.root}/exposure/jiucuo.js"></script></p>
 </div></div>

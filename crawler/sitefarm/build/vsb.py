@@ -17,6 +17,8 @@ class VsbSkin:
     tree: str  # wbtreeid of the column
     column: str
     parent_column: str
+    icp: str
+    site_code: str
     root: str = ""
     jw: bool = True
 
@@ -53,7 +55,7 @@ def _foot(skin: VsbSkin) -> str:
             '<div class="jb">中央纪委国家监委举报网站 www.12388.gov.cn　信访举报电话：12388</div>\n'
         )
     return f"""{banner}<div class="foot">
-<p>主办单位：{escape(skin.org)}　版权所有</p>
+<p>主办单位：{escape(skin.org)}　版权所有　{skin.icp}　网站标识码：{skin.site_code}</p>
 <p>地址：{escape(skin.address)}</p>
 <p>您是第 <span id="visits"><script>_showDynClickBatch([],[],"visitor",{skin.owner})</script>001234</span> 位访问者　技术支持：博达软件</p>
 </div>
@@ -125,6 +127,7 @@ class VsbDetail:
     body_html: str | None = None  # overrides the paragraphs (attachment-only, redirect stub)
     attachments: tuple[tuple[str, str, str], ...] = ()  # (href, name, wbfileid)
     redirect_js: bool = False
+    prev_next: tuple[str, str] = ("", "")
 
 
 def detail_page(skin: VsbSkin, doc: Doc, opt: VsbDetail) -> str:
@@ -170,6 +173,7 @@ def detail_page(skin: VsbSkin, doc: Doc, opt: VsbDetail) -> str:
 {body}
 </div></div>
 {atts}</div>
+<div class="prev-next"><p>上一条：{escape(opt.prev_next[0]) or "无"}</p><p>下一条：{escape(opt.prev_next[1]) or "无"}</p></div>
 <div class="tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】<span class="share">分享到：</span></div>
 </form>
 <!--#endeditable-->

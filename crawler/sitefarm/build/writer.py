@@ -18,6 +18,34 @@ from crawler.sitefarm.static import ROUTES_FILE
 from crawler.sitefarm.truth import TRUTH_FILE
 
 HTML_UTF8 = "text/html; charset=UTF-8"
+# Page-chrome phrases a cleaner must remove; a site's truth lists those its notice pages carry.
+CHROME_VOCABULARY = (
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+    "技术支持",
+    "您是第",
+    "您是本站第",
+    "分享到",
+    "打印",
+    "关闭窗口",
+    "字体",
+    "文字大小",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "当前位置",
+    "无障碍",
+    "长者模式",
+    "12388",
+    "浏览次数",
+    "主办",
+    "承办",
+    "扫一扫",
+    "建议使用",
+)
 
 
 @dataclass(slots=True)
@@ -63,6 +91,7 @@ class SiteWriter:
     blocked: list[dict[str, Any]] = field(default_factory=list)
     external: list[str] = field(default_factory=list)
     encoding_cases: list[dict[str, Any]] = field(default_factory=list)
+    notice_bodies: list[str] = field(default_factory=list)  # texts, to keep chrome phrases honest
 
     # -- routes --------------------------------------------------------------------------------
 
@@ -119,6 +148,7 @@ class SiteWriter:
         body_in_attachment: bool = False,
         source: str | None = None,
     ) -> None:
+        self.notice_bodies.append("\n".join([doc.title, *doc.paragraphs]))
         self.notices.append(
             {
                 "path": path,
@@ -161,7 +191,29 @@ class SiteWriter:
             "blocked": self.blocked,
             "external": self.external,
             "encoding_cases": self.encoding_cases,
+            "chrome": self.chrome(),
         }
+
+    def chrome(self) -> list[str]:
+        """Chrome phrases on every HTML notice page of the site that no notice text contains."""
+        pages = []
+        for notice in self.notices:
+            if notice["body_in_attachment"]:
+                continue
+            parts = urlsplit(notice["path"])
+            key = route_key(parts.path, parts.query)
+            route = next(r for r in self.routes if r["key"] == key)
+            raw = self.files[route["file"]]
+            try:
+                pages.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                pages.append(raw.decode("gb18030"))
+        bodies = "\n".join(self.notice_bodies)
+        return [
+            phrase
+            for phrase in CHROME_VOCABULARY
+            if pages and all(phrase in page for page in pages) and phrase not in bodies
+        ]
 
     # -- output --------------------------------------------------------------------------------
 
