@@ -8,6 +8,8 @@ extracted value to the original script (characters with an ambiguous inverse sta
 from __future__ import annotations
 
 import dataclasses
+import operator
+import re
 from functools import cache
 from typing import Any
 
@@ -15,6 +17,7 @@ import opencc
 
 # A document counts as traditional when this share of its CJK characters changes.
 TRADITIONAL_SHARE = 0.02
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 SAMPLE = 50_000  # characters looked at to decide
 
 
@@ -35,8 +38,10 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(original: str, simplified: str) -> bool:
     original, simplified = original[:SAMPLE], simplified[:SAMPLE]
-    cjk = sum(1 for ch in original if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for a, b in zip(original, simplified, strict=False) if a != b)
+    if original == simplified:
+        return False
+    cjk = len(_CJK.findall(original))
+    changed = sum(map(operator.ne, original, simplified))
     return cjk > 0 and changed >= max(3, TRADITIONAL_SHARE * cjk)
 
 

@@ -18,6 +18,7 @@ _FULLWIDTH |= {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
 _FULLWIDTH |= {"：": ":", "∶": ":", "（": "(", "）": ")", "．": ".", "\u3000": " ", "\xa0": " "}
 _FULLWIDTH |= {"／": "/", "－": "-", "％": "%", "＠": "@", "\ufeff": "", "\u200b": "", "\r": ""}
 CHAR_TABLE = str.maketrans(_FULLWIDTH)
+_MAPPED_RE = re.compile("[" + re.escape("".join(_FULLWIDTH)) + "]+")
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # 衛(wèi)生: a CJK character followed by its pinyin in brackets (a tone mark or tone digit required).
@@ -42,7 +43,7 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 
 def normalize_chars(text: str) -> str:
     """Map full-width forms to ASCII and undo repost damage; keeps outline glyphs like ① ⑴."""
-    text = text.translate(CHAR_TABLE)
+    text = _MAPPED_RE.sub(lambda m: m.group(0).translate(CHAR_TABLE), text)
     text = _MARKER_RE.sub("", text)
     text = _PINYIN_RE.sub("", text)
     return _LATEX_RE.sub(_latex_to_text, text)
