@@ -159,10 +159,32 @@ def by_density(
         return None
     ranked = {e: score * (1 - _link_density(e)) for e, score in scores.items()}
     best = max(ranked, key=lambda e: ranked[e])
-    return best, ranked[best]
+    return _with_prose_siblings(best, ranked), ranked[best]
+
+
+def _with_prose_siblings(
+    best: html.HtmlElement, ranked: dict[html.HtmlElement, float]
+) -> html.HtmlElement:
+    """A body split over sibling blocks (intro, main part, closing) is taken whole: the run of
+    siblings from the first to the last one with real prose is wrapped in one element."""
+    parent = best.getparent()
+    if parent is None or best.tag in {"td", "th", "body"}:
+        return best
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    threshold = SIBLING_SHARE * ranked[best]
+    prose = [i for i, c in enumerate(siblings) if c is best or ranked.get(c, 0.0) >= threshold]
+    first, last = prose[0], prose[-1]
+    if first == last:
+        return best
+    wrapper = html.Element("div")
+    siblings[first].addprevious(wrapper)
+    for node in siblings[first : last + 1]:
+        wrapper.append(node)  # moves the node with its tail, keeping document order
+    return wrapper
 
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+SIBLING_SHARE = 0.2  # a sibling with a fifth of the best block's score is part of the body
 MIN_PROSE_SCORE = 150  # about one real paragraph; below that a page has no body of its own
 _CONTAINERS = frozenset(["div", "td", "article", "section", "body", "pre"])
 _NOT_IN_DATA_TABLES = ("table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form")

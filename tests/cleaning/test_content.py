@@ -173,3 +173,14 @@ def test_a_site_selector_group_is_tried_in_order_not_by_size() -> None:
     # Seed profiles list containers in priority order; the first that matches wins.
     markup = f"<div id='zoom'><p>工具栏文字很多很多很多很多。</p><div class='TRS_Editor'>{PARA}</div></div>"
     assert content_lines(markup, ".TRS_Editor, #zoom") == [PARA[3:-4]]
+
+
+def test_a_body_split_over_sibling_blocks_is_taken_whole() -> None:
+    welcome = "欢迎广大干部群众对巡察整改落实情况进行监督，联系电话：12345678。"
+    markup = (
+        "<div class='wrap'><div class='nav'><a href='/'>首页</a></div>"
+        f"<div class='intro'>{PARA * 2}</div><div class='img'><img src='a.jpg'></div>"
+        f"<div class='main'>{PARA * 6}</div><div class='end'><p>{welcome}</p><p>{welcome}</p></div>"
+        "<div class='links'><a href='/a'>上一篇：关于某某的通知</a></div></div>"
+    )
+    assert content_lines(markup) == [PARA[3:-4]] * 8 + [welcome] * 2
