@@ -26,6 +26,7 @@ _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.
 _TITLE_MAX = 100
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
+_FEEDBACK_BEFORE = re.compile(r"反馈(?:会|会议|工作会议)\s*(?:于|在|定于)\s*$")
 _OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 
 
@@ -163,7 +164,7 @@ def _feedback_date(
             continue
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
         clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]
-        if _FEEDBACK.search(clause):
+        if _FEEDBACK.search(clause) or _FEEDBACK_BEFORE.search(opening[: hit.start]):
             return hit.iso(dates.year_after(hit, previous))
         if hit.year is not None:
             previous = hit

@@ -149,7 +149,7 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         deeper = [c for n in level for c in _real_children(n)]
         half = len(level) / 2
         statuses = sum(1 for n in level if status_group(n))
-        aspects = sum(1 for n in level if is_aspect(n) and not is_problem_like_strict(n))
+        aspects = sum(1 for n in level if _groups_problems(n))
         problems = sum(1 for n in level if is_problem_like(n))
         if deeper and (statuses >= half or aspects >= half):
             level = deeper
@@ -171,6 +171,17 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     if named and len(plain) >= 2 and expected in (None, len(plain)):
         return plain
     return []
+
+
+def _groups_problems(node: Node) -> bool:
+    """An aspect heading over problems: 聚焦…方面; also 党的领导弱化方面的问题 when the items
+    under it read as problems themselves."""
+    if not is_aspect(node):
+        return False
+    if not is_problem_like_strict(node):
+        return True
+    children = _real_children(node)
+    return bool(children) and sum(map(is_problem_like, children)) > len(children) / 2
 
 
 def is_problem_like_strict(node: Node) -> bool:

@@ -140,3 +140,51 @@ def test_an_internal_failure_becomes_a_non_notice_record(monkeypatch: pytest.Mon
     monkeypatch.setattr(notice, "_parse_any_script", broken)
     record = parse_notice("一些文字")
     assert record.is_notice is False and record.body_text == "一些文字"
+
+
+_TEAM = "县委第二巡察组对县水利局党组开展了常规巡察"
+
+
+@pytest.mark.parametrize(
+    ("opening", "period", "feedback"),
+    [
+        pytest.param(
+            f"2022年9月5日至10月28日，{_TEAM}。2022年12月16日，巡察组向县水利局党组反馈了巡察意见。",
+            ("2022-09-05", "2022-10-28"),
+            "2022-12-16",
+            id="own-sentence",
+        ),
+        pytest.param(
+            f"2022年9月5日至10月28日，{_TEAM}，并于12月16日召开巡察反馈会议。",
+            ("2022-09-05", "2022-10-28"),
+            "2022-12-16",
+            id="day-of-the-feedback-meeting",
+        ),
+        pytest.param(
+            f"2022年11月5日至12月28日，{_TEAM}。巡察反馈会于1月6日召开。",
+            ("2022-11-05", "2022-12-28"),
+            "2023-01-06",
+            id="next-year-meeting-before-date",
+        ),
+        pytest.param(
+            f"2022年9月5日至10月28日，{_TEAM}。巡察组反馈意见后，局党组于11月2日召开专题会议。",
+            ("2022-09-05", "2022-10-28"),
+            None,
+            id="meeting-after-feedback-is-not-it",
+        ),
+        pytest.param(
+            f"2022年X月5日至X月28日，{_TEAM}。2022年X月16日反馈了巡察意见。",
+            (None, None),
+            None,
+            id="redacted",
+        ),
+    ],
+)
+def test_period_and_feedback_date(
+    opening: str, period: tuple[str | None, str | None], feedback: str | None
+) -> None:
+    record = parse_notice(
+        opening + "现将整改情况公布如下。\n一、整改情况\n1.理论学习不深入。已整改。"
+    )
+    assert (record.inspection_start, record.inspection_end) == period
+    assert record.feedback_date == feedback
