@@ -136,8 +136,10 @@ class Registry:
             if len(hits) > 1:
                 names = ", ".join(sorted(self.region_label(r) for r in hits))
                 raise SeedError(f"region {query!r} is ambiguous: {names}; use the code")
-        known = ", ".join(sorted(self.region_label(r) for r in self.regions.values()))
-        raise SeedError(f"unknown region {query!r}; known regions: {known}")
+        raise SeedError(f"unknown region {query!r}; known regions: {self.known_regions()}")
+
+    def known_regions(self) -> str:
+        return ", ".join(self.region_label(r) for r in sorted(self.regions.values(), key=_code))
 
     def descendants(self, region: Region) -> list[Region]:
         """The region and every region below it, parents first."""
@@ -163,6 +165,10 @@ class Registry:
 
     def all_sites(self) -> list[Site]:
         return [s for r in self.regions.values() for s in r.sites]
+
+
+def _code(region: Region) -> str:
+    return region.code
 
 
 def _bare_name(name: str) -> str:

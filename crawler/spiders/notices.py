@@ -88,8 +88,9 @@ class NoticesSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         registry = load_registry(seeds)
         if not region and not site:
-            known = ", ".join(sorted(registry.region_label(r) for r in registry.regions.values()))
-            raise SeedError(f"pass -a region=NAME (or -a site=ID); known regions: {known}")
+            raise SeedError(
+                f"pass -a region=NAME (or -a site=ID); known regions: {registry.known_regions()}"
+            )
         self.sites: list[Site] = registry.select(region, site)
         self.region_name = (
             registry.find_region(region).name if region else self.sites[0].region_name
