@@ -35,58 +35,24 @@ DROP_TAGS = (
 # content id on many government sites, so only the toolbar spellings are listed.
 CHROME_ID_CLASS_TOKENS = (
     # navigation and breadcrumbs
-    "nav",
-    "menu",
-    "breadcrumb",
-    "crumb",
-    "location",
-    "position",
-    "daohang",
-    "weizhi",
-    # toolbars, print and font size, share widgets, QR codes, 纠错
-    "share",
-    "bdshare",
-    "bshare",
-    "bds_",
-    "print",
-    "article-zoom",
-    "zoom-tool",
-    "font-size",
-    "fontsize",
-    "qrcode",
-    "erweima",
-    "jiucuo",
-    "_ideconac",
-    "tool-bar",
-    "toolbar",
-    "tools",
-    "article-tools",
+    "nav", "menu", "breadcrumb", "crumb", "daohang",
+    # share widgets, QR codes, 纠错
+    "share", "bdshare", "bshare", "bds_", "qrcode", "erweima", "jiucuo", "_ideconac",
     # footers and side bars
-    "foot",
-    "dibu",
-    "copyright",
-    "banquan",
-    "sidebar",
-    "side-bar",
+    "foot", "dibu", "copyright", "banquan", "sidebar", "side-bar",
     # prev/next and related-article lists
-    "prevnext",
-    "prev-next",
-    "pre-next",
-    "updown",
-    "related",
-    "xgwz",
-    "xgxx",
-    "xgyd",
-    "relevant",
-    # accessibility and elder-care widgets, headers
-    "wza",
-    "barrier",
-    "accessib",
-    "header",
-    "topbar",
-    "top-bar",
-)
+    "prevnext", "prev-next", "pre-next", "updown", "related", "xgwz", "xgxx", "xgyd", "relevant",
+    # accessibility and elder-care widgets, top bars
+    "wza", "barrier", "accessib", "topbar", "top-bar",
+)  # fmt: skip
+# Tokens that also name wrappers around the article itself ("print-area", "article-header",
+# "main-position"): such a block is chrome only if it does not hold most of the text.
+AMBIGUOUS_ID_CLASS_TOKENS = (
+    "location", "position", "weizhi", "print", "article-zoom", "zoom-tool", "font-size",
+    "fontsize", "tool-bar", "toolbar", "tools", "header",
+)  # fmt: skip
 _CHROME_RE = re.compile("|".join(re.escape(t) for t in CHROME_ID_CLASS_TOKENS), re.IGNORECASE)
+_AMBIGUOUS_RE = re.compile("|".join(re.escape(t) for t in AMBIGUOUS_ID_CLASS_TOKENS), re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S")
 MIN_GUARDED_TEXT = 200  # below this a footer can outweigh a one-line body: no guard
 MIN_LIST_LINKS = 3
@@ -98,12 +64,23 @@ def is_hidden(el: html.HtmlElement) -> bool:
     return bool(_HIDDEN_STYLE.search(el.get("style", ""))) or el.get("hidden") is not None
 
 
-def looks_like_chrome(el: html.HtmlElement) -> bool:
-    """True for an element whose id or class names a chrome block."""
+def _marker(el: html.HtmlElement) -> str:
     # Word's class names (MsoFootnoteText, MsoHeader) in pasted bodies are not page chrome.
     classes = " ".join(c for c in el.get("class", "").split() if not c.startswith("Mso"))
-    marker = f"{el.get('id', '')} {classes}"
-    return bool(marker.strip()) and bool(_CHROME_RE.search(marker))
+    return f"{el.get('id', '')} {classes}".strip()
+
+
+def is_chrome(el: html.HtmlElement, page_text: int = 0) -> bool:
+    """Hidden, or named as chrome by its id/class; an ambiguously named block is chrome only if
+    it does not hold most of the `page_text` characters."""
+    if is_hidden(el):
+        return True
+    marker = _marker(el)
+    if not marker:
+        return False
+    if _CHROME_RE.search(marker):
+        return True
+    return bool(_AMBIGUOUS_RE.search(marker)) and not _holds_most_text(el, page_text)
 
 
 def drop_scripts(root: html.HtmlElement) -> None:
@@ -125,8 +102,8 @@ def _holds_most_text(el: html.HtmlElement, total: int) -> bool:
 
 
 def drop_chrome(root: html.HtmlElement, keep: frozenset[html.HtmlElement] = frozenset()) -> None:
-    """Remove hidden and chrome-named subtrees, but never one that is or holds a `keep` node
-    or most of the text."""
+    """Remove hidden and chrome-named subtrees, but never one that is or holds a `keep` node,
+    nor an ambiguously named one holding most of the text."""
     protected: set[html.HtmlElement] = set()
     for el in keep:
         protected.add(el)
@@ -135,7 +112,7 @@ def drop_chrome(root: html.HtmlElement, keep: frozenset[html.HtmlElement] = froz
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el in protected or el.getparent() is None:
             continue
-        if is_hidden(el) or (looks_like_chrome(el) and not _holds_most_text(el, total)):
+        if is_chrome(el, total):
             el.drop_tree()
 
 
@@ -147,7 +124,7 @@ def chrome_subtrees(root: html.HtmlElement) -> frozenset[html.HtmlElement]:
     for el in root.iter():
         if not isinstance(el.tag, str) or el in found:
             continue
-        if is_hidden(el) or (looks_like_chrome(el) and not _holds_most_text(el, total)):
+        if is_chrome(el, total):
             found.update(el.iter())
     return frozenset(found)
 

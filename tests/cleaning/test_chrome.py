@@ -8,7 +8,7 @@ from pipelines.cleaning.chrome import (
     drop_chrome,
     drop_link_lists,
     drop_scripts,
-    looks_like_chrome,
+    is_chrome,
 )
 from pipelines.cleaning.render import render_lines
 
@@ -27,11 +27,12 @@ from pipelines.cleaning.render import render_lines
         ('class="TRS_Editor"', False),
         ('id="vsb_content"', False),
         ('class="MsoFootnoteText"', False),  # Word's classes in a pasted body
+        ('style="display:none"', True),
         ("", False),
     ],
 )
-def test_looks_like_chrome(attrs: str, chrome: bool) -> None:
-    assert looks_like_chrome(html.fragment_fromstring(f"<div {attrs}>x</div>")) is chrome
+def test_is_chrome(attrs: str, chrome: bool) -> None:
+    assert is_chrome(html.fragment_fromstring(f"<div {attrs}>x</div>")) is chrome
 
 
 def page(markup: str) -> html.HtmlElement:
@@ -89,3 +90,11 @@ def test_link_lists_inside_a_body_are_dropped() -> None:
         "相关阅读",
         "1 2 段落里的几个链接不算列表，因为文字更多。3",
     ]
+
+
+def test_a_strongly_named_block_is_chrome_even_when_it_holds_most_text() -> None:
+    prose = "局长张某某，负责局全面工作，分管办公室、人事科、财务科，联系区人大、政协相关委室。" * 5
+    root = page(
+        f"<div class='lmenu'><p>{prose}</p></div><div class='nr'><p>通报详见附件。</p></div>"
+    )
+    assert root.find(".//p") in chrome_subtrees(root)
