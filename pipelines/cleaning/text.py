@@ -21,6 +21,7 @@ from pipelines.page import AttachmentLink, CleanedPage, PageMeta
 META_SCAN_LINES = 12
 MAX_META_LINE = 200
 MAX_BREADCRUMB = 12
+DATE_LINE_SCAN = 4
 
 _LABELS = sorted(META_LABELS, key=len, reverse=True)
 _LABEL_RE = re.compile(
@@ -43,6 +44,10 @@ _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
 _LEADING_DATE_RE = re.compile(
     r"^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+"
 )
+_DATE_LINE_RE = re.compile(
+    r"[(（\[【]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）\]】]?"
+)
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 
 
@@ -50,12 +55,12 @@ def clean_text(text: str) -> CleanedPage:
     """Strip text-level chrome from a flattened page; never raises on any str."""
     lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if not (line and is_chrome_line(line))]
+    attachments = _take_trailing_attachments(lines)
     meta_fields, meta_index = _take_meta(lines)
     if meta_index is not None:
         column = _take_breadcrumb(lines, meta_index)
         if column:
             meta_fields["column"] = column
-    attachments = _take_trailing_attachments(lines)
     body = "\n".join(lines).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body)
     return CleanedPage(text=body, meta=PageMeta(**meta_fields), attachments=tuple(attachments))
@@ -108,7 +113,22 @@ def _take_meta(lines: list[str]) -> tuple[dict[str, str | None], int | None]:
             fields.setdefault(key, value)
         first = i if first is None else first
         del lines[i]
+    if "published" not in fields:
+        first = _take_date_line(lines, fields, first)
     return fields, first
+
+
+def _take_date_line(
+    lines: list[str], fields: dict[str, str | None], first: int | None
+) -> int | None:
+    """A bare date line among the first lines (under the title) is the page date."""
+    content = [i for i, line in enumerate(lines) if line]
+    for i in content[1:DATE_LINE_SCAN]:
+        if i != content[-1] and _DATE_LINE_RE.fullmatch(lines[i]):
+            fields["published"] = lines[i].strip("()（）[]【】 ")
+            del lines[i]
+            return i if first is None else first
+    return first
 
 
 def _take_breadcrumb(lines: list[str], meta_index: int) -> str | None:

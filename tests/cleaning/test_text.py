@@ -97,3 +97,22 @@ def test_clean_text_joins_a_wrapped_attachment_name() -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "打印", "时间:", "a.pdf"])
 def test_clean_text_on_degenerate_input(text: str) -> None:
     assert isinstance(clean_text(text).text, str)
+
+
+def test_a_bare_date_under_the_title_is_the_page_date() -> None:
+    page = clean_text(
+        "关于巡察整改情况的通报\n2023-05-06 10:20\n正文。\n中共某局党组\n2023年5月4日"
+    )
+    assert page.meta.published == "2023-05-06 10:20"
+    assert page.text == "关于巡察整改情况的通报\n正文。\n中共某局党组\n2023年5月4日"
+
+
+def test_a_signature_date_is_not_a_page_date() -> None:
+    page = clean_text("中共某局党组\n2023年5月4日")
+    assert page.meta.published is None
+
+
+def test_a_signature_date_above_an_attachment_is_not_a_page_date() -> None:
+    page = clean_text("关于巡察整改情况的通报\n正文。\n2023年5月4日\n附件：整改清单.xlsx")
+    assert page.meta.published is None
+    assert page.attachments == (AttachmentLink("整改清单.xlsx"),)
