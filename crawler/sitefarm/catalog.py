@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.sitefarm.dynamic import ApiSite, HanwebSite, RateLimitedSite
+from crawler.sitefarm.dynamic import ApiSite, EpochSite, HanwebSite, RateLimitedSite
 from crawler.sitefarm.http import Site
 from crawler.sitefarm.static import StaticSite
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 GROUPS = ("demo", "farm", "all")
 
-_KINDS: dict[str, type[StaticSite]] = {
+_KINDS: dict[str, type[StaticSite | EpochSite]] = {
     "static": StaticSite,
     "hanweb": HanwebSite,
     "api": ApiSite,
     "ratelimit": RateLimitedSite,
+    "epochs": EpochSite,
 }
 
 
@@ -39,6 +40,7 @@ CATALOG: tuple[SiteSpec, ...] = (
     SiteSpec("farm-gbk", "farm", "127.0.0.14", "", "static"),
     SiteSpec("farm-api", "farm", "127.0.0.15", "", "api"),
     SiteSpec("farm-waf", "farm", "127.0.0.16", "", "ratelimit"),
+    SiteSpec("farm-mutable", "farm", "127.0.0.17", "", "epochs"),
 )
 
 

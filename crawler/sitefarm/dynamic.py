@@ -168,3 +168,29 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+class EpochSite:
+    """A site whose content changes between crawls: one static snapshot per epoch (`epochN/`).
+
+    `set_epoch(n)` switches what every later request sees (`Farm.set_epoch`); a new farm starts
+    at epoch 1, and `reset()` (which clears request state) leaves the epoch alone."""
+
+    def __init__(self, site_id: str, host: str, prefix: str, root: Path) -> None:
+        self.site_id = site_id
+        self.host = host
+        self.prefix = prefix
+        folders = sorted(root.glob("epoch*"), key=lambda p: int(p.name[5:]))
+        self.epochs = {int(p.name[5:]): StaticSite(site_id, host, prefix, p) for p in folders}
+        self.epoch = 1
+
+    def set_epoch(self, epoch: int) -> None:
+        if epoch not in self.epochs:
+            raise ValueError(f"{self.site_id} has epochs {sorted(self.epochs)}, not {epoch}")
+        self.epoch = epoch
+
+    def reset(self) -> None:
+        """Snapshots keep no request state."""
+
+    def handle(self, request: Request) -> Response:
+        return self.epochs[self.epoch].handle(request)

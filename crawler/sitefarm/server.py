@@ -211,7 +211,16 @@ class Farm:
         return [r for r in self.requests if r.site == site_id]
 
     def reset(self) -> None:
+        """Clear the log and every site's request state (rate limits). Epochs stay as set."""
         with self._lock:
             self._log.clear()
         for site in self.sites:
             site.reset()
+
+    def set_epoch(self, epoch: int) -> None:
+        """Switch every site that changes between crawls (farm-mutable) to `epoch`."""
+        changing = [s for s in self.sites if hasattr(s, "set_epoch")]
+        if not changing:
+            raise ValueError("no site of this farm changes between epochs")
+        for site in changing:
+            site.set_epoch(epoch)

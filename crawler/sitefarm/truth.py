@@ -64,6 +64,14 @@ class EncodingCase:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeTruth:
+    case: str  # edit_body, edit_title, replace_attachment, cosmetic, hard_delete, ...
+    path: str
+    expect: str  # updated, unchanged, inserted, gone, moved, ...
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteTruth:
     site: str
     name: str
@@ -80,6 +88,8 @@ class SiteTruth:
     external: tuple[str, ...]
     encoding_cases: tuple[EncodingCase, ...]
     chrome: tuple[str, ...]  # phrases on every HTML notice page that must not survive cleaning
+    epoch: int | None = None  # for sites that change between runs (farm-mutable)
+    changes: tuple[ChangeTruth, ...] = ()  # what changed since the previous epoch
 
     def url(self, path: str, port: int) -> str:
         """Absolute URL of a truth path on a farm listening on `port`."""
@@ -92,8 +102,11 @@ class SiteTruth:
         return tuple(a for n in self.notices for a in n.attachments)
 
 
-def load_truth(site_id: str, sites_dir: Path = SITES_DIR) -> SiteTruth:
+def load_truth(site_id: str, sites_dir: Path = SITES_DIR, epoch: int = 1) -> SiteTruth:
+    """The truth of a site; for a site with epochs, of the given epoch (1 = as first served)."""
     path = sites_dir / site_id / TRUTH_FILE
+    if not path.exists():
+        path = sites_dir / site_id / f"epoch{epoch}" / TRUTH_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -121,6 +134,8 @@ def parse_truth(data: dict[str, Any]) -> SiteTruth:
         external=tuple(data["external"]),
         encoding_cases=tuple(EncodingCase(**e) for e in data["encoding_cases"]),
         chrome=tuple(data["chrome"]),
+        epoch=data.get("epoch"),
+        changes=tuple(ChangeTruth(**c) for c in data.get("changes", [])),
     )
 
 

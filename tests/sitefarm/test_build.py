@@ -18,15 +18,17 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__module__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize(
+    "build", BUILDERS, ids=lambda b: b.__module__.rsplit(".", 1)[-1] + "." + b.__name__
+)
 def test_committed_files_match_the_builder(build: Callable[[], SiteWriter], tmp_path: Path) -> None:
     writer = build()
     built = tree(writer.write(tmp_path))
-    committed = tree(SITES_DIR / writer.site)
+    committed = tree(SITES_DIR / writer.folder)
     assert sorted(built) == sorted(committed), "rebuild: python -m crawler.sitefarm.build"
     changed = [name for name in built if built[name] != committed[name]]
     assert changed == [], "rebuild: python -m crawler.sitefarm.build"
 
 
 def test_every_catalogued_site_has_a_builder() -> None:
-    assert sorted(b().site for b in BUILDERS) == sorted(s.site_id for s in CATALOG)
+    assert sorted({b().site for b in BUILDERS}) == sorted(s.site_id for s in CATALOG)

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from crawler.sitefarm.catalog import SITES_DIR
-from crawler.sitefarm.dynamic import ApiSite, HanwebSite, RateLimitedSite
+from crawler.sitefarm.dynamic import ApiSite, EpochSite, HanwebSite, RateLimitedSite
 from crawler.sitefarm.http import Request
+from crawler.sitefarm.truth import load_truth
 
 PROXY = "/module/web/jpage/dataproxy.jsp"
 GET_QUERY = "appid=1&webid=7&path=/&columnid=1536&unitid=8821&permissiontype=0"
@@ -158,3 +159,63 @@ def test_reset_lifts_the_rate_limit(limited: RateLimitedSite) -> None:
         limited.handle(request("GET", "/e/list.html"))
     limited.reset()
     assert limited.handle(request("GET", "/e/list.html")).status == 200
+
+
+@pytest.fixture
+def mutable() -> EpochSite:
+    return EpochSite("farm-mutable", "127.0.0.17", "", SITES_DIR / "farm-mutable")
+
+
+def change_paths(case: str) -> str:
+    truth = load_truth("farm-mutable", epoch=2)
+    return next(c.path for c in truth.changes if c.case == case)
+
+
+def test_epochs_switch_what_is_served(mutable: EpochSite) -> None:
+    new = change_paths("new")
+    assert mutable.handle(request("GET", new)).status == 404
+    mutable.set_epoch(2)
+    assert mutable.handle(request("GET", new)).status == 200
+    mutable.reset()  # request state only: the epoch stays
+    assert mutable.epoch == 2
+    with pytest.raises(ValueError, match="has epochs \\[1, 2\\], not 3"):
+        mutable.set_epoch(3)
+
+
+@pytest.mark.parametrize(
+    ("case", "status"),
+    [("cosmetic", 200), ("edit_body", 200), ("hard_delete", 404), ("soft_delete", 200)],
+)
+def test_conditional_get_across_epochs(mutable: EpochSite, case: str, status: int) -> None:
+    path = change_paths(case)
+    etag = mutable.handle(request("GET", path)).header("ETag")
+    assert etag
+    mutable.set_epoch(2)
+    assert (
+        mutable.handle(Request("GET", path, "", {"if-none-match": etag}, b"", "h")).status == status
+    )
+
+
+def test_unchanged_pages_answer_304_in_the_next_epoch(mutable: EpochSite) -> None:
+    truth = load_truth("farm-mutable", epoch=1)
+    changed = {c.path for c in load_truth("farm-mutable", epoch=2).changes}
+    unchanged = [p.path for p in truth.non_notices] + [
+        n.path for n in truth.notices if n.path not in changed
+    ]
+    assert unchanged
+    etags = {p: mutable.handle(request("GET", p)).header("ETag") for p in unchanged}
+    mutable.set_epoch(2)
+    for path, etag in etags.items():
+        assert (
+            mutable.handle(Request("GET", path, "", {"if-none-match": str(etag)}, b"", "h")).status
+            == 304
+        )
+
+
+def test_moved_page_redirects_permanently(mutable: EpochSite) -> None:
+    old = change_paths("moved")
+    mutable.set_epoch(2)
+    response = mutable.handle(request("GET", old))
+    assert response.status == 301
+    location = response.header("Location")
+    assert location and mutable.handle(request("GET", location)).status == 200

@@ -25,6 +25,8 @@ from crawler.sitefarm.http import route_key
 from crawler.sitefarm.truth import AttachmentTruth
 
 ALL_SITES = site_ids("all")
+# Every site as first served, and farm-mutable as served in epoch 2.
+SERVED = [*ALL_SITES, "farm-mutable@2"]
 HREF = re.compile(r"""href=['"]([^'"]+)['"]""")
 XHR = {"X-Requested-With": "XMLHttpRequest"}
 
@@ -39,6 +41,15 @@ def farm() -> Iterator[Farm]:
 def fresh_limits(farm: Farm) -> None:
     """Site F rate-limits by request history; each test starts with a clean allowance."""
     farm.reset()
+    farm.set_epoch(1)
+
+
+def served(farm: Farm, variant: str) -> tuple[str, SiteTruth]:
+    """Site id and truth of a test variant (`site` or `site@epoch`); switches the farm's epoch."""
+    site, _, epoch = variant.partition("@")
+    if epoch:
+        farm.set_epoch(int(epoch))
+    return site, load_truth(site, epoch=int(epoch or 1))
 
 
 def fetch(
@@ -86,9 +97,9 @@ def linked_from_lists(farm: Farm, truth: SiteTruth) -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_every_truth_page_is_linked_from_a_list_page(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_every_truth_page_is_linked_from_a_list_page(farm: Farm, variant: str) -> None:
+    _, truth = served(farm, variant)
     linked = linked_from_lists(farm, truth)
     for notice in truth.notices:
         assert {key_of(p) for p in (notice.path, *notice.alt_paths)} & linked, notice.path
@@ -96,9 +107,9 @@ def test_every_truth_page_is_linked_from_a_list_page(farm: Farm, site: str) -> N
         assert {key_of(p) for p in (page.path, *page.alt_paths)} & linked, page.path
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_notice_pages_carry_title_and_kept_content(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_notice_pages_carry_title_and_kept_content(farm: Farm, variant: str) -> None:
+    site, truth = served(farm, variant)
     for notice in truth.notices:
         farm.reset()
         for path in (notice.path, *notice.alt_paths):
@@ -113,9 +124,9 @@ def test_notice_pages_carry_title_and_kept_content(farm: Farm, site: str) -> Non
                 assert snippet in text, (notice.path, snippet)
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_non_notice_pages_are_served(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_non_notice_pages_are_served(farm: Farm, variant: str) -> None:
+    site, truth = served(farm, variant)
     for page in truth.non_notices:
         farm.reset()
         status, _, body = fetch(farm.url(site, page.path))
@@ -146,9 +157,9 @@ def antiword(body: bytes) -> str:
     return done.stdout.decode("utf-8")
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_attachments_are_served_with_the_recorded_bytes(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_attachments_are_served_with_the_recorded_bytes(farm: Farm, variant: str) -> None:
+    site, truth = served(farm, variant)
     for att in truth.attachments:
         status, headers, body = fetch(farm.url(site, att.url))
         assert status == 200, att.url
@@ -161,9 +172,9 @@ def test_attachments_are_served_with_the_recorded_bytes(farm: Farm, site: str) -
             assert att.text_snippet in extracted_text(att, body).replace("\n", "")
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_blocked_paths_answer_their_status(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_blocked_paths_answer_their_status(farm: Farm, variant: str) -> None:
+    site, truth = served(farm, variant)
     for blocked in truth.blocked:
         if blocked.cls == "rate_limited":
             continue  # depends on request history; see test_dynamic
@@ -188,7 +199,21 @@ def test_site_counts_match_the_readme() -> None:
         "farm-gbk": (5, 8, 3),
         "farm-api": (10, 12, 5),
         "farm-waf": (2, 1, 1),
+        "farm-mutable": (8, 5, 2),
     }
+    epoch2 = load_truth("farm-mutable", epoch=2)
+    assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)
+    assert sorted(c.case for c in epoch2.changes) == [
+        "cosmetic",
+        "dangling",
+        "edit_body",
+        "edit_title",
+        "hard_delete",
+        "moved",
+        "new",
+        "replace_attachment",
+        "soft_delete",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -218,9 +243,9 @@ def test_encoding_cases_have_the_declared_bytes_and_headers(farm: Farm) -> None:
         body.decode("gb18030" if case.bytes_encoding == "gbk" else "utf-8")
 
 
-@pytest.mark.parametrize("site", ALL_SITES)
-def test_chrome_phrases_are_on_every_html_notice_page(farm: Farm, site: str) -> None:
-    truth = load_truth(site)
+@pytest.mark.parametrize("variant", SERVED)
+def test_chrome_phrases_are_on_every_html_notice_page(farm: Farm, variant: str) -> None:
+    site, truth = served(farm, variant)
     assert len(truth.chrome) >= 7
     for notice in truth.notices:
         if notice.body_in_attachment:

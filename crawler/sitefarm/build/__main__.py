@@ -12,6 +12,7 @@ from crawler.sitefarm.build import (
     farm_api,
     farm_gbk,
     farm_hanweb,
+    farm_mutable,
     farm_trs,
     farm_vsb,
     farm_waf,
@@ -29,6 +30,8 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_gbk.build,
     farm_api.build,
     farm_waf.build,
+    farm_mutable.build_epoch1,
+    farm_mutable.build_epoch2,
 ]
 
 
@@ -40,7 +43,7 @@ def main(argv: list[str]) -> int:
             continue
         root = writer.write(SITES_DIR)
         print(
-            f"{writer.site}: {len(writer.routes)} routes, {len(writer.notices)} notices -> {root}"
+            f"{writer.folder}: {len(writer.routes)} routes, {len(writer.notices)} notices -> {root}"
         )
     return 0
 

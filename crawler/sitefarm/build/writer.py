@@ -79,6 +79,7 @@ class SiteWriter:
     host: str
     prefix: str = ""
     encoding: str = "utf-8"
+    epoch: int | None = None  # sites whose content changes between runs: one folder per epoch
     files: dict[str, bytes] = field(default_factory=dict)
     routes: list[dict[str, Any]] = field(default_factory=list)
     prefix_routes: list[dict[str, Any]] = field(default_factory=list)
@@ -91,6 +92,7 @@ class SiteWriter:
     blocked: list[dict[str, Any]] = field(default_factory=list)
     external: list[str] = field(default_factory=list)
     encoding_cases: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
     notice_bodies: list[str] = field(default_factory=list)  # texts, to keep chrome phrases honest
 
     # -- routes --------------------------------------------------------------------------------
@@ -172,6 +174,10 @@ class SiteWriter:
         entry = {"path": path, "title": title, "reason": reason, "alt_paths": alt_paths or []}
         self.non_notices.append(entry)
 
+    def change(self, case: str, path: str, expect: str, note: str = "") -> None:
+        """A difference from the previous epoch and what a re-crawl must make of it."""
+        self.changes.append({"case": case, "path": path, "expect": expect, "note": note})
+
     def block(self, path: str, status: int, cls: str) -> None:
         self.blocked.append({"path": path, "status": status, "cls": cls})
 
@@ -192,6 +198,8 @@ class SiteWriter:
             "external": self.external,
             "encoding_cases": self.encoding_cases,
             "chrome": self.chrome(),
+            "epoch": self.epoch,
+            "changes": self.changes,
         }
 
     def chrome(self) -> list[str]:
@@ -217,8 +225,13 @@ class SiteWriter:
 
     # -- output --------------------------------------------------------------------------------
 
+    @property
+    def folder(self) -> str:
+        """Where the site lives under the sites folder."""
+        return self.site if self.epoch is None else f"{self.site}/epoch{self.epoch}"
+
     def write(self, sites_dir: Path) -> Path:
-        root = sites_dir / self.site
+        root = sites_dir / self.folder
         if root.exists():
             shutil.rmtree(root)
         for name, body in {**self.files, **self.extra_files}.items():
