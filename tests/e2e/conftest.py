@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,10 @@ class Run:
     stderr: str
     items: list[dict[str, Any]]
     outcomes: dict[str, dict[str, Any]]
+    requests: list[Any] = field(default_factory=list)  # the farm's log, when a test keeps it
+
+    def requests_for(self, site: str) -> list[Any]:
+        return [r for r in self.requests if r.site == site]
 
 
 def scrapy_crawl(

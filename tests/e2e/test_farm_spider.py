@@ -8,6 +8,7 @@ no guessed one, no assets, attachments fetched and read, every block classified.
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -32,6 +33,7 @@ def run(farm: Any, tmp_path_factory: pytest.TempPathFactory) -> Run:
     dump = tmp_path_factory.mktemp("spider") / "items.jsonl"
     result = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=farm.env(), dump=dump)
     assert result.returncode == 0, result.stderr[-3000:]
+    result.requests = farm.requests  # a snapshot: later tests reset the farm's log
     return result
 
 
@@ -58,7 +60,7 @@ def test_every_target_fetched_exactly_once(run: Run, farm: Any, site: str) -> No
 @pytest.mark.parametrize("site", SITES)
 def test_title_distractors_are_never_requested(run: Run, farm: Any, site: str) -> None:
     truth = load_truth(site)
-    requested = {r.path for r in farm.requests_for(site)}
+    requested = {r.path for r in run.requests_for(site)}
     for non in truth.non_notices:
         if non.title and not TitleRules().accepts(non.title):
             assert urlsplit(non.path).path not in requested, non.title
@@ -91,17 +93,17 @@ def _truth_list_key(entry: str) -> tuple[Any, ...]:
 def test_every_list_page_reached_none_guessed(run: Run, farm: Any, site: str) -> None:
     truth = load_truth(site)
     requested = [
-        _list_key(r.method, r.path, r.query, r.body or b"") for r in farm.requests_for(site)
+        _list_key(r.method, r.path, r.query, r.body or b"") for r in run.requests_for(site)
     ]
     for entry in truth.list_paths:
         assert _truth_list_key(entry) in requested, f"list page not reached: {entry}"
-    targets = {r.target for r in farm.requests_for(site)}
+    targets = {r.target for r in run.requests_for(site)}
     for never in truth.never_paths:
         assert never not in targets, f"requested a page a correct crawler never asks for: {never}"
 
 
 def test_no_asset_fetched(run: Run, farm: Any) -> None:
-    assets = [r.target for r in farm.requests if r.is_asset]
+    assets = [r.target for r in run.requests if r.is_asset]
     assert assets == []
 
 
@@ -131,7 +133,7 @@ def test_blocks_classified_and_never_yielded(run: Run, farm: Any, site: str) -> 
     truth = load_truth(site)
     outcome = run.outcomes[site]
     yielded = {urlsplit(i["url"]).path for i in run.items if i["site_id"] == site}
-    log = farm.requests_for(site)
+    log = run.requests_for(site)
     for blocked in truth.blocked:
         prefix = blocked.path.endswith("/")
         met = [
@@ -210,3 +212,60 @@ def test_rate_limit_is_waited_out_with_retry_after(farm: Any, tmp_path: Path) ->
             continue
         retry = next(r for r in log[i + 1 :] if r.target == limited.target)
         assert retry.ts - limited.ts >= 2.0  # the farm's Retry-After
+
+
+def test_network_failures_are_classified(tmp_path: Path) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    closed_port = closed.getsockname()[1]
+    closed.close()  # nothing listens here: connection refused
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)  # accepts connections, never answers: a timeout
+    try:
+        seeds = tmp_path / "seeds"
+        seeds.mkdir()
+        (seeds / "x.yaml").write_text(
+            'regions:\n  - code: "990000"\n    name: 测试\n    pinyin: t\n    sites:\n'
+            "      - id: refused\n        name: r\n        platform: trs\n"
+            f'        list_urls: ["http://127.0.0.1:{closed_port}/x/"]\n'
+            "      - id: silent\n        name: s\n        platform: trs\n"
+            f'        list_urls: ["http://127.0.0.1:{silent.getsockname()[1]}/x/"]\n'
+            "        politeness: {obey_robots: false}\n",
+            encoding="utf-8",
+        )
+        result = scrapy_crawl(
+            ["region=t", f"seeds={seeds}"],
+            env={},
+            settings={"DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "0"},
+            dump=tmp_path / "i.jsonl",
+        )
+    finally:
+        silent.close()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.outcomes["refused"]["problems"] == {"connection_error": 1}
+    assert result.outcomes["silent"]["problems"] == {"timeout": 1}
+    assert all(o["flagged"] for o in result.outcomes.values())
+
+
+def test_hanweb_dataproxy_by_post(farm: Any, run: Run, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    farm_yaml = (FARM_SEEDS / "farm.yaml").read_text(encoding="utf-8")
+    (seeds / "farm.yaml").write_text(
+        farm_yaml.replace(
+            "{type: hanweb_dataproxy, method: GET}", "{type: hanweb_dataproxy, method: POST}"
+        ),
+        encoding="utf-8",
+    )
+    farm.reset()
+    post = scrapy_crawl(
+        ["region=farm", "site=farm-hanweb", f"seeds={seeds}"],
+        env=farm.env(),
+        dump=tmp_path / "i.jsonl",
+    )
+    assert post.returncode == 0, post.stderr[-2000:]
+    proxy = [r for r in farm.requests_for("farm-hanweb") if r.path.endswith("dataproxy.jsp")]
+    assert [r.method for r in proxy] == ["POST"]
+    by_get = {i["canonical_url"] for i in run.items if i["site_id"] == "farm-hanweb"}
+    assert {i["canonical_url"] for i in post.items} == by_get
