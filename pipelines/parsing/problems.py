@@ -133,6 +133,13 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
     top = [n for n in sections if is_problem_like_strict(n)]
     if len(top) >= 2 and len(top) >= len(sections) / 2:
         return root, sections  # the numbered sections are the problems themselves
+    grouping = [n for n in sections if _groups_problems(n)]
+    if len(grouping) >= 2:
+        # Top-level aspect sections (一、关于…方面) each holding problems: they are the region.
+        region = Node("root", 0, "", -1, children=grouping)
+        chosen = _choose_level(region, expected)
+        if chosen:
+            return region, chosen
     best = max(sections, key=section_score)
     regions = [best, root] if section_score(best) > 0 else [root]
     for region in regions:
