@@ -105,3 +105,17 @@ def test_probe_reports_unreachable(seeds: Path) -> None:
         raise OSError("Name or service not known")
 
     assert probe_site(site, fetch).verdict == "unreachable"
+
+
+def test_probe_against_the_local_farm(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.sitefarm import start_farm
+
+    seeds = Path(__file__).resolve().parents[1] / "fixtures" / "farm_seeds"
+    with start_farm(sites="farm", port=0) as farm:
+        monkeypatch.setenv("NOTICES_FARM_PORT", str(farm.port))
+        result = runner.invoke(app, ["sites", "probe", "--seeds", str(seeds)])
+    assert result.exit_code == 1, result.output  # the WAF site is not reachable
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if "│" in line}
+    for site in ("farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api"):
+        assert "reachable" in rows[site], rows[site]
+    assert "blocked:blocked_waf" in rows["farm-waf"]
