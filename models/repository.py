@@ -71,7 +71,6 @@ _KNOWN_FIELDS = frozenset(
         "parser_version",
     }
 )
-_PROBLEM_FIELDS = ("aspect", "title", "description", "rectification", "status")
 _PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
@@ -145,7 +144,7 @@ def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetim
 
     known = _stored_hashes(conn, {p.canonical_url for _, p, _ in notices})
     state = {url: (fetch, record) for url, (_, fetch, record) in known.items()}
-    changed: dict[str, tuple[PageWrite, str, str]] = {}
+    changed: dict[str, tuple[PageWrite, str, str, bool]] = {}
     for i, p, fetch in notices:
         url = p.canonical_url
         stored = state.get(url)
@@ -154,7 +153,7 @@ def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetim
         if stored is not None and stored[0] == fetch:
             outcomes[i] = Outcome.UNCHANGED
             continue
-        digest = record_digest(p)
+        digest, has_nul = _record_digest(p)
         if stored is None:
             outcomes[i] = Outcome.INSERTED
         elif stored[1] == digest:
@@ -163,13 +162,13 @@ def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetim
         else:
             outcomes[i] = Outcome.UPDATED
         state[url] = (fetch, digest)
-        changed[url] = (p, fetch, digest)  # a later fetch of the same URL in the batch wins
+        changed[url] = (p, fetch, digest, has_nul)  # a later fetch of the URL in the batch wins
 
     unchanged_ids = [nid for url, (nid, _, _) in known.items() if url not in changed]
     for chunk in _chunks(unchanged_ids, LOOKUP_CHUNK):
         conn.execute(update(NOTICES).where(NOTICES.c.id.in_(chunk)).values(last_seen_at=now))
     if changed:
-        preps = [_Prepared.of(p, fetch, digest) for p, fetch, digest in changed.values()]
+        preps = [_Prepared.of(*values) for values in changed.values()]
         _upsert_notices(conn, preps, {u for u in changed if u in known}, now)
     return outcomes
 
@@ -180,10 +179,17 @@ def fetch_digest(page: PageWrite) -> str:
     return _sha256_json([_sha256_bytes(page.body), parser, _file_hashes(page)])
 
 
-def record_digest(page: PageWrite) -> str:
+def _record_digest(page: PageWrite) -> tuple[str, bool]:
     """The hash that decides unchanged vs updated: the record (which carries the cleaned body,
-    so page chrome such as visitor counters does not count) plus the attachment files."""
-    return _sha256_json({"record": page.record or {}, "files": _file_hashes(page)})
+    so page chrome such as visitor counters does not count) plus the attachment files; and
+    whether the record holds a NUL character (JSON writes it as \\u0000), which is rare."""
+    data = json.dumps(
+        {"record": page.record or {}, "files": _file_hashes(page)},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(data.encode()).hexdigest(), "\\u0000" in data
 
 
 def _file_hashes(page: PageWrite) -> list[tuple[str, str | None]]:
@@ -202,7 +208,7 @@ class _Prepared:
     attachments: list[dict[str, Any]]
 
     @classmethod
-    def of(cls, page: PageWrite, fetch: str, digest: str) -> _Prepared:
+    def of(cls, page: PageWrite, fetch: str, digest: str, has_nul: bool) -> _Prepared:
         record = page.record or {}
         attachments = _attachment_rows(page.attachments)
         raw_sha = hashlib.sha256(page.body).hexdigest()
@@ -217,14 +223,11 @@ class _Prepared:
             "fetched_at": page.fetched_at,
             "parser_version": row["parser_version"],
         }
-        return cls(
-            page,
-            _no_nul(row),
-            digest,
-            [_no_nul(r) for r in _problem_rows(record)],
-            version,
-            [_no_nul(r) for r in attachments],
-        )
+        problems = _problem_rows(record)
+        if has_nul:
+            row = _no_nul(row)
+            problems = [_no_nul(r) for r in problems]
+        return cls(page, row, digest, problems, version, [_no_nul(r) for r in attachments])
 
 
 def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -285,7 +288,14 @@ def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     # position keeps (notice_id, seq) unique even if a parser repeats a number.
     problems = record.get("problems")
     return [
-        {"seq": n, **{f: _text(p.get(f)) for f in _PROBLEM_FIELDS}}
+        {
+            "seq": n,
+            "aspect": _text(p.get("aspect")),
+            "title": _text(p.get("title")),
+            "description": _text(p.get("description")),
+            "rectification": _text(p.get("rectification")),
+            "status": _text(p.get("status")),
+        }
         for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
         if isinstance(p, Mapping)
     ]
