@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -38,10 +39,25 @@ class RequestRecord:
         return self.path + ("?" + self.query if self.query else "")
 
 
+@dataclass(slots=True)
+class _Fault:
+    site_id: str
+    path_prefix: str
+    status: int
+    remaining: int
+    headers: list[tuple[str, str]]
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
     farm: Farm
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up (timeouts, stopped crawls) are normal here, not errors to print."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -93,6 +109,8 @@ class Farm:
         self._lock = threading.Lock()
         self._servers: list[_Server] = []
         self._threads: list[threading.Thread] = []
+        self._faults: list[_Fault] = []
+        self._latency: dict[str, float] = {}
         self.port = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -178,6 +196,12 @@ class Farm:
         candidates = [s for s in self.sites if s.host == local_ip]
         for site in sorted(candidates, key=lambda s: len(s.prefix), reverse=True):
             if not site.prefix or request.path.startswith(site.prefix + "/"):
+                delay = self._latency.get(site.site_id, 0.0)
+                if delay:
+                    time.sleep(delay)
+                fault = self._take_fault(site.site_id, request.path)
+                if fault is not None:
+                    return site, fault
                 try:
                     return site, site.handle(request)
                 except Exception as exc:  # noqa: BLE001 -- a fixture bug must answer 500, not hang a test
@@ -185,6 +209,42 @@ class Farm:
         if request.path == "/robots.txt":
             return None, Response(200, ROBOTS, [("Content-Type", "text/plain")])
         return None, not_found()
+
+    # -- fault knobs (for retry and timeout tests) ---------------------------------------------
+
+    def fail(
+        self,
+        site_id: str,
+        path_prefix: str = "/",
+        status: int = 503,
+        times: int = 1,
+        retry_after: int | None = None,
+    ) -> None:
+        """The next `times` requests to the site under `path_prefix` answer `status`, then the
+        site answers normally again. `reset()` drops pending faults."""
+        self.site(site_id)
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        if retry_after is not None:
+            headers.append(("Retry-After", str(retry_after)))
+        with self._lock:
+            self._faults.append(_Fault(site_id, path_prefix, status, times, headers))
+
+    def slow(self, site_id: str, seconds: float) -> None:
+        """Wait `seconds` before answering each request to the site (0 turns it off)."""
+        self.site(site_id)
+        with self._lock:
+            self._latency[site_id] = seconds
+
+    def _take_fault(self, site_id: str, path: str) -> Response | None:
+        with self._lock:
+            for fault in self._faults:
+                if fault.site_id == site_id and path.startswith(fault.path_prefix):
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        self._faults.remove(fault)
+                    body = f"<html><head><title>{fault.status}</title></head><body></body></html>"
+                    return Response(fault.status, body.encode(), list(fault.headers))
+        return None
 
     def record(self, site: Site | None, request: Request, status: int) -> None:
         entry = RequestRecord(
@@ -211,9 +271,12 @@ class Farm:
         return [r for r in self.requests if r.site == site_id]
 
     def reset(self) -> None:
-        """Clear the log and every site's request state (rate limits). Epochs stay as set."""
+        """Clear the log, faults, latency and every site's request state (rate limits).
+        Epochs stay as set."""
         with self._lock:
             self._log.clear()
+            self._faults.clear()
+            self._latency.clear()
         for site in self.sites:
             site.reset()
 

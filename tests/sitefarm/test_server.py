@@ -130,3 +130,41 @@ def test_stop_releases_the_port() -> None:
     with socket.socket() as again:
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", port))
+
+
+def test_injected_faults_answer_then_clear(farm: Farm) -> None:
+    farm.fail("far", "/list", status=503, times=2, retry_after=3)
+    assert call("127.0.0.12", farm.port, "GET", "/list/1")[0] == 503
+    assert call("127.0.0.12", farm.port, "GET", "/other")[0] == 200  # outside the prefix
+    assert call("127.0.0.12", farm.port, "GET", "/list/2")[0] == 503
+    assert call("127.0.0.12", farm.port, "GET", "/list/3")[0] == 200
+    farm.fail("far", status=500, times=5)
+    farm.reset()
+    assert call("127.0.0.12", farm.port, "GET", "/list/4")[0] == 200
+
+
+def test_fault_carries_retry_after(farm: Farm) -> None:
+    farm.fail("one", "/one/", status=429, retry_after=7)
+    conn = http.client.HTTPConnection("127.0.0.1", farm.port, timeout=5)
+    conn.request("GET", "/one/x")
+    response = conn.getresponse()
+    assert (response.status, response.getheader("Retry-After")) == (429, "7")
+    conn.close()
+
+
+def test_slow_site_times_out_a_hasty_client(farm: Farm) -> None:
+    farm.slow("far", 0.5)
+    conn = http.client.HTTPConnection("127.0.0.12", farm.port, timeout=0.1)
+    with pytest.raises(TimeoutError):
+        conn.request("GET", "/x")
+        conn.getresponse()
+    conn.close()
+    farm.slow("far", 0)
+    assert call("127.0.0.12", farm.port, "GET", "/x")[0] == 200
+
+
+def test_knobs_name_known_sites(farm: Farm) -> None:
+    with pytest.raises(KeyError):
+        farm.fail("nope")
+    with pytest.raises(KeyError):
+        farm.slow("nope", 1)
