@@ -152,11 +152,11 @@ def classify_failure(exc: BaseException) -> Verdict:
     """The class of a download that produced no response (after retries)."""
     name = type(exc).__name__
     message = str(exc)[:200]
-    if "DNSLookup" in name or "gaierror" in name:
+    if any(k in name for k in ("DNSLookup", "CannotResolveHost", "gaierror")):
         return Verdict("dns_error", f"{name}: {message}")
     if "Timeout" in name or "TimedOut" in name:
         return Verdict("timeout", f"{name}: {message}")
-    if name == "CancelledError" or "max size" in message or "maxsize" in message:
+    if "Cancelled" in name or "max size" in message or "maxsize" in message:
         return Verdict("too_large", f"{name}: {message}")
     if "SSL" in name or "TLS" in name or "ssl" in message.lower():
         return Verdict("tls_error", f"{name}: {message}")

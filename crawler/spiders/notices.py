@@ -481,12 +481,12 @@ class NoticesSpider(scrapy.Spider):
         kwargs = request.cb_kwargs
         item: NoticePage = kwargs["item"]
         link: attachments.Link = kwargs["link"]
-        verdict = classify_failure(failure.value or Exception(str(failure)))
-        item.attachments.append(
-            FetchedAttachment(
-                name=link.name, url=link.url, error=f"{verdict.kind}: {verdict.detail}"
-            )
-        )
+        if failure.check(IgnoreRequest):  # robots.txt, or the site was stopped after blocks
+            error = f"not fetched: {failure.value}"
+        else:
+            verdict = classify_failure(failure.value or Exception(str(failure)))
+            error = f"{verdict.kind}: {verdict.detail}"
+        item.attachments.append(FetchedAttachment(name=link.name, url=link.url, error=error))
         site = self._sites[item.site_id]
         self.site_outcomes[site.id].attachments_failed += 1
         yield from self._continue(item, site, kwargs["rest"])

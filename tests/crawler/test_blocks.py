@@ -120,6 +120,14 @@ class ConnectionRefusedError_(Exception):
     pass
 
 
+class CannotResolveHostError(Exception):
+    pass
+
+
+class DownloadCancelledError(Exception):
+    pass
+
+
 @pytest.mark.parametrize(
     ("exc", "kind"),
     [
@@ -127,6 +135,11 @@ class ConnectionRefusedError_(Exception):
         (TCPTimedOutError("timed out"), "timeout"),
         (TimeoutError("Getting http://x took longer than 30 seconds"), "timeout"),
         (ConnectionRefusedError_("refused"), "connection_error"),
+        (CannotResolveHostError("no such host"), "dns_error"),
+        (
+            DownloadCancelledError("Cancelling download: expected size larger than max size"),
+            "too_large",
+        ),
     ],
 )
 def test_failures(exc: Exception, kind: str) -> None:

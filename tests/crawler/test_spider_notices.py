@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 from scrapy import Request
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
 
 from crawler.items import NoticePage
 from crawler.seeds import SeedError
@@ -270,3 +272,21 @@ def test_detail_link_to_a_file_becomes_an_attachment(spider: NoticesSpider) -> N
     )
     assert item.body == b"" and item.attachments[0].name == NOTICE
     assert item.attachments[0].sha256 == hashlib.sha256(b"PK\x03\x04broken").hexdigest()
+
+
+def test_attachment_too_large_or_refused_is_recorded_not_fatal(spider: NoticesSpider) -> None:
+    url = "http://t.test/xsxc/202306/t20230619_1.html"
+    (att_request,) = spider.parse_detail(respond(spider, url, DETAIL, kind="detail"))
+    assert att_request.meta["download_maxsize"] == 20 * 1024 * 1024
+    failure = Failure(
+        DownloadCancelledError("Received 99 bytes which is larger than download max size (9)")
+    )
+    failure.request = att_request  # type: ignore[attr-defined]
+    (item,) = spider.attachment_failed(failure)
+    assert item.attachments[0].body is None
+    assert item.attachments[0].error.startswith("too_large: ")
+    assert spider.site_outcomes["trs"].attachments_failed == 1
+    robots = Failure(IgnoreRequest("Forbidden by robots.txt"))
+    robots.request = att_request  # type: ignore[attr-defined]
+    (again,) = spider.attachment_failed(robots)
+    assert again.attachments[-1].error == "not fetched: Forbidden by robots.txt"
