@@ -8,7 +8,8 @@ from pipelines.parsing.record import Contact
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(
-    r"(?<![\d-])(?:0\d{2,3}\s*[-—－]?\s*\d{7,8}|1[3-9]\d{9}|\d{7,8}|12388|12345)(?![\d-])"
+    r"(?<![\d-])(?:\(0\d{2,3}\)\s*\d{7,8}|0\d{2,3}\s*[-—－–]?\s*\d{7,8}|1[3-9]\d{9}|\d{7,8}|12388)"
+    r"(?![\d-])"
 )
 POSTCODE_RE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)")
 ADDRESS_RE = re.compile(
@@ -34,6 +35,11 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
     return []
 
 
+def _phone(raw: str) -> str:
+    """As written, without the spaces inside: '0715 - 8111755' -> '0715-8111755'."""
+    return re.sub(r"\s", "", raw)
+
+
 def extract_contact(paras: list[str]) -> Contact:
     text = "；".join(contact_paragraphs(paras))
     if not text:
@@ -42,7 +48,7 @@ def extract_contact(paras: list[str]) -> Contact:
     rest = EMAIL_RE.sub(" ", text)
     postcode = POSTCODE_RE.search(rest)
     rest_no_post = POSTCODE_RE.sub(" ", rest)
-    phones = tuple(dict.fromkeys(re.sub(r"\s", "", p) for p in PHONE_RE.findall(rest_no_post)))
+    phones = tuple(dict.fromkeys(_phone(p) for p in PHONE_RE.findall(rest_no_post)))
     address = ADDRESS_RE.search(rest)
     return Contact(
         phones=phones,
