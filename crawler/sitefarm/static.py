@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from crawler.sitefarm.http import Request, Response, is_asset_path, not_found, route_key
 
@@ -37,16 +38,14 @@ def load_routes(root: Path) -> tuple[dict[str, Route], dict[str, Route]]:
     """Read `_routes.json`: exact routes and prefix routes (every path under a prefix)."""
     spec = json.loads((root / ROUTES_FILE).read_text(encoding="utf-8"))
 
-    def route(entry: dict[str, object]) -> Route:
-        headers = tuple((str(k), str(v)) for k, v in entry.get("headers", []))  # type: ignore[attr-defined]
+    def route(entry: dict[str, Any]) -> Route:
         file = entry.get("file")
-        body = (root / str(file)).read_bytes() if file else b""
         last_modified = entry.get("last_modified")
         return Route(
-            body=body,
-            status=int(entry.get("status", 200)),  # type: ignore[call-overload]
-            headers=headers,
-            last_modified=float(last_modified) if last_modified is not None else None,  # type: ignore[arg-type]
+            body=(root / str(file)).read_bytes() if file else b"",
+            status=int(entry.get("status", 200)),
+            headers=tuple((str(k), str(v)) for k, v in entry.get("headers", [])),
+            last_modified=float(last_modified) if last_modified is not None else None,
             ignore_query="?" not in str(entry.get("key", "")),
         )
 
