@@ -49,6 +49,7 @@ ITEM_PIPELINES = {
 
 # Crawl limits (overridable per run with -a max_pages=N or per site in seeds).
 NOTICES_MAX_PAGES = 50  # list pages per list URL when neither the run nor the seed says
+NOTICES_ATTACHMENT_MAXSIZE = 20 * 1024 * 1024  # bytes per attachment; larger ones are recorded
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -200,6 +200,9 @@ class NoticesSpider(scrapy.Spider):
             set_cookie_names=_set_cookie_names(response),
             content_type=_content_type(response),
         )
+        if verdict is not None and verdict.kind == "not_found" and cursor.page > 1:
+            self._stop(out, source, cursor, "missing_page")  # paged past the end
+            return
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status, listing_page=True)
             out.stop_reasons.append(f"{source.url}: {verdict.kind} on page {cursor.page}")
@@ -210,7 +213,7 @@ class NoticesSpider(scrapy.Spider):
         ptype = source.pagination["type"]
         text = self._text(site, response)
         if ptype == "json_api":
-            entries, total = self._api_entries(site, response, text, source)
+            entries, total = self._api_entries(response, text, source)
         else:
             entries, total = listing.html_entries(text, response.url, site.list_rules), None
         signature = tuple(sorted(e.url for e in entries))
@@ -244,7 +247,7 @@ class NoticesSpider(scrapy.Spider):
         yield self._list_request(site, cursor, nxt)
 
     def _api_entries(
-        self, site: Site, response: Response, text: str, source: ListSource
+        self, response: Response, text: str, source: ListSource
     ) -> tuple[list[listing.ListEntry], int | None]:
         assert source.api is not None
         try:
@@ -300,7 +303,7 @@ class NoticesSpider(scrapy.Spider):
             return self._follow_next(response, text, p, cursor)
         if ptype == "template":
             n = int(p.get("start", 2)) + cursor.page - 1
-            url = listing.urljoin(source.url, str(p.get("pattern", "index_{n}.html")).format(n=n))
+            url = urljoin(source.url, str(p.get("pattern", "index_{n}.html")).format(n=n))
             return listing.PageRequest(url=url, page=cursor.page + 1), ""
         if ptype == "page_param":
             n = int(p.get("start", 2)) + cursor.page - 1

@@ -290,3 +290,43 @@ def test_attachment_too_large_or_refused_is_recorded_not_fatal(spider: NoticesSp
     robots.request = att_request  # type: ignore[attr-defined]
     (again,) = spider.attachment_failed(robots)
     assert again.attachments[-1].error == "not fetched: Forbidden by robots.txt"
+
+
+def test_template_pages_until_a_missing_page(tmp_path: Path) -> None:
+    seeds = SEEDS.replace(
+        "{type: page_param, param: page, start: 2}", '{type: template, pattern: "list_{n}.html"}'
+    )
+    (tmp_path / "hn.yaml").write_text(seeds, encoding="utf-8")
+    spider = make_spider(tmp_path, site="param")
+    site = spider._sites["param"]
+    cursor = Cursor("param", 0)
+    page = f'<ul><li><a href="/a.html">{NOTICE}</a><span>2023-06-19</span></li></ul>'
+    out = list(
+        spider._read_list(
+            site,
+            respond(
+                spider,
+                "http://p.test/list?page=1",
+                page,
+                kind="list",
+                site_id="param",
+                cursor=cursor,
+                api_page=1,
+            ),
+        )
+    )
+    assert out[-1].url == "http://p.test/list_2.html"
+    missing = respond(
+        spider,
+        "http://p.test/list_2.html",
+        "<title>404</title>",
+        kind="list",
+        status=404,
+        site_id="param",
+        cursor=cursor,
+        api_page=2,
+    )
+    assert list(spider._read_list(site, missing)) == []
+    o = spider.site_outcomes["param"]
+    assert o.stop_reasons == ["http://p.test/list?page=1: missing_page after 2 page(s)"]
+    assert not o.problems
