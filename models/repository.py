@@ -374,12 +374,20 @@ def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -
         }
     stmt = _insert(conn, RAW_PAGES)
     keep = {"id", "canonical_url", "first_seen_at"}
+    # As for notices, a page fetched again unchanged only gets its last_seen_at touched.
+    changed = (RAW_PAGES.c.sha256 != stmt.excluded.sha256) | (
+        RAW_PAGES.c.reason != stmt.excluded.reason
+    )
     stmt = _on_conflict_update(
         stmt,
         ["canonical_url"],
         {c.name: stmt.excluded[c.name] for c in RAW_PAGES.columns if c.name not in keep},
+        where=changed,
     )
     conn.execute(stmt, [_no_nul(r) for r in rows.values()])
+    for chunk in _chunks(list(rows), LOOKUP_CHUNK):
+        touch = update(RAW_PAGES).where(RAW_PAGES.c.canonical_url.in_(chunk))
+        conn.execute(touch.values(last_seen_at=now))
 
 
 def ensure_sites(conn: Connection, regions: Mapping[str, str | None], *, now: datetime) -> None:
@@ -500,8 +508,10 @@ def _insert(conn: Connection, table: Table) -> Any:
     raise UnsupportedDatabase(f"no native upsert for {name!r}: use SQLite or PostgreSQL")
 
 
-def _on_conflict_update(stmt: Any, keys: list[str], set_: dict[str, Any]) -> Insert:
-    return cast(Insert, stmt.on_conflict_do_update(index_elements=keys, set_=set_))
+def _on_conflict_update(
+    stmt: Any, keys: list[str], set_: dict[str, Any], where: Any = None
+) -> Insert:
+    return cast(Insert, stmt.on_conflict_do_update(index_elements=keys, set_=set_, where=where))
 
 
 def _on_conflict_nothing(stmt: Any, keys: list[str]) -> Insert:

@@ -307,3 +307,23 @@ def test_values_of_the_wrong_shape_are_kept_in_extra(engine: Engine) -> None:
     }
     with engine.connect() as conn:
         assert conn.execute(select(Problem.title)).scalars().all() == ['["a", "b"]']
+
+
+def test_raw_page_fetched_again_is_touched_or_replaced(engine: Engine) -> None:
+    news = page(7, rec={"is_notice": False})
+    write_pages(engine, [news], now=T0)
+    with engine.connect() as conn:
+        before = dict(conn.execute(select(RawPage.__table__)).one()._mapping)
+    write_pages(engine, [news], now=T1)
+    with engine.connect() as conn:
+        after = dict(conn.execute(select(RawPage.__table__)).one()._mapping)
+    assert after.pop("last_seen_at") == T1
+    before.pop("last_seen_at")
+    assert after == before
+
+    edited = page(7, rec={"is_notice": False}, body=b"<html>edited</html>")
+    write_pages(engine, [edited], now=T1)
+    with engine.connect() as conn:
+        row = conn.execute(select(RawPage.__table__)).one()
+    assert zlib.decompress(row.body_zlib) == b"<html>edited</html>"
+    assert (row.first_seen_at, row.last_seen_at) == (T0, T1)
