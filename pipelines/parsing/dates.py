@@ -58,7 +58,7 @@ def find_dates(text: str) -> list[DateHit]:
     """Every date mention with its span; a day-only end of a range (6月3日至25日) included."""
     hits: list[DateHit] = []
     for match in DATE_RE.finditer(text):
-        hit = _hit(match)
+        hit = hit_from_match(match)
         if hit is None:
             continue
         hits.append(hit)
@@ -70,7 +70,7 @@ def find_dates(text: str) -> list[DateHit]:
     return hits
 
 
-def _hit(match: re.Match[str]) -> DateHit | None:
+def hit_from_match(match: re.Match[str]) -> DateHit | None:
     if match.group("iy"):
         iso = [int(match.group(k)) for k in ("iy", "im", "id")]
         return DateHit(match.start(), match.end(), iso[0], iso[1], iso[2])

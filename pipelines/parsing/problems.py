@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from pipelines.parsing.outline import Node
+from pipelines.parsing.problem_parts import clean_title, own_status, parts, title_part
 from pipelines.parsing.record import Problem
 
-TITLE_MAX = 80
 _DEFICIENCY = re.compile(
     r"针对|不够|不到位|不力|不足|不规范|不严|不深|不实|不高|不强|不细|不全|不准|不及时|不完善|不健全|"
     r"不明确|不充分|不达标|不落实|不重视|不科学|不合理|不精准|不平衡|不扎实|不彻底|不清|缺失|缺乏|欠缺|"
@@ -45,25 +45,6 @@ _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
 )
-_DESC_LABEL = re.compile(r"^(?:问题表现|主要问题|存在问题|问题描述|具体问题|问题)\s*[:]\s*")
-_RECT_LABEL = re.compile(
-    r"^(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|整改落实情况)\s*[:]\s*"
-)
-_STATUS_WORD = (
-    r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
-    r"持续整改|长期坚持|未完成|尚未启动|尚未开始|未启动"
-)
-# '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
-_STATUS_LINE = re.compile(
-    rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({_STATUS_WORD})[。.]?$"
-)
-_STATUS_TAG = re.compile(rf"[(【\[]({_STATUS_WORD})[)】\]]")
-_CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
-_TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
-_TITLE_SUFFIX = re.compile(
-    r"(?:方面)?(?:存在)?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
-)
-_QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +53,6 @@ class ProblemsResult:
     first_index: int | None  # paragraph index of the first problem (counts come from before it)
     grouped_status: dict[str, int] | None  # problems per status group, when the text groups them
     spans: tuple[tuple[int, int], ...] = ()  # paragraph index ranges [start, end) of each problem
-
-
-def title_part(head: str) -> str:
-    """The short statement of a numbered paragraph: up to the first 。 ； or colon."""
-    return re.split(r"[。；;:]", head, maxsplit=1)[0].strip()
-
-
-def clean_title(head: str) -> str:
-    """'针对“政治理论学习不到位”问题' -> '政治理论学习不到位'; at most TITLE_MAX characters."""
-    title = title_part(head)
-    title = _TITLE_PREFIX.sub("", title)
-    stripped = _TITLE_SUFFIX.sub("", title).rstrip("，,、 ")
-    title = stripped if len(stripped) >= 2 else title
-    quoted = _QUOTED.match(title)
-    if quoted:
-        title = quoted.group(1)
-    if len(title) > TITLE_MAX:
-        title = re.split(r"[，,]", title, maxsplit=1)[0][:TITLE_MAX]
-    return title
 
 
 def status_group(node: Node) -> str | None:
@@ -237,57 +199,15 @@ def _problem(seq: int, node: Node, region: Node) -> Problem:
     groups = [a for a in ancestors if not status_group(a)]
     aspect = next((a for a in groups if is_aspect(a)), groups[0] if groups else None)
     group = next((s for a in ancestors if (s := status_group(a))), None)
-    description, rectification = _parts(node)
+    description, rectification = parts(node)
     return Problem(
         seq=seq,
         aspect=title_part(aspect.head).rstrip("。") if aspect else None,
         title=clean_title(node.head),
         description=description,
         rectification=rectification,
-        status=group or _own_status(node),
+        status=group or own_status(node),
     )
-
-
-def _parts(node: Node) -> tuple[str | None, str | None]:
-    head = node.head
-    remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
-    paras = ([remainder] if remainder else []) + node.full_text()
-    paras = [p for p in paras if not _STATUS_LINE.match(p)]
-    for i, para in enumerate(paras):
-        if _CLOSING.match(para):
-            paras = paras[:i]
-            break
-    if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
-        desc: list[str] = []
-        rect: list[str] = []
-        current = desc
-        for para in paras:
-            if _DESC_LABEL.match(para):
-                current, para = desc, _DESC_LABEL.sub("", para)
-            elif _RECT_LABEL.match(para):
-                current, para = rect, _RECT_LABEL.sub("", para)
-            current.append(para)
-        return "\n".join(desc) or None, "\n".join(rect) or None
-    if _TITLE_PREFIX.match(title_part(head)) or not remainder:
-        return None, "\n".join(paras) or None
-    return remainder, "\n".join(paras[1:]) or None
-
-
-def _own_status(node: Node) -> str | None:
-    """A status the problem states itself: a '整改进展：已完成' line or a '（已完成）' tag."""
-    for para in [node.head, *node.full_text()]:
-        match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
-        if match:
-            return status_of(match.group(1))
-    return None
-
-
-def status_of(word: str) -> str:
-    if word.startswith(("尚未启动", "尚未开始", "未启动")):
-        return "not_started"
-    if word.startswith(("已", "完成")):
-        return "done"
-    return "in_progress"
 
 
 def _grouped_status(region: Node, nodes: list[Node]) -> dict[str, int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.parsing.dates import DATE_RE, _hit
+from pipelines.parsing.dates import DATE_RE, hit_from_match
 from pipelines.parsing.units import is_org_name
 
 _SCAN = 4
@@ -13,7 +13,7 @@ def _date_line(line: str) -> str | None:
     match = DATE_RE.fullmatch(line.replace(" ", ""))
     if not match:
         return None
-    hit = _hit(match)
+    hit = hit_from_match(match)
     if hit is None or hit.year is None or hit.day is None:
         return None
     return hit.iso()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pipelines.parsing.outline import build_outline
-from pipelines.parsing.problems import clean_title, extract_problems
+from pipelines.parsing.problems import extract_problems
 
 OPENING = "根据市委统一部署，市委第一巡察组对我单位进行了巡察。现将整改情况公布如下:"
 
@@ -127,53 +125,6 @@ def test_labelled_parts_and_closing_paragraphs() -> None:
 def test_no_outline_no_problems() -> None:
     result = extract_problems(build_outline(["只有一段话。"]))
     assert result.problems == () and result.first_index is None
-
-
-@pytest.mark.parametrize(
-    ("head", "expected"),
-    [
-        ("针对“政治理论学习不到位”问题。区红十字会党组高度重视", "政治理论学习不到位"),
-        ("针对履行职责不力,“等、靠、要”思想突出问题。围绕", "履行职责不力,“等、靠、要”思想突出"),
-        ("关于对募捐筹资因循守旧问题的整改", "募捐筹资因循守旧"),
-        ("针对学习领会脱贫攻坚方针政策不够深入问题", "学习领会脱贫攻坚方针政策不够深入"),
-        ("理论学习不够到位。2020年9月至2021年2月", "理论学习不够到位"),
-        ("政治理论学习不够深入:学习贯彻不深不细", "政治理论学习不够深入"),
-        ("关于党建工作方面存在的问题", "党建工作"),
-        ("问题", "问题"),
-    ],
-)
-def test_clean_title(head: str, expected: str) -> None:
-    assert clean_title(head) == expected
-
-
-def test_clean_title_is_at_most_80_characters() -> None:
-    assert len(clean_title("落实" * 60 + "，不到位")) <= 80
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("整改进展:已完成", "done"),
-        ("整改状态:正在整改", "in_progress"),
-        ("完成情况:尚未启动。", "not_started"),
-        ("整改进展:基本完成", "in_progress"),
-    ],
-)
-def test_a_problem_states_its_own_status(line: str, expected: str) -> None:
-    paras = [OPENING, "二、问题整改情况", "1.理论学习不够深入。", "整改情况:已修订制度。", line]
-    (problem,) = extract_problems(build_outline(paras)).problems
-    assert (problem.status, problem.rectification) == (expected, "已修订制度。")
-
-
-def test_a_status_tag_after_the_title() -> None:
-    paras = [
-        OPENING,
-        "二、问题整改情况",
-        "1.理论学习不够深入(已完成)。已修订制度。",
-        "2.采购不规范。",
-    ]
-    problems = extract_problems(build_outline(paras)).problems
-    assert [p.status for p in problems] == ["done", None]
 
 
 def test_the_stated_number_of_problems_picks_the_level_below_the_items() -> None:
