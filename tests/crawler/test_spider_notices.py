@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.test import get_crawler
@@ -330,3 +331,21 @@ def test_template_pages_until_a_missing_page(tmp_path: Path) -> None:
     o = spider.site_outcomes["param"]
     assert o.stop_reasons == ["http://p.test/list?page=1: missing_page after 2 page(s)"]
     assert not o.problems
+
+
+def test_per_site_politeness_and_robots_opt_out(tmp_path: Path) -> None:
+    seeds = SEEDS.replace(
+        "        encoding: gb18030\n",
+        "        encoding: gb18030\n        politeness: {download_delay: 3, concurrency: 5, obey_robots: false}\n",
+    )
+    (tmp_path / "hn.yaml").write_text(seeds, encoding="utf-8")
+    # as in `scrapy crawl`: the spider is made before the crawler's settings are frozen
+    crawler = Crawler(NoticesSpider, {"CONCURRENT_REQUESTS_PER_DOMAIN": 2})
+    spider = NoticesSpider.from_crawler(crawler, seeds=str(tmp_path), region="huainan")
+    slots = crawler.settings.getdict("DOWNLOAD_SLOTS")
+    assert slots == {"t.test": {"delay": 3.0, "concurrency": 2}}  # never above 2 per host
+    starts = asyncio.run(_collect(spider))
+    assert all(
+        r.meta.get("dont_obey_robotstxt") is True for r in starts if r.meta["site_id"] == "trs"
+    )
+    assert not any("dont_obey_robotstxt" in r.meta for r in starts if r.meta["site_id"] == "param")
