@@ -43,7 +43,7 @@ def _head(skin: VsbSkin, title: str, meta: str = "") -> str:
 <div class="top"><div class="logo"><img src="{skin.root}/images/logo.png" /></div>
 <div class="topr"><a href="javascript:void(0)">无障碍</a> | <a href="javascript:void(0)">长者模式</a> | <a href="javascript:void(0)">繁體</a></div></div>
 <div class="nav"><ul><li><a href="{skin.root}/index.htm">首页</a></li><li><a href="{skin.root}/gzdt.htm">工作动态</a></li>
-<li><a href="{skin.root}/xxgk.htm">信息公开</a></li><li><a href="{skin.root}/xsxc.htm">{escape(skin.parent_column)}</a></li>
+<li><a href="{skin.root}/xxgk.htm">信息公开</a></li><li><a href="{skin.root}/xsxc.htm">巡视巡察</a></li>
 <li><a href="{skin.root}/lzjy.htm">廉政教育</a></li><li><a href="{skin.root}/xfjb.htm">信访举报</a></li></ul></div>
 """
 
