@@ -68,8 +68,6 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as crawlers expect
     # Headers and body go out in separate writes; with Nagle on, each answer waits for a delayed ACK.
     disable_nagle_algorithm = True
-    server_version = "nginx"
-    sys_version = ""
 
     def do_GET(self) -> None:
         self._serve()
@@ -93,7 +91,10 @@ class _Handler(BaseHTTPRequestHandler):
         site, response = self.server.farm.dispatch(local_ip, request)
         # Logged before answering, so a client that has its answer always finds it in the log.
         self.server.farm.record(site, request, response.status)
-        self.send_response(response.status)
+        self.send_response_only(response.status)
+        self.send_header("Date", self.date_time_string())
+        if response.header("Server") is None:  # sites that name their server (WAFs) keep theirs
+            self.send_header("Server", "nginx")
         for key, value in response.headers:
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(response.body)))

@@ -168,3 +168,18 @@ def test_knobs_name_known_sites(farm: Farm) -> None:
         farm.fail("nope")
     with pytest.raises(KeyError):
         farm.slow("nope", 1)
+
+
+def test_one_server_header_per_answer() -> None:
+    class Named(EchoSite):
+        def handle(self, request: Request) -> Response:
+            return Response(403, b"", [("Server", "yundun")])
+
+    with Farm([Named("n", "127.0.0.1"), EchoSite("e", "127.0.0.12")]).start(0) as farm:
+        for host, server in [("127.0.0.1", "yundun"), ("127.0.0.12", "nginx")]:
+            conn = http.client.HTTPConnection(host, farm.port, timeout=5)
+            conn.request("GET", "/x")
+            response = conn.getresponse()
+            assert response.headers.get_all("Server") == [server]
+            assert response.getheader("Date")
+            conn.close()
