@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import Annotated
 
@@ -14,6 +15,9 @@ from crawler.sitefarm import start_farm
 from models.db import database_url
 
 DEMO_REGION = "demo"
+# A notice's key is its canonical URL, port included: a fixed port keeps the keys stable from one
+# demo run to the next, so the second run finds the notices unchanged.
+DEMO_PORT = 18765
 
 
 @app.command("demo")
@@ -26,12 +30,23 @@ def demo(
     ] = None,
     port: Annotated[
         int, typer.Option("--port", help="Port for the demo sites; 0 picks a free one.")
-    ] = 0,
+    ] = DEMO_PORT,
 ) -> None:
     """Crawl the offline demo sites (served on 127.0.0.1) with the real spider and summarise."""
     url = url or database_url()
     upgrade(revision="head", url=url)
-    with start_farm(sites="demo", port=port) as farm:
+    try:
+        farm = start_farm(sites="demo", port=port)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        typer.echo(
+            f"port {port} is taken: serving on a free port instead, so the stored URLs differ "
+            "from earlier demo runs (pass --port to choose one)",
+            err=True,
+        )
+        farm = start_farm(sites="demo", port=0)
+    with farm:
         # The demo seeds take the port from the environment (seeds/demo.yaml).
         os.environ.update(farm.env())
         typer.echo(f"demo sites served on 127.0.0.1:{farm.port}")
