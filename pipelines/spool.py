@@ -4,11 +4,13 @@ and written on the next run or by `notices db replay`. Nothing fetched is ever d
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import logging
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,7 @@ def append(path: Path, pages: Iterable[PageWrite]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     # default=str: a value JSON cannot hold is kept as text rather than failing the spool.
     lines = [json.dumps(to_json(p), ensure_ascii=False, default=str) + "\n" for p in pages]
-    with path.open("a", encoding="utf-8") as f:
+    with _locked(path, ".lock"), path.open("a", encoding="utf-8") as f:
         f.writelines(lines)
         f.flush()
         os.fsync(f.fileno())
@@ -71,12 +73,24 @@ def replay(engine: Engine, path: Path) -> Counter[Outcome]:
     counts: Counter[Outcome] = Counter()
     if not path.exists():
         return counts
+    try:
+        with _locked(path, ".replay.lock", wait=False):
+            return _replay(engine, path, counts)
+    except BlockingIOError:
+        logger.info("spool %s is being replayed by another process", path)
+        return counts
+
+
+def _replay(engine: Engine, path: Path, counts: Counter[Outcome]) -> Counter[Outcome]:
     work = path.with_name(path.name + ".replaying")
-    if work.exists():  # a replay that was interrupted: its pages come first
-        work.write_bytes(work.read_bytes() + path.read_bytes())
-        path.unlink()
-    else:
-        path.rename(work)
+    with _locked(path, ".lock"):
+        if not path.exists():  # another replay finished meanwhile
+            return counts
+        if work.exists():  # a replay that was interrupted: its pages come first
+            work.write_bytes(work.read_bytes() + path.read_bytes())
+            path.unlink()
+        else:
+            path.rename(work)
     rejected: list[PageWrite] = []
     try:
         pages = read(work)
@@ -111,9 +125,24 @@ def rejected_path(path: Path) -> Path:
 
 
 def _restore(work: Path, path: Path) -> None:
-    if path.exists():
-        work.write_bytes(work.read_bytes() + path.read_bytes())
-    work.replace(path)
+    with _locked(path, ".lock"):
+        if path.exists():
+            work.write_bytes(work.read_bytes() + path.read_bytes())
+        work.replace(path)
+
+
+@contextmanager
+def _locked(path: Path, suffix: str, *, wait: bool = True) -> Iterator[None]:
+    """An exclusive lock beside the spool, so that crawls running side by side neither lose
+    appended lines nor replay the same file twice. Raises BlockingIOError if `wait` is false
+    and the lock is held."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + suffix).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def to_json(page: PageWrite) -> dict[str, Any]:

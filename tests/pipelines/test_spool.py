@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -133,3 +134,13 @@ def test_a_lost_database_keeps_the_whole_spool(
         spool.replay(migrated, path)
     assert spool.read(path) == [page(1), page(2)]
     assert not (tmp_path / "spool.rejected.jsonl").exists()
+
+
+def test_a_replay_running_elsewhere_is_left_alone(migrated: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1)])
+    with (tmp_path / "spool.jsonl.replay.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another crawl's replay would
+        assert spool.replay(migrated, path) == {}
+    assert spool.read(path) == [page(1)]
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 1}
