@@ -6,6 +6,7 @@ import zlib
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from models import (
@@ -17,6 +18,7 @@ from models import (
     Problem,
     RawPage,
     Site,
+    repository,
 )
 from models.repository import (
     AttachmentWrite,
@@ -327,3 +329,16 @@ def test_raw_page_fetched_again_is_touched_or_replaced(engine: Engine) -> None:
         row = conn.execute(select(RawPage.__table__)).one()
     assert zlib.decompress(row.body_zlib) == b"<html>edited</html>"
     assert (row.first_seen_at, row.last_seen_at) == (T0, T1)
+
+
+def test_lookups_split_into_chunks(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repository, "LOOKUP_CHUNK", 3)
+    pages = [page(n) for n in range(1, 11)]
+    assert write_pages(engine, pages, now=T0) == [Outcome.INSERTED] * 10
+    assert write_pages(engine, pages, now=T1) == [Outcome.UNCHANGED] * 10
+    edited = [page(n, rec=record(n, body="新"), body=b"new") for n in range(1, 11)]
+    assert write_pages(engine, edited, now=T1) == [Outcome.UPDATED] * 10
+    assert count(engine, Problem) == 20
+    with engine.connect() as conn:
+        seen = conn.execute(select(Notice.last_seen_at).distinct()).scalars().all()
+    assert seen == [T1]
