@@ -25,6 +25,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
+from w3lib.encoding import html_body_declared_encoding
 
 from crawler import attachments, listing
 from crawler.blocks import Verdict, classify_failure, classify_response
@@ -554,12 +555,21 @@ class NoticesSpider(scrapy.Spider):
     # --- helpers ----------------------------------------------------------------------------
 
     def _text(self, site: Site, response: Response) -> str:
-        if not isinstance(response, TextResponse):
-            return response.body.decode("utf-8", errors="replace")
+        """The page as text: the seed's encoding, else the declared one, else UTF-8 or GB18030.
+
+        Scrapy's guess for undeclared bodies misreads short GBK pages (as big5 or cp949).
+        """
         encoding = site.options.get("encoding")
         if encoding:
             return response.body.decode(encoding, errors="replace")
-        return response.text
+        if isinstance(response, TextResponse) and (
+            _charset(response) or html_body_declared_encoding(response.body)
+        ):
+            return response.text
+        try:
+            return response.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return response.body.decode("gb18030", errors="replace")
 
     def _inc(self, key: str) -> None:
         if self.crawler.stats is not None:

@@ -120,6 +120,7 @@ def test_attachments_fetched_and_read(run: Run, farm: Any, site: str) -> None:
         for want in notice.attachments:
             parts = urlsplit(want.url)
             att = got[parts.path + "?" + parts.query]
+            assert att["name"] == want.name
             if not want.ok:
                 assert att["sha256"] is None and att["error"].startswith("wrong_content_type")
                 continue
@@ -151,6 +152,8 @@ def test_blocks_classified_and_never_yielded(run: Run, farm: Any, site: str) -> 
 
 def test_run_report_per_site(run: Run) -> None:
     assert set(run.outcomes) == set(SITES)
+    for site in SITES:  # links to other sites are counted, not crawled as this site's
+        assert run.outcomes[site]["external"] == len(load_truth(site).external), site
     for site in SITES:
         assert run.outcomes[site]["flagged"] is False, run.outcomes[site]
     waf = run.outcomes["farm-waf"]
@@ -182,9 +185,9 @@ def test_block_threshold_stops_a_site(farm: Any, tmp_path: Path) -> None:
     requested = [r for r in farm.requests_for("farm-waf") if r.path.startswith("/a/")]
     assert 2 <= len(requested) <= 2 + START_WINDOW - 1
     assert outcome["problems"] == {"blocked_waf": len(requested)}
-    assert sum("not requested (site stopped)" in r for r in outcome["stop_reasons"]) == 8 - len(
-        requested
-    )
+    held_back = sum("not requested (site stopped)" in r for r in outcome["stop_reasons"])
+    # a start released just before the stop is dropped by the gate instead of held back
+    assert 8 - len(requested) - (START_WINDOW - 1) <= held_back <= 8 - len(requested)
 
 
 def test_rate_limit_is_waited_out_with_retry_after(farm: Any, tmp_path: Path) -> None:
