@@ -14,7 +14,7 @@ _TITLE_NOTICE = re.compile(
 _OWN_REPORT = re.compile(
     r"(?:现|特|兹)(?:将|就|把|对).{0,30}整改.{0,30}(?:予以|进行|向社会|如下|公布|公开|通报|报告)|"
     r"(?:整改|落实).{0,12}情况(?:予以|向社会)?(?:公布|公开|通报|报告)如下|"
-    r"整改.{0,15}情况.{0,6}(?:予以|向社会)(?:公布|公开|通报)"
+    r"整改.{0,15}情况(?:予以|向社会)(?:公布|公开|通报)"
 )
 _INVITES_SUPERVISION = re.compile(r"欢迎.{0,30}(?:监督|提出意见|反映)")
 _NEWS = re.compile(
@@ -27,6 +27,7 @@ _MEETING_TITLE = re.compile(
     r"(?:公布|晒出|公开了)"  # a news title about a notice: 某局公布巡察整改情况
 )
 _AUDIT = re.compile(r"审计")
+_FEEDBACK_TITLE = re.compile(r"反馈.{0,4}巡[视察](?:情况|意见)|巡[视察](?:情况|意见)?反馈")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
 _FIRST_PERSON = re.compile(
@@ -45,6 +46,8 @@ def is_notice(title: str | None, paras: list[str], problems_found: int) -> bool:
         return False
     if title and _MEETING_TITLE.search(title) and not _OWN_REPORT.search(head):
         return False
+    if title and _FEEDBACK_TITLE.search(title) and "整改" not in title:
+        return False  # news of the feedback: 巡视组向某单位反馈巡视情况
     if _AUDIT.search(head) and not _INSPECTION.search(head):
         return False
     own_report = _OWN_REPORT.search(text[:3000]) is not None
