@@ -93,10 +93,13 @@ def _as_list(rule: Any) -> list[str]:
 
 
 def select_first(sel: Selector, rules: Any) -> str | None:
-    """First non-empty value of `"css"` (text) or `"css @attr"` (attribute) rules."""
+    """First non-empty value of `"css"` (text) or `"css @attr"` (attribute) rules; a rule
+    starting with `/` or `(` is XPath (the same convention as the cleaner's selectors)."""
     for rule in _as_list(rules):
         css, _, attr = rule.partition(" @")
-        for node in sel.css(css.strip()) if css.strip() else [sel]:
+        css = css.strip()
+        nodes = (sel.xpath(css) if css.startswith(("/", "(")) else sel.css(css)) if css else [sel]
+        for node in nodes:
             value = node.attrib.get(attr.strip()) if attr else " ".join(node.css("::text").getall())
             if not attr and not value:
                 value = " ".join(node.xpath(".//text()").getall())

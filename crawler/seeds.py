@@ -19,6 +19,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from cssselect import SelectorError
+from lxml import etree
+from parsel.csstranslator import HTMLTranslator
 
 from crawler.profiles import PAGINATION_TYPES, PROFILES
 
@@ -351,6 +354,7 @@ _API_KEYS = {
     "page_start",
     "page_size",
 }
+_CSS = HTMLTranslator()
 _ENCODINGS = {"auto", "utf-8", "gb18030", "gbk", "gb2312", "big5"}
 
 
@@ -472,6 +476,9 @@ def _site(
     if raw.get("list") is not None:
         if isinstance(raw["list"], dict):
             fe.unknown_keys(raw["list"], _LIST_KEYS, (*kp, "list"))
+            for key, rule in raw["list"].items():
+                for one in [rule] if isinstance(rule, str) else rule or []:
+                    _check_selector(one, (*kp, "list", key), fe)
             list_rules.update(raw["list"])
         else:
             fe.add((*kp, "list"), "must be a mapping of item/link/title/date selectors")
@@ -510,6 +517,10 @@ def _site(
     for key in ("content_selector", "title_selector", "date_selector", "publisher"):
         if raw.get(key) is not None and not isinstance(raw[key], str):
             fe.add((*kp, key), "must be text")
+        elif key != "publisher" and raw.get(key):
+            _check_selector(raw[key], (*kp, key), fe)
+    if isinstance(site_pagination.get("next"), str):
+        _check_selector(site_pagination["next"], (*kp, "pagination", "next"), fe)
     if len(fe.errors) > before or not sources or not isinstance(sid, str):
         return None
     assert isinstance(name, str)
@@ -583,6 +594,19 @@ def _sources(
             _check_api(api, (*kp, i, "api"), fe)
         out.append(ListSource(url=url, pagination=pagination, api=api or profile.api or None))
     return out
+
+
+def _check_selector(rule: Any, kp: tuple[Any, ...], fe: _FileErrors) -> None:
+    """A `css`, `css @attr` or XPath selector must compile (fail at load, not on every page)."""
+    if not isinstance(rule, str) or not rule.strip():
+        fe.add(kp, "must be a selector (text)")
+        return
+    expr = rule.partition(" @")[0].strip()
+    try:
+        xpath = expr if expr.startswith(("/", "(")) else _CSS.css_to_xpath(expr)
+        etree.XPath(xpath)
+    except (SelectorError, etree.XPathError) as exc:
+        fe.add(kp, f"invalid selector {rule!r}: {exc}")
 
 
 def _valid_url(url: str) -> bool:

@@ -133,6 +133,7 @@ def test_vsb_title_from_p_sticky_marker_dropped_and_next_link() -> None:
             "http://d/news/p2.html",
         ),
         ('<a href="javascript:void(0)">下一页</a>', None, None),
+        ('<p><a id="n" href="p3.html">more</a></p>', "//a[@id='n'] @href", "http://d/news/p3.html"),
         ("<p>no pager</p>", None, None),
     ],
 )

@@ -131,6 +131,14 @@ def test_seeds_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         (('"https://dt.example.gov.cn/tzgg/"', '"ftp://dt.example.gov.cn/"'), "list_urls[0].url"),
         (("{max_pages: 4}", "{type: infinite}"), "list_urls[0].pagination.type: must be one of"),
         (("id: dt-gov", "id: ah-jw"), "site id 'ah-jw' is also used"),
+        (
+            ("        expected_empty: true\n", "        list: {item: 'li[[x'}\n"),
+            "regions[1].sites[0].list.item: invalid selector 'li[[x'",
+        ),
+        (
+            ("        expected_empty: true\n", "        content_selector: '//div[@'\n"),
+            "regions[1].sites[0].content_selector: invalid selector",
+        ),
     ],
 )
 def test_validation_names_file_line_and_key(tmp_path: Path, edit: tuple, expected: str) -> None:
