@@ -17,7 +17,6 @@ from crawler.sitefarm.build.files import (
     make_doc,
     make_docx,
     make_ofd,
-    make_ole2_stub,
     make_pdf,
 )
 
@@ -49,12 +48,6 @@ def test_ofd_is_a_zip_with_ofd_xml() -> None:
     archive = zipfile.ZipFile(io.BytesIO(make_ofd("通报")))
     assert "<ofd:Title>通报</ofd:Title>" in archive.read("OFD.xml").decode()
     assert make_ofd("通报") == make_ofd("通报")
-
-
-def test_ole2_stub_has_the_magic() -> None:
-    stub = make_ole2_stub(1024)
-    assert stub.startswith(OLE2_MAGIC)
-    assert len(stub) == 1024
 
 
 def test_doc_is_a_word_97_file_that_antiword_reads(tmp_path: Path) -> None:

@@ -139,7 +139,7 @@ def extracted_text(att: AttachmentTruth, body: bytes) -> str:
         return "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(body)).pages)
     if att.ext == "docx":
         return "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
-    if att.ext == "doc":
+    if att.ext in ("doc", "wps"):
         return antiword(body)
     raise AssertionError(f"no extractor for {att.ext}")
 

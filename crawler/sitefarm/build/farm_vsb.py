@@ -7,7 +7,7 @@ from html import escape
 from urllib.parse import quote
 
 from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
-from crawler.sitefarm.build.files import make_docx, make_ofd, make_ole2_stub, make_pdf
+from crawler.sitefarm.build.files import make_doc, make_docx, make_ofd, make_pdf
 from crawler.sitefarm.build.vsb import VsbDetail, VsbSkin, detail_page, list_page
 from crawler.sitefarm.build.writer import Attachment, SiteWriter
 
@@ -65,12 +65,14 @@ def _attachments(docs: list[Doc]) -> list[list[Attachment]]:
             )
         ],
         [
+            # WPS Office saves .wps in the Word 97 binary format, which antiword reads.
             Attachment(
                 url=DOWNLOAD + "5553",
                 name=f"{wps_doc.title}.wps",
                 ext="wps",
-                body=make_ole2_stub(),
+                body=make_doc([wps_doc.title, *wps_doc.paragraphs]),
                 content_type="application/kswps",
+                text_snippet=wps_doc.paragraphs[0][:16],
             )
         ],
         [

@@ -1,4 +1,4 @@
-"""Real, small attachment files: PDF and DOC with extractable Chinese text, DOCX, OFD, OLE2 stubs.
+"""Real, small attachment files: PDF, DOC and DOCX with extractable Chinese text, and OFD.
 
 Every builder is deterministic (fixed zip timestamps, no creation dates), so rebuilding the farm
 leaves the committed bytes and the sha256 values in the truth unchanged."""
@@ -194,12 +194,6 @@ def _dir_entry(name: str, kind: int, left: int, child: int, start: int, size: in
     struct.pack_into("<III", entry, 68, left, _NONE, child)
     struct.pack_into("<II", entry, 116, start, size)
     return bytes(entry)
-
-
-def make_ole2_stub(size: int = 1536) -> bytes:
-    """Bytes that start like a .doc/.wps (OLE2 compound file magic) but hold no readable text."""
-    header = OLE2_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
-    return header + b"\x00" * (size - len(header))
 
 
 def _fixed_zip(data: bytes) -> bytes:
