@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 import typer
 from alembic import command
 from alembic.runtime.migration import MigrationContext
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,7 +33,8 @@ def upgrade(
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), revision)
             current = MigrationContext.configure(conn).get_current_heads()
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, CommandError) as exc:
+        # CommandError: e.g. a revision this code does not know (a newer version migrated it).
         _fail(f"cannot upgrade {masked_url(url)}: {_first_line(exc)}")
     finally:
         engine.dispose()

@@ -61,3 +61,18 @@ def test_replay(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "inserted 1" in result.output
     assert not (tmp_path / "spool.jsonl").exists()
+
+
+def test_upgrade_of_a_database_from_a_newer_version_is_a_clear_error(db_url: str) -> None:
+    from sqlalchemy import text
+
+    from models.db import make_engine
+
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffffffffffff'"))
+    engine.dispose()
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 1
+    assert "Can't locate revision identified by 'ffffffffffff'" in result.output
