@@ -17,6 +17,7 @@ from crawler.sitefarm import start_farm
 
 ROOT = Path(__file__).resolve().parents[2]
 FARM_SEEDS = ROOT / "tests" / "fixtures" / "farm_seeds"
+REPO_SEEDS = ROOT / "seeds"  # holds the offline `demo` region
 # Politeness off for tests: no delays, no backoff (Retry-After is still honoured).
 FAST = {
     "AUTOTHROTTLE_ENABLED": "0",
@@ -76,5 +77,5 @@ def scrapy_crawl(
 
 @pytest.fixture(scope="module")
 def farm() -> Iterator[Any]:
-    with start_farm(sites="farm", port=0) as running:
+    with start_farm(sites="all", port=0) as running:  # the demo sites and farm sites A–F
         yield running

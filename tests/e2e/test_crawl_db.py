@@ -21,11 +21,12 @@ from models.crawl_run import CrawlRun
 from models.db import make_engine
 from models.notice import Notice
 
-from .conftest import FARM_SEEDS, FAST, ROOT, scrapy_crawl
+from .conftest import FARM_SEEDS, FAST, REPO_SEEDS, ROOT, scrapy_crawl
 
 pytestmark = pytest.mark.e2e
 
 SITES = ["farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api", "farm-waf"]
+DEMO = ["demo-trs", "demo-vsb", "demo-gbk"]
 
 
 def _env(farm: Any, db_url: str, tmp_path: Path) -> dict[str, str]:
@@ -68,11 +69,14 @@ def _notices(db_url: str) -> list[Notice]:
         engine.dispose()
 
 
-def test_crawl_twice_second_run_changes_nothing(farm: Any, db_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("region", "seeds"), [("demo", REPO_SEEDS), ("farm", FARM_SEEDS)])
+def test_crawl_twice_second_run_changes_nothing(
+    farm: Any, db_url: str, tmp_path: Path, region: str, seeds: Path
+) -> None:
     env = _env(farm, db_url, tmp_path)
     _upgrade(env)
     for _ in range(2):
-        run = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=env)
+        run = scrapy_crawl([f"region={region}", f"seeds={seeds}"], env=env)
         assert run.returncode == 0, run.stderr[-3000:]
     first, second = (r.stats for r, _ in _runs(db_url))
     assert first.get("notices/db/inserted", 0) > 0
@@ -88,12 +92,13 @@ def farm_db(farm: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     db_url = f"sqlite:///{tmp / 'notices.db'}"
     env = _env(farm, db_url, tmp)
     _upgrade(env)
-    run = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=env)
-    assert run.returncode == 0, run.stderr[-3000:]
+    for region, seeds in (("farm", FARM_SEEDS), ("demo", REPO_SEEDS)):
+        run = scrapy_crawl([f"region={region}", f"seeds={seeds}"], env=env)
+        assert run.returncode == 0, run.stderr[-3000:]
     return db_url
 
 
-@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("site", SITES + DEMO)
 def test_every_target_stored_once_with_its_fields(farm: Any, farm_db: str, site: str) -> None:
     truth = load_truth(site)
     stored = {n.canonical_url: n for n in _notices(farm_db) if n.site_id == site}
@@ -110,7 +115,7 @@ def test_every_target_stored_once_with_its_fields(farm: Any, farm_db: str, site:
             assert unicodedata.normalize("NFKC", text) in body, (want.path, text)
 
 
-@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("site", SITES + DEMO)
 def test_no_non_notice_stored_as_a_notice(farm: Any, farm_db: str, site: str) -> None:
     truth = load_truth(site)
     notices = {n.canonical_url for n in _notices(farm_db) if n.site_id == site and n.is_notice}
@@ -120,8 +125,9 @@ def test_no_non_notice_stored_as_a_notice(farm: Any, farm_db: str, site: str) ->
 
 
 def test_run_row_records_site_outcomes(farm_db: str) -> None:
-    ((run, outcomes),) = _runs(farm_db)
-    assert run.outcome == "finished"
+    (run, outcomes), (demo_run, demo_outcomes) = _runs(farm_db)
+    assert (run.outcome, demo_run.outcome) == ("finished", "finished")
+    assert demo_outcomes == {"demo-trs": "ok", "demo-vsb": "ok", "demo-gbk": "ok"}
     assert outcomes == {
         "farm-trs": "ok",
         "farm-hanweb": "ok",
