@@ -292,12 +292,9 @@ def _to_python(node: yaml.Node, kp: tuple[Any, ...], loc: _Located, loader: Any)
     return _expand_env(value) if isinstance(value, str) else value
 
 
-def expand_env(text: str) -> str:
-    """Expand `${VAR}` and `${VAR:-default}`; an unset variable without default is an error."""
-    return _expand_env(text)
-
-
 def _expand_env(text: str) -> str:
+    """Expand `${VAR}` and `${VAR:-default}`; an unset variable without default is a KeyError."""
+
     def sub(m: re.Match[str]) -> str:
         value = os.environ.get(m.group(1))
         if value:
