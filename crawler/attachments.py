@@ -52,7 +52,8 @@ class Link:
         return self.ext is None or self.ext in FETCH_EXTS
 
 
-def _ext_of(text: str | None) -> str | None:
+def ext_of(text: str | None) -> str | None:
+    """The attachment extension a file name (or URL path) ends with, lowercased."""
     if not text:
         return None
     m = _NAME_EXT_RE.search(text.strip())
@@ -61,12 +62,13 @@ def _ext_of(text: str | None) -> str | None:
 
 def _url_ext(url: str) -> str | None:
     parts = urlsplit(url)
-    ext = _ext_of(unquote(parts.path))
+    ext = ext_of(unquote(parts.path))
     if ext:
         return ext
     for key, value in parse_qsl(parts.query):
-        if key.lower() in ("filename", "file", "name", "e", "fileName"):
-            ext = _ext_of(value) or _ext_of("x" + value if value.startswith(".") else value)
+        # Hanweb `downfile.jsp?filename=<hex>.pdf`, VSB static `…/<hex>.doc?e=.doc`
+        if key.lower() in ("filename", "file", "name", "e"):
+            ext = ext_of(value)
             if ext:
                 return ext
     return None
@@ -83,7 +85,7 @@ def find_links(html: str, base_url: str) -> list[Link]:
         url = urljoin(base_url, href)
         name = " ".join("".join(a.xpath(".//text()").getall()).split())
         name = name or (a.css("img::attr(alt)").get() or "").strip()
-        ext = _url_ext(url) or _ext_of(name)
+        ext = _url_ext(url) or ext_of(name)
         endpoint = any(e in url for e in _DOWNLOAD_ENDPOINTS)
         if (ext or endpoint) and url not in found:
             found[url] = Link(name=name or _basename(url), url=url, ext=ext)

@@ -470,7 +470,7 @@ class NoticesSpider(scrapy.Spider):
         if response.status != 200:
             att.error = f"HTTP {response.status}"
             return att
-        hint = link.ext or attachments._ext_of(name) or attachments._ext_of(header_name)
+        hint = link.ext or attachments.ext_of(name) or attachments.ext_of(header_name)
         ext = attachments.sniff_ext(response.body, hint)
         if ext == "html":
             att.error = "wrong_content_type: an HTML page was served instead of the file"

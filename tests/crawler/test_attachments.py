@@ -47,6 +47,11 @@ def test_find_links_from_anchors_endpoints_and_scripts() -> None:
     assert [(link.ext, link.fetchable) for link in archive] == [("zip", False)]
 
 
+def test_extension_from_query_parameters() -> None:
+    links = attachments.find_links('<a href="/__local/A/B1?e=.doc">x</a>', "http://a/")
+    assert [(link.ext, link.fetchable) for link in links] == [("doc", True)]
+
+
 def test_names_without_links_give_no_attachments() -> None:
     assert attachments.find_links("<p>附件：1．整改任务清单 2．整改台账</p>", "http://a/") == []
 
