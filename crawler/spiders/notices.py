@@ -369,17 +369,19 @@ class NoticesSpider(scrapy.Spider):
             # the list links straight to a file: the notice is in the attachment
             name = response.meta.get("list_title") or ""
             links = [attachments.Link(name=name, url=response.url, ext=None)]
-        verdict = (
-            classify_response(
+        verdict: Verdict | None
+        if isinstance(response, TextResponse) or response.status != 200:
+            verdict = classify_response(
                 response.status,
                 response.body,
                 set_cookie_names=_set_cookie_names(response),
                 content_type=_content_type(response),
                 has_attachments=bool(links),
             )
-            if isinstance(response, TextResponse) or response.status != 200
-            else None
-        )
+        elif not links:  # binary content type, HTML bytes
+            verdict = Verdict("wrong_content_type", "an HTML page served as a file")
+        else:
+            verdict = None
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status)
             return

@@ -349,3 +349,10 @@ def test_per_site_politeness_and_robots_opt_out(tmp_path: Path) -> None:
         r.meta.get("dont_obey_robotstxt") is True for r in starts if r.meta["site_id"] == "trs"
     )
     assert not any("dont_obey_robotstxt" in r.meta for r in starts if r.meta["site_id"] == "param")
+
+
+def test_html_bytes_served_as_a_binary_file_are_not_an_item(spider: NoticesSpider) -> None:
+    request = Request("http://t.test/f.pdf", meta={"site_id": "trs", "kind": "detail"})
+    page = Response("http://t.test/f.pdf", body=b"<html><body>gone</body></html>", request=request)
+    assert list(spider.parse_detail(page)) == []
+    assert spider.site_outcomes["trs"].problems["wrong_content_type"] == 1
