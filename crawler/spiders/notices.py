@@ -168,6 +168,9 @@ class NoticesSpider(scrapy.Spider):
         meta = {"site_id": site.id, "kind": kind, "handle_httpstatus_list": SEEN_STATUSES, **extra}
         if site.politeness.get("obey_robots") is False:
             meta["dont_obey_robotstxt"] = True
+        if "download_delay" in site.politeness:
+            # AutoThrottle would pull the seed's delay down towards the global minimum
+            meta["autothrottle_dont_adjust_delay"] = True
         return meta
 
     def _list_request(
