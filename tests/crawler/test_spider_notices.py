@@ -345,9 +345,9 @@ def test_per_site_politeness_and_robots_opt_out(tmp_path: Path) -> None:
     slots = crawler.settings.getdict("DOWNLOAD_SLOTS")
     assert slots == {"t.test": {"delay": 3.0, "concurrency": 2}}  # never above 2 per host
     starts = asyncio.run(_collect(spider))
-    assert all(
-        r.meta.get("dont_obey_robotstxt") is True for r in starts if r.meta["site_id"] == "trs"
-    )
+    trs = [r for r in starts if r.meta["site_id"] == "trs"]
+    assert all(r.meta.get("dont_obey_robotstxt") is True for r in trs)
+    assert all(r.meta.get("autothrottle_dont_adjust_delay") is True for r in trs)
     assert not any("dont_obey_robotstxt" in r.meta for r in starts if r.meta["site_id"] == "param")
 
 
