@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.sitefarm.dynamic import ApiSite, EpochSite, HanwebSite, RateLimitedSite
+from crawler.sitefarm.dynamic import (
+    ApiSite,
+    CookieChallengeSite,
+    EpochSite,
+    HanwebSite,
+    RateLimitedSite,
+)
 from crawler.sitefarm.http import Site
 from crawler.sitefarm.static import StaticSite
 
@@ -18,6 +24,7 @@ _KINDS: dict[str, type[StaticSite | EpochSite]] = {
     "api": ApiSite,
     "ratelimit": RateLimitedSite,
     "epochs": EpochSite,
+    "cookies": CookieChallengeSite,
 }
 
 
@@ -41,6 +48,7 @@ CATALOG: tuple[SiteSpec, ...] = (
     SiteSpec("farm-api", "farm", "127.0.0.15", "", "api"),
     SiteSpec("farm-waf", "farm", "127.0.0.16", "", "ratelimit"),
     SiteSpec("farm-mutable", "farm", "127.0.0.17", "", "epochs"),
+    SiteSpec("farm-ccdi", "farm", "127.0.0.18", "", "cookies"),
 )
 
 

@@ -194,3 +194,23 @@ class EpochSite:
 
     def handle(self, request: Request) -> Response:
         return self.epochs[self.epoch].handle(request)
+
+
+class CookieChallengeSite(StaticSite):
+    """Every page first answers a 200 script that sets cookies and reloads (ccdi.gov.cn style);
+    a request carrying all those cookies gets the real page. robots.txt is never challenged."""
+
+    def __init__(self, site_id: str, host: str, prefix: str, root: Path) -> None:
+        super().__init__(site_id, host, prefix, root)
+        spec = json.loads((root / "_challenge.json").read_text(encoding="utf-8"))
+        self.cookies: dict[str, str] = spec["cookies"]
+        self.challenge: bytes = (root / spec["body_file"]).read_bytes()
+
+    def handle(self, request: Request) -> Response:
+        if request.path != "/robots.txt" and not self._passes(request.header("cookie") or ""):
+            return Response(200, self.challenge, [("Content-Type", "text/html; charset=utf-8")])
+        return super().handle(request)
+
+    def _passes(self, header: str) -> bool:
+        sent = dict(part.strip().split("=", 1) for part in header.split(";") if "=" in part)
+        return all(sent.get(name) == value for name, value in self.cookies.items())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,8 @@ class SiteTruth:
     chrome: tuple[str, ...]  # phrases on every HTML notice page that must not survive cleaning
     epoch: int | None = None  # for sites that change between runs (farm-mutable)
     changes: tuple[ChangeTruth, ...] = ()  # what changed since the previous epoch
+    # Cookies a page's challenge script sets (site H): sending them gets the real pages.
+    js_cookies: dict[str, str] = field(default_factory=dict)
 
     def url(self, path: str, port: int) -> str:
         """Absolute URL of a truth path on a farm listening on `port`."""
@@ -136,6 +138,7 @@ def parse_truth(data: dict[str, Any]) -> SiteTruth:
         chrome=tuple(data["chrome"]),
         epoch=data.get("epoch"),
         changes=tuple(ChangeTruth(**c) for c in data.get("changes", [])),
+        js_cookies=dict(data.get("js_cookies", {})),
     )
 
 

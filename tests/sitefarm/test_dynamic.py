@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from crawler.sitefarm.catalog import SITES_DIR
-from crawler.sitefarm.dynamic import ApiSite, EpochSite, HanwebSite, RateLimitedSite
+from crawler.sitefarm.dynamic import (
+    ApiSite,
+    CookieChallengeSite,
+    EpochSite,
+    HanwebSite,
+    RateLimitedSite,
+)
 from crawler.sitefarm.http import Request
 from crawler.sitefarm.truth import load_truth
 
@@ -219,3 +225,35 @@ def test_moved_page_redirects_permanently(mutable: EpochSite) -> None:
     assert response.status == 301
     location = response.header("Location")
     assert location and mutable.handle(request("GET", location)).status == 200
+
+
+@pytest.fixture
+def ccdi() -> CookieChallengeSite:
+    return CookieChallengeSite("farm-ccdi", "127.0.0.18", "", SITES_DIR / "farm-ccdi")
+
+
+@pytest.mark.parametrize(
+    ("cookie", "real"),
+    [
+        ("", False),
+        ("HOY_TR=abcdef0123,1f2e,3a4b", False),  # one of two cookies
+        ("HOY_TR=abcdef0123,1f2e,3a4b; HBB_HC=wrong", False),
+        ("HBB_HC=9c8d7e; other=1; HOY_TR=abcdef0123,1f2e,3a4b", True),
+    ],
+)
+def test_cookie_challenge_until_both_cookies_are_sent(
+    ccdi: CookieChallengeSite, cookie: str, real: bool
+) -> None:
+    headers = {"cookie": cookie} if cookie else {}
+    response = ccdi.handle(Request("GET", "/xsxcn/", "", headers, b"", "h"))
+    assert response.status == 200
+    body = response.body.decode()
+    assert ("list_news_dl2" in body) is real
+    assert ("location.reload()" in body) is not real
+
+
+def test_challenge_script_names_the_cookies_the_truth_lists(ccdi: CookieChallengeSite) -> None:
+    body = ccdi.handle(request("GET", "/xsxcn/202302/x.html")).body.decode()
+    found = dict(re.findall(r'document\.cookie="([A-Z_]+)=([^;"]+); max-age', body))
+    assert found == load_truth("farm-ccdi").js_cookies
+    assert ccdi.handle(request("GET", "/robots.txt")).body.startswith(b"User-agent")

@@ -10,6 +10,7 @@ from crawler.sitefarm.build import (
     demo_trs,
     demo_vsb,
     farm_api,
+    farm_ccdi,
     farm_gbk,
     farm_hanweb,
     farm_mutable,
@@ -32,6 +33,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_waf.build,
     farm_mutable.build_epoch1,
     farm_mutable.build_epoch2,
+    farm_ccdi.build,
 ]
 
 

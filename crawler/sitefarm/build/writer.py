@@ -93,6 +93,7 @@ class SiteWriter:
     external: list[str] = field(default_factory=list)
     encoding_cases: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
+    js_cookies: dict[str, str] = field(default_factory=dict)
     notice_bodies: list[str] = field(default_factory=list)  # texts, to keep chrome phrases honest
 
     # -- routes --------------------------------------------------------------------------------
@@ -200,6 +201,7 @@ class SiteWriter:
             "chrome": self.chrome(),
             "epoch": self.epoch,
             "changes": self.changes,
+            "js_cookies": self.js_cookies,
         }
 
     def chrome(self) -> list[str]:
