@@ -96,12 +96,17 @@ def _fetch(page: listing.PageRequest) -> tuple[int, dict[str, str], bytes]:
         return exc.code, dict(exc.headers.items()), exc.read(5_000_000)
 
 
-def _robots_allow(url: str) -> bool:
-    parser = urllib.robotparser.RobotFileParser(urljoin(url, "/robots.txt"))
+def _robots_allow(url: str, fetch: Fetch) -> bool:
+    """robots.txt says we may fetch `url` (a missing or unreadable robots.txt allows, as in
+    Scrapy)."""
     try:
-        parser.read()
-    except OSError:
-        return True  # no robots.txt reachable: the list fetch itself will tell
+        status, _, body = fetch(listing.PageRequest(url=urljoin(url, "/robots.txt"), page=0))
+    except (OSError, ValueError):
+        return True
+    if status >= 400:
+        return True
+    parser = urllib.robotparser.RobotFileParser()
+    parser.parse(body.decode("utf-8", errors="replace").splitlines())
     return parser.can_fetch(USER_AGENT, url)
 
 
@@ -112,7 +117,7 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     if source.pagination["type"] == "json_api" and source.api:
         page = listing.api_request(source.api, source.url, int(source.api.get("page_start", 1)))
     url = page.url
-    if site.politeness.get("obey_robots", True) and not _robots_allow(url):
+    if site.politeness.get("obey_robots", True) and not _robots_allow(url, fetch):
         return ProbeResult(site.id, url, "robots", 0, "disallowed by robots.txt")
     try:
         status, headers, body = fetch(page)

@@ -119,3 +119,14 @@ def test_probe_against_the_local_farm(monkeypatch: pytest.MonkeyPatch) -> None:
     for site in ("farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api"):
         assert "reachable" in rows[site], rows[site]
     assert "blocked:blocked_waf" in rows["farm-waf"]
+
+
+def test_probe_obeys_robots(seeds: Path) -> None:
+    (seeds / "huainan.yaml").write_text(SEEDS.replace("{obey_robots: false}", "{}", 1), "utf-8")
+    site = load_registry(seeds).select(None, "hn-trs")[0]
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        assert page.url == "http://hn.test/robots.txt", "only robots.txt may be fetched"
+        return 200, {}, b"User-agent: *\nDisallow: /xsxc/\n"
+
+    assert probe_site(site, fetch).verdict == "robots"
