@@ -22,6 +22,7 @@ META_SCAN_LINES = 12
 MAX_META_LINE = 200
 MAX_BREADCRUMB = 12
 DATE_LINE_SCAN = 4
+MAX_META_REST = 40
 
 _LABELS = sorted(META_LABELS, key=len, reverse=True)
 _LABEL_RE = re.compile(
@@ -109,6 +110,7 @@ def _take_meta(lines: list[str]) -> tuple[dict[str, str | None], int | None]:
         if parsed is None:
             i += 1
             continue
+        parsed = _join_wrapped_meta(lines, i, parsed)
         for key, value in parsed.items():
             fields.setdefault(key, value)
         first = i if first is None else first
@@ -116,6 +118,22 @@ def _take_meta(lines: list[str]) -> tuple[dict[str, str | None], int | None]:
     if "published" not in fields:
         first = _take_date_line(lines, fields, first)
     return fields, first
+
+
+def _join_wrapped_meta(lines: list[str], i: int, parsed: dict[str, str]) -> dict[str, str]:
+    """A meta line a fixed-width wrap cut in two: its short, unpunctuated rest is appended."""
+    while i + 1 < len(lines) and 0 < len(lines[i + 1]) <= MAX_META_REST:
+        rest = lines[i + 1]
+        sep = " " if _LABEL_RE.match(rest) else ""  # cut before a label, or inside a value
+        joined = parse_meta_line(lines[i] + sep + rest)
+        if _SENTENCE_PUNCT.search(rest.replace(":", "").replace("：", "")) or joined is None:
+            break
+        if len(joined) < len(parsed) or joined == parsed:
+            break
+        lines[i] = lines[i] + sep + rest
+        del lines[i + 1]
+        parsed = joined
+    return parsed
 
 
 def _take_date_line(

@@ -36,8 +36,11 @@ _CJK_SPACE_RE = re.compile(
 # A line ending like this ends its paragraph; anything else may have been wrapped.
 _TERMINAL = set("。！？；;!?:…")
 _CLOSERS = "”’\"')）】」』"
-_TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知|整改)$")
+_TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知)$")
+TITLE_ZONE = 3  # paragraphs at the top where a title line may stand
 NATURAL_WRAP_MIN = 40
+NEAR_FULL = 3
+INDENT = 2
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 
 
@@ -77,7 +80,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if not line or (_PAGE_NUMBER.fullmatch(line) and _between_wrapped(lines, i, previous)):
             continue
-        if out and _continues(out[-1], previous, line, width):
+        if out and _continues(out[-1], previous, line, width, top=len(out) <= TITLE_ZONE):
             out[-1] += line
         else:
             out.append(line)
@@ -93,10 +96,13 @@ def _between_wrapped(lines: list[str], i: int, previous: str) -> bool:
     return len(tail) >= 20 and tail[-1] not in _TERMINAL and bool(following)
 
 
-def _continues(paragraph: str, previous: str, line: str, width: int | None) -> bool:
-    """Whether `line` continues the paragraph whose last physical line was `previous`."""
+def _continues(
+    paragraph: str, previous: str, line: str, width: int | None, *, top: bool = False
+) -> bool:
+    """Whether `line` continues the paragraph whose last physical line was `previous`;
+    `top`: the paragraph is among the first ones, where a title ends without punctuation."""
     tail = paragraph.rstrip(_CLOSERS)
-    if not tail or tail[-1] in _TERMINAL or _TITLE_END_RE.search(paragraph):
+    if not tail or tail[-1] in _TERMINAL or (top and _TITLE_END_RE.search(paragraph)):
         return False
     bare = classify_marker(paragraph)
     if bare is not None and not bare.rest:
@@ -106,9 +112,15 @@ def _continues(paragraph: str, previous: str, line: str, width: int | None) -> b
     if width is None:
         return len(previous) >= NATURAL_WRAP_MIN and not starts_paragraph(line)
     if len(previous) >= width - 1:
-        # A full line was cut by the wrap, unless it is a numbered heading exactly as wide as
-        # the wrap followed by the next numbered paragraph.
-        return not (paragraph == previous and starts_paragraph(previous) and starts_paragraph(line))
+        # A full line was cut by the wrap, unless the next line starts a numbered paragraph
+        # (a heading can be exactly as wide as the wrap); '…@16' + '3.com' is one token.
+        token = previous[-1].isascii() and previous[-1].isalnum() and line[0].isascii()
+        return token or not starts_paragraph(line)
+    # Nearly full: PDF lines vary a little with the width of their characters, and the first
+    # line of a paragraph lost its indent when it was stripped.
+    indent = INDENT if paragraph == previous else 0
+    if len(previous) >= width - NEAR_FULL - indent and not starts_paragraph(line):
+        return True
     # textwrap moves a word that does not fit to the next line: then previous + word > width.
     word = line.split(maxsplit=1)[0]
     # A lone unpunctuated word (a date, a name) is a line of its own, not a moved word.
@@ -118,13 +130,19 @@ def _continues(paragraph: str, previous: str, line: str, width: int | None) -> b
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The fixed width a text was wrapped at, when most lines share one length; else None."""
+    """The width a text was wrapped at, when most lines are about that long; else None.
+
+    It is the longest length many lines share (not the most common one: PDF lines vary by a
+    character or two)."""
     lengths = [len(line) for line in lines if line]
     if len(lengths) < 8:
         return None
-    widest = max(lengths)
-    common, _hits = Counter(lengths).most_common(1)[0]
-    near = sum(1 for n in lengths if common - 3 <= n <= common)
-    if common < 12 or common > 200 or near < 0.3 * len(lengths) or widest > common * 1.6:
+    counts = Counter(lengths)
+    frequent = [n for n, c in counts.items() if c >= max(2, 0.05 * len(lengths))]
+    if not frequent:
         return None
-    return common
+    width = max(frequent)
+    near = sum(1 for n in lengths if width - NEAR_FULL - 1 <= n <= width)
+    if width < 12 or width > 200 or near < 0.3 * len(lengths) or max(lengths) > width * 1.6:
+        return None
+    return width

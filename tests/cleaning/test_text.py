@@ -116,3 +116,21 @@ def test_a_signature_date_above_an_attachment_is_not_a_page_date() -> None:
     page = clean_text("关于巡察整改情况的通报\n正文。\n2023年5月4日\n附件：整改清单.xlsx")
     assert page.meta.published is None
     assert page.attachments == (AttachmentLink("整改清单.xlsx"),)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["时间:2020-12-17 09:37", "来源:淮南市纪检监察网   作者:市纪委监委网站"],
+        ["时间:2020-12-17 09:37    来源:淮南市纪检", "监察网   作者:市纪委监委网站"],
+        ["时间:2020-12-17 09:37    来源:淮南市纪检监察网   作", "者:市纪委监委网站"],
+    ],
+)
+def test_a_meta_line_cut_by_a_fixed_width_wrap(lines: list[str]) -> None:
+    page = clean_text(
+        "\n".join(["关于巡察整改情况的通报", *lines, "根据市委统一部署，巡察组开展了巡察。"])
+    )
+    assert page.meta == PageMeta(
+        published="2020-12-17 09:37", source="淮南市纪检监察网", author="市纪委监委网站"
+    )
+    assert page.text == "关于巡察整改情况的通报\n根据市委统一部署，巡察组开展了巡察。"

@@ -34,6 +34,24 @@ def _wrap(text: str, width: int) -> str:
     )
 
 
+def _pdf(text: str, width: int = 36) -> str:
+    """A PDF conversion: indented first lines, widths varying by a character or two, and a
+    page number between pages every 40 lines."""
+    lines: list[str] = []
+    for para in (p.strip() for p in text.splitlines()):
+        i = 0
+        while i < len(para):
+            take = width - (2 if i == 0 else 0) - len(lines) % 3
+            lines.append(("\u3000\u3000" if i == 0 else "") + para[i : i + take])
+            i += take
+    out: list[str] = []
+    for n, line in enumerate(lines, start=1):
+        out.append(line)
+        if n % 40 == 0 and n < len(lines) - 5:
+            out += ["", f"- {n // 40} -", ""]
+    return "\n".join(out)
+
+
 def _fullwidth(text: str) -> str:
     return text.translate({ord(str(i)): chr(0xFF10 + i) for i in range(10)})
 
@@ -48,6 +66,8 @@ def _renumber(text: str) -> str:
     [
         pytest.param(lambda t: _wrap(t, 30), id="wrapped-30"),
         pytest.param(lambda t: _wrap(t, 45), id="wrapped-45"),
+        pytest.param(lambda t: _wrap(_fullwidth(t), 33), id="fullwidth-wrapped-33"),
+        pytest.param(_pdf, id="pdf-like"),
         pytest.param(_fullwidth, id="fullwidth-digits"),
         pytest.param(_renumber, id="renumbered"),
     ],

@@ -73,6 +73,21 @@ def test_join_wrapped_fixed_width() -> None:
     assert join_wrapped(lines) == [para, "一、整改情况", heading + "题", "1.财务报销不规范。", para]
 
 
+def test_join_wrapped_pdf_lines_of_varying_width() -> None:
+    text = "根据市委专项巡察组反馈意见，中共淮安市红十字会党组研究细化提出5项整改任务9条整改措施。"
+    filler = ["一" * 29 + "。"] * 8
+    lines = [*filler, text[:27], text[27:], "1.关于对募捐筹资因循守旧问题的整改", *filler]
+    assert join_wrapped(lines)[8:10] == [text, "1.关于对募捐筹资因循守旧问题的整改"]
+
+
+def test_join_wrapped_full_line_before_a_numbered_line_and_a_cut_token() -> None:
+    filler = ["一" * 29 + "。"] * 8
+    heading = "1.聚焦基层贯彻落实党的理论路线方针政策和党中央决策部署方面"[:30]
+    email = "联系电话0715-8111755；电子邮箱：hahszhbgs@16"
+    lines = [*filler, heading, "(1)理论学习不够到位。", email[:30], email[30:] + "3.com。"]
+    assert join_wrapped(lines)[8:] == [heading, "(1)理论学习不够到位。", email + "3.com。"]
+
+
 def test_paragraphs_drops_empty_lines_and_normalises() -> None:
     assert paragraphs("  一、基本情况  \n\n\n（一）组织领导。\n") == [
         "一、基本情况",
