@@ -7,6 +7,8 @@ BOT_NAME = "notices"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
+# The project's public page, so site operators can see who is crawling and why. Placeholder until
+# the repository is published: a deployment must set its own (or override USER_AGENT with -s).
 PROJECT_URL = "https://github.com/notices-archive/notices"
 USER_AGENT = f"notices-archive/0.1 (+{PROJECT_URL}; public-interest archive of published notices)"
 
