@@ -41,6 +41,7 @@ _SECTION_GOOD = re.compile(
     r"问题清单|主要问题|整改完成情况|问题的整改"
 )
 _PROBLEM_SECTION = re.compile(r"反馈问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
+_PROBLEM_LABEL = re.compile(r"^(?:存在问题|反馈问题|主要问题|问题)\s*[:]\s*(?=\S)")
 _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
@@ -111,6 +112,20 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
     return root, []
 
 
+def _labelled_problems(region: Node) -> list[Node]:
+    """'问题：…' / '整改情况：…' pairs without numbers: each 问题 label starts a problem."""
+    found: list[Node] = []
+    for owner in [region, *region.descendants()]:
+        starts = [i for i, para in enumerate(owner.body) if _PROBLEM_LABEL.match(para)]
+        for k, i in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(owner.body)
+            head = _PROBLEM_LABEL.sub("", owner.body[i])
+            index = owner.index + 1 + i  # body paragraphs follow their owner's own paragraph
+            found.append(Node("label", k + 1, head, index, owner.body[i + 1 : end], parent=owner))
+    found.sort(key=lambda n: n.index)
+    return found if len(found) >= 2 else []
+
+
 def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     level = _real_children(region)
     plain: list[Node] = []  # the first level that is neither status groups nor aspects
@@ -132,9 +147,9 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         if not deeper:
             break
         level = deeper
-    shi = _shi_problems(region)
-    if shi:
-        return shi
+    unnumbered = _shi_problems(region) or _labelled_problems(region)
+    if unnumbered:
+        return unnumbered
     # Items under a heading that says it lists the problems, even if they name no deficiency.
     named = _PROBLEM_SECTION.search(title_part(region.head)) is not None
     if named and len(plain) >= 2 and expected in (None, len(plain)):

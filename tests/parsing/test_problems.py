@@ -201,3 +201,25 @@ def test_top_level_aspect_sections_each_holding_problems() -> None:
         ("关于党的政治建设方面", "意识形态工作责任制落实不到位"),
         ("关于党的组织建设方面", "“三会一课”制度落实不严格"),
     ]
+
+
+def test_unnumbered_problem_labels_under_aspects() -> None:
+    paras = [
+        OPENING,
+        "二、巡察反馈问题整改情况",
+        "(一)关于党的政治建设方面",
+        "问题:理论学习不够深入。",
+        "整改情况:修订学习制度。",
+        "问题:意识形态工作责任制落实不到位。",
+        "整改情况:开展专项检查。",
+        "(二)关于党的组织建设方面",
+        "问题:组织生活不严肃。",
+        "整改情况:规范“三会一课”。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [(p.aspect, p.title, p.rectification) for p in result.problems] == [
+        ("关于党的政治建设方面", "理论学习不够深入", "修订学习制度。"),
+        ("关于党的政治建设方面", "意识形态工作责任制落实不到位", "开展专项检查。"),
+        ("关于党的组织建设方面", "组织生活不严肃", "规范“三会一课”。"),
+    ]
+    assert result.first_index == 3
