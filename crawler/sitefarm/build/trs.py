@@ -164,6 +164,7 @@ def detail_page(skin: TrsSkin, doc: Doc, opt: DetailOptions) -> str:
 <span alt="时间：2019-11-08 20:26"><i>时间：</i>{pub}</span>
 <span alt="来源：市纪委监委"><i>来源：</i>{source_html}</span>
 <span class="article-zoom">【字体：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</span>
+<span class="read">浏览次数：<span id="readcount"></span><script>$.get("/interFace/getDocReadCount.do?url=" + location.pathname, function(n){{$("#readcount").text(n);}});</script></span>
 <span id="myPrint"><a href="javascript:window.print()">【打印】</a></span>
 </div>
 <div class="article-body"><div class="TRS_Editor">
