@@ -53,6 +53,7 @@ _FEEDBACK_TO_RE = re.compile(
     r"向\s*([^，,。；:]{2,30}?)\s*(?:党组织|领导班子)?\s*(?:反馈|进行了反馈)"
 )
 _STATIONED_RE = re.compile(r"进驻\s*([^，,。；:]{2,30}?)\s*(?:开展|进行|,|，)")
+_PARTY_ORGAN = "党组|党委|党总支|党支部|委员会|领导班子"
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 
@@ -143,11 +144,20 @@ def inspected_unit(opening: str, publisher: str | None) -> str | None:
             continue
         unit = _trim_work_topic(match.group(1).strip())
         if _DEICTIC_RE.match(unit):
-            return publisher
+            return _resolve_deictic(unit, publisher)
         if re.search(r"[巡察视]组|\d", unit):
             continue
         return unit
     return None
+
+
+def _resolve_deictic(deictic: str, publisher: str | None) -> str | None:
+    """我局党组 -> the publisher as named; 我单位/我局 -> the unit itself, without 中共 and the
+    party organ (中共咸宁市红十字会党组 -> 咸宁市红十字会)."""
+    if publisher is None or re.search(_PARTY_ORGAN, deictic):
+        return publisher
+    unit = re.sub(rf"^中共|(?:{_PARTY_ORGAN})$", "", publisher)
+    return unit if len(unit) >= 2 else publisher
 
 
 def _trim_work_topic(unit: str) -> str:
