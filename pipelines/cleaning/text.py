@@ -29,9 +29,8 @@ _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s【\[|｜]))[【\[]?\s*(" + "|".join(_LABELS) + r")\s*(?:[:：]|(?<=为))\s*"
 )
 _ATTACHMENT_RE = re.compile(
-    r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?P<name>.{1,150}?\.(?:"
-    + "|".join(ATTACHMENT_EXTENSIONS)
-    + r"))$",
+    r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．]\s*(?!\w{1,5}$))?"
+    r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r"))$",
     re.IGNORECASE,
 )
 # A line that can only be the first half of a wrapped file name: long, no punctuation, and not a

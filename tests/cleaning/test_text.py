@@ -134,3 +134,8 @@ def test_a_meta_line_cut_by_a_fixed_width_wrap(lines: list[str]) -> None:
         published="2020-12-17 09:37", source="淮南市纪检监察网", author="市纪委监委网站"
     )
     assert page.text == "关于巡察整改情况的通报\n根据市委统一部署，巡察组开展了巡察。"
+
+
+def test_a_numbered_attachment_list() -> None:
+    page = clean_text("正文。\n附件：1.整改台账.xlsx\n2、问题清单.docx\n3.pdf")
+    assert [a.name for a in page.attachments] == ["整改台账.xlsx", "问题清单.docx", "3.pdf"]
