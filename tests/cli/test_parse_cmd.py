@@ -35,6 +35,11 @@ def test_text_files_in_any_encoding(tmp_path: Path, encoding: str) -> None:
     assert len(record["problems"]) == 10
 
 
+def test_big5_traditional_text_is_read_as_big5() -> None:
+    text = "中共南嶺縣衛生健康局黨組關於縣委巡察整改進展情況的通報。根據縣委統一部署，縣委第四巡察組開展了巡察。"
+    assert decode_text(text.encode("big5")) == text
+
+
 def test_gbk_character_references_are_restored() -> None:
     assert decode_text("整改&#8226;情况".encode("gbk")) == "整改•情况"
 
