@@ -94,6 +94,8 @@ class Site:
     max_pages: int | None
     block_threshold: int
     hosts: tuple[str, ...]  # hosts whose detail links belong to this site
+    # Opt-in: copy cookies out of a JS cookie challenge (groups `k` and `v`), then retry once.
+    js_cookie: re.Pattern[str] | None
     file: str
 
     @property
@@ -329,6 +331,7 @@ _SITE_KEYS = {
     "verified",
     "max_pages",
     "block_threshold",
+    "js_cookie",
     "hosts",
     "notes",
 }
@@ -518,6 +521,7 @@ def _site(
             _check_selector(raw[key], (*kp, key), fe)
     if isinstance(site_pagination.get("next"), str):
         _check_selector(site_pagination["next"], (*kp, "pagination", "next"), fe)
+    js_cookie = _js_cookie(raw.get("js_cookie"), (*kp, "js_cookie"), fe)
     if len(fe.errors) > before or not sources or not isinstance(sid, str):
         return None
     assert isinstance(name, str)
@@ -553,6 +557,7 @@ def _site(
         verified=str(verified),
         max_pages=raw.get("max_pages"),
         block_threshold=raw.get("block_threshold") or 3,
+        js_cookie=js_cookie,
         hosts=tuple(sorted(own_hosts)),
         file=file,
     )
@@ -591,6 +596,23 @@ def _sources(
             _check_api(api, (*kp, i, "api"), fe)
         out.append(ListSource(url=url, pagination=pagination, api=api or profile.api or None))
     return out
+
+
+def _js_cookie(raw: Any, kp: tuple[Any, ...], fe: _FileErrors) -> re.Pattern[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"from_body_regex"}:
+        fe.add(kp, "must be a mapping with only `from_body_regex`")
+        return None
+    try:
+        pattern = re.compile(str(raw["from_body_regex"]))
+    except re.error as exc:
+        fe.add((*kp, "from_body_regex"), f"invalid regex: {exc}")
+        return None
+    if {"k", "v"} - set(pattern.groupindex):
+        fe.add((*kp, "from_body_regex"), "needs named groups (?P<k>...) and (?P<v>...)")
+        return None
+    return pattern
 
 
 def _check_selector(rule: Any, kp: tuple[Any, ...], fe: _FileErrors) -> None:

@@ -204,6 +204,10 @@ class NoticesSpider(scrapy.Spider):
             set_cookie_names=_set_cookie_names(response),
             content_type=_content_type(response),
         )
+        retry = self._pass_cookie_challenge(site, response, verdict)
+        if retry is not None:
+            yield retry
+            return
         if verdict is not None and verdict.kind == "not_found" and cursor.page > 1:
             self._stop(out, source, cursor, "missing_page")  # paged past the end
             return
@@ -385,6 +389,10 @@ class NoticesSpider(scrapy.Spider):
             verdict = Verdict("wrong_content_type", "an HTML page served as a file")
         else:
             verdict = None
+        retry = self._pass_cookie_challenge(site, response, verdict)
+        if retry is not None:
+            yield retry
+            return
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status)
             return
@@ -504,6 +512,26 @@ class NoticesSpider(scrapy.Spider):
         self.site_outcomes[item.site_id].items += 1
         self._inc("notices/items")
         return item
+
+    def _pass_cookie_challenge(
+        self, site: Site, response: Response, verdict: Verdict | None
+    ) -> scrapy.Request | None:
+        """The same request with the cookies a JS challenge sets, when the seed opts in (once)."""
+        if (
+            verdict is None
+            or verdict.kind != "js_challenge"
+            or site.js_cookie is None
+            or response.meta.get("js_cookie_tried")
+        ):
+            return None
+        text = response.body.decode("utf-8", errors="replace")
+        cookies = {m["k"]: m["v"] for m in site.js_cookie.finditer(text)}
+        if not cookies:
+            return None
+        self._inc("notices/js_cookie/retried")
+        return response.request.replace(  # type: ignore[union-attr]
+            cookies=cookies, dont_filter=True, meta={**response.meta, "js_cookie_tried": True}
+        )
 
     # --- failures ---------------------------------------------------------------------------
 

@@ -139,6 +139,17 @@ def test_seeds_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             ("        expected_empty: true\n", "        content_selector: '//div[@'\n"),
             "regions[1].sites[0].content_selector: invalid selector",
         ),
+        (
+            (
+                "        expected_empty: true\n",
+                "        js_cookie: {from_body_regex: 'X=(\\w+)'}\n",
+            ),
+            "js_cookie.from_body_regex: needs named groups",
+        ),
+        (
+            ("        expected_empty: true\n", "        js_cookie: {regex: x}\n"),
+            "js_cookie: must be a mapping with only `from_body_regex`",
+        ),
     ],
 )
 def test_validation_names_file_line_and_key(tmp_path: Path, edit: tuple, expected: str) -> None:

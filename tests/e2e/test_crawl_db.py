@@ -25,7 +25,16 @@ from .conftest import FARM_SEEDS, FAST, REPO_SEEDS, ROOT, scrapy_crawl
 
 pytestmark = pytest.mark.e2e
 
-SITES = ["farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api", "farm-waf"]
+SITES = [
+    "farm-trs",
+    "farm-hanweb",
+    "farm-vsb",
+    "farm-gbk",
+    "farm-api",
+    "farm-waf",
+    "farm-mutable",
+    "farm-ccdi",
+]
 DEMO = ["demo-trs", "demo-vsb", "demo-gbk"]
 
 
@@ -135,6 +144,8 @@ def test_run_row_records_site_outcomes(farm_db: str) -> None:
         "farm-gbk": "ok",
         "farm-api": "ok",
         "farm-waf": "partial",
+        "farm-mutable": "ok",
+        "farm-ccdi": "ok",
     }
 
 

@@ -24,7 +24,18 @@ from .conftest import FARM_SEEDS, Run, scrapy_crawl
 
 pytestmark = pytest.mark.e2e
 
-SITES = ["farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api", "farm-waf"]
+SITES = [
+    "farm-trs",
+    "farm-hanweb",
+    "farm-vsb",
+    "farm-gbk",
+    "farm-api",
+    "farm-waf",
+    "farm-mutable",
+    "farm-ccdi",
+]
+# the farm seeds opt in to passing this site's JS cookie challenge (the default is to report it)
+PASSED_CHALLENGES = {"farm-ccdi"}
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +155,8 @@ def test_blocks_classified_and_never_yielded(run: Run, farm: Any, site: str) -> 
             and r.status == blocked.status
         ]
         if not met:  # the crawler never provoked it (e.g. it sends the API's required header)
+            continue
+        if blocked.cls == "js_challenge" and site in PASSED_CHALLENGES:
             continue
         assert blocked.cls in outcome["problems"], (blocked.path, outcome["problems"])
         if blocked.cls not in ("rate_limited", "wrong_content_type"):
@@ -272,3 +285,27 @@ def test_hanweb_dataproxy_by_post(farm: Any, run: Run, tmp_path: Path) -> None:
     assert [r.method for r in proxy] == ["POST"]
     by_get = {i["canonical_url"] for i in run.items if i["site_id"] == "farm-hanweb"}
     assert {i["canonical_url"] for i in post.items} == by_get
+
+
+def test_js_cookie_challenge_is_reported_unless_the_seed_opts_in(
+    farm: Any, run: Run, tmp_path: Path
+) -> None:
+    assert run.outcomes["farm-ccdi"]["outcome"] == "ok"  # opted in: passed
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    farm_yaml = (FARM_SEEDS / "farm.yaml").read_text(encoding="utf-8")
+    (seeds / "farm.yaml").write_text(
+        "\n".join(line for line in farm_yaml.splitlines() if "js_cookie:" not in line),
+        encoding="utf-8",
+    )
+    farm.reset()
+    default = scrapy_crawl(
+        ["region=farm", "site=farm-ccdi", f"seeds={seeds}"],
+        env=farm.env(),
+        dump=tmp_path / "i.jsonl",
+    )
+    assert default.returncode == 0, default.stderr[-2000:]
+    outcome = default.outcomes["farm-ccdi"]
+    assert outcome["problems"] == {"js_challenge": 1}
+    assert (outcome["outcome"], outcome["flagged"], outcome["items"]) == ("blocked", True, 0)
+    assert [r.path for r in farm.requests_for("farm-ccdi")] == ["/robots.txt", "/xsxcn/"]
