@@ -141,12 +141,12 @@ def _header_org(paras: list[str], title_index: int | None) -> str | None:
 
 
 def _opening(paras: list[str], root: Node, title_index: int | None) -> str:
-    """The paragraphs before the first numbered heading, without the title and header lines."""
-    skip = set(range(title_index + 1)) if title_index is not None else set()
-    body = [p for i, p in enumerate(paras) if i not in skip][: max(1, len(root.body))]
-    body = [p for p in body if p in root.body]
+    """The paragraphs before the first numbered heading, after the title and header lines
+    (when they say nothing of the inspection, the first paragraphs whatever their numbers)."""
+    start = title_index + 1 if title_index is not None else 0
+    body = root.body[start:]  # root.body: the paragraphs before the first numbered one
     if not any("巡" in p for p in body):
-        body = [p for i, p in enumerate(paras[:6]) if i not in skip]
+        body = paras[start : start + 6]
     return squeeze_cjk_spaces("\n".join(body))[:_OPENING_MAX]
 
 
