@@ -1,4 +1,4 @@
-"""Which branch of the outline holds the problems, and each problem's parts.
+"""Which branch of the outline holds the problems (their parts: problem_parts.py).
 
 Opening sections (how the work was organised) and closing ones (next steps) are numbered like
 the problems section, so the section is chosen by its heading and by how problem-like its
