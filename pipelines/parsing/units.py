@@ -18,6 +18,7 @@ _BARE_TEAM_RE = re.compile(
 ROUND_RE = re.compile(
     rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})第[{N}]{{1,3}}轮|\d{{4}}年度?第[{N}]{{1,3}}轮"
 )
+_BARE_ROUND_RE = re.compile(rf"第[{N}]{{1,3}}轮(?=巡[视察])")
 _COMMITTEE_ONLY_RE = re.compile(
     rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]|根据[^，,。；]{{0,10}}?({KNOWN_COMMITTEES})[^，,。；]{{0,8}}?部署"
 )
@@ -71,7 +72,8 @@ def find_team(text: str) -> str | None:
 
 
 def find_round(text: str) -> str | None:
-    match = ROUND_RE.search(text)
+    """七届市委第十二轮, 2023年第一轮, else a bare 第三轮 as written."""
+    match = ROUND_RE.search(text) or _BARE_ROUND_RE.search(text)
     return match.group(0) if match else None
 
 
