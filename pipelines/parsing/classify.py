@@ -27,6 +27,7 @@ _MEETING_TITLE = re.compile(
     r"(?:公布|晒出|公开了)"  # a news title about a notice: 某局公布巡察整改情况
 )
 _AUDIT = re.compile(r"审计")
+_PLAN_TITLE = re.compile(r"印发|方案")
 _FEEDBACK_TITLE = re.compile(r"反馈.{0,4}巡[视察](?:情况|意见)|巡[视察](?:情况|意见)?反馈")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
@@ -50,6 +51,8 @@ def is_notice(title: str | None, paras: list[str], problems_found: int) -> bool:
         return False  # news of the feedback: 巡视组向某单位反馈巡视情况
     if _AUDIT.search(head) and not _INSPECTION.search(head):
         return False
+    if title and _PLAN_TITLE.search(title) and not _TITLE_NOTICE.search(title):
+        return False  # a plan or the circular issuing it reports no rectification yet
     own_report = _OWN_REPORT.search(text[:3000]) is not None
     titled = bool(title and _TITLE_NOTICE.search(title))
     if not (own_report or titled):
