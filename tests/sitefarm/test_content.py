@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from crawler.sitefarm.build.content import (
+    body_html,
     dev_notices,
     generated_notices,
     make_news,
@@ -31,7 +32,7 @@ def test_generated_notices_state_what_the_truth_records() -> None:
     docs = generated_notices(5, 8, date(2023, 1, 1))
     assert [d.published for d in docs] == sorted(d.published for d in docs)
     for doc in docs:
-        text = "\n".join(doc.paragraphs)
+        text = "\n".join([*doc.paragraphs, *("\t".join(row) for row in doc.table)])
         assert doc.inspection_body and doc.inspection_body in doc.paragraphs[0]
         assert doc.inspected_unit and f"对{doc.inspected_unit}开展了常规" in doc.paragraphs[0]
         assert doc.publisher == doc.paragraphs[-2]
@@ -54,3 +55,15 @@ def test_news_items_are_not_notices() -> None:
     docs = news_items(1, 10, date(2023, 1, 1))
     assert not any(d.is_notice for d in docs)
     assert {d.reason for d in docs} == {"news", "distractor"}
+
+
+def test_ledger_table_sits_after_its_paragraph() -> None:
+    with_table = [d for d in generated_notices(5, 8, date(2023, 1, 1)) if d.table]
+    assert with_table
+    doc = with_table[0]
+    html = body_html(doc, lambda p: f"<p>{p}</p>")
+    assert doc.problems is not None
+    assert html.count("<tr>") == len(doc.table) == doc.problems + 1
+    before = f"<p>{doc.paragraphs[doc.table_after - 1]}</p>\n<table"
+    assert before in html
+    assert "<th>完成时限</th>" in html

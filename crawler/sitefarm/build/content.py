@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 TEXTS_DIR = Path(__file__).resolve().parents[1] / "texts"
@@ -28,6 +30,22 @@ class Doc:
     problems: int | None = None
     reason: str = "news"  # for non-notices: why not
     body_contains: list[str] = field(default_factory=list)
+    # A 整改台账 table (header row first), shown after paragraph `table_after`.
+    table: list[list[str]] = field(default_factory=list)
+    table_after: int = 0
+
+
+def body_html(doc: Doc, paragraph: Callable[[str], str]) -> str:
+    """The body markup: each paragraph through `paragraph`, the ledger table in its place."""
+    parts = [paragraph(p) for p in doc.paragraphs]
+    if doc.table:
+        head, *rows = doc.table
+        cells = "".join(f"<th>{escape(c)}</th>" for c in head)
+        lines = [f"<tr>{cells}</tr>"]
+        lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+        table = '<table border="1" cellspacing="0" cellpadding="4">' + "\n".join(lines) + "</table>"
+        parts.insert(doc.table_after, table)
+    return "\n".join(parts)
 
 
 def cn_date(d: date) -> str:
@@ -190,9 +208,14 @@ def generate_notice(spec: NoticeSpec, published: date, rng: random.Random) -> Do
     feedback = end + timedelta(days=15 + rng.randrange(20))
     signed = published - timedelta(days=1 + rng.randrange(5))
     problems = rng.sample(_PROBLEMS, spec.n_problems)
+    deployer = spec.committee.removeprefix("十二届")  # 根据省委统一部署, not 十二届省委
+    deadline = feedback + timedelta(days=90)
+    deadline_text = f"{deadline.year}年{deadline.month}月底前"
+    table: list[list[str]] = []
+    table_after = 0
     paras = [
         (
-            f"根据{spec.committee}统一部署，{cn_date(spec.start)}至{cn_date(end)}，{spec.team}对"
+            f"根据{deployer}统一部署，{cn_date(spec.start)}至{cn_date(end)}，{spec.team}对"
             f"{spec.inspected}开展了常规{word}。{cn_date(feedback)}，{spec.team}向{spec.inspected}"
             f"反馈了{word}意见。按照党务公开原则和{word}工作有关要求，现将{word}整改进展情况予以公布。"
         ),
@@ -221,6 +244,19 @@ def generate_notice(spec: NoticeSpec, published: date, rng: random.Random) -> Do
                 n += 1
                 paras.append(f"{n}.{title}。")
                 paras.append(f"整改措施：{measure}。整改进展：{_STATUS[n % 3].strip('（）')}。")
+        paras.append("整改台账如下：")
+        table_after = len(paras)
+        table = [["序号", "问题", "整改措施", "责任单位", "完成时限", "进展"]]
+        for n, (title, measure) in enumerate(problems, 1):
+            row = [
+                str(n),
+                title,
+                measure,
+                "党政办公室",
+                deadline_text,
+                _STATUS[n % 3].strip("（）"),
+            ]
+            table.append(row)
         paras += ["三、持续深化整改", _NEXT]
     else:
         paras += ["【整改工作部署】", intro, "【问题整改情况】"]
@@ -242,7 +278,14 @@ def generate_notice(spec: NoticeSpec, published: date, rng: random.Random) -> Do
         inspected_unit=spec.inspected,
         inspection_body=spec.team,
         problems=spec.n_problems,
-        body_contains=[f"联系电话：{spec.phone}", spec.email],
+        body_contains=[
+            f"联系电话：{spec.phone}",
+            spec.email,
+            *([deadline_text] if table else []),
+            *(["【整改成效】"] if spec.style == 2 else []),
+        ],
+        table=table,
+        table_after=table_after,
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from html import escape
 
 from crawler.sitefarm.build.content import Doc
+from crawler.sitefarm.build.content import body_html as render_body
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ def detail_page(
     prev_next: tuple[str, str] = ("", ""),
 ) -> str:
     if body_html is None:
-        body_html = "\n".join(f"<p>　　{escape(p)}</p>" for p in doc.paragraphs)
+        body_html = render_body(doc, lambda p: f"<p>　　{escape(p)}</p>")
     atts = "".join(
         f'<p>附件：<a href="{escape(h)}" target="_blank">{escape(n)}</a></p>'
         for h, n in attachments

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
-from crawler.sitefarm.build.content import Doc, generated_notices, news_items
+from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
 from crawler.sitefarm.build.writer import SiteWriter
 
 HOST = "127.0.0.15"
@@ -50,7 +50,7 @@ _DENIED = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>访问受�
 
 def _detail(doc: Doc, post_id: int) -> str:
     written = doc.published - timedelta(days=7)
-    paras = "\n".join(f"<p>{escape(p)}</p>" for p in doc.paragraphs)
+    paras = body_html(doc, lambda p: f"<p>{escape(p)}</p>")
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{escape(doc.title)}_{SITE_NAME}</title>
 <link rel="stylesheet" href="/css/main.css"></head>

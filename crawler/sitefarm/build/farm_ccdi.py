@@ -10,7 +10,7 @@ import json
 from datetime import date
 from html import escape
 
-from crawler.sitefarm.build.content import Doc, generated_notices, news_items
+from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
 from crawler.sitefarm.build.writer import SiteWriter
 
 HOST = "127.0.0.18"
@@ -52,7 +52,7 @@ def _list(rows: list[tuple[str, str, str]], page: int, pages: int) -> str:
 
 
 def _detail(doc: Doc) -> str:
-    paras = "\n".join(f"<p>{escape(p)}</p>" for p in doc.paragraphs)
+    paras = body_html(doc, lambda p: f"<p>{escape(p)}</p>")
     body = f"""<div class="other_Location">当前位置：<a href="/">首页</a> &gt; <a href="{COLUMN}">巡视巡察</a> &gt; 正文</div>
 <div class="article"><h2 class="tit">{escape(doc.title)}</h2>
 <div class="daty"><div class="daty_con">来源：{escape(doc.source or "")}　发布时间：{doc.published.isoformat()} {doc.time}<span class="fx">分享</span></div></div>

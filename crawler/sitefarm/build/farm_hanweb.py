@@ -8,7 +8,13 @@ from datetime import date
 from html import escape
 
 from crawler.sitefarm.build import farm_trs
-from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
+from crawler.sitefarm.build.content import (
+    Doc,
+    body_html,
+    dev_notices,
+    generated_notices,
+    news_items,
+)
 from crawler.sitefarm.build.files import make_pdf
 from crawler.sitefarm.build.writer import Attachment, SiteWriter
 
@@ -103,7 +109,7 @@ def _detail(doc: Doc, artid: int, attachments: list[Attachment]) -> str:
         f'{doc.published.day}/art_{COLUMN_ID}_{artid}.html">\n'
         f'<meta name="guid" content="{hashlib.md5(str(artid).encode()).hexdigest()}">\n'
     )
-    paras = "\n".join(f'<p style="text-indent:2em;">{escape(p)}</p>' for p in doc.paragraphs)
+    paras = body_html(doc, lambda p: f'<p style="text-indent:2em;">{escape(p)}</p>')
     atts = "".join(
         f'<p>附件：<a href="{escape(a.url)}"><img src="/module/jslib/icons/pdf.png"/>{escape(a.name)}</a></p>'
         for a in attachments

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 
-from crawler.sitefarm.build.content import Doc, generated_notices, news_items
+from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
 from crawler.sitefarm.build.files import make_pdf
 from crawler.sitefarm.build.writer import Attachment, SiteWriter
 
@@ -55,7 +55,7 @@ def _list(rows: list[tuple[str, str, str, bool]], page: int, pages: int) -> str:
 
 
 def _detail(doc: Doc, views: int, updated: date | None, atts: list[Attachment]) -> str:
-    paras = "\n".join(f"<p>{escape(p)}</p>" for p in doc.paragraphs)
+    paras = body_html(doc, lambda p: f"<p>{escape(p)}</p>")
     att_html = "".join(f'<p>附件：<a href="{a.url}">{escape(a.name)}</a></p>' for a in atts)
     update = f"　更新时间：{updated.isoformat()}" if updated else ""
     body = f"""<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/xcgk/index.jhtml">巡察公开</a> &gt; 正文</div>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from crawler.sitefarm.build.content import Doc
+from crawler.sitefarm.build.content import Doc, body_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def detail_page(skin: TrsSkin, doc: Doc, opt: DetailOptions) -> str:
             f'<script>var laiyuan = "{escape(opt.laiyuan)}"; '
             f'document.write(laiyuan == "" ? "{escape(skin.site_name)}" : laiyuan);</script>'
         )
-    paras = "\n".join(f'<p style="text-indent:2em">{escape(p)}</p>' for p in doc.paragraphs)
+    paras = body_html(doc, lambda p: f'<p style="text-indent:2em">{escape(p)}</p>')
     image = ""
     if opt.image:
         image = f'<p style="text-align:center"><img src="./{opt.image}" oldsrc="{opt.image}"></p>\n'

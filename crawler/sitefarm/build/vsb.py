@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from crawler.sitefarm.build.content import Doc
+from crawler.sitefarm.build.content import Doc, body_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +139,12 @@ def detail_page(skin: VsbSkin, doc: Doc, opt: VsbDetail) -> str:
     if opt.body_html is not None:
         body = opt.body_html
     else:
-        body = "\n".join(
-            '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312;'
-            f'font-size:16pt">{escape(p)}</span></p>'
-            for p in doc.paragraphs
+        body = body_html(
+            doc,
+            lambda p: (
+                '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:'
+                f'仿宋_GB2312;font-size:16pt">{escape(p)}</span></p>'
+            ),
         )
     redirect = ""
     if opt.redirect_js:
