@@ -25,6 +25,7 @@ _MEASURES_RES = [
     re.compile(rf"(?:整改)?(?:措施|举措)\s*{NUM}\s*(?:条|项|个)"),
 ]
 _FEEDBACK_CONTEXT = re.compile(r"反馈|指出|发现|巡察|巡视|存在|梳理|排查|查摆|提出|涉及")
+_DISTRACTOR_AFTER = re.compile(r"\s*(?:已|正在|尚未|基本|全部|均已)")
 _DISTRACTOR_BEFORE = re.compile(r"(?:已|完成|已经|共完成|整改完成|销号|完成整改|办结)\s*$")
 _STATUS_RES = {
     "done": [
@@ -70,18 +71,24 @@ def extract_counts(text: str) -> Counts:
         feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
         if feedback and aspects is None:
             match = _ASPECTS_RE.search(sentence)
-            if match and not _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+            if match and _counted(sentence, match):
                 aspects = _int(match.group(1))
                 items, problems = _chain(sentence[match.end() :], items, problems)
         if feedback and problems is None:
             match = _PROBLEMS_RE.search(sentence)
-            if match and not _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+            if match and _counted(sentence, match):
                 problems = _int(match.group(1) or match.group(2))
         if items is not None and problems is not None and items == problems:
             items = None
         if measures is None:
             measures = _measures(sentence)
     return Counts(aspects, items, problems, measures)
+
+
+def _counted(sentence: str, match: re.Match[str]) -> bool:
+    """Not a tally of what was done: 已完成18个问题, 18个问题已整改完成."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    return not (_DISTRACTOR_BEFORE.search(before) or _DISTRACTOR_AFTER.match(after))
 
 
 def _chain(rest: str, items: int | None, problems: int | None) -> tuple[int | None, int | None]:
@@ -102,7 +109,7 @@ def _chain(rest: str, items: int | None, problems: int | None) -> tuple[int | No
 def _measures(sentence: str) -> int | None:
     for pattern in _MEASURES_RES:
         for match in pattern.finditer(sentence):
-            if _DISTRACTOR_BEFORE.search(sentence[: match.start()]):
+            if not _counted(sentence, match):
                 continue
             return _int(match.group(1))
     return None

@@ -34,6 +34,12 @@ from pipelines.parsing.record import Counts, StatusCounts
             "已完成整改问题18个，制定制度45项", (None, None, None, None), id="distractors"
         ),
         pytest.param("追回资金120万元，问责3人", (None, None, None, None), id="money"),
+        pytest.param(
+            "巡察反馈问题中，18个问题已整改完成", (None, None, None, None), id="done-after"
+        ),
+        pytest.param(
+            "对照巡察反馈，12条整改措施均已落实", (None, None, None, None), id="measures-done"
+        ),
     ],
 )
 def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
