@@ -39,6 +39,8 @@ class ParsePipeline:
             stats.inc_value(key)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not hasattr(item, "cleaned"):
+            return item  # not a page (another pipeline's item): nothing to parse
         try:
             item.record = self.parse_item(item)
         except Exception:  # one odd page must not stop a crawl: keep it, marked as no notice

@@ -98,3 +98,9 @@ def test_an_exception_is_logged_and_the_item_kept(
     assert page.record is not None and page.record.is_notice is False
     assert page.record.body_text == "正文"
     assert _stats(pipeline) == {"notices/parse/errors": 1, "notices/parse/non_notice": 1}
+
+
+def test_other_items_pass_through(pipeline: ParsePipeline) -> None:
+    other = {"kind": "crawl-stat"}
+    assert pipeline.process_item(other) is other
+    assert _stats(pipeline) == {}
