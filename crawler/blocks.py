@@ -21,6 +21,7 @@ BLOCK_KINDS = frozenset(
 FAILURE_KINDS = frozenset(
     {
         "empty_shell",
+        "soft_404",
         "redirect_js",
         "not_found",
         "server_error",
@@ -49,6 +50,16 @@ _CAPTCHA = (
 )
 _BLOCK_PAGE = ("访问异常", "访问受限", "您的访问被拒绝", "访问被拒绝", "安全检查", "访问存在异常")
 _REDIRECT_JS = ("NewsvoteDWR.getNewsLinkUrl",)
+# A small 200 page saying the item is gone (a deleted notice served as a normal page).
+_SOFT_404 = (
+    "该信息已删除",
+    "信息已删除",
+    "您访问的页面不存在",
+    "页面不存在",
+    "已撤稿",
+    "信息不存在",
+)
+_SOFT_404_MAX_TEXT = 400  # visible characters; real notices are much longer
 _SHORT_PAGE = 50_000  # challenge pages are small; real pages with chrome are larger
 _MIN_TEXT = 10  # visible characters below which a page with no attachment is an empty shell
 
@@ -145,6 +156,10 @@ def classify_response(
         return Verdict("js_challenge", "cookie-setting script page")
     if len(visible) < _MIN_TEXT and not has_attachments:
         return Verdict("empty_shell", f"only {len(visible)} visible characters")
+    if len(visible) < _SOFT_404_MAX_TEXT and (
+        said := next((w for w in _SOFT_404 if w in visible), None)
+    ):
+        return Verdict("soft_404", f"page says {said}")
     return None
 
 

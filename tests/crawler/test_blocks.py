@@ -56,6 +56,13 @@ ARTICLE = (
             {},
             "js_challenge",
         ),
+        (
+            200,
+            "<html><body><div class=nav>首页 巡察公开</div><p>该信息已删除</p>"
+            "<div class=footer>主办：中共东湖区委办公室 版权所有</div></body></html>".encode(),
+            {},
+            "soft_404",
+        ),
         (429, b"slow down", {}, "rate_limited"),
         (403, "<html><body>您的访问被拒绝</body></html>".encode(), {}, "forbidden"),
         (

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from crawler.settings import ITEM_PIPELINES as PROJECT_PIPELINES
 from crawler.sitefarm import start_farm
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,14 +47,20 @@ def scrapy_crawl(
     settings: Mapping[str, str] | None = None,
     dump: Path | None = None,
     timeout: int = 120,
+    store: bool = False,
 ) -> Run:
-    """`scrapy crawl notices` in a subprocess from the repo root; optional JSON-lines dump."""
+    """`scrapy crawl notices` in a subprocess from the repo root; optional JSON-lines dump.
+
+    With a dump, the dump pipeline replaces clean/parse/store unless `store` keeps them.
+    """
     cmd = [sys.executable, "-m", "scrapy", "crawl", "notices"]
     for arg in args:
         cmd += ["-a", arg]
     merged = {**FAST, **(settings or {})}
     if dump is not None:
-        merged["ITEM_PIPELINES"] = json.dumps({"tests.e2e.dump_pipeline.DumpPipeline": 900})
+        pipelines = dict(PROJECT_PIPELINES) if store else {}
+        pipelines["tests.e2e.dump_pipeline.DumpPipeline"] = 900
+        merged["ITEM_PIPELINES"] = json.dumps(pipelines)
         merged["DUMP_FILE"] = str(dump)
     for key, value in merged.items():
         cmd += ["-s", f"{key}={value}"]
