@@ -55,6 +55,7 @@ def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
         ),
         ("已完成整改10项，正在整改2项", {"done": 10, "in_progress": 2}),
         ("21个问题已整改完成", {"done": 21}),
+        ("(一)已完成整改的问题(18个)\n(二)正在推进整改的问题(2个)", {"done": 18, "in_progress": 2}),
         ("没有数字", {}),
     ],
 )
