@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
 _TITLE_MAX = 100
+_TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
+_COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
 _FEEDBACK_BEFORE = re.compile(r"反馈(?:会|会议|工作会议)\s*(?:于|在|定于)\s*$")
@@ -73,7 +75,8 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     start, end = dates.resolve_range(*period) if period else (None, None)
     team = units.find_team(opening) or units.find_team(title or "")
     signed_by, signed_date = find_signature(paras)
-    publisher = signed_by or _header_org(paras, title_index) or units.publisher_from_title(title)
+    header = _header_org(paras, span[0]) if span else None
+    publisher = signed_by or header or units.publisher_from_title(title)
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result = extract_problems(root)
     before = paras[: result.first_index] if result.first_index is not None else [opening]
@@ -112,29 +115,31 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
 
 
 def _title_span(paras: list[str]) -> tuple[int, int] | None:
-    """The notice's own title lines among the first lines (after a bare issuing-unit header);
-    a title a wrap broke after 关于 is continued on the next short line."""
+    """The notice's own title lines among the first lines (after an issuing-unit header or a
+    column name); a title a wrap broke after 关于 is continued on the next short line."""
+    heads: list[int] = []
     for i, para in enumerate(paras[:3]):
         if len(para) > _TITLE_MAX or para.rstrip('”"').endswith(("。", "：", ":")):
-            return None
-        if _TITLE_WORDS.search(para):
-            end = i + 1
-            title = para
-            while end < len(paras) and end <= i + 2 and not _TITLE_END.search(title):
-                nxt = paras[end]
-                if len(nxt) > 40 or re.search(r"[。，,；;:]", nxt) or not _TITLE_WORDS.search(nxt):
-                    break
-                title += nxt
-                end += 1
-            return i, end if _TITLE_END.search(title) else i + 1
-        if not units.is_org_name(para.replace(" ", "")):
-            return None
-    return None
+            break
+        heads.append(i)
+    strong = [i for i in heads if _TITLE_STRONG.search(paras[i])]
+    weak = [i for i in heads if _TITLE_WORDS.search(paras[i]) and len(paras[i]) > _COLUMN_MAX]
+    if not (strong or weak):
+        return None
+    start = (strong or weak)[0]
+    end, title = start + 1, paras[start]
+    while end < len(paras) and end <= start + 2 and not _TITLE_END.search(title):
+        nxt = paras[end]
+        if len(nxt) > 40 or re.search(r"[。，,；;:]", nxt) or not _TITLE_WORDS.search(nxt):
+            break
+        title += nxt
+        end += 1
+    return start, end if _TITLE_END.search(title) else start + 1
 
 
-def _header_org(paras: list[str], title_index: int | None) -> str | None:
+def _header_org(paras: list[str], title_start: int) -> str | None:
     """An issuing-unit header line printed above the title (PDF layouts)."""
-    if not title_index:
+    if title_start == 0:
         return None
     header = paras[0].replace(" ", "")
     return header if units.is_org_name(header) else None

@@ -208,3 +208,21 @@ def test_period_and_feedback_date(
     )
     assert (record.inspection_start, record.inspection_end) == period
     assert record.feedback_date == feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通知公告\n关于巡察整改情况的通报\n根据县委统一部署。", "关于巡察整改情况的通报"),
+        (
+            "中共某县水利局党组\n关于巡察整改情况的通报\n根据县委统一部署。",
+            "关于巡察整改情况的通报",
+        ),
+        ("关于巡察整改\n情况的通报\n根据县委统一部署。", "关于巡察整改情况的通报"),
+        ("某县水利局巡察整改进展情况公示\n根据县委统一部署。", "某县水利局巡察整改进展情况公示"),
+        ("根据县委统一部署，县委巡察组开展了巡察。\n一、整改情况", None),
+        ("通知公告\n根据县委统一部署。", None),
+    ],
+)
+def test_title_line(text: str, expected: str | None) -> None:
+    assert parse_notice(text).title == expected
