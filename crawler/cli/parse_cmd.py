@@ -119,7 +119,7 @@ def parse(
         bool, typer.Option("--jsonl", help="One JSON object per line, in input order.")
     ] = False,
 ) -> None:
-    """Parse saved notices into records (the contract in docs); errors go to stderr."""
+    """Parse saved notices into notice records; unreadable files are reported on stderr."""
     failed = 0
     for path in paths:
         try:
