@@ -42,6 +42,8 @@ _SECTION_GOOD = re.compile(
 )
 _PROBLEM_SECTION = re.compile(r"反馈问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
 _PROBLEM_LABEL = re.compile(r"^(?:存在问题|反馈问题|主要问题|问题)\s*[:]\s*(?=\S)")
+# 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
+_AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
 _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
@@ -113,17 +115,29 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
 
 
 def _labelled_problems(region: Node) -> list[Node]:
-    """'问题：…' / '整改情况：…' pairs without numbers: each 问题 label starts a problem."""
+    """Unnumbered problems: '问题：…' / '整改情况：…' pairs, or paragraphs that open with
+    '针对“…”问题，' — each starts a problem, the paragraphs after it are its text."""
     found: list[Node] = []
     for owner in [region, *region.descendants()]:
-        starts = [i for i, para in enumerate(owner.body) if _PROBLEM_LABEL.match(para)]
+        heads = [_unnumbered_head(para) for para in owner.body]
+        starts = [i for i, head in enumerate(heads) if head]
         for k, i in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(owner.body)
-            head = _PROBLEM_LABEL.sub("", owner.body[i])
             index = owner.index + 1 + i  # body paragraphs follow their owner's own paragraph
+            head = heads[i] or ""
             found.append(Node("label", k + 1, head, index, owner.body[i + 1 : end], parent=owner))
     found.sort(key=lambda n: n.index)
     return found if len(found) >= 2 else []
+
+
+def _unnumbered_head(para: str) -> str | None:
+    if _PROBLEM_LABEL.match(para):
+        return _PROBLEM_LABEL.sub("", para)
+    aimed = _AIMED_AT.match(para)
+    if aimed and not re.search(r"巡[视察]|反馈|指出|以上|上述|这些", aimed.group(1)):
+        # end the title where the problem is named: 针对“…”问题。<what was done>
+        return para[: aimed.end()] + "。" + para[aimed.end() :].lstrip("，,。 ")
+    return None
 
 
 def _choose_level(region: Node, expected: int | None = None) -> list[Node]:

@@ -223,3 +223,20 @@ def test_unnumbered_problem_labels_under_aspects() -> None:
         ("关于党的组织建设方面", "组织生活不严肃", "规范“三会一课”。"),
     ]
     assert result.first_index == 3
+
+
+def test_unnumbered_paragraphs_aimed_at_a_problem() -> None:
+    paras = [
+        OPENING,
+        "二、巡察反馈问题整改落实情况",
+        "针对巡察反馈的问题，党组召开专题会议研究部署。",
+        "针对“财务管理不规范”问题，修订了财务管理制度。",
+        "同时开展财务自查。",
+        "针对违规发放福利费的问题，已全部清退。",
+        "三、下一步工作",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [(p.title, p.rectification) for p in result.problems] == [
+        ("财务管理不规范", "修订了财务管理制度。\n同时开展财务自查。"),
+        ("违规发放福利费", "已全部清退。"),
+    ]
