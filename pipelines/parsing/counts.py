@@ -17,7 +17,8 @@ _CHAIN_RE = re.compile(
     rf"(?:{_SEP}{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题)?"
 )
 _PROBLEMS_RE = re.compile(
-    rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题|问题\s*(?:共|总计|合计)?\s*{NUM}\s*(?:个|项|条)"
+    rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题"
+    rf"|问题\s*(?:共|总计|合计)?\s*{NUM}\s*(?:个|项|条)(?!\s*(?:大)?方面)"
 )
 _REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题")
 _MEASURES_RES = [
@@ -62,7 +63,8 @@ def extract_counts(text: str) -> Counts:
             match = _ASPECTS_RE.search(sentence)
             if match and _counted(sentence, match):
                 aspects = _int(match.group(1))
-                items, problems = _chain(sentence[match.end() :], items, problems)
+                named = "问题" in sentence[max(0, match.start() - 6) : match.start()]
+                items, problems = _chain(sentence[match.end() :], items, problems, named)
         if feedback and problems is None:
             match = _PROBLEMS_RE.search(sentence)
             if match and _counted(sentence, match):
@@ -80,7 +82,10 @@ def _counted(sentence: str, match: re.Match[str]) -> bool:
     return not (_DISTRACTOR_BEFORE.search(before) or _DISTRACTOR_AFTER.match(after))
 
 
-def _chain(rest: str, items: int | None, problems: int | None) -> tuple[int | None, int | None]:
+def _chain(
+    rest: str, items: int | None, problems: int | None, named: bool = False
+) -> tuple[int | None, int | None]:
+    """The figures after '…个方面'; `named`: 问题 came before them (指出问题4个方面15条)."""
     match = _CHAIN_RE.match(rest)
     if not match:
         return items, problems
@@ -90,7 +95,7 @@ def _chain(rest: str, items: int | None, problems: int | None) -> tuple[int | No
     refined = _REFINED_RE.search(rest)
     if refined:
         return _int(first), _int(refined.group(1))
-    if has_problem_word or re.match(r"\s*问题", rest[match.end() :]):
+    if has_problem_word or named or re.match(r"\s*问题", rest[match.end() :]):
         return items, _int(first)
     return items, problems
 

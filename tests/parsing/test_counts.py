@@ -20,6 +20,7 @@ from pipelines.parsing.record import Counts, StatusCounts
             "巡察反馈4个方面12类问题，细化成39个具体问题", (4, 12, 39, None), id="refined"
         ),
         pytest.param("巡察组反馈12项具体问题", (None, None, 12, None), id="problems-only"),
+        pytest.param("巡察组共指出问题4个方面15条", (4, None, 15, None), id="problems-named-first"),
         pytest.param(
             "巡察共反馈问题43个，制定整改措施98条", (None, None, 43, 98), id="problems-after"
         ),
