@@ -18,7 +18,7 @@ DATE_RE = re.compile(
     rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:份\s*)?(?:{_D}(?!\d)\s*(?:日|号)?|{_PART})?"
     rf"|(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?!\d)"
 )
-RANGE_SEP_RE = re.compile(r"\s*(?:至|到|—+|-|~|～|–|－)\s*")
+RANGE_SEP_RE = re.compile(r"\s*(?:起|开始)?\s*(?:至|到|—+|-|~|～|–|－)\s*")
 _DAY_ONLY_RE = re.compile(r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)")
 
 

@@ -43,6 +43,7 @@ def test_parse_date(text: str | None, expected: str | None) -> None:
         ),
         pytest.param("2021年6月3日至25日", ("2021-06-03", "2021-06-25"), id="day-only-end"),
         pytest.param("2021年6月28日-7月19日", ("2021-06-28", "2021-07-19"), id="hyphen"),
+        pytest.param("2021年6月28日起至7月19日", ("2021-06-28", "2021-07-19"), id="qi-zhi"),
         pytest.param("2024年8月下旬至10月下旬", ("2024-08", "2024-10"), id="month-precision"),
         pytest.param("2023年9月至11月", ("2023-09", "2023-11"), id="months"),
         pytest.param("2022年X月20日至X月19日", (None, None), id="redacted"),
