@@ -32,7 +32,7 @@ class CrawlSummary:
     unchanged: int = 0
     non_notices: int = 0  # rows skipped by title plus pages the parser rejected
     non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
-    problems: int = 0
+    problems: int = 0  # problem rows written with inserted or updated notices
     elapsed: float = 0.0
     finish_reason: str | None = None
     errors: int = 0  # ERROR log lines (e.g. the store refused to start)
@@ -81,7 +81,7 @@ def summarise(
         unchanged=int(stats.get("notices/db/unchanged", 0)),
         non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
         non_notices_stored=stored_non,
-        problems=sum(sum(s["problems"].values()) for s in sites),
+        problems=int(stats.get("notices/db/problems", 0)),
         elapsed=elapsed,
         finish_reason=stats.get("finish_reason"),
         errors=int(stats.get("log_count/ERROR", 0)),
@@ -140,11 +140,13 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
     # piped output (CI logs, tests) gets a wide table instead of rich's 80-column default
     console = console or (Console() if sys.stdout.isatty() else Console(width=140))
     table = Table(title=f"Crawl of {summary.region}", show_lines=False)
-    for col in ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "problems"):
-        table.add_column(col, justify="left" if col in ("site", "outcome", "problems") else "right")
+    # "issues" are what went wrong fetching a site (blocks, errors); "problems" below are the
+    # notices' own problems, the rows researchers count.
+    for col in ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "issues"):
+        table.add_column(col, justify="left" if col in ("site", "outcome", "issues") else "right")
     for s in summary.sites:
         outcome = s["outcome"] + (" ⚠" if s["flagged"] else "")
-        problems = ", ".join(f"{k}×{v}" for k, v in sorted(s["problems"].items())) or "-"
+        issues = ", ".join(f"{k}×{v}" for k, v in sorted(s["problems"].items())) or "-"
         table.add_row(
             s["site_id"],
             outcome,
@@ -153,7 +155,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
             str(s["items"]),
             str(s["skipped_by_title"]),
             f"{s['attachments_fetched']}/{s['attachments_fetched'] + s['attachments_failed']}",
-            problems,
+            issues,
         )
     console.print(table)
     totals = Table(show_header=False, box=None)
@@ -166,7 +168,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
         ("notices updated", summary.updated),
         ("notices unchanged", summary.unchanged),
         ("non-notices", summary.non_notices),
-        ("problems", summary.problems),
+        ("problems written", summary.problems),
         ("flagged sites", ", ".join(summary.flagged) or "none"),
         ("elapsed", f"{summary.elapsed:.1f} s"),
     ):
