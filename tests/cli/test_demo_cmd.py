@@ -1,0 +1,55 @@
+"""`notices demo` end to end: serve the demo sites, crawl them, and find them unchanged next time."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _demo(db_url: str, port: int, cwd: Path) -> tuple[int, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "demo", "--url", db_url, "--port", str(port)],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=240,
+        cwd=cwd,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def _figure(output: str, label: str) -> int:
+    match = re.search(rf"^\s*{label}\s+(\d+)\s*$", output, re.MULTILINE)
+    assert match, f"no '{label}' line in:\n{output}"
+    return int(match.group(1))
+
+
+def test_demo_twice_inserts_then_finds_unchanged(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    db_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    port = _free_port()
+
+    code, first = _demo(db_url, port, repo)
+    assert code == 0, first
+    assert _figure(first, "notices inserted") == 5
+    assert _figure(first, "problems written") > 0
+    assert re.search(r"flagged sites\s+none", first)
+
+    code, second = _demo(db_url, port, repo)
+    assert code == 0, second
+    assert _figure(second, "notices inserted") == 0
+    assert _figure(second, "notices updated") == 0
+    assert _figure(second, "notices unchanged") == 5
