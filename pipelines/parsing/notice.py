@@ -97,7 +97,9 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         publisher=publisher,
         inspected_unit=units.inspected_unit(opening, publisher),
         inspection_body=team,
-        inspection_level=units.committee_level(team, f"{title or ''}{opening}{publisher or ''}"),
+        inspection_level=units.committee_level(
+            team, f"{publisher or ''}\n{title or ''}\n{opening}"
+        ),
         inspection_kinds=kinds,
         inspection_topic=units.find_topic(title, opening) if "专项" in kinds else None,
         inspection_round=units.find_round(f"{title or ''}\n{opening}\n{team or ''}"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parsing.places import COUNTY_LEVEL_CITIES
+
 N = "一二三四五六七八九十百\\d"
 KNOWN_COMMITTEES = "中央|省委|自治区党委|市委|州委|盟委|地委|县委|区委|旗委"
 _COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
@@ -93,12 +95,26 @@ def committee_level(team: str | None, context: str) -> str | None:
     if committee in ("省委", "自治区党委"):
         return "provincial"
     if committee == "市委":
-        return "provincial" if any(f"{m}市" in context for m in _MUNICIPALITIES) else "city"
+        if any(f"{m}市" in context for m in _MUNICIPALITIES):
+            return "provincial"
+        return "county" if _first_city(context) in COUNTY_LEVEL_CITIES else "city"
     if committee in ("州委", "盟委", "地委"):
         return "city"
     if committee in ("县委", "区委", "旗委"):
         return "county"
     return "other"
+
+
+def _first_city(text: str) -> str | None:
+    """The city named first (X市, X市委): the one whose 市委 the text means."""
+    for match in re.finditer("市", text):
+        before = text[max(0, match.start() - 5) : match.start()]
+        for size in (5, 4, 3, 2):
+            if before[-size:] in COUNTY_LEVEL_CITIES:
+                return before[-size:]
+        if re.search(r"[\u4e00-\u9fa5]{2}$", before):
+            return before
+    return None
 
 
 def find_kinds(text: str) -> tuple[str, ...]:
