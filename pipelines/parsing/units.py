@@ -95,9 +95,10 @@ def committee_level(team: str | None, context: str) -> str | None:
     if committee in ("省委", "自治区党委"):
         return "provincial"
     if committee == "市委":
-        if any(f"{m}市" in context for m in _MUNICIPALITIES):
+        city = _first_city(context) or ""
+        if city.endswith(_MUNICIPALITIES):
             return "provincial"
-        return "county" if _first_city(context) in COUNTY_LEVEL_CITIES else "city"
+        return "county" if city in COUNTY_LEVEL_CITIES else "city"
     if committee in ("州委", "盟委", "地委"):
         return "city"
     if committee in ("县委", "区委", "旗委"):
