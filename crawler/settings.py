@@ -6,6 +6,7 @@ from __future__ import annotations
 BOT_NAME = "notices"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"  # `crawl` checks -a region/site/seeds before starting
 
 # The project's public page, so site operators can see who is crawling and why. Placeholder until
 # the repository is published: a deployment must set its own (or override USER_AGENT with -s).

@@ -208,7 +208,8 @@ def test_unknown_region_is_a_clear_error(sqlite_url: str, tmp_path: Path) -> Non
 
 def test_scrapy_crawl_unknown_region_fails_with_the_known_ones() -> None:
     run = scrapy_crawl(["region=火星", f"seeds={FARM_SEEDS}"], env={"NOTICES_FARM_PORT": "1"})
-    assert run.returncode != 0
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
     assert (
         run.stderr.rstrip()
         .splitlines()[-1]

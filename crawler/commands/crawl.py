@@ -1,0 +1,30 @@
+"""`scrapy crawl notices -a region=…`: Scrapy's crawl, with the registry arguments checked first.
+
+A wrong region, site or registry path is a user's typo: it gets one clear line and exit code 2
+before the reactor starts, instead of a traceback from inside the spider's constructor.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+
+from crawler.seeds import SeedError, load_registry
+
+if TYPE_CHECKING:
+    import argparse
+
+
+class Command(ScrapyCrawl):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        spargs = opts.spargs
+        if args[:1] == ["notices"] and (spargs.get("region") or spargs.get("site")):
+            try:
+                load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
+            except SeedError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                self.exitcode = 2
+                return
+        super().run(args, opts)
