@@ -8,7 +8,7 @@ import re
 from pipelines.parsing.numerals import cn_to_int
 from pipelines.parsing.record import Counts, StatusCounts
 
-NUM = r"(\d{1,4}|[一二三四五六七八九十百两]{1,4})"
+NUM = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _SEP = r"\s*[、，,和及共计]*\s*"
 _ASPECTS_RE = re.compile(rf"{NUM}\s*(?:个|大)?\s*方面")
 # After the aspects: '11项21个问题', '18个问题34个具体问题', '12类问题', '9个问题'.

@@ -34,6 +34,11 @@ from pipelines.parsing.record import Counts, StatusCounts
         pytest.param(
             "已完成整改问题18个，制定制度45项", (None, None, None, None), id="distractors"
         ),
+        pytest.param(
+            "巡察组指出问题二十个，制定整改措施一百零八条",
+            (None, None, 20, 108),
+            id="numeral-with-zero",
+        ),
         pytest.param("追回资金120万元，问责3人", (None, None, None, None), id="money"),
         pytest.param(
             "巡察反馈问题中，18个问题已整改完成", (None, None, None, None), id="done-after"
