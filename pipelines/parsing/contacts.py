@@ -13,10 +13,11 @@ PHONE_RE = re.compile(
 )
 POSTCODE_RE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)")
 ADDRESS_RE = re.compile(
-    r"(?:通讯地址|通信地址|邮寄地址|邮政地址|来信地址|联系地址|信函地址|邮政信箱|地址)\s*[:：为]?\s*"
+    r"(?:通讯地址|通信地址|邮寄地址|邮政地址|来信地址|联系地址|信函地址|邮政信箱|地址|"
+    r"(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
     r"([^；;，,。:(（]{4,60})"
 )
-_CONTACT_WORDS = re.compile(r"电话|邮箱|信箱|地址|邮编|邮政编码|E-?mail|热线", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"电话|邮箱|信箱|地址|请寄|邮编|邮政编码|E-?mail|热线", re.IGNORECASE)
 _INVITATION = re.compile(r"欢迎|监督|反映|意见建议|联系方式|联系电话")
 
 
