@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("pnum", re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     ("pnum", re.compile(r"^(\d{1,2})\)\s*")),
-    ("num", re.compile(r"^(\d{1,2})\s*(?:[、,，]|\.(?!\d))\s*(?![年月日%]|\d{1,2}[年月日、])")),
+    ("num", re.compile(r"^(\d{1,2})\s*(?:[、,，]|\.(?!\d))\s*(?!%|\d{1,2}[年月日、])")),
     ("q", re.compile(rf"^(?:反馈)?问题\s*([{CN}\d]{{1,3}})\s*[:、.,，]?\s*(?=\S)")),
     ("shi", re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,、。])")),
 ]
