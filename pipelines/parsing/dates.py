@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -102,12 +103,24 @@ def _day_only_end(text: str, hit: DateHit) -> DateHit | None:
 
 
 def find_range(text: str, hits: list[DateHit]) -> tuple[DateHit, DateHit] | None:
-    """The first pair of mentions joined only by a range separator (至, 到, -, —)."""
-    for first, second in itertools.pairwise(hits):
+    """The first pair of mentions joined only by a range separator (至, 到, -, —); a start
+    without a year takes it from the nearest dated mention before it in its paragraph."""
+    for i, (first, second) in enumerate(itertools.pairwise(hits)):
         between = text[first.end : second.start]
         if RANGE_SEP_RE.fullmatch(between):
+            if first.year is None:
+                first = _with_year_before(text, hits[:i], first)
             return first, second
     return None
+
+
+def _with_year_before(text: str, before: list[DateHit], hit: DateHit) -> DateHit:
+    for previous in reversed(before):
+        if "\n" in text[previous.end : hit.start]:
+            break
+        if previous.year is not None:
+            return dataclasses.replace(hit, year=year_after(hit, previous))
+    return hit
 
 
 def resolve_range(first: DateHit, second: DateHit) -> tuple[str | None, str | None]:

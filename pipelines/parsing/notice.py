@@ -163,13 +163,13 @@ def _feedback_date(
     opening: str, hits: list[dates.DateHit], span: tuple[dates.DateHit, dates.DateHit] | None
 ) -> str | None:
     """The first date (outside the inspection period) whose clause goes on to say 反馈."""
-    taken = {id(h) for h in span} if span else set()
+    taken = {h.start for h in span} if span else set()
     previous = span[1] if span else None
     if span and span[1].year is None:
         year = dates.year_after(span[1], span[0])
         previous = dates.DateHit(span[1].start, span[1].end, year, span[1].month, span[1].day)
     for i, hit in enumerate(hits):
-        if id(hit) in taken:
+        if hit.start in taken:
             continue
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
         clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]

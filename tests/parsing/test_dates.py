@@ -48,6 +48,21 @@ def test_parse_date(text: str | None, expected: str | None) -> None:
         pytest.param("2023年9月至11月", ("2023-09", "2023-11"), id="months"),
         pytest.param("2022年X月20日至X月19日", (None, None), id="redacted"),
         pytest.param("2022年5月1日召开会议", None, id="no-range"),
+        pytest.param(
+            "2022年9月5日召开动员会。9月6日至11月10日，县委第二巡察组进驻",
+            ("2022-09-06", "2022-11-10"),
+            id="start-year-from-sentence-before",
+        ),
+        pytest.param(
+            "2021年12月20日召开动员会，1月4日—3月1日开展巡察",
+            ("2022-01-04", "2022-03-01"),
+            id="start-year-rolls-over",
+        ),
+        pytest.param(
+            "2019年工作要点。\n9月6日至11月10日开展巡察",
+            (None, None),
+            id="no-year-across-paragraphs",
+        ),
     ],
 )
 def test_inspection_range(text: str, expected: tuple[str | None, str | None] | None) -> None:
