@@ -8,9 +8,13 @@ import re
 from pipelines.parsing.outline import Node
 
 TITLE_MAX = 80
-_DESC_LABEL = re.compile(r"^(?:问题表现|主要问题|存在问题|问题描述|具体问题|问题)\s*[:]\s*")
+_LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
+_DESC_LABEL = re.compile(
+    rf"^[【\[]?(?:问题表现|主要问题|存在问题|反馈问题|问题描述|具体问题|问题){_LABEL_END}"
+)
 _RECT_LABEL = re.compile(
-    r"^(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|整改落实情况)\s*[:]\s*"
+    r"^[【\[]?(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|"
+    rf"整改落实情况){_LABEL_END}"
 )
 _STATUS_WORD = (
     r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
@@ -30,8 +34,9 @@ _QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
 
 
 def title_part(head: str) -> str:
-    """The short statement of a numbered paragraph: up to the first 。 ； or colon."""
-    return re.split(r"[。；;:]", head, maxsplit=1)[0].strip()
+    """The short statement of a numbered paragraph: up to the first 。 ； or colon, after a
+    label such as '问题：'."""
+    return re.split(r"[。；;:]", _DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
 
 
 def clean_title(head: str) -> str:
@@ -49,7 +54,7 @@ def clean_title(head: str) -> str:
 
 
 def parts(node: Node) -> tuple[str | None, str | None]:
-    head = node.head
+    head = _DESC_LABEL.sub("", node.head, count=1)
     remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
     paras = ([remainder] if remainder else []) + node.full_text()
     paras = [p for p in paras if not _STATUS_LINE.match(p)]

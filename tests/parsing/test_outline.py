@@ -23,6 +23,9 @@ from pipelines.parsing.outline import Marker, build_outline, classify_marker, st
         pytest.param("②加强日常监督", ("circ", 2, "加强日常监督"), id="circled"),
         pytest.param("问题1:落实不到位", ("q", 1, "落实不到位"), id="wenti-n"),
         pytest.param("反馈问题一:理论学习不深入", ("q", 1, "理论学习不深入"), id="fankui-wenti"),
+        pytest.param("【问题2】票据管理不严", ("q", 2, "票据管理不严"), id="wenti-bracketed"),
+        pytest.param("第三个问题:公车管理不规范", ("q", 3, "公车管理不规范"), id="di-ge-wenti"),
+        pytest.param("第三个问题是公车管理", None, id="not-di-ge-wenti-in-prose"),
         pytest.param("一是加强组织领导", ("shi", 1, "一是加强组织领导"), id="yishi"),
         pytest.param("5.年度考核流于形式", ("num", 5, "年度考核流于形式"), id="num-then-nian"),
         pytest.param("3、月度例会执行不严", ("num", 3, "月度例会执行不严"), id="num-then-yue"),
@@ -42,7 +45,12 @@ def test_classify_marker(line: str, expected: tuple[str, int, str] | None) -> No
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("整改情况:已修订制度。", True), ("问题表现:学习不深入。", True), ("根据部署。", False)],
+    [
+        ("整改情况:已修订制度。", True),
+        ("问题表现:学习不深入。", True),
+        ("【整改措施】修订制度。", True),
+        ("根据部署。", False),
+    ],
 )
 def test_starts_paragraph_on_labels(line: str, expected: bool) -> None:
     assert starts_paragraph(line) is expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.parsing.outline import build_outline
 from pipelines.parsing.problems import extract_problems
 
@@ -239,4 +241,28 @@ def test_unnumbered_paragraphs_aimed_at_a_problem() -> None:
     assert [(p.title, p.rectification) for p in result.problems] == [
         ("财务管理不规范", "修订了财务管理制度。\n同时开展财务自查。"),
         ("违规发放福利费", "已全部清退。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rect_label"),
+    [
+        pytest.param(
+            "(一)问题:票据审核不严。", "(二)问题:公车管理不规范。", "整改情况:", id="label"
+        ),
+        pytest.param(
+            "【问题1】票据审核不严。", "【问题2】公车管理不规范。", "【整改情况】", id="brackets"
+        ),
+        pytest.param(
+            "第一个问题:票据审核不严。", "第二个问题:公车管理不规范。", "整改措施:", id="di-ge"
+        ),
+    ],
+)
+def test_labelled_problem_markers(first: str, second: str, rect_label: str) -> None:
+    paras = [OPENING, "二、反馈问题整改情况", first, rect_label + "修订报销制度。", second]
+    paras.append(rect_label + "建立派车台账。")
+    problems = extract_problems(build_outline(paras)).problems
+    assert [(p.title, p.rectification) for p in problems] == [
+        ("票据审核不严", "修订报销制度。"),
+        ("公车管理不规范", "建立派车台账。"),
     ]
