@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from pipelines.parsing.dates import DATE_RE, hit_from_match
 from pipelines.parsing.units import is_org_name
 
 _SCAN = 4
 _MAX_LINE = 80  # a signature line is a unit name and a date
+_SEAL = re.compile(r"\((?:盖章|印章|公章|章)\)$")  # 中共某局党组（盖章）
+_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|印发|分送)\s*:|^.{2,40}\d{1,2}日印发$")
+_UNIT_TAIL_MAX = 8  # the last part of a unit's name wrapped onto a line of its own: 党组
 
 
 def _date_line(line: str) -> str | None:
@@ -19,6 +24,11 @@ def _date_line(line: str) -> str | None:
     return hit.iso()
 
 
+def _unit(line: str) -> str | None:
+    name = _SEAL.sub("", line.strip().replace(" ", ""))
+    return name if is_org_name(name) else None
+
+
 def _org_then_date(line: str) -> tuple[str, str] | None:
     """'中共XX党组 2023年9月18日' on one line (also without the space)."""
     compact = line.replace(" ", "")
@@ -26,15 +36,29 @@ def _org_then_date(line: str) -> tuple[str, str] | None:
         return None
     for match in DATE_RE.finditer(compact):
         if match.end() == len(compact) and match.start() > 0:
-            org, signed = compact[: match.start()], _date_line(compact[match.start() :])
-            if signed and is_org_name(org):
+            org, signed = _unit(compact[: match.start()]), _date_line(compact[match.start() :])
+            if signed and org:
                 return org, signed
     return None
 
 
+def _unit_above(tail: list[str], i: int) -> str | None:
+    """The unit named on the line(s) above the date line at `i`."""
+    if i == 0:
+        return None
+    unit = _unit(tail[i - 1])
+    if unit is None and i >= 2 and len(tail[i - 1].strip()) <= _UNIT_TAIL_MAX:
+        unit = _unit(tail[i - 2].strip() + tail[i - 1].strip())
+    return unit
+
+
 def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
-    """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block."""
-    tail = paras[-_SCAN:]
+    """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block.
+    Distribution lines after the block (抄送：…) are skipped."""
+    end = len(paras)
+    while end > 0 and _DISTRIBUTION.search(paras[end - 1].strip()):
+        end -= 1
+    tail = paras[max(0, end - _SCAN) : end]
     for i in range(len(tail) - 1, -1, -1):
         line = tail[i].strip()
         signed = _date_line(line)
@@ -43,7 +67,5 @@ def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
             if joined:
                 return joined
             continue
-        before = tail[i - 1].strip().replace(" ", "") if i > 0 else ""
-        return (before if is_org_name(before) else None), signed
-    last = tail[-1].strip().replace(" ", "") if tail else ""
-    return (last if is_org_name(last) else None), None
+        return _unit_above(tail, i), signed
+    return (_unit(tail[-1]) if tail else None), None

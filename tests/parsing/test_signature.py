@@ -28,6 +28,26 @@ from pipelines.parsing.signature import find_signature
             ("中共某县水利局党组", "2023-03-20"),
             id="one-line",
         ),
+        pytest.param(
+            ["欢迎监督。", "中共某县水利局党组(盖章)", "2023年3月20日"],
+            ("中共某县水利局党组", "2023-03-20"),
+            id="seal-note",
+        ),
+        pytest.param(
+            ["欢迎监督。", "中共某县农业农村局(县乡村振兴局)", "党组", "2023年3月20日"],
+            ("中共某县农业农村局(县乡村振兴局)党组", "2023-03-20"),
+            id="unit-over-two-lines",
+        ),
+        pytest.param(
+            ["欢迎监督。", "中共某县水利局党组", "2023年3月20日", "抄送:县委巡察办。"],
+            ("中共某县水利局党组", "2023-03-20"),
+            id="distribution-after",
+        ),
+        pytest.param(
+            ["特此通报。", "2023年3月20日"],
+            (None, "2023-03-20"),
+            id="sentence-above-date",
+        ),
         pytest.param(["欢迎监督。联系电话:0554-5363431。"], (None, None), id="none"),
         pytest.param(["正文。", "2023年3月20日"], (None, "2023-03-20"), id="date-only"),
         pytest.param([], (None, None), id="empty"),
