@@ -27,7 +27,8 @@ from sqlalchemy.engine import make_url
 
 from migrations import alembic_config
 from models.db import make_engine
-from models.repository import PageWrite, write_pages
+from models.upsert import write_pages
+from models.writes import PageWrite
 from pipelines.store import DEFAULT_BATCH
 
 PARAGRAPH = "针对巡察反馈的问题，党组高度重视，召开专题会议研究部署整改工作，逐项制定整改措施。"

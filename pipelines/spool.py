@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from models.db import is_transient
-from models.repository import AttachmentWrite, Outcome, PageWrite, write_pages
+from models.upsert import write_pages
+from models.writes import AttachmentWrite, Outcome, PageWrite
 
 logger = logging.getLogger(__name__)
 

@@ -25,14 +25,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.items import FetchedAttachment, NoticePage
 from models.db import database_url, is_transient, make_engine, masked_url, schema_is_at_head
-from models.repository import (
-    AttachmentWrite,
-    Outcome,
-    PageWrite,
-    record_crawl_run,
-    upsert_sites,
-    write_pages,
-)
+from models.runs import record_crawl_run, upsert_sites
+from models.upsert import write_pages
+from models.writes import AttachmentWrite, Outcome, PageWrite
 from pipelines import spool
 
 logger = logging.getLogger(__name__)
@@ -40,7 +35,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH = 200  # pages per transaction: commits (fsync) dominate smaller batches
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubles each time
-SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones with a native upsert in the repository
+SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones models.native_upsert knows
 
 
 class StoreNotReady(RuntimeError):
@@ -243,7 +238,7 @@ class StorePipeline:
 
 
 def page_write(item: NoticePage) -> PageWrite:
-    """The repository's view of a crawled page: the contract record plus the raw bytes."""
+    """The store's view of a crawled page: the contract record plus the raw bytes."""
     return PageWrite(
         url=item.url,
         canonical_url=item.canonical_url,

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from models.repository import PageWrite
+from models.writes import PageWrite
 from pipelines import spool
 
 runner = CliRunner()

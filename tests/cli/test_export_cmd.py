@@ -13,7 +13,8 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from models.repository import PageWrite, write_pages
+from models.upsert import write_pages
+from models.writes import PageWrite
 
 runner = CliRunner()
 

@@ -9,7 +9,9 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from models.repository import PageWrite, record_crawl_run, upsert_sites, write_pages
+from models.runs import record_crawl_run, upsert_sites
+from models.upsert import write_pages
+from models.writes import PageWrite
 
 runner = CliRunner()
 

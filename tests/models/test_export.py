@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import Engine
 
 from models import export
-from models.repository import PageWrite, write_pages
+from models.upsert import write_pages
+from models.writes import PageWrite
 
 
 def page(n: int, published: str | None) -> PageWrite:

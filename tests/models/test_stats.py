@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import Engine
 
 from models import stats
-from models.repository import PageWrite, record_crawl_run, upsert_sites, write_pages
+from models.runs import record_crawl_run, upsert_sites
+from models.upsert import write_pages
+from models.writes import PageWrite
 
 
 def page(n: int, site: str, published: str | None, *, notice: bool = True) -> PageWrite:

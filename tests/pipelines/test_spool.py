@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from migrations import alembic_config
 from models import Notice
 from models.db import make_engine
-from models.repository import AttachmentWrite, Outcome, PageWrite
+from models.writes import AttachmentWrite, Outcome, PageWrite
 from pipelines import spool
 
 

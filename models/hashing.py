@@ -1,0 +1,41 @@
+"""The hashes that tell a re-crawled page unchanged, cheaply first and then by its record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from models.writes import PageWrite
+
+
+def fetch_digest(page: PageWrite) -> str:
+    """A cheap hash of what the record is made from: raw bytes, parser version, files."""
+    parser = (page.record or {}).get("parser_version")
+    return sha256_json([sha256_bytes(page.body), parser, file_hashes(page)])
+
+
+def record_digest(page: PageWrite) -> tuple[str, bool]:
+    """The hash that decides unchanged vs updated: the record (which carries the cleaned body,
+    so page chrome such as visitor counters does not count) plus the attachment files; and
+    whether the record holds a NUL character (JSON writes it as \\u0000), which is rare."""
+    data = json.dumps(
+        {"record": page.record or {}, "files": file_hashes(page)},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(data.encode()).hexdigest(), "\\u0000" in data
+
+
+def file_hashes(page: PageWrite) -> list[tuple[str, str | None]]:
+    return sorted((a.url, a.sha256 or sha256_bytes(a.body)) for a in page.attachments)
+
+
+def sha256_json(value: Any) -> str:
+    data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def sha256_bytes(data: bytes | None) -> str | None:
+    return hashlib.sha256(data).hexdigest() if data is not None else None

@@ -1,0 +1,197 @@
+"""A notice page turned into the rows of its notice, problems, attachments and version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from models.hashing import sha256_bytes
+from models.writes import AttachmentWrite, PageWrite
+
+# Record fields stored in their own columns (problems and attachments go to their own tables).
+_TEXT_FIELDS = (
+    "title",
+    "source",
+    "author",
+    "publisher",
+    "inspected_unit",
+    "inspection_body",
+    "inspection_topic",
+    "inspection_round",
+    "signed_by",
+)
+_DATE_FIELDS = ("published_date", "signed_date")
+_PARTIAL_DATE_FIELDS = ("inspection_start", "inspection_end", "feedback_date")
+_LEVELS = frozenset({"central", "provincial", "city", "county", "other"})
+_KNOWN_FIELDS = frozenset(
+    {
+        *_TEXT_FIELDS,
+        *_DATE_FIELDS,
+        *_PARTIAL_DATE_FIELDS,
+        "is_notice",
+        "inspection_level",
+        "inspection_kinds",
+        "counts",
+        "status_counts",
+        "contact",
+        "attachments",
+        "problems",
+        "body_text",
+        "parser_version",
+    }
+)
+_PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A notice page turned into rows, with the hash that decides unchanged vs updated."""
+
+    page: PageWrite
+    row: dict[str, Any]
+    record_sha256: str
+    problems: list[dict[str, Any]]
+    version: dict[str, Any]
+    attachments: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, page: PageWrite, fetch: str, digest: str, has_nul: bool) -> Prepared:
+        record = page.record or {}
+        attachments = _attachment_rows(page.attachments)
+        raw_sha = hashlib.sha256(page.body).hexdigest()
+        row = _notice_row(page, record)
+        row.update(content_sha256=raw_sha, fetch_sha256=fetch, record_sha256=digest)
+        body_sha = hashlib.sha256(_normalise(row["body_text"]).encode()).hexdigest()
+        version = {
+            "raw_sha256": raw_sha,
+            "body_sha256": body_sha,
+            "raw_zlib": zlib.compress(page.body),
+            "http_status": page.status,
+            "fetched_at": page.fetched_at,
+            "parser_version": row["parser_version"],
+        }
+        problems = _problem_rows(record)
+        if has_nul:
+            row = no_nul(row)
+            problems = [no_nul(r) for r in problems]
+        return cls(page, row, digest, problems, version, [no_nul(r) for r in attachments])
+
+
+def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
+    # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
+    extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+
+    def keep(name: str, fits: Callable[[Any], bool], default: Any = None) -> Any:
+        value = record.get(name)
+        if value is None:
+            return default
+        if fits(value):
+            return value
+        extra[name] = value
+        return default
+
+    def is_text(v: Any) -> bool:
+        return isinstance(v, str)
+
+    def is_list(v: Any) -> bool:
+        return isinstance(v, list)
+
+    def is_dict(v: Any) -> bool:
+        return isinstance(v, dict)
+
+    row: dict[str, Any] = {name: keep(name, is_text) for name in _TEXT_FIELDS}
+    row.update(
+        site_id=page.site_id,
+        region=page.region,
+        url=page.url,
+        canonical_url=page.canonical_url,
+        is_notice=True,
+        inspection_kinds=keep("inspection_kinds", is_list, []),
+        counts=keep("counts", is_dict, {}),
+        status_counts=keep("status_counts", is_dict),
+        contact=keep("contact", is_dict, {}),
+        attachments=keep("attachments", is_list, []),
+        body_text=keep("body_text", is_text, ""),
+        inspection_level=keep("inspection_level", lambda v: v in _LEVELS),
+        parser_version=keep("parser_version", lambda v: is_text(v) and len(v) <= 40),
+    )
+    for name in _DATE_FIELDS:
+        row[name] = _iso_date(keep(name, lambda v: _iso_date(v) is not None))
+    for name in _PARTIAL_DATE_FIELDS:
+        row[name] = keep(name, lambda v: is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
+    problems = record.get("problems")
+    if isinstance(problems, list):
+        unreadable = [p for p in problems if not isinstance(p, Mapping)]
+        if unreadable:  # entries that are not {seq, aspect, title, ...}
+            extra["problems"] = unreadable
+    elif problems is not None:
+        extra["problems"] = problems
+    row["extra"] = extra
+    return row
+
+
+def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    # seq is the position in the document, which the contract defines it to be; using the
+    # position keeps (notice_id, seq) unique even if a parser repeats a number.
+    problems = record.get("problems")
+    return [
+        {
+            "seq": n,
+            "aspect": _text(p.get("aspect")),
+            "title": _text(p.get("title")),
+            "description": _text(p.get("description")),
+            "rectification": _text(p.get("rectification")),
+            "status": _text(p.get("status")),
+        }
+        for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
+        if isinstance(p, Mapping)
+    ]
+
+
+def _text(value: Any) -> str | None:
+    """A text column's value: a non-string the parser should not have given is kept as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for a in attachments:
+        rows[a.url] = {  # one row per URL: a page linking a file twice stores it once
+            "name": a.name,
+            "url": a.url,
+            "sha256": a.sha256 or sha256_bytes(a.body),
+            "content_type": a.content_type,
+            "size": len(a.body) if a.body is not None else None,
+            "http_status": a.status,
+            "body_zlib": zlib.compress(a.body) if a.body is not None else None,
+            "text": a.text,
+            "error": a.error,
+        }
+    return list(rows.values())
+
+
+def _iso_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _normalise(text: str) -> str:
+    # Whitespace only: the cleaner already fixed the text, and NFKC would cost a fifth of a write.
+    return " ".join(text.split())
+
+
+def no_nul(row: dict[str, Any]) -> dict[str, Any]:
+    # PostgreSQL text cannot hold NUL; a NUL in scraped text is an artefact, not content.
+    return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}

@@ -1,0 +1,160 @@
+"""Batched writes of fetched pages: notices are upserted by canonical URL, other pages kept raw.
+
+One call of `write_pages` is one transaction. It looks up the stored record hashes of the whole
+batch at once, touches `last_seen_at` of unchanged notices with one UPDATE, and upserts the new or
+changed ones with the dialect's native `INSERT ... ON CONFLICT`, so a re-crawl of unchanged pages
+costs one SELECT and one UPDATE per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, delete, select, update
+
+from models.hashing import fetch_digest, record_digest
+from models.native_upsert import chunks, dialect_insert, on_conflict_nothing, on_conflict_update
+from models.notice import Attachment, Notice, NoticeVersion, Problem
+from models.notice_rows import Prepared, no_nul
+from models.raw_page import RawPage
+from models.runs import ensure_sites
+from models.writes import Outcome, PageWrite
+
+NOTICES = cast(Table, Notice.__table__)
+PROBLEMS = cast(Table, Problem.__table__)
+VERSIONS = cast(Table, NoticeVersion.__table__)
+ATTACHMENTS = cast(Table, Attachment.__table__)
+RAW_PAGES = cast(Table, RawPage.__table__)
+
+# Large IN lists are split so that SQLite's bound-parameter limit is never reached.
+LOOKUP_CHUNK = 500
+
+
+def write_pages(
+    engine: Engine, pages: Sequence[PageWrite], *, now: datetime | None = None
+) -> list[Outcome]:
+    """Store a batch in one transaction; the outcomes are in the order of `pages`."""
+    now = now or datetime.now(UTC)
+    with engine.begin() as conn:
+        return write_pages_in(conn, pages, now=now)
+
+
+def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetime) -> list[Outcome]:
+    ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
+    outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
+    raw = [p for p in pages if not p.is_notice]
+    if raw:
+        _upsert_raw_pages(conn, raw, now)
+    notices = [(i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice]
+    if not notices:
+        return outcomes
+
+    known = _stored_hashes(conn, {p.canonical_url for _, p, _ in notices})
+    state = {url: (fetch, record) for url, (_, fetch, record) in known.items()}
+    changed: dict[str, tuple[PageWrite, str, str, bool]] = {}
+    for i, p, fetch in notices:
+        url = p.canonical_url
+        stored = state.get(url)
+        # Same bytes, parser and files cannot give another record: skip hashing the record,
+        # which is most of the cost of an unchanged re-crawl.
+        if stored is not None and stored[0] == fetch:
+            outcomes[i] = Outcome.UNCHANGED
+            continue
+        digest, has_nul = record_digest(p)
+        if stored is None:
+            outcomes[i] = Outcome.INSERTED
+        elif stored[1] == digest:
+            outcomes[i] = Outcome.UNCHANGED
+            continue
+        else:
+            outcomes[i] = Outcome.UPDATED
+        state[url] = (fetch, digest)
+        changed[url] = (p, fetch, digest, has_nul)  # a later fetch of the URL in the batch wins
+
+    unchanged_ids = [nid for url, (nid, _, _) in known.items() if url not in changed]
+    for chunk in chunks(unchanged_ids, LOOKUP_CHUNK):
+        conn.execute(update(NOTICES).where(NOTICES.c.id.in_(chunk)).values(last_seen_at=now))
+    if changed:
+        preps = [Prepared.of(*values) for values in changed.values()]
+        _upsert_notices(conn, preps, {u for u in changed if u in known}, now)
+    return outcomes
+
+
+def _upsert_notices(
+    conn: Connection, preps: list[Prepared], updated_urls: set[str], now: datetime
+) -> None:
+    rows = [{**p.row, "first_seen_at": now, "last_seen_at": now} for p in preps]
+    stmt = dialect_insert(conn, NOTICES)
+    keep = {"id", "canonical_url", "first_seen_at"}
+    stmt = on_conflict_update(
+        stmt,
+        ["canonical_url"],
+        {c.name: stmt.excluded[c.name] for c in NOTICES.columns if c.name not in keep},
+    ).returning(NOTICES.c.id, NOTICES.c.canonical_url)
+    ids = {url: nid for nid, url in conn.execute(stmt, rows)}
+
+    updated_ids = [ids[u] for u in updated_urls]
+    for chunk in chunks(updated_ids, LOOKUP_CHUNK):
+        conn.execute(delete(PROBLEMS).where(PROBLEMS.c.notice_id.in_(chunk)))
+        conn.execute(delete(ATTACHMENTS).where(ATTACHMENTS.c.notice_id.in_(chunk)))
+
+    problems = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.problems]
+    if problems:
+        conn.execute(dialect_insert(conn, PROBLEMS), problems)
+    files = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.attachments]
+    if files:
+        conn.execute(dialect_insert(conn, ATTACHMENTS), files)
+    versions = [{**p.version, "notice_id": ids[p.page.canonical_url]} for p in preps]
+    # Re-parsing the same bytes with a newer parser updates the record, not the raw archive.
+    conn.execute(
+        on_conflict_nothing(dialect_insert(conn, VERSIONS), ["notice_id", "raw_sha256"]), versions
+    )
+
+
+def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for p in pages:
+        rows[p.canonical_url] = {
+            "site_id": p.site_id,
+            "region": p.region,
+            "url": p.url,
+            "canonical_url": p.canonical_url,
+            "sha256": hashlib.sha256(p.body).hexdigest(),
+            "body_zlib": zlib.compress(p.body),
+            "http_status": p.status,
+            "reason": p.non_notice_reason,
+            "title": p.list_title,
+            "first_seen_at": now,
+            "last_seen_at": now,
+        }
+    stmt = dialect_insert(conn, RAW_PAGES)
+    keep = {"id", "canonical_url", "first_seen_at"}
+    # As for notices, a page fetched again unchanged only gets its last_seen_at touched.
+    changed = (RAW_PAGES.c.sha256 != stmt.excluded.sha256) | (
+        RAW_PAGES.c.reason != stmt.excluded.reason
+    )
+    stmt = on_conflict_update(
+        stmt,
+        ["canonical_url"],
+        {c.name: stmt.excluded[c.name] for c in RAW_PAGES.columns if c.name not in keep},
+        where=changed,
+    )
+    conn.execute(stmt, [no_nul(r) for r in rows.values()])
+    for chunk in chunks(list(rows), LOOKUP_CHUNK):
+        touch = update(RAW_PAGES).where(RAW_PAGES.c.canonical_url.in_(chunk))
+        conn.execute(touch.values(last_seen_at=now))
+
+
+def _stored_hashes(conn: Connection, urls: set[str]) -> dict[str, tuple[int, str | None, str]]:
+    found: dict[str, tuple[int, str | None, str]] = {}
+    cols = (NOTICES.c.canonical_url, NOTICES.c.id, NOTICES.c.fetch_sha256, NOTICES.c.record_sha256)
+    for chunk in chunks(sorted(urls), LOOKUP_CHUNK):
+        for url, nid, fetch, record in conn.execute(
+            select(*cols).where(NOTICES.c.canonical_url.in_(chunk))
+        ):
+            found[url] = (nid, fetch, record)
+    return found
