@@ -17,6 +17,7 @@ from pipelines.parsing.outline import Node, build_outline
 from pipelines.parsing.problems import extract_problems
 from pipelines.parsing.record import Attachment, NoticeRecord
 from pipelines.parsing.signature import find_signature
+from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
 
 PARSER_VERSION = "1.0.0"
@@ -80,10 +81,16 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     header = _header_org(paras, span[0]) if span else None
     publisher = signed_by or header or units.publisher_from_title(title)
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
-    result = extract_problems(root)
+    table = table_problems(paras)
+    result = table or extract_problems(root)
     before = paras[: result.first_index] if result.first_index is not None else [opening]
     counts = counts_mod.extract_counts("\n".join(before))
-    if counts.problems and result.problems and len(result.problems) != counts.problems:
+    if (
+        table is None
+        and counts.problems
+        and result.problems
+        and len(result.problems) != counts.problems
+    ):
         result = extract_problems(root, expected=counts.problems)
     outside = _outside_problems(paras, result.spans)
     return NoticeRecord(

@@ -16,15 +16,15 @@ _RECT_LABEL = re.compile(
     r"^[【\[]?(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|"
     rf"整改落实情况){_LABEL_END}"
 )
-_STATUS_WORD = (
+STATUS_WORD = (
     r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
     r"持续整改|长期坚持|未完成|尚未启动|尚未开始|未启动"
 )
 # '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
 _STATUS_LINE = re.compile(
-    rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({_STATUS_WORD})[。.]?$"
+    rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({STATUS_WORD})[。.]?$"
 )
-_STATUS_TAG = re.compile(rf"[(【\[]({_STATUS_WORD})[)】\]]")
+_STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
 _TITLE_SUFFIX = re.compile(

@@ -42,6 +42,7 @@ NATURAL_WRAP_MIN = 40
 NEAR_FULL = 3
 INDENT = 2
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
+_TABLE_CELL = " | "  # the page renderer's cell separator (cleaning/render.py)
 
 
 def normalize_chars(text: str) -> str:
@@ -104,6 +105,8 @@ def _continues(
     tail = paragraph.rstrip(_CLOSERS)
     if not tail or tail[-1] in _TERMINAL or (top and _TITLE_END_RE.search(paragraph)):
         return False
+    if _TABLE_CELL in paragraph or _TABLE_CELL in line:
+        return False  # a table row (cells joined by the page renderer) is a line of its own
     bare = classify_marker(paragraph)
     if bare is not None and not bare.rest:
         return True  # a number alone on its line: its text was moved to the next line

@@ -101,3 +101,24 @@ def test_any_bytes_give_one_record(data: bytes, suffix: str) -> None:
         result = runner.invoke(app, ["parse", "--jsonl", str(path)])
     assert result.exit_code == 0, result.output
     assert len(_records(result.stdout)) == 1
+
+
+TABLE_PAGE = """<html><body><div class="article">
+<h1>中共平川县统计局党组关于县委巡察反馈问题整改情况的通报</h1>
+<p>2022年9月13日至11月4日，县委第一巡察组对县统计局党组开展了常规巡察。现将整改情况通报如下：</p>
+<table><tr><td>序号</td><td>存在问题</td><td>整改措施</td><td>完成情况</td></tr>
+<tr><td colspan="4">一、党的领导方面</td></tr>
+<tr><td>1</td><td>理论学习计划执行不到位</td><td>修订中心组学习制度。</td><td>已完成</td></tr>
+<tr><td>2</td><td>统计执法检查覆盖面偏窄</td><td>扩大抽查范围。</td><td>正在推进</td></tr>
+</table><p>欢迎广大干部群众对巡察整改落实情况进行监督。</p></div></body></html>"""
+
+
+def test_html_table_rows_are_read_as_problems(tmp_path: Path) -> None:
+    path = tmp_path / "t.html"
+    path.write_text(TABLE_PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    (record,) = _records(result.stdout)
+    assert [(p["aspect"], p["title"], p["status"]) for p in record["problems"]] == [
+        ("党的领导方面", "理论学习计划执行不到位", "done"),
+        ("党的领导方面", "统计执法检查覆盖面偏窄", "in_progress"),
+    ]
