@@ -157,6 +157,7 @@ def _take_breadcrumb(lines: list[str], meta_index: int) -> str | None:
             len(lines[i]) > MAX_BREADCRUMB
             or _SENTENCE_PUNCT.search(lines[i])
             or lines[i].endswith(("党组", "党委", "委员会"))  # an issuing-unit header, not a column
+            or "关于" in lines[i]  # the first line of a wrapped title: 市红十字会党组关于
         ):
             break
         crumbs.append(i)

@@ -84,6 +84,12 @@ def test_clean_text_keeps_an_issuing_unit_header_and_removes_markers() -> None:
     assert page.text == "中共咸宁市红十字会党组\n关于巡察整改情况的通报\n正文。"
 
 
+def test_clean_text_keeps_the_first_line_of_a_wrapped_title() -> None:
+    page = clean_text("工作动态\n县审计局党组关于\n县委巡察整改情况的通报\n时间:2021-03-02\n正文。")
+    assert page.meta.column == "工作动态"
+    assert page.text == "县审计局党组关于\n县委巡察整改情况的通报\n正文。"
+
+
 def test_clean_text_joins_a_wrapped_attachment_name() -> None:
     page = clean_text(
         "正文。\n附件：市红十字会党组关于市委脱贫攻坚专项巡察整\n改进展情况的通报.d\nocx"
