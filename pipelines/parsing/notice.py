@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
 _TITLE_MAX = 100
 _TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
+_TITLE_WORD_ACROSS = re.compile(r"巡[视察]|整改|通报|报告|情况|进展|反馈|公开稿")
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
@@ -138,6 +139,8 @@ def _title_span(paras: list[str]) -> tuple[int, int] | None:
     if not (strong or weak):
         return None
     start = (strong or weak)[0]
+    if start - 1 in heads and _cut_word(paras[start - 1], paras[start]):
+        start -= 1  # 'XX旗红十字会巡' / '察整改工作情况报告': a wrap cut the title mid-word
     end, title = start + 1, paras[start]
     while end < len(paras) and end <= start + 2 and not _TITLE_END.search(title):
         nxt = paras[end]
@@ -146,6 +149,15 @@ def _title_span(paras: list[str]) -> tuple[int, int] | None:
         title += nxt
         end += 1
     return start, end if _TITLE_END.search(title) else start + 1
+
+
+def _cut_word(line: str, following: str) -> bool:
+    """Whether a title word (巡察, 整改, 通报 …) runs across the break between the lines."""
+    if len(line) > _COLUMN_MAX * 4 or re.search(r"[。，,；;:]", line):
+        return False
+    cut = len(line)
+    joined = line + following
+    return any(m.start() < cut < m.end() for m in _TITLE_WORD_ACROSS.finditer(joined))
 
 
 def _header_org(paras: list[str], title_start: int) -> str | None:
