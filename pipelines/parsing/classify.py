@@ -31,16 +31,26 @@ _PLAN_TITLE = re.compile(r"印发|方案")
 _FEEDBACK_TITLE = re.compile(r"反馈.{0,4}巡[视察](?:情况|意见)|巡[视察](?:情况|意见)?反馈")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
+# A notice is the inspected unit's own report; the inspection office reporting on several
+# units' rectification (各被巡察党组织…, 对县教育局等6个单位) is not one.
+_INSPECTION_OFFICE = re.compile(r"巡[视察](?:工作)?(?:领导小组)?(?:办公室|办)$")
+_MANY_UNITS = re.compile(
+    r"各被巡[视察](?:党组织|单位)|等\s*[\d一二三四五六七八九十]+\s*(?:个|家)(?:单位|部门|党组织|乡镇)"
+)
 _FIRST_PERSON = re.compile(
     r"我(?:们|单位|局|院|会|部|委|办|校|公司|中心|所|厅|镇|乡|县|区|市)|本单位"
 )
 
 
-def is_notice(title: str | None, paras: list[str], problems_found: int) -> bool:
+def is_notice(
+    title: str | None, paras: list[str], problems_found: int, publisher: str | None = None
+) -> bool:
     """A decision from the title, the opening and the closing; never raises."""
     text = "\n".join(paras)
     if not _INSPECTION.search(text + (title or "")):
         return False
+    if publisher and _INSPECTION_OFFICE.search(publisher) and _MANY_UNITS.search(text[:3000]):
+        return False  # the inspection office summing up the units it inspected
     head = (title or "") + "\n" + "\n".join(paras[:3])
     rectification_mentions = len(_RECTIFICATION.findall(text))
     if _NEWS.search(head[:400]) and not _OWN_REPORT.search(head):

@@ -95,7 +95,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         result = extract_problems(root, expected=counts.problems)
     outside = _outside_problems(paras, result.spans)
     return NoticeRecord(
-        is_notice=is_notice(title, paras, len(result.problems)),
+        is_notice=is_notice(title, paras, len(result.problems), publisher),
         parser_version=PARSER_VERSION,
         body_text="\n".join(paras),
         title=title,
