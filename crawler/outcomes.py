@@ -7,10 +7,11 @@ the seed says `expected_empty: true`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.blocks import BLOCK_KINDS
+from crawler.blocks import BLOCK_KINDS, Verdict
 
 _SAMPLES = 5  # first problems kept per site
 
@@ -40,6 +41,36 @@ class SiteOutcome:
         self.problems[kind] += 1
         if len(self.samples) < _SAMPLES:
             self.samples.append({"class": kind, "url": url, "status": status, "detail": detail})
+
+    def record_verdict(
+        self,
+        verdict: Verdict,
+        url: str,
+        status: int | None,
+        *,
+        block_threshold: int,
+        listing_page: bool = False,
+    ) -> bool:
+        """Count a problem; True when it is the block that stops the site."""
+        self.record_problem(verdict.kind, url, verdict.detail, status)
+        if listing_page and verdict.is_block:
+            self.list_pages_blocked += 1
+        if verdict.is_block:
+            self.consecutive_blocks += 1
+            if self.consecutive_blocks >= block_threshold and not self.stopped:
+                self.stopped = True
+                return True
+        return False
+
+    def record_stop(self, source_url: str, reason: str, pages: int) -> None:
+        self.stop_reasons.append(f"{source_url}: {reason} after {pages} page(s)")
+
+    def record_list_failure(self, source_url: str, kind: str, page: int) -> None:
+        self.stop_reasons.append(f"{source_url}: {kind} on page {page}")
+
+    def record_not_requested(self, urls: Iterable[str]) -> None:
+        for url in urls:
+            self.stop_reasons.append(f"{url}: not requested (site stopped)")
 
     @property
     def blocked(self) -> int:

@@ -16,8 +16,9 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 from crawler.items import NoticePage
+from crawler.pagination import Cursor
 from crawler.seeds import SeedError
-from crawler.spiders.notices import START_WINDOW, Cursor, NoticesSpider
+from crawler.spiders.notices import START_WINDOW, NoticesSpider
 
 SEEDS = """\
 regions:

@@ -1,0 +1,54 @@
+"""A fetched detail page as a `NoticePage` item: its attachment links, its verdict, the item."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scrapy.http import Response, TextResponse
+
+from crawler import attachments, listing
+from crawler.blocks import Verdict, classify_response
+from crawler.items import NoticePage
+from crawler.responses import charset, content_type, page_text, set_cookie_names
+from crawler.seeds import Site
+
+
+def detail_links(site: Site, response: Response) -> list[attachments.Link]:
+    """The attachment links of a detail page, or the response itself when it is a file."""
+    if isinstance(response, TextResponse):
+        return attachments.find_links(page_text(site, response), response.url)
+    if response.status == 200 and attachments.sniff_ext(response.body, None) != "html":
+        # the list links straight to a file: the notice is in the attachment
+        name = response.meta.get("list_title") or ""
+        return [attachments.Link(name=name, url=response.url, ext=None)]
+    return []
+
+
+def detail_verdict(response: Response, links: list[attachments.Link]) -> Verdict | None:
+    """Why the detail page cannot be an item (blocked, failed, wrong type), or None."""
+    if isinstance(response, TextResponse) or response.status != 200:
+        return classify_response(
+            response.status,
+            response.body,
+            set_cookie_names=set_cookie_names(response),
+            content_type=content_type(response),
+            has_attachments=bool(links),
+        )
+    if not links:  # binary content type, HTML bytes
+        return Verdict("wrong_content_type", "an HTML page served as a file")
+    return None
+
+
+def notice_page(site: Site, response: Response) -> NoticePage:
+    return NoticePage(
+        url=response.url,
+        canonical_url=listing.canonical_url(response.url),
+        site_id=site.id,
+        region=site.region_name,
+        status=response.status,
+        fetched_at=dt.datetime.now(dt.UTC),
+        body=response.body if isinstance(response, TextResponse) else b"",
+        declared_encoding=charset(response),
+        list_title=response.meta.get("list_title"),
+        list_date=response.meta.get("list_date"),
+    )

@@ -1,0 +1,102 @@
+"""The Scrapy requests of a site (list, detail, attachment, cookie retry), with the site's meta."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from crawler import attachments, listing
+from crawler.blocks import Verdict
+from crawler.items import NoticePage
+from crawler.pagination import Cursor
+from crawler.seeds import Site
+
+# Statuses the spider must see (Scrapy would otherwise drop them silently); redirects still
+# follow because 3xx is not listed.
+SEEN_STATUSES = [400, 401, 403, 404, 405, 410, 412, 429, 500, 502, 503, 504, 521, 522, 524]
+
+Callback = Callable[..., Any]
+
+
+def request_meta(site: Site, kind: str, **extra: Any) -> dict[str, Any]:
+    meta = {"site_id": site.id, "kind": kind, "handle_httpstatus_list": SEEN_STATUSES, **extra}
+    if site.politeness.get("obey_robots") is False:
+        meta["dont_obey_robotstxt"] = True
+    if "download_delay" in site.politeness:
+        # AutoThrottle would pull the seed's delay down towards the global minimum
+        meta["autothrottle_dont_adjust_delay"] = True
+    return meta
+
+
+def list_request(
+    site: Site,
+    cursor: Cursor,
+    page: listing.PageRequest,
+    *,
+    callback: Callback,
+    errback: Callback,
+) -> scrapy.Request:
+    return scrapy.Request(
+        page.url,
+        method=page.method,
+        body=page.body,
+        headers=dict(page.headers),
+        callback=callback,
+        errback=errback,
+        meta=request_meta(site, "list", cursor=cursor, api_page=page.page),
+        dont_filter=page.method == "POST",  # POST pages differ only by body
+    )
+
+
+def detail_request(
+    site: Site, entry: listing.ListEntry, *, callback: Callback, errback: Callback
+) -> scrapy.Request:
+    return scrapy.Request(
+        entry.url,
+        callback=callback,
+        errback=errback,
+        meta=request_meta(site, "detail", list_title=entry.title, list_date=entry.date),
+    )
+
+
+def attachment_request(
+    site: Site,
+    item: NoticePage,
+    link: attachments.Link,
+    rest: list[attachments.Link],
+    *,
+    maxsize: int,
+    callback: Callback,
+    errback: Callback,
+) -> scrapy.Request:
+    """The request for `link`; `rest` are the item's attachments still to fetch after it."""
+    return scrapy.Request(
+        link.url,
+        callback=callback,
+        errback=errback,
+        dont_filter=True,
+        headers={"Referer": item.url},
+        meta=request_meta(site, "attachment", download_maxsize=maxsize),
+        cb_kwargs={"item": item, "link": link, "rest": rest},
+    )
+
+
+def cookie_retry(site: Site, response: Response, verdict: Verdict | None) -> scrapy.Request | None:
+    """The same request with the cookies a JS challenge sets, when the seed opts in (once)."""
+    if (
+        verdict is None
+        or verdict.kind != "js_challenge"
+        or site.js_cookie is None
+        or response.meta.get("js_cookie_tried")
+    ):
+        return None
+    text = response.body.decode("utf-8", errors="replace")
+    cookies = {m["k"]: m["v"] for m in site.js_cookie.finditer(text)}
+    if not cookies:
+        return None
+    return response.request.replace(  # type: ignore[union-attr]
+        cookies=cookies, dont_filter=True, meta={**response.meta, "js_cookie_tried": True}
+    )
