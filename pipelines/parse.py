@@ -2,8 +2,12 @@
 
 A page whose body only points to an attachment (a short line such as "详见附件" with the notice
 in a .docx/.pdf) is parsed from the attachment's extracted text, keeping the page's own
-metadata and attachment list. Stats: `notices/parse/notice`, `notices/parse/non_notice`,
-`notices/parse/from_attachment`, `notices/parse/errors`.
+metadata and attachment list. When no attachment has text (an .ofd, a dead link), the page is
+still a notice if its title or the quoted document name is a rectification notice's title: the
+record keeps what the page says (title, dates, source, attachments). Stats:
+`notices/parse/notice`, `notices/parse/non_notice`, `notices/parse/from_attachment`,
+`notices/parse/attachment_unread` (such a pointer page kept without the notice's text),
+`notices/parse/errors`.
 """
 
 from __future__ import annotations
@@ -66,7 +70,10 @@ class ParsePipeline:
             links = [*links, *attached.attachments]
             text = attached.text
             meta = page_meta(meta, attached.meta.title, attached.meta.published)
-        return parse_notice(text, meta, links)
+        record = parse_notice(text, meta, links)
+        if pointed is None and record.is_notice and _is_short(text) and item.attachments:
+            self._stat("notices/parse/attachment_unread")
+        return record
 
 
 def page_meta(meta: PageMeta, title: str | None, published: str | None) -> PageMeta:
@@ -86,9 +93,13 @@ def attachment_links(cleaned: CleanedPage, fetched: list[Any]) -> list[Attachmen
     return links
 
 
+def _is_short(body: str) -> bool:
+    return len(_CJK.findall(body)) < POINTER_MAX_CJK
+
+
 def pointed_attachment_text(body: str, fetched: list[Any]) -> str | None:
     """The text of the attachment a near-empty page points to, if one was read."""
-    if len(_CJK.findall(body)) >= POINTER_MAX_CJK:
+    if not _is_short(body):
         return None
     texts = [a.text for a in fetched if a.text and len(a.text.strip()) > len(body.strip())]
     if not texts:

@@ -31,6 +31,14 @@ _PLAN_TITLE = re.compile(r"印发|方案")
 _FEEDBACK_TITLE = re.compile(r"反馈.{0,4}巡[视察](?:情况|意见)|巡[视察](?:情况|意见)?反馈")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
+# A page whose whole body points to its attachment: 现将《…整改情况的通报》予以公布，详见附件。
+_POINTER = re.compile(r"(?:详见|见|请(?:查阅|查看|下载))(?:下方)?附件|附件(?:如下|为准)")
+_POINTER_MAX_CJK = 120
+_QUOTED_NAME = re.compile(r"《([^《》]{6,100})》")
+_INSPECTION_NOTICE_TITLE = re.compile(
+    r"巡[视察].{0,20}整改.{0,16}(?:情况|进展|报告|通报|公开稿|公告|公示)"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # A notice is the inspected unit's own report; the inspection office reporting on several
 # units' rectification (各被巡察党组织…, 对县教育局等6个单位) is not one.
 _INSPECTION_OFFICE = re.compile(r"巡[视察](?:工作)?(?:领导小组)?(?:办公室|办)$")
@@ -77,4 +85,25 @@ def is_notice(
         or problems_found >= 2
         or _INVITES_SUPERVISION.search(text)
         or _FIRST_PERSON.search(text)
+    )
+
+
+def pointed_document(title: str | None, paras: list[str]) -> str | None:
+    """For a page whose body only points to its attachment, the name of the rectification
+    notice it points to (the quoted 《…》 name, else the page's title); None otherwise."""
+    text = "\n".join(paras)
+    if len(_CJK.findall(text)) > _POINTER_MAX_CJK or not _POINTER.search(text):
+        return None
+    quoted = _QUOTED_NAME.search(text)
+    for name in (quoted.group(1) if quoted else None, title):
+        if name and _INSPECTION_NOTICE_TITLE.search(name) and not _bad_title(name):
+            return name
+    return None
+
+
+def _bad_title(title: str) -> bool:
+    return bool(
+        _MEETING_TITLE.search(title)
+        or _PLAN_TITLE.search(title)
+        or (_FEEDBACK_TITLE.search(title) and "整改" not in title)
     )

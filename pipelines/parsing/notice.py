@@ -11,11 +11,11 @@ from pipelines.cleaning.text import clean_text
 from pipelines.page import AttachmentLink, PageMeta
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
-from pipelines.parsing.classify import is_notice
+from pipelines.parsing.classify import is_notice, pointed_document
 from pipelines.parsing.contacts import extract_contact
 from pipelines.parsing.outline import Node, build_outline
-from pipelines.parsing.problems import extract_problems
-from pipelines.parsing.record import Attachment, NoticeRecord
+from pipelines.parsing.problems import ProblemsResult, extract_problems
+from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
@@ -72,6 +72,8 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     title = squeeze_cjk_spaces("".join(paras[span[0] : span[1]])) if span else None
     if title is None and meta.title and _TITLE_WORDS.search(meta.title):
         title = meta.title.strip()
+    pointed = pointed_document(title, paras) if links or cleaned.attachments else None
+    title = title or pointed
     root = build_outline(paras)
     opening = _opening(paras, root, title_index)
     hits = dates.find_dates(opening)
@@ -82,20 +84,10 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     header = _header_org(paras, span[0]) if span else None
     publisher = signed_by or header or units.publisher_from_title(title)
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
-    table = table_problems(paras)
-    result = table or extract_problems(root)
-    before = paras[: result.first_index] if result.first_index is not None else [opening]
-    counts = counts_mod.extract_counts("\n".join(before))
-    if (
-        table is None
-        and counts.problems
-        and result.problems
-        and len(result.problems) != counts.problems
-    ):
-        result = extract_problems(root, expected=counts.problems)
+    result, counts = _problems(paras, root, opening)
     outside = _outside_problems(paras, result.spans)
     return NoticeRecord(
-        is_notice=is_notice(title, paras, len(result.problems), publisher),
+        is_notice=pointed is not None or is_notice(title, paras, len(result.problems), publisher),
         parser_version=PARSER_VERSION,
         body_text="\n".join(paras),
         title=title,
@@ -124,6 +116,19 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         signed_date=signed_date,
         attachments=_attachments([*links, *cleaned.attachments]),
     )
+
+
+def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResult, Counts]:
+    """The problems (from a table, else the outline) and the counts stated before them; when
+    the text states another number of problems than found, the outline is read again."""
+    table = table_problems(paras)
+    result = table or extract_problems(root)
+    before = paras[: result.first_index] if result.first_index is not None else [opening]
+    counts = counts_mod.extract_counts("\n".join(before))
+    stated = counts.problems
+    if table is None and stated and result.problems and len(result.problems) != stated:
+        result = extract_problems(root, expected=stated)
+    return result, counts
 
 
 def _title_span(paras: list[str]) -> tuple[int, int] | None:

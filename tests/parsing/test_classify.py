@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.parsing import parse_notice
+from pipelines.parsing.classify import pointed_document
 
 OPENING = "根据县委统一部署，2023年4月10日至6月10日，县委第一巡察组对县人民医院党委开展了常规巡察。"
 
@@ -102,6 +103,17 @@ CASES = {
         "2.财务管理不规范。已整改。\n中共某县水利局党组\n2023年5月6日",
         True,
     ),
+    "pointer-to-an-attachment": (
+        (
+            "现将《某县林业局党组关于县委巡察整改情况的通报》予以公布，详见附件。\n"
+            "某县林业局党组关于县委巡察整改情况的通报.ofd"
+        ),
+        True,
+    ),
+    "pointer-without-any-attachment": (
+        "现将《某县林业局党组关于县委巡察整改情况的通报》予以公布，详见附件。",
+        False,
+    ),
     "no-inspection": (
         "关于开展安全生产大检查的通知\n各单位要认真整改发现的问题，整改情况于月底报送。",
         False,
@@ -112,3 +124,34 @@ CASES = {
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_is_notice(text: str, expected: bool) -> None:
     assert parse_notice(text).is_notice is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        pytest.param(
+            None,
+            "现将《中共某县林业局党组关于县委巡察整改情况的通报》予以公布，详见附件。",
+            "中共某县林业局党组关于县委巡察整改情况的通报",
+            id="quoted-name",
+        ),
+        pytest.param(
+            "某县林业局巡察整改进展情况公示",
+            "具体内容请下载附件。",
+            "某县林业局巡察整改进展情况公示",
+            id="page-title",
+        ),
+        pytest.param("工作动态", "详见附件。", None, id="no-notice-title"),
+        pytest.param("县林业局召开巡察整改情况通报会", "详见附件。", None, id="meeting"),
+        pytest.param(None, "现将《县林业局落实巡察整改方案》予以公布，详见附件。", None, id="plan"),
+        pytest.param(
+            "关于巡察整改情况的通报",
+            "根据县委统一部署，县委巡察组开展了巡察。" * 10 + "详见附件。",
+            None,
+            id="long-body-is-not-a-pointer",
+        ),
+        pytest.param("关于巡察整改情况的通报", "现予公布。", None, id="no-pointer"),
+    ],
+)
+def test_pointed_document(title: str | None, body: str, expected: str | None) -> None:
+    assert pointed_document(title, [body]) == expected

@@ -73,6 +73,36 @@ def test_page_pointing_to_an_attachment_is_parsed_from_it(pipeline: ParsePipelin
     assert _stats(pipeline) == {"notices/parse/notice": 1, "notices/parse/from_attachment": 1}
 
 
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        pytest.param(
+            "现将《县统计局党组关于县委巡察整改进展情况的通报》予以公布，详见附件。",
+            None,
+            True,
+            id="quoted-name",
+        ),
+        pytest.param("详见附件。", "县统计局党组关于县委巡察整改情况的公示", True, id="page-title"),
+        pytest.param("详见附件。", "县统计局召开巡察整改工作推进会", False, id="meeting-title"),
+        pytest.param("详见附件。", "关于审计整改情况的公告", False, id="audit-title"),
+    ],
+)
+def test_page_pointing_to_an_unreadable_attachment(
+    pipeline: ParsePipeline, body: str, title: str | None, expected: bool
+) -> None:
+    ofd = FetchedAttachment(name="通报.ofd", url="http://127.0.0.1/t.ofd", error="no text")
+    meta = PageMeta(title=title, published="2022-11-26", source="县统计局")
+    page = item(CleanedPage(body, meta, (AttachmentLink("通报.ofd", ofd.url),)), [ofd])
+    pipeline.process_item(page)
+    record = page.record
+    assert record is not None and record.is_notice is expected
+    if expected:
+        assert record.title == (title or "县统计局党组关于县委巡察整改进展情况的通报")
+        assert (record.published_date, record.source) == ("2022-11-26", "县统计局")
+        assert [a.name for a in record.attachments] == ["通报.ofd"]
+        assert _stats(pipeline)["notices/parse/attachment_unread"] == 1
+
+
 def test_long_page_is_not_replaced_by_its_attachment(pipeline: ParsePipeline) -> None:
     other = FetchedAttachment(name="附表.xlsx", url="http://127.0.0.1/t.xlsx", text="表格" * 5000)
     page = item(CleanedPage(NOTICE), [other])
