@@ -119,16 +119,23 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
 
 
 def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResult, Counts]:
-    """The problems (from a table, else the outline) and the counts stated before them; when
-    the text states another number of problems than found, the outline is read again."""
-    table = table_problems(paras)
-    result = table or extract_problems(root)
-    before = paras[: result.first_index] if result.first_index is not None else [opening]
-    counts = counts_mod.extract_counts("\n".join(before))
+    """The problems and the counts stated before them. When the text states another number of
+    problems than found, the outline is read again; a table of problems (整改台账) is taken when
+    the outline has none, or when only the table has the stated number."""
+    result = extract_problems(root)
+    counts = _counts_before(paras, result, opening)
     stated = counts.problems
-    if table is None and stated and result.problems and len(result.problems) != stated:
+    if stated and result.problems and len(result.problems) != stated:
         result = extract_problems(root, expected=stated)
+    table = table_problems(paras)
+    if table and (not result.problems or len(table.problems) == stated != len(result.problems)):
+        return table, _counts_before(paras, table, opening)
     return result, counts
+
+
+def _counts_before(paras: list[str], result: ProblemsResult, opening: str) -> Counts:
+    before = paras[: result.first_index] if result.first_index is not None else [opening]
+    return counts_mod.extract_counts("\n".join(before))
 
 
 def _title_span(paras: list[str]) -> tuple[int, int] | None:

@@ -25,6 +25,11 @@ _STATUS_LINE = re.compile(
     rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({STATUS_WORD})[。.]?$"
 )
 _STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
+# '整改措施：…。整改进展：已完成。': the status label inside a line.
+_STATUS_INLINE = re.compile(
+    rf"(?:整改状态|整改进展|整改进度|进展情况|完成状态)\s*:\s*({STATUS_WORD})"
+)
+_TABLE_ROW = " | "  # a table after the last problem (整改台账如下：) is not part of it
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
 _TITLE_SUFFIX = re.compile(
@@ -59,8 +64,8 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     paras = ([remainder] if remainder else []) + node.full_text()
     paras = [p for p in paras if not _STATUS_LINE.match(p)]
     for i, para in enumerate(paras):
-        if _CLOSING.match(para):
-            paras = paras[:i]
+        if _CLOSING.match(para) or _TABLE_ROW in para:
+            paras = paras[: i - 1 if i and _TABLE_ROW in para and _introduces(paras[i - 1]) else i]
             break
     if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
         desc: list[str] = []
@@ -78,12 +83,23 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     return remainder, "\n".join(paras[1:]) or None
 
 
+def _introduces(para: str) -> bool:
+    return para.rstrip().endswith(("如下:", "如下"))
+
+
 def own_status(node: Node) -> str | None:
     """A status the problem states itself: a '整改进展：已完成' line or a '（已完成）' tag."""
-    for para in [node.head, *node.full_text()]:
+    paras = [node.head, *node.full_text()]
+    for para in paras:
         match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
         if match:
             return status_of(match.group(1))
+    for para in paras:
+        if _TABLE_ROW in para:
+            break
+        inline = _STATUS_INLINE.search(para)
+        if inline:
+            return status_of(inline.group(1))
     return None
 
 

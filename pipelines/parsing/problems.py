@@ -41,6 +41,11 @@ _SECTION_GOOD = re.compile(
     r"问题清单|主要问题|整改完成情况|问题的整改"
 )
 _PROBLEM_SECTION = re.compile(r"反馈问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
+# A section named for the problems in general (问题整改情况), not a problem: it names no subject.
+_GENERIC_SECTION = re.compile(
+    r"^(?:关于)?(?:对)?(?:巡[视察](?:组)?)?(?:反馈)?(?:的)?(?:意见|问题)(?:的)?整改(?:落实|工作)?"
+    r"(?:情况|进展|进展情况)?$"
+)
 _PROBLEM_LABEL = re.compile(r"^(?:存在问题|反馈问题|主要问题|问题)\s*[:]\s*(?=\S)")
 # 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
 _AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
@@ -70,7 +75,8 @@ def is_aspect(node: Node) -> bool:
 
 
 def is_problem_like(node: Node) -> bool:
-    return _DEFICIENCY.search(title_part(node.head)) is not None
+    head = title_part(node.head)
+    return _DEFICIENCY.search(head) is not None and not _GENERIC_SECTION.match(head)
 
 
 def _real_children(node: Node) -> list[Node]:

@@ -24,7 +24,8 @@ _PROBLEM_HEAD = re.compile(
 )
 _MEASURE_HEAD = re.compile(r"整改(?:措施|举措|情况|落实情况|进展|成效)|落实情况|具体措施")
 _ASPECT_HEAD = re.compile(r"方面|类别|类型|领域")  # used when rows are not grouped under headings
-_STATUS_CELL = re.compile(rf"^(?:{STATUS_WORD})[。.]?$")
+# 已完成 / 正在推进，长期坚持: a status word, perhaps with a short remark.
+_STATUS_CELL = re.compile(rf"^({STATUS_WORD})(?:[,，、;；][^。]{{0,10}})?[。.]?$")
 _MIN_ROWS = 2
 _MIN_TITLE = 4
 _HEADING_MAX = 30
@@ -113,14 +114,14 @@ def _problem(seq: int, row: list[str], columns: _Columns, group: str | None) -> 
     text = row[columns.problem]
     if len(text) < _MIN_TITLE or text.isdigit():
         return None
-    status = row[columns.status] if columns.status is not None else ""
+    status_cell = _STATUS_CELL.match(row[columns.status]) if columns.status is not None else None
     return Problem(
         seq=seq,
         aspect=group or (row[columns.aspect] or None if columns.aspect is not None else None),
         title=clean_title(text),
         description=text if clean_title(text) != text.rstrip("。") else None,
         rectification=(row[columns.measure] or None) if columns.measure is not None else None,
-        status=status_of(status.rstrip("。.")) if status else None,
+        status=status_of(status_cell.group(1)) if status_cell else None,
     )
 
 

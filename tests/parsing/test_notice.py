@@ -239,3 +239,41 @@ def test_period_and_feedback_date(
 )
 def test_title_line(text: str, expected: str | None) -> None:
     assert parse_notice(text).title == expected
+
+
+LEDGER = [
+    "中共某县档案馆党组关于县委巡察整改情况的通报",
+    "2022年9月5日至10月28日，县委第二巡察组对县档案馆党组开展了常规巡察。现将整改情况公布如下：",
+    "一、问题整改情况",
+    "(一)党的领导方面",
+    "1.理论学习不够深入。",
+    "整改措施:修订学习制度。",
+    "2.档案库房安全隐患较多。",
+    "整改措施:更换消防设施。",
+    "整改台账如下：",
+    "序号 | 问题 | 整改措施 | 进展",
+    "1 | 理论学习不够深入 | 修订学习制度 | 已完成",
+    "2 | 档案库房安全隐患较多 | 更换消防设施 | 已完成",
+]
+
+
+@pytest.mark.parametrize(
+    ("paras", "expected"),
+    [
+        pytest.param(
+            LEDGER,
+            [("党的领导方面", "理论学习不够深入"), ("党的领导方面", "档案库房安全隐患较多")],
+            id="outline-and-its-ledger",
+        ),
+        pytest.param(
+            LEDGER[:3] + LEDGER[9:],
+            [(None, "理论学习不够深入"), (None, "档案库房安全隐患较多")],
+            id="ledger-only",
+        ),
+    ],
+)
+def test_problems_from_the_outline_before_a_ledger_table(
+    paras: list[str], expected: list[tuple[str | None, str]]
+) -> None:
+    record = parse_notice("\n".join(paras))
+    assert [(p.aspect, p.title) for p in record.problems] == expected

@@ -72,3 +72,33 @@ def test_a_status_tag_after_the_title() -> None:
 )
 def test_status_of(word: str, expected: str) -> None:
     assert status_of(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("整改措施:修订制度。整改进展:已完成。", "done"),
+        ("整改措施:修订制度。整改状态:正在推进，长期坚持。", "in_progress"),
+        ("整改措施:修订制度,完成情况良好。", None),
+    ],
+)
+def test_a_status_inside_the_measures_line(line: str, expected: str | None) -> None:
+    paras = [OPENING, "二、问题整改情况", "1.理论学习不够深入。", line, "2.采购不规范。"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[0].status == expected
+
+
+def test_a_ledger_table_after_the_last_problem_is_not_its_text() -> None:
+    paras = [
+        OPENING,
+        "二、问题整改情况",
+        "1.理论学习不够深入。",
+        "整改措施:修订学习制度。",
+        "2.采购不规范。",
+        "整改措施:开展采购检查。",
+        "整改台账如下:",
+        "序号 | 问题 | 整改措施",
+        "1 | 理论学习不够深入 | 修订学习制度",
+    ]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[-1].rectification == "开展采购检查。"

@@ -266,3 +266,17 @@ def test_labelled_problem_markers(first: str, second: str, rect_label: str) -> N
         ("票据审核不严", "修订报销制度。"),
         ("公车管理不规范", "建立派车台账。"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "一、问题整改情况",
+        "一、反馈问题整改落实情况",
+        "一、巡察反馈意见整改情况",
+        "一、关于问题的整改",
+    ],
+)
+def test_a_section_named_for_the_problems_is_not_a_problem(heading: str) -> None:
+    paras = [OPENING, heading, "我局对照问题清单逐项整改，目前已全部完成。"]
+    assert _titles(paras) == []

@@ -30,6 +30,35 @@ def test_rows_of_a_problem_column_are_the_problems() -> None:
     assert (result.first_index, result.spans) == (2, ((2, 3), (3, 4)))
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("已完成", "done"),
+        ("已完成。", "done"),
+        ("正在推进，长期坚持", "in_progress"),
+        ("尚未启动", "not_started"),
+    ],
+)
+def test_status_column(cell: str, expected: str) -> None:
+    paras = ["问题 | 进展", f"公车使用登记不全 | {cell}", "食堂账目管理不规范 | 已完成"]
+    result = table_problems(paras)
+    assert result is not None and result.problems[0].status == expected
+
+
+def test_measures_that_open_with_a_status_word_are_not_a_status_column() -> None:
+    paras = [
+        "反馈问题 | 整改情况",
+        "公车使用登记不全 | 已完成派车登记台账建设",
+        "食堂账目管理不规范 | 已完成",
+    ]
+    result = table_problems(paras)
+    assert result is not None
+    assert [(p.rectification, p.status) for p in result.problems] == [
+        ("已完成派车登记台账建设", None),
+        ("已完成", None),
+    ]
+
+
 def test_merged_cells_and_group_rows() -> None:
     paras = [
         "问题类别 | 问题描述 | 整改情况",
