@@ -24,7 +24,9 @@ _BARE_ROUND_RE = re.compile(rf"第[{N}]{{1,3}}轮(?=巡[视察])")
 _COMMITTEE_ONLY_RE = re.compile(
     rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]|根据[^，,。；]{{0,10}}?({KNOWN_COMMITTEES})[^，,。；]{{0,8}}?部署"
 )
-_TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|和|及|与|,|，|、)")
+# What a generic 党委/党组 prefix may have swallowed before the unit's name; not 和/及/与, which
+# are inside names (国家林业和草原局党组, 人力资源和社会保障局党组).
+_TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|,|，|、)")
 KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
 _KIND_WORD = "常规|专项|回头看|机动|提级|联动|交叉|延伸"
 _KINDS_RE = re.compile(
