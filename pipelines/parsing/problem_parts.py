@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.outline import Node
+from pipelines.parsing.signature import block_start
 
 TITLE_MAX = 80
 _LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
@@ -63,6 +64,7 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
     paras = ([remainder] if remainder else []) + node.full_text()
     paras = [p for p in paras if not _STATUS_LINE.match(p)]
+    paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):
         if _CLOSING.match(para) or _TABLE_ROW in para:
             paras = paras[: i - 1 if i and _TABLE_ROW in para and _introduces(paras[i - 1]) else i]

@@ -69,3 +69,18 @@ def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
             continue
         return _unit_above(tail, i), signed
     return (_unit(tail[-1]) if tail else None), None
+
+
+def block_start(paras: list[str]) -> int:
+    """Where the signature block at the end of `paras` begins (len(paras) when there is none):
+    a date line and the unit above it, or a unit with its date on one line."""
+    end = len(paras)
+    if end and _org_then_date(paras[-1].strip()):
+        return end - 1
+    if not end or _date_line(paras[-1].strip()) is None:
+        return end
+    above = _unit_above(paras, end - 1)
+    if above is None:
+        return end - 1
+    joined = end >= 3 and _unit(paras[-2]) is None  # the unit wrapped over two lines
+    return end - 3 if joined else end - 2

@@ -102,3 +102,10 @@ def test_a_ledger_table_after_the_last_problem_is_not_its_text() -> None:
     ]
     problems = extract_problems(build_outline(paras)).problems
     assert problems[-1].rectification == "开展采购检查。"
+
+
+def test_the_signature_after_the_last_problem_is_not_its_text() -> None:
+    paras = [OPENING, "二、问题整改情况", "1.采购不规范。", "整改情况:开展采购检查。"]
+    paras += ["中共某县档案馆党组", "2023年5月8日"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[-1].rectification == "开展采购检查。"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parsing.signature import find_signature
+from pipelines.parsing.signature import block_start, find_signature
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,20 @@ from pipelines.parsing.signature import find_signature
 )
 def test_find_signature(tail: list[str], expected: tuple[str | None, str | None]) -> None:
     assert find_signature(tail) == expected
+
+
+@pytest.mark.parametrize(
+    ("paras", "expected"),
+    [
+        pytest.param(["已整改。", "中共某县水利局党组", "2023年3月20日"], 1, id="unit-and-date"),
+        pytest.param(["已整改。", "中共某县水利局党组 2023年3月20日"], 1, id="one-line"),
+        pytest.param(
+            ["已整改。", "中共某县农业农村局", "党组", "2023年3月20日"], 1, id="wrapped-unit"
+        ),
+        pytest.param(["已整改。", "2023年3月20日"], 1, id="date-only"),
+        pytest.param(["已整改。", "下一步继续整改。"], 2, id="none"),
+        pytest.param([], 0, id="empty"),
+    ],
+)
+def test_block_start(paras: list[str], expected: int) -> None:
+    assert block_start(paras) == expected
