@@ -30,6 +30,15 @@ _STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
 _STATUS_INLINE = re.compile(
     rf"(?:整改状态|整改进展|整改进度|进展情况|完成状态)\s*:\s*({STATUS_WORD})"
 )
+# '1.理论学习不够。制定学习计划…': what follows the title on its line is already the measures.
+_MEASURES_OPEN = re.compile(
+    r"^(?:一是|针对|对此|为此|对照|制定|建立|修订|完善|开展|召开|印发|出台|组织|严格落实|已(?:经)?(?:制定|建立|修订|完善|开展|召开|印发|出台|组织))"
+)
+# '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
+_STATUS_SENTENCE = [
+    ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
+    ("in_progress", re.compile(r"(?:该|此|本)项?问题(?:正在|仍在|持续|需长期)(?:整改|推进|坚持)")),
+]
 _TABLE_ROW = " | "  # a table after the last problem (整改台账如下：) is not part of it
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
@@ -80,7 +89,7 @@ def parts(node: Node) -> tuple[str | None, str | None]:
                 current, para = rect, _RECT_LABEL.sub("", para)
             current.append(para)
         return "\n".join(desc) or None, "\n".join(rect) or None
-    if _TITLE_PREFIX.match(title_part(head)) or not remainder:
+    if _TITLE_PREFIX.match(title_part(head)) or not remainder or _MEASURES_OPEN.match(remainder):
         return None, "\n".join(paras) or None
     return remainder, "\n".join(paras[1:]) or None
 
@@ -102,6 +111,9 @@ def own_status(node: Node) -> str | None:
         inline = _STATUS_INLINE.search(para)
         if inline:
             return status_of(inline.group(1))
+        stated = next((status for status, rx in _STATUS_SENTENCE if rx.search(para)), None)
+        if stated:
+            return stated
     return None
 
 

@@ -109,3 +109,47 @@ def test_the_signature_after_the_last_problem_is_not_its_text() -> None:
     paras += ["中共某县档案馆党组", "2023年5月8日"]
     problems = extract_problems(build_outline(paras)).problems
     assert problems[-1].rectification == "开展采购检查。"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "1.学习制度执行不严。2022年仅学习3次。", ("2022年仅学习3次。", None), id="manifestation"
+        ),
+        pytest.param(
+            "1.学习制度执行不严。制定年度学习计划。", (None, "制定年度学习计划。"), id="measures"
+        ),
+        pytest.param(
+            "1.学习制度执行不严。针对该问题，修订制度。",
+            (None, "针对该问题，修订制度。"),
+            id="aimed",
+        ),
+        pytest.param(
+            "1.学习制度执行不严。已修订学习制度。", (None, "已修订学习制度。"), id="done-measures"
+        ),
+    ],
+)
+def test_text_after_the_title_on_its_line(
+    line: str, expected: tuple[str | None, str | None]
+) -> None:
+    problems = extract_problems(
+        build_outline([OPENING, "二、问题整改情况", line, "2.采购不规范。"])
+    )
+    first = problems.problems[0]
+    assert (first.description, first.rectification) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("修订制度。目前，该问题已整改完成。", "done"),
+        ("修订制度。此问题正在整改中。", "in_progress"),
+        ("修订制度。该项问题需长期坚持。", "in_progress"),
+        ("修订制度,已完成制度汇编。", None),
+    ],
+)
+def test_a_sentence_stating_the_problems_state(line: str, expected: str | None) -> None:
+    paras = [OPENING, "二、问题整改情况", "1.理论学习不够深入。", line, "2.采购不规范。"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[0].status == expected
