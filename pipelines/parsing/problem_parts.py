@@ -7,6 +7,7 @@ import re
 
 from pipelines.parsing.outline import Node
 from pipelines.parsing.signature import block_start
+from pipelines.parsing.text import is_table_row
 
 TITLE_MAX = 80
 _LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
@@ -39,7 +40,6 @@ _STATUS_SENTENCE = [
     ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
     ("in_progress", re.compile(r"(?:该|此|本)项?问题(?:正在|仍在|持续|需长期)(?:整改|推进|坚持)")),
 ]
-_TABLE_ROW = " | "  # a table after the last problem (整改台账如下：) is not part of it
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
 _TITLE_SUFFIX = re.compile(
@@ -75,8 +75,8 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     paras = [p for p in paras if not _STATUS_LINE.match(p)]
     paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):
-        if _CLOSING.match(para) or _TABLE_ROW in para:
-            paras = paras[: i - 1 if i and _TABLE_ROW in para and _introduces(paras[i - 1]) else i]
+        if _CLOSING.match(para) or is_table_row(para):  # a ledger table (整改台账如下：) after it
+            paras = paras[: i - 1 if i and is_table_row(para) and _introduces(paras[i - 1]) else i]
             break
     if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
         desc: list[str] = []
@@ -106,7 +106,7 @@ def own_status(node: Node) -> str | None:
         if match:
             return status_of(match.group(1))
     for para in paras:
-        if _TABLE_ROW in para:
+        if is_table_row(para):
             break
         inline = _STATUS_INLINE.search(para)
         if inline:

@@ -1,4 +1,5 @@
-"""Problems listed in a table (整改台账): rows rendered as `序号 | 反馈问题 | 整改措施 | 整改情况`.
+"""Problems listed in a table (整改台账): rows rendered as `序号 | 反馈问题 | 整改措施 | 整改情况`
+(or with tabs between the cells).
 
 A table holds the problems when its header row has a column of problems (反馈问题, 存在问题,
 问题描述 …). A column of measures (整改措施) gives each problem's rectification; a column whose
@@ -17,8 +18,9 @@ from pipelines.parsing.outline import classify_marker
 from pipelines.parsing.problem_parts import STATUS_WORD, clean_title, status_of
 from pipelines.parsing.problems import ProblemsResult
 from pipelines.parsing.record import Problem
+from pipelines.parsing.text import is_table_row
 
-CELL_SEPARATOR = " | "  # how the page renderer joins the cells of a row (cleaning/render.py)
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _PROBLEM_HEAD = re.compile(
     r"^(?:巡[视察])?(?:反馈|存在|主要|具体)?(?:的)?问题(?:描述|表现|内容|清单|名称)?$"
 )
@@ -39,23 +41,19 @@ class _Columns:
     aspect: int | None
 
 
-def is_row(line: str) -> bool:
-    return CELL_SEPARATOR in line
-
-
 def cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.split(CELL_SEPARATOR.strip())]
+    return [cell.strip() for cell in _CELL_SPLIT.split(line)]
 
 
 def table_problems(paras: list[str]) -> ProblemsResult | None:
     """The problems of the first table that lists them, or None."""
     i = 0
     while i < len(paras):
-        if not is_row(paras[i]):
+        if not is_table_row(paras[i]):
             i += 1
             continue
         end = i + 1  # a line of one cell (merged across the row) between rows is a row too
-        while end < len(paras) and (is_row(paras[end]) or is_row(_at(paras, end + 1))):
+        while end < len(paras) and (is_table_row(paras[end]) or is_table_row(_at(paras, end + 1))):
             end += 1
         found = _read_table(paras, i, end)
         if found is not None:

@@ -42,7 +42,9 @@ NATURAL_WRAP_MIN = 40
 NEAR_FULL = 3
 INDENT = 2
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
-_TABLE_CELL = " | "  # the page renderer's cell separator (cleaning/render.py)
+# Cells of a table row are joined by ' | ' (the page renderer, cleaning/render.py) or by a tab
+# (the .docx text extractor, crawler/attachments.py).
+_TABLE_ROW = re.compile(r" \| |\t")
 
 
 def normalize_chars(text: str) -> str:
@@ -51,6 +53,10 @@ def normalize_chars(text: str) -> str:
     text = _MARKER_RE.sub("", text)
     text = _PINYIN_RE.sub("", text)
     return _LATEX_RE.sub(_latex_to_text, text)
+
+
+def is_table_row(line: str) -> bool:
+    return _TABLE_ROW.search(line) is not None
 
 
 def squeeze_cjk_spaces(text: str) -> str:
@@ -105,7 +111,7 @@ def _continues(
     tail = paragraph.rstrip(_CLOSERS)
     if not tail or tail[-1] in _TERMINAL or (top and _TITLE_END_RE.search(paragraph)):
         return False
-    if _TABLE_CELL in paragraph or _TABLE_CELL in line:
+    if is_table_row(paragraph) or is_table_row(line):
         return False  # a table row (cells joined by the page renderer) is a line of its own
     bare = classify_marker(paragraph)
     if bare is not None and not bare.rest:

@@ -59,6 +59,20 @@ def test_measures_that_open_with_a_status_word_are_not_a_status_column() -> None
     ]
 
 
+def test_cells_separated_by_tabs() -> None:
+    paras = [
+        "序号\t存在问题\t整改措施",
+        "1\t食堂账目管理不规范\t建立台账。",
+        "2\t公车登记不全\t规范登记。",
+    ]
+    result = table_problems(paras)
+    assert result is not None
+    assert [(p.title, p.rectification) for p in result.problems] == [
+        ("食堂账目管理不规范", "建立台账。"),
+        ("公车登记不全", "规范登记。"),
+    ]
+
+
 def test_merged_cells_and_group_rows() -> None:
     paras = [
         "问题类别 | 问题描述 | 整改情况",
