@@ -75,8 +75,8 @@ def is_notice(
     titled = bool(title and _TITLE_NOTICE.search(title))
     if not (own_report or titled):
         return False
-    if rectification_mentions < 3:
-        return False
+    if rectification_mentions + (1 if titled else 0) < 3:
+        return False  # a clear notice title counts as one mention
     # A disclosure of findings lists problems but reports no rectification of them.
     if _FINDINGS.search(head) and not own_report and not titled:
         return False
