@@ -31,7 +31,7 @@ _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, no
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
 _FEEDBACK = re.compile(r"反馈")
 _FEEDBACK_BEFORE = re.compile(
-    r"(?:反馈(?:会|会议|工作会议)\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
+    r"(?:反馈(?:会|会议|工作会议|意见)?\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
 )
 _OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 
