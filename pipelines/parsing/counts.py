@@ -18,7 +18,7 @@ _CHAIN_RE = re.compile(
 )
 _PROBLEMS_RE = re.compile(
     rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题"
-    rf"|问题\s*(?:共|总计|合计)?\s*{NUM}\s*(?:个|项|条)(?!\s*(?:大)?方面)"
+    rf"|问题\s*(?:共计|共|总计|合计)?\s*{NUM}\s*(?:个|项|条)(?!\s*(?:大)?方面)"
 )
 _REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题")
 _MEASURES_RES = [

@@ -39,6 +39,7 @@ from pipelines.parsing.record import Counts, StatusCounts
             (None, None, 20, 108),
             id="numeral-with-zero",
         ),
+        pytest.param("巡察组反馈问题共计十五个", (None, None, 15, None), id="gongji"),
         pytest.param("追回资金120万元，问责3人", (None, None, None, None), id="money"),
         pytest.param(
             "巡察反馈问题中，18个问题已整改完成", (None, None, None, None), id="done-after"
