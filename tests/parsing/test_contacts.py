@@ -59,6 +59,11 @@ BODY = ["正文。"] * 6
             Contact(("0571-1234567",), (), "北岸区滨河路2号"),
             id="letters-sent-to",
         ),
+        pytest.param(
+            ["欢迎监督。联系方式:0571-12345678、13812345678。"],
+            Contact(("0571-12345678", "13812345678"), ()),
+            id="contact-means-label",
+        ),
         pytest.param(["下一步，我们将持续整改。"], Contact(), id="no-contact"),
     ],
 )
