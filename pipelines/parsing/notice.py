@@ -140,7 +140,7 @@ def _counts_before(paras: list[str], result: ProblemsResult, opening: str) -> Co
 
 def _title_span(paras: list[str]) -> tuple[int, int] | None:
     """The notice's own title lines among the first lines (after an issuing-unit header or a
-    column name); a title a wrap broke after 关于 is continued on the next short line."""
+    column name), with the lines a wrap moved it onto."""
     heads: list[int] = []
     for i, para in enumerate(paras[:3]):
         if len(para) > _TITLE_MAX or para.rstrip('”"').endswith(("。", "：", ":")):
@@ -153,14 +153,22 @@ def _title_span(paras: list[str]) -> tuple[int, int] | None:
     start = (strong or weak)[0]
     if start - 1 in heads and _cut_word(paras[start - 1], paras[start]):
         start -= 1  # 'XX旗红十字会巡' / '察整改工作情况报告': a wrap cut the title mid-word
-    end, title = start + 1, paras[start]
-    while end < len(paras) and end <= start + 2 and not _TITLE_END.search(title):
-        nxt = paras[end]
-        if len(nxt) > 40 or re.search(r"[。，,；;:]", nxt) or not _TITLE_WORDS.search(nxt):
+    return start, _title_end(paras, start)
+
+
+def _title_end(paras: list[str], start: int) -> int:
+    """After the title's last line: a title wrapped over up to three short lines is taken
+    whole when the joined lines end as a title does (…的通报)."""
+    title = paras[start]
+    if _TITLE_END.search(title):
+        return start + 1
+    for end in range(start + 1, min(start + 3, len(paras))):
+        if len(paras[end]) > 40 or re.search(r"[。，,；;:]", paras[end]):
             break
-        title += nxt
-        end += 1
-    return start, end if _TITLE_END.search(title) else start + 1
+        title += paras[end]
+        if _TITLE_END.search(title):
+            return end + 1
+    return start + 1
 
 
 def _cut_word(line: str, following: str) -> bool:
