@@ -36,7 +36,7 @@ _POINTER = re.compile(r"(?:详见|见|请(?:查阅|查看|下载))(?:下方)?附
 _POINTER_MAX_CJK = 120
 _QUOTED_NAME = re.compile(r"《([^《》]{6,100})》")
 _INSPECTION_NOTICE_TITLE = re.compile(
-    r"巡[视察].{0,20}整改.{0,16}(?:情况|进展|报告|通报|公开稿|公告|公示)"
+    r"巡[视察].{0,20}整改(?:落实|工作)?(?:进展)?(?:情况|进展)|巡[视察].{0,20}整改.{0,6}(?:通报|报告|公开稿)"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A notice is the inspected unit's own report; the inspection office reporting on several

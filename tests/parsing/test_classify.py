@@ -152,6 +152,13 @@ def test_is_notice(text: str, expected: bool) -> None:
         ),
         pytest.param("工作动态", "详见附件。", None, id="no-notice-title"),
         pytest.param("县林业局召开巡察整改情况通报会", "详见附件。", None, id="meeting"),
+        pytest.param("关于征求巡察整改意见建议的公告", "详见附件。", None, id="call-for-comments"),
+        pytest.param(
+            "县林业局巡察整改工作情况报告",
+            "详见附件。",
+            "县林业局巡察整改工作情况报告",
+            id="report",
+        ),
         pytest.param(None, "现将《县林业局落实巡察整改方案》予以公布，详见附件。", None, id="plan"),
         pytest.param(
             "关于巡察整改情况的通报",
