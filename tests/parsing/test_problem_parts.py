@@ -145,6 +145,7 @@ def test_text_after_the_title_on_its_line(
     [
         ("修订制度。目前，该问题已整改完成。", "done"),
         ("修订制度。此问题正在整改中。", "in_progress"),
+        ("修订制度。该问题正在持续整改。", "in_progress"),
         ("修订制度。该项问题需长期坚持。", "in_progress"),
         ("修订制度,已完成制度汇编。", None),
     ],
