@@ -38,7 +38,10 @@ _MEASURES_OPEN = re.compile(
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
 _STATUS_SENTENCE = [
     ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
-    ("in_progress", re.compile(r"(?:该|此|本)项?问题(?:正在持续|正在|仍在|持续|需长期)(?:整改|推进|坚持)")),
+    (
+        "in_progress",
+        re.compile(r"(?:该|此|本)项?问题(?:正在持续|正在|仍在|持续|需长期)(?:整改|推进|坚持)"),
+    ),
 ]
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
