@@ -23,6 +23,7 @@ from pipelines.parsing.text import is_table_row
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _PROBLEM_HEAD = re.compile(
     r"^(?:巡[视察])?(?:反馈|存在|主要|具体)?(?:的)?问题(?:描述|表现|内容|清单|名称)?$"
+    r"|^(?:巡[视察])?反馈意见(?:内容)?$"
 )
 _MEASURE_HEAD = re.compile(r"整改(?:措施|举措|情况|落实情况|进展|成效)|落实情况|具体措施")
 _ASPECT_HEAD = re.compile(r"方面|类别|类型|领域")  # used when rows are not grouped under headings

@@ -59,6 +59,17 @@ def test_measures_that_open_with_a_status_word_are_not_a_status_column() -> None
     ]
 
 
+@pytest.mark.parametrize("head", ["反馈问题", "存在的问题", "巡察反馈意见", "问题清单", "具体问题"])
+def test_problem_column_names(head: str) -> None:
+    paras = [
+        f"序号 | {head} | 整改措施",
+        "1 | 食堂账目管理不规范 | 建立台账。",
+        "2 | 公车登记不全 | 规范登记。",
+    ]
+    result = table_problems(paras)
+    assert result is not None and len(result.problems) == 2
+
+
 def test_cells_separated_by_tabs() -> None:
     paras = [
         "序号\t存在问题\t整改措施",
