@@ -104,7 +104,8 @@ def _day_only_end(text: str, hit: DateHit) -> DateHit | None:
 
 def find_range(text: str, hits: list[DateHit]) -> tuple[DateHit, DateHit] | None:
     """The first pair of mentions joined only by a range separator (至, 到, -, —); a start
-    without a year takes it from the nearest dated mention before it in its paragraph."""
+    without a year takes it from the nearest dated mention before it in its paragraph or the
+    one before."""
     for i, (first, second) in enumerate(itertools.pairwise(hits)):
         between = text[first.end : second.start]
         if RANGE_SEP_RE.fullmatch(between):
@@ -116,8 +117,8 @@ def find_range(text: str, hits: list[DateHit]) -> tuple[DateHit, DateHit] | None
 
 def _with_year_before(text: str, before: list[DateHit], hit: DateHit) -> DateHit:
     for previous in reversed(before):
-        if "\n" in text[previous.end : hit.start]:
-            break
+        if text.count("\n", previous.end, hit.start) > 1:
+            break  # not beyond the paragraph before
         if previous.year is not None:
             return dataclasses.replace(hit, year=year_after(hit, previous))
     return hit

@@ -59,9 +59,14 @@ def test_parse_date(text: str | None, expected: str | None) -> None:
             id="start-year-rolls-over",
         ),
         pytest.param(
-            "2019年工作要点。\n9月6日至11月10日开展巡察",
+            "2022年9月5日召开动员会。\n9月6日至11月10日，县委第二巡察组进驻",
+            ("2022-09-06", "2022-11-10"),
+            id="year-from-the-paragraph-before",
+        ),
+        pytest.param(
+            "2019年工作要点。\n按照部署开展工作。\n9月6日至11月10日开展巡察",
             (None, None),
-            id="no-year-across-paragraphs",
+            id="no-year-from-further-back",
         ),
     ],
 )
