@@ -58,7 +58,9 @@ def _attachments(docs: list[Doc]) -> list[list[Attachment]]:
                 url=DOWNLOAD + "5552",
                 name=docx_name,
                 ext="docx",
-                body=make_docx(docx_doc.title, docx_doc.paragraphs),
+                body=make_docx(
+                    docx_doc.title, docx_doc.paragraphs, docx_doc.table, docx_doc.table_after
+                ),
                 # Raw GBK bytes in the header, as old servers send them (latin-1 carries bytes).
                 disposition=f'attachment; filename="{docx_name.encode("gbk").decode("latin-1")}"',
                 text_snippet=docx_doc.paragraphs[0][:16],

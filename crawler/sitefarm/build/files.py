@@ -9,6 +9,7 @@ import io
 import re
 import struct
 import zipfile
+from typing import Any
 
 from docx import Document
 
@@ -91,15 +92,30 @@ def _stream(data: bytes) -> bytes:
     return f"<< /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
 
 
-def make_docx(title: str, paragraphs: list[str]) -> bytes:
+def make_docx(
+    title: str, paragraphs: list[str], table: list[list[str]] | None = None, table_after: int = 0
+) -> bytes:
+    """A .docx of the paragraphs, with an optional table (rows of cells) after paragraph
+    `table_after`, as notices attach their 整改台账."""
     document = Document()
     document.core_properties.title = title
     document.add_heading(title, level=1)
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
+        if table and i == table_after:
+            _add_table(document, table)
         document.add_paragraph(paragraph)
+    if table and table_after >= len(paragraphs):
+        _add_table(document, table)
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def _add_table(document: Any, rows: list[list[str]]) -> None:
+    grid = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, cells in zip(grid.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=False):
+            cell.text = text
 
 
 def make_ofd(title: str) -> bytes:
