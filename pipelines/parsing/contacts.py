@@ -17,7 +17,9 @@ ADDRESS_RE = re.compile(
     r"(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
     r"([^；;，,。:(（]{4,60})"
 )
-_CONTACT_WORDS = re.compile(r"电话|邮箱|信箱|地址|请寄|联系方式|邮编|邮政编码|E-?mail|热线", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(
+    r"电话|邮箱|信箱|地址|请寄|联系方式|邮编|邮政编码|E-?mail|热线", re.IGNORECASE
+)
 _INVITATION = re.compile(r"欢迎|监督|反映|意见建议|联系方式|联系电话")
 
 
