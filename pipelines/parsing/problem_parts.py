@@ -79,8 +79,10 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):
         if _CLOSING.match(para) or is_table_row(para):  # a ledger table (整改台账如下：) after it
-            paras = paras[: i - 1 if i and is_table_row(para) and _introduces(paras[i - 1]) else i]
+            paras = paras[:i]
             break
+    if paras and _introduces(paras[-1]):
+        paras = paras[:-1]  # '整改台账如下：' before a table (or where a table was)
     if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
         desc: list[str] = []
         rect: list[str] = []

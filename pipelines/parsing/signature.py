@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.dates import DATE_RE, hit_from_match
+from pipelines.parsing.text import is_table_row
 from pipelines.parsing.units import is_org_name
 
 _SCAN = 4
@@ -54,10 +55,12 @@ def _unit_above(tail: list[str], i: int) -> str | None:
 
 def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
     """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block.
-    Distribution lines after the block (抄送：…) are skipped."""
+    Distribution lines (抄送：…) and table rows after the block are skipped."""
     end = len(paras)
-    while end > 0 and _DISTRIBUTION.search(paras[end - 1].strip()):
-        end -= 1
+    while end > 0 and (
+        _DISTRIBUTION.search(paras[end - 1].strip()) or is_table_row(paras[end - 1])
+    ):
+        end -= 1  # 抄送 lines, or a table a .docx extractor put after the whole text
     tail = paras[max(0, end - _SCAN) : end]
     for i in range(len(tail) - 1, -1, -1):
         line = tail[i].strip()

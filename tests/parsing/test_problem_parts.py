@@ -104,6 +104,19 @@ def test_a_ledger_table_after_the_last_problem_is_not_its_text() -> None:
     assert problems[-1].rectification == "开展采购检查。"
 
 
+def test_a_line_introducing_a_table_elsewhere_is_not_the_problems_text() -> None:
+    paras = [
+        OPENING,
+        "二、问题整改情况",
+        "1.采购不规范。",
+        "整改措施:开展采购检查。",
+        "整改台账如下:",
+    ]
+    paras += ["三、下一步工作", "持续整改。"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[-1].rectification == "开展采购检查。"
+
+
 def test_the_signature_after_the_last_problem_is_not_its_text() -> None:
     paras = [OPENING, "二、问题整改情况", "1.采购不规范。", "整改情况:开展采购检查。"]
     paras += ["中共某县档案馆党组", "2023年5月8日"]

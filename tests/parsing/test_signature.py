@@ -44,6 +44,11 @@ from pipelines.parsing.signature import block_start, find_signature
             id="distribution-after",
         ),
         pytest.param(
+            ["欢迎监督。", "中共某县水利局党组", "2023年3月20日", "序号\t问题", "1\t账目不清"],
+            ("中共某县水利局党组", "2023-03-20"),
+            id="table-after",
+        ),
+        pytest.param(
             ["特此通报。", "2023年3月20日"],
             (None, "2023-03-20"),
             id="sentence-above-date",
