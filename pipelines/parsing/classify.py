@@ -39,6 +39,7 @@ _INSPECTION_NOTICE_TITLE = re.compile(
     r"巡[视察].{0,20}整改(?:落实|工作)?(?:进展)?(?:情况|进展)|巡[视察].{0,20}整改.{0,6}(?:通报|报告|公开稿)"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ARTICLE_TITLE = re.compile(r"综述|纪实|侧记|巡礼|走笔|扫描|观察")
 # A notice is the inspected unit's own report; the inspection office reporting on several
 # units' rectification (各被巡察党组织…, 对县教育局等6个单位) is not one.
 _INSPECTION_OFFICE = re.compile(r"巡[视察](?:工作)?(?:领导小组)?(?:办公室|办)$")
@@ -75,6 +76,11 @@ def is_notice(
     titled = bool(title and _TITLE_NOTICE.search(title))
     if not (own_report or titled):
         return False
+    if title and _ARTICLE_TITLE.search(title) and not own_report:
+        return False  # 综述, 纪实: an article about rectification
+    own_voice = own_report or _FIRST_PERSON.search(text) is not None
+    if _MANY_UNITS.search(text[:3000]) and not own_voice:
+        return False  # a summary of several units' rectification, by no unit of them
     if rectification_mentions + (1 if titled else 0) < 3:
         return False  # a clear notice title counts as one mention
     # A disclosure of findings lists problems but reports no rectification of them.

@@ -96,6 +96,20 @@ CASES = {
         ),
         False,
     ),
+    "summary-of-many-units-without-a-publisher": (
+        (
+            "县委第三轮巡察整改工作情况\n十四届县委第三轮巡察对县水利局等8个单位开展了常规巡察。"
+            "各被巡察单位党组织对照问题清单抓好整改，整改情况已在各单位网站公开，整改工作取得阶段性成效。"
+        ),
+        False,
+    ),
+    "article-title": (
+        (
+            "某县巡察整改情况综述\n" + OPENING + "县人民医院党委对照问题清单抓好整改，"
+            "整改情况在医院网站公开。整改工作取得阶段性成效。"
+        ),
+        False,
+    ),
     "unit-signing-for-itself-names-many-units": (
         "中共某县水利局党组关于巡察整改情况的通报\n"
         + OPENING.replace("县人民医院党委", "县水利局等5个单位")
