@@ -111,6 +111,8 @@ def _columns(header: list[str], rows: list[list[str]], problem: int) -> _Columns
 
 def _problem(seq: int, row: list[str], columns: _Columns, group: str | None) -> Problem | None:
     text = row[columns.problem]
+    marker = classify_marker(text)  # a cell may number its problem: 问题1：…, 1.…
+    text = marker.rest if marker and marker.rest else text
     if len(text) < _MIN_TITLE or text.isdigit():
         return None
     status_cell = _STATUS_CELL.match(row[columns.status]) if columns.status is not None else None

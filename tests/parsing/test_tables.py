@@ -70,6 +70,17 @@ def test_problem_column_names(head: str) -> None:
     assert result is not None and len(result.problems) == 2
 
 
+def test_numbered_problem_cells() -> None:
+    paras = [
+        "反馈问题 | 整改措施",
+        "问题1:食堂账目管理不规范 | 建立台账。",
+        "2.公车登记不全 | 规范登记。",
+    ]
+    result = table_problems(paras)
+    assert result is not None
+    assert [p.title for p in result.problems] == ["食堂账目管理不规范", "公车登记不全"]
+
+
 def test_cells_separated_by_tabs() -> None:
     paras = [
         "序号\t存在问题\t整改措施",
