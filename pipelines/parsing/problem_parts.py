@@ -35,6 +35,8 @@ _STATUS_INLINE = re.compile(
 _MEASURES_OPEN = re.compile(
     r"^(?:一是|针对|对此|为此|对照|制定|建立|修订|完善|开展|召开|印发|出台|组织|严格落实|已(?:经)?(?:制定|建立|修订|完善|开展|召开|印发|出台|组织))"
 )
+# …unless its first sentence still describes a deficiency: 开展谈心谈话不经常。
+_STILL_DEFICIENT = re.compile(r"不|未|没有|缺|欠|滞后|流于|偏[少低弱]|较少|薄弱")
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
 _STATUS_SENTENCE = [
     ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
@@ -94,9 +96,14 @@ def parts(node: Node) -> tuple[str | None, str | None]:
                 current, para = rect, _RECT_LABEL.sub("", para)
             current.append(para)
         return "\n".join(desc) or None, "\n".join(rect) or None
-    if _TITLE_PREFIX.match(title_part(head)) or not remainder or _MEASURES_OPEN.match(remainder):
+    if _TITLE_PREFIX.match(title_part(head)) or not remainder or _opens_measures(remainder):
         return None, "\n".join(paras) or None
     return remainder, "\n".join(paras[1:]) or None
+
+
+def _opens_measures(text: str) -> bool:
+    first = re.split(r"[。；;]", text, maxsplit=1)[0]
+    return _MEASURES_OPEN.match(text) is not None and not _STILL_DEFICIENT.search(first)
 
 
 def _introduces(para: str) -> bool:

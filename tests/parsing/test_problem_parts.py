@@ -141,6 +141,11 @@ def test_the_signature_after_the_last_problem_is_not_its_text() -> None:
         pytest.param(
             "1.学习制度执行不严。已修订学习制度。", (None, "已修订学习制度。"), id="done-measures"
         ),
+        pytest.param(
+            "1.党建工作薄弱。开展谈心谈话不经常。",
+            ("开展谈心谈话不经常。", None),
+            id="verb-opening-a-deficiency",
+        ),
     ],
 )
 def test_text_after_the_title_on_its_line(
