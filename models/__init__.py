@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
-from models.notice import Attachment, Notice, NoticeVersion, Problem
+from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
 from models.raw_page import RawPage
 from models.site import Site
 
 __all__ = [
     "Attachment",
+    "AttachmentFile",
     "Base",
     "CrawlRun",
     "CrawlSiteOutcome",
     "Notice",
     "NoticeVersion",
+    "NoticeVersionFile",
     "Problem",
     "RawPage",
     "Site",

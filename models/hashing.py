@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from models.writes import PageWrite
+from models.writes import AttachmentWrite, PageWrite
 
 
 def fetch_digest(page: PageWrite) -> str:
@@ -29,7 +29,19 @@ def record_digest(page: PageWrite) -> tuple[str, bool]:
 
 
 def file_hashes(page: PageWrite) -> list[tuple[str, str | None]]:
-    return sorted((a.url, a.sha256 or sha256_bytes(a.body)) for a in page.attachments)
+    return sorted((a.url, file_sha256(a)) for a in page.attachments)
+
+
+def file_sha256(attachment: AttachmentWrite) -> str | None:
+    """The key of the fetched file in `attachment_files`; None when no bytes were fetched."""
+    if attachment.body is None:
+        return None
+    return attachment.sha256 or sha256_bytes(attachment.body)
+
+
+def files_digest(files: list[tuple[str, str]]) -> str:
+    """The `files_sha256` of a version: its sorted (url, file sha256) pairs."""
+    return sha256_json(sorted(files))
 
 
 def sha256_json(value: Any) -> str:

@@ -1,5 +1,5 @@
 """A notice (one row per canonical URL, holding the current record), its problems, the versions of
-its page as fetched, and its attachments."""
+its page as fetched with the files each had, and its current attachments."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.types import UTCDateTime
 
@@ -101,14 +102,19 @@ class Problem(Base):
 
 
 class NoticeVersion(Base):
-    """One distinct fetched content of a notice's page; the raw bytes are kept for re-parsing."""
+    """One distinct fetched content of a notice: its page (raw bytes kept for re-parsing) and the
+    attachment files it had, so a file replaced behind the same page is a new version."""
 
     __tablename__ = "notice_versions"
-    __table_args__ = (UniqueConstraint("notice_id", "raw_sha256"),)
+    __table_args__ = (UniqueConstraint("notice_id", "raw_sha256", "files_sha256"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
     raw_sha256: Mapped[str] = mapped_column(String(64))
+    files_sha256: Mapped[str | None] = mapped_column(
+        String(64),
+        comment="sha256 of its sorted (url, file sha256) pairs; NULL: files not recorded",
+    )
     body_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the normalised body text"
     )
@@ -117,8 +123,28 @@ class NoticeVersion(Base):
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime())
     parser_version: Mapped[str | None] = mapped_column(String(40))
 
+    files: Mapped[list[NoticeVersionFile]] = relationship(
+        order_by="NoticeVersionFile.url", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class NoticeVersionFile(Base):
+    """An attachment file a version had, by its URL on the page."""
+
+    __tablename__ = "notice_version_files"
+
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("notice_versions.id", ondelete="CASCADE"), primary_key=True
+    )
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_files.sha256"), index=True)
+
+    file: Mapped[AttachmentFile] = relationship()
+
 
 class Attachment(Base):
+    """An attachment link of the notice's current record, with the file fetched behind it."""
+
     __tablename__ = "attachments"
     __table_args__ = (UniqueConstraint("notice_id", "url"),)
 
@@ -126,10 +152,10 @@ class Attachment(Base):
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str | None] = mapped_column(String(64))
-    content_type: Mapped[str | None] = mapped_column(Text)
-    size: Mapped[int | None]
+    sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("attachment_files.sha256"), index=True, comment="NULL: no file was fetched"
+    )
     http_status: Mapped[int | None]
-    body_zlib: Mapped[bytes | None] = mapped_column(LargeBinary, comment="file bytes, zlib")
-    text: Mapped[str | None] = mapped_column(Text, comment="extracted text")
     error: Mapped[str | None] = mapped_column(Text, comment="why it was not fetched or read")
+
+    file: Mapped[AttachmentFile | None] = relationship()

@@ -1,4 +1,4 @@
-"""A notice page turned into the rows of its notice, problems, attachments and version."""
+"""A notice page turned into the rows of its notice, problems, attachments, files and version."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from models.hashing import sha256_bytes
+from models.hashing import file_sha256, files_digest
 from models.writes import AttachmentWrite, PageWrite
 
 # Record fields stored in their own columns (problems and attachments go to their own tables).
@@ -59,17 +59,22 @@ class Prepared:
     problems: list[dict[str, Any]]
     version: dict[str, Any]
     attachments: list[dict[str, Any]]
+    files: list[dict[str, Any]]  # rows of attachment_files, without first_seen_at
+    version_files: list[tuple[str, str]]  # (url, file sha256) of the version
 
     @classmethod
     def of(cls, page: PageWrite, fetch: str, digest: str, has_nul: bool) -> Prepared:
         record = page.record or {}
-        attachments = _attachment_rows(page.attachments)
+        attachments = [no_nul(r) for r in _attachment_rows(page.attachments)]
+        files = _file_rows(page.attachments)
+        version_files = [(r["url"], r["sha256"]) for r in attachments if r["sha256"] is not None]
         raw_sha = hashlib.sha256(page.body).hexdigest()
         row = _notice_row(page, record)
         row.update(content_sha256=raw_sha, fetch_sha256=fetch, record_sha256=digest)
         body_sha = hashlib.sha256(_normalise(row["body_text"]).encode()).hexdigest()
         version = {
             "raw_sha256": raw_sha,
+            "files_sha256": files_digest(version_files),
             "body_sha256": body_sha,
             "raw_zlib": zlib.compress(page.body),
             "http_status": page.status,
@@ -80,7 +85,7 @@ class Prepared:
         if has_nul:
             row = no_nul(row)
             problems = [no_nul(r) for r in problems]
-        return cls(page, row, digest, problems, version, [no_nul(r) for r in attachments])
+        return cls(page, row, digest, problems, version, attachments, files, version_files)
 
 
 def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -167,14 +172,28 @@ def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, A
         rows[a.url] = {  # one row per URL: a page linking a file twice stores it once
             "name": a.name,
             "url": a.url,
-            "sha256": a.sha256 or sha256_bytes(a.body),
-            "content_type": a.content_type,
-            "size": len(a.body) if a.body is not None else None,
+            "sha256": file_sha256(a),
             "http_status": a.status,
-            "body_zlib": zlib.compress(a.body) if a.body is not None else None,
-            "text": a.text,
             "error": a.error,
         }
+    return list(rows.values())
+
+
+def _file_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for a in attachments:
+        sha = file_sha256(a)
+        if a.body is None or sha is None or sha in rows:
+            continue
+        rows[sha] = no_nul(
+            {
+                "sha256": sha,
+                "size": len(a.body),
+                "content_type": a.content_type,
+                "body_zlib": zlib.compress(a.body),
+                "text": a.text,
+            }
+        )
     return list(rows.values())
 
 

@@ -16,9 +16,10 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, select, update
 
+from models.attachment_file import AttachmentFile
 from models.hashing import fetch_digest, record_digest
 from models.native_upsert import chunks, dialect_insert, on_conflict_nothing, on_conflict_update
-from models.notice import Attachment, Notice, NoticeVersion, Problem
+from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
 from models.notice_rows import Prepared, no_nul
 from models.raw_page import RawPage
 from models.runs import ensure_sites
@@ -28,6 +29,8 @@ NOTICES = cast(Table, Notice.__table__)
 PROBLEMS = cast(Table, Problem.__table__)
 VERSIONS = cast(Table, NoticeVersion.__table__)
 ATTACHMENTS = cast(Table, Attachment.__table__)
+FILES = cast(Table, AttachmentFile.__table__)
+VERSION_FILES = cast(Table, NoticeVersionFile.__table__)
 RAW_PAGES = cast(Table, RawPage.__table__)
 
 # Large IN lists are split so that SQLite's bound-parameter limit is never reached.
@@ -105,14 +108,41 @@ def _upsert_notices(
     problems = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.problems]
     if problems:
         conn.execute(dialect_insert(conn, PROBLEMS), problems)
-    files = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.attachments]
+    # Files are content-addressed and never replaced: a file seen before is already kept.
+    files = {f["sha256"]: {**f, "first_seen_at": now} for p in preps for f in p.files}
     if files:
-        conn.execute(dialect_insert(conn, ATTACHMENTS), files)
+        conn.execute(
+            on_conflict_nothing(dialect_insert(conn, FILES), ["sha256"]), list(files.values())
+        )
+    links = [{**r, "notice_id": ids[p.page.canonical_url]} for p in preps for r in p.attachments]
+    if links:
+        conn.execute(dialect_insert(conn, ATTACHMENTS), links)
+    _insert_versions(conn, preps, ids)
+
+
+def _insert_versions(conn: Connection, preps: list[Prepared], ids: dict[str, int]) -> None:
+    # Re-parsing the same bytes with a newer parser updates the record, not the raw archive; the
+    # same page with other files is a new version.
+    key = ["notice_id", "raw_sha256", "files_sha256"]
     versions = [{**p.version, "notice_id": ids[p.page.canonical_url]} for p in preps]
-    # Re-parsing the same bytes with a newer parser updates the record, not the raw archive.
-    conn.execute(
-        on_conflict_nothing(dialect_insert(conn, VERSIONS), ["notice_id", "raw_sha256"]), versions
-    )
+    stmt = on_conflict_nothing(dialect_insert(conn, VERSIONS), key)
+    if not any(p.version_files for p in preps):  # most notices have no files: no RETURNING
+        conn.execute(stmt, versions)
+        return
+    new = {
+        (nid, raw, files): vid
+        for vid, nid, raw, files in conn.execute(
+            stmt.returning(VERSIONS.c.id, *(VERSIONS.c[k] for k in key)), versions
+        )
+    }
+    rows = [
+        {"version_id": vid, "url": url, "sha256": sha}
+        for p, v in zip(preps, versions, strict=True)
+        if (vid := new.get((v["notice_id"], v["raw_sha256"], v["files_sha256"]))) is not None
+        for url, sha in p.version_files
+    ]
+    if rows:
+        conn.execute(dialect_insert(conn, VERSION_FILES), rows)
 
 
 def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -> None:

@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from models import (
     Attachment,
+    AttachmentFile,
     Notice,
     NoticeVersion,
     Problem,
@@ -188,26 +190,69 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
     }
 
 
-def test_attachments_are_stored_and_replaced_on_update(engine: Engine) -> None:
-    pdf = AttachmentWrite("清单.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"%PDF-1")
-    broken = AttachmentWrite("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
-    write_pages(engine, [page(1, attachments=[pdf, broken, pdf])], now=T0)
-    with engine.connect() as conn:
-        rows = conn.execute(select(Attachment.__table__).order_by(Attachment.url)).all()
-    assert [(r.name, r.size, r.error) for r in rows] == [
-        ("清单.pdf", 6, None),
-        ("x.doc", None, "HTTP 404"),
-    ]
-    assert zlib.decompress(rows[0].body_zlib) == b"%PDF-1"
+PDF_URL = "http://127.0.0.1/a.pdf"
 
-    # A replaced file behind the same page is a change of the notice.
-    new_pdf = AttachmentWrite(
-        "清单.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"%PDF-2"
-    )
-    assert write_pages(engine, [page(1, attachments=[new_pdf])], now=T1) == [Outcome.UPDATED]
+
+def pdf(body: bytes) -> AttachmentWrite:
+    return AttachmentWrite("清单.pdf", PDF_URL, 200, "application/pdf", body, text="清单")
+
+
+def files(engine: Engine) -> dict[str, bytes]:
     with engine.connect() as conn:
-        bodies = conn.execute(select(Attachment.body_zlib)).scalars().all()
-    assert [zlib.decompress(b) for b in bodies] == [b"%PDF-2"]
+        rows = conn.execute(select(AttachmentFile.sha256, AttachmentFile.body_zlib)).all()
+    return {sha: zlib.decompress(body) for sha, body in rows}
+
+
+def version_files(engine: Engine) -> list[list[bytes]]:
+    """For each version, oldest first, the bytes of the files it had."""
+    with Session(engine) as session:
+        versions = session.scalars(select(NoticeVersion).order_by(NoticeVersion.id)).all()
+        return [[zlib.decompress(f.file.body_zlib) for f in v.files] for v in versions]
+
+
+def test_attachments_are_stored_by_content(engine: Engine) -> None:
+    broken = AttachmentWrite("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
+    write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1"), broken, pdf(b"%PDF-1")])], now=T0)
+    write_pages(engine, [page(2, attachments=[pdf(b"%PDF-1")])], now=T0)
+    with Session(engine) as session:
+        rows = session.scalars(select(Attachment).order_by(Attachment.notice_id, Attachment.url))
+        links = [(a.name, a.error, a.file and a.file.size) for a in rows]
+        file = session.scalars(select(AttachmentFile)).one()
+        assert (file.content_type, file.text, file.first_seen_at) == ("application/pdf", "清单", T0)
+    assert links == [("清单.pdf", None, 6), ("x.doc", "HTTP 404", None), ("清单.pdf", None, 6)]
+    assert list(files(engine).values()) == [b"%PDF-1"]  # two notices, one file
+    assert version_files(engine) == [[b"%PDF-1"], [b"%PDF-1"]]
+
+
+def test_replaced_attachment_updates_with_a_new_version_keeping_both_files(
+    engine: Engine,
+) -> None:
+    write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1")])], now=T0)
+    # The same page with another file behind the same URL is a change of the notice.
+    assert write_pages(engine, [page(1, attachments=[pdf(b"%PDF-2")])], now=T1) == [Outcome.UPDATED]
+    assert sorted(files(engine).values()) == [b"%PDF-1", b"%PDF-2"]
+    assert version_files(engine) == [[b"%PDF-1"], [b"%PDF-2"]]
+    with engine.connect() as conn:
+        raw = conn.execute(select(NoticeVersion.raw_sha256)).scalars().all()
+        current = conn.execute(select(Attachment.sha256)).scalars().all()
+    assert raw[0] == raw[1]
+    assert [files(engine)[sha] for sha in current] == [b"%PDF-2"]
+
+    # The old file again is the first version again: nothing new to keep.
+    assert write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1")])], now=T1) == [Outcome.UPDATED]
+    assert count(engine, NoticeVersion) == 2
+
+
+def test_same_page_and_files_again_is_unchanged(engine: Engine) -> None:
+    write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1")])], now=T0)
+    assert write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1")])], now=T1) == [
+        Outcome.UNCHANGED
+    ]
+    # A new parser on the same page and files updates the record, not the archive.
+    reparsed = page(1, rec=record(1, parser_version="1.1"), attachments=[pdf(b"%PDF-1")])
+    assert write_pages(engine, [reparsed], now=T1) == [Outcome.UPDATED]
+    assert (count(engine, NoticeVersion), count(engine, AttachmentFile)) == (1, 1)
+    assert version_files(engine) == [[b"%PDF-1"]]
 
 
 def test_nul_characters_are_dropped_from_text(engine: Engine) -> None:

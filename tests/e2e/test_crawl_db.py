@@ -268,10 +268,6 @@ def _version_counts(db_url: str) -> dict[str, int]:
         engine.dispose()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the store versions a notice by its page, not by its attachments' sha256 (yet)",
-)
 def test_replaced_attachment_makes_a_new_version(tmp_path: Path) -> None:
     from crawler.sitefarm import start_farm
 
