@@ -139,7 +139,8 @@ def _continues(
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was wrapped at, when most lines are about that long; else None.
+    """The width a text was wrapped at, when most of its long lines are about that long; else
+    None.
 
     It is the longest length many lines share (not the most common one: PDF lines vary by a
     character or two)."""
@@ -152,6 +153,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     width = max(frequent)
     near = sum(1 for n in lengths if width - NEAR_FULL - 1 <= n <= width)
-    if width < 12 or width > 200 or near < 0.3 * len(lengths) or max(lengths) > width * 1.6:
+    # Short lines (headings, list items, a paragraph's last line) do not count against it.
+    longish = sum(1 for n in lengths if n >= width // 2)
+    if width < 12 or width > 200 or near < 0.3 * longish or max(lengths) > width * 1.6:
         return None
     return width

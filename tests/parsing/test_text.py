@@ -83,6 +83,15 @@ def test_join_wrapped_fixed_width() -> None:
     assert join_wrapped(lines) == [para, "一、整改情况", heading + "题", "1.财务报销不规范。", para]
 
 
+def test_join_wrapped_short_notice_with_many_short_lines() -> None:
+    para = "根据县委统一部署，县委第二巡察组于2023年3月1日至4月30日对县档案馆党组开展了巡察。"
+    items = ["一、问题整改情况", "1.理论学习不深。", "2.库房隐患多。", "3.账目不清。", "二、下一步"]
+    items += ["4.巩固成果。", "5.建立机制。", "6.加强监督。"]
+    lines = [para[i : i + 20] for i in range(0, len(para), 20)] + items
+    lines += [para[i : i + 20] for i in range(0, len(para), 20)]
+    assert join_wrapped(lines) == [para, *items, para]
+
+
 def test_join_wrapped_pdf_lines_of_varying_width() -> None:
     text = "根据市委专项巡察组反馈意见，中共淮安市红十字会党组研究细化提出5项整改任务9条整改措施。"
     filler = ["一" * 29 + "。"] * 8
