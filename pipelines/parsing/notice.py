@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
 _TITLE_MAX = 100
 _TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
+_TITLE_TAIL = re.compile(r"^的?(?:通报|报告|公开稿|公告|公示|说明)$")
 _TITLE_WORD_ACROSS = re.compile(r"巡[视察]|整改|通报|报告|情况|进展|反馈|公开稿")
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
 _TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
@@ -161,7 +162,8 @@ def _title_end(paras: list[str], start: int) -> int:
     whole when the joined lines end as a title does (…的通报)."""
     title = paras[start]
     if _TITLE_END.search(title):
-        return start + 1
+        tail = start + 1 < len(paras) and _TITLE_TAIL.match(paras[start + 1])
+        return start + 2 if tail else start + 1  # '…整改情况' / '的通报'
     for end in range(start + 1, min(start + 3, len(paras))):
         if len(paras[end]) > 40 or re.search(r"[。，,；;:]", paras[end]):
             break
