@@ -7,7 +7,7 @@ import re
 
 from pipelines.parsing.outline import Node
 from pipelines.parsing.signature import block_start
-from pipelines.parsing.text import is_table_row
+from pipelines.parsing.text import in_table
 
 TITLE_MAX = 80
 _LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
@@ -80,7 +80,7 @@ def parts(node: Node) -> tuple[str | None, str | None]:
     paras = [p for p in paras if not _STATUS_LINE.match(p)]
     paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):
-        if _CLOSING.match(para) or is_table_row(para):  # a ledger table (整改台账如下：) after it
+        if _CLOSING.match(para) or in_table(paras, i):  # a ledger table (整改台账如下：) after it
             paras = paras[:i]
             break
     if paras and _introduces(paras[-1]):
@@ -117,8 +117,8 @@ def own_status(node: Node) -> str | None:
         match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
         if match:
             return status_of(match.group(1))
-    for para in paras:
-        if is_table_row(para):
+    for i, para in enumerate(paras):
+        if in_table(paras, i):
             break
         inline = _STATUS_INLINE.search(para)
         if inline:

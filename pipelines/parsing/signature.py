@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.dates import DATE_RE, hit_from_match
-from pipelines.parsing.text import is_table_row
+from pipelines.parsing.text import in_table
 from pipelines.parsing.units import is_org_name
 
 _SCAN = 4
 _MAX_LINE = 80  # a signature line is a unit name and a date
 _SEAL = re.compile(r"\((?:盖章|印章|公章|章)\)$")  # 中共某局党组（盖章）
 _DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|印发|分送)\s*:|^.{2,40}\d{1,2}日印发$")
+_SPACE = re.compile(r"\s")  # spaces and tabs a layout put between the unit and the date
 _UNIT_TAIL_MAX = 8  # the last part of a unit's name wrapped onto a line of its own: 党组
 
 
 def _date_line(line: str) -> str | None:
-    match = DATE_RE.fullmatch(line.replace(" ", ""))
+    match = DATE_RE.fullmatch(_SPACE.sub("", line))
     if not match:
         return None
     hit = hit_from_match(match)
@@ -26,13 +27,13 @@ def _date_line(line: str) -> str | None:
 
 
 def _unit(line: str) -> str | None:
-    name = _SEAL.sub("", line.strip().replace(" ", ""))
+    name = _SEAL.sub("", _SPACE.sub("", line))
     return name if is_org_name(name) else None
 
 
 def _org_then_date(line: str) -> tuple[str, str] | None:
     """'中共XX党组 2023年9月18日' on one line (also without the space)."""
-    compact = line.replace(" ", "")
+    compact = _SPACE.sub("", line)
     if len(compact) > _MAX_LINE:
         return None
     for match in DATE_RE.finditer(compact):
@@ -57,9 +58,7 @@ def find_signature(paras: list[str]) -> tuple[str | None, str | None]:
     """(signed_by, signed_date) from the last paragraphs; (None, None) when there is no block.
     Distribution lines (抄送：…) and table rows after the block are skipped."""
     end = len(paras)
-    while end > 0 and (
-        _DISTRIBUTION.search(paras[end - 1].strip()) or is_table_row(paras[end - 1])
-    ):
+    while end > 0 and (_DISTRIBUTION.search(paras[end - 1].strip()) or in_table(paras, end - 1)):
         end -= 1  # 抄送 lines, or a table a .docx extractor put after the whole text
     tail = paras[max(0, end - _SCAN) : end]
     for i in range(len(tail) - 1, -1, -1):

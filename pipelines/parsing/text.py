@@ -59,6 +59,15 @@ def is_table_row(line: str) -> bool:
     return _TABLE_ROW.search(line) is not None
 
 
+def in_table(paras: list[str], i: int) -> bool:
+    """Paragraph `i` is a row of a table: a row next to another row (a lone tab is no table)."""
+    if not is_table_row(paras[i]):
+        return False
+    return (i > 0 and is_table_row(paras[i - 1])) or (
+        i + 1 < len(paras) and is_table_row(paras[i + 1])
+    )
+
+
 def squeeze_cjk_spaces(text: str) -> str:
     """'2022 年 7 月' -> '2022年7月': spaces a PDF conversion put around CJK text."""
     return _CJK_SPACE_RE.sub("", text)
@@ -112,7 +121,7 @@ def _continues(
     if not tail or tail[-1] in _TERMINAL or (top and _TITLE_END_RE.search(paragraph)):
         return False
     if is_table_row(paragraph) or is_table_row(line):
-        return False  # a table row (cells joined by the page renderer) is a line of its own
+        return False  # a table row (cells joined by ' | ' or tabs) is a line of its own
     bare = classify_marker(paragraph)
     if bare is not None and not bare.rest:
         return True  # a number alone on its line: its text was moved to the next line

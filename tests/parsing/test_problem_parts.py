@@ -104,6 +104,13 @@ def test_a_ledger_table_after_the_last_problem_is_not_its_text() -> None:
     assert problems[-1].rectification == "开展采购检查。"
 
 
+def test_a_lone_tab_in_a_problems_text_is_no_table() -> None:
+    paras = [OPENING, "二、问题整改情况", "1.采购不规范。", "整改措施:开展采购检查,\t已完成。"]
+    paras += ["2.公车管理不严。"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert problems[0].rectification == "开展采购检查,\t已完成。"
+
+
 def test_a_line_introducing_a_table_elsewhere_is_not_the_problems_text() -> None:
     paras = [
         OPENING,

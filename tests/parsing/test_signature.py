@@ -29,6 +29,11 @@ from pipelines.parsing.signature import block_start, find_signature
             id="one-line",
         ),
         pytest.param(
+            ["欢迎监督。", "中共某县水利局党组\t\t2023年3月20日"],
+            ("中共某县水利局党组", "2023-03-20"),
+            id="one-line-tab",
+        ),
+        pytest.param(
             ["欢迎监督。", "中共某县水利局党组(盖章)", "2023年3月20日"],
             ("中共某县水利局党组", "2023-03-20"),
             id="seal-note",
