@@ -26,6 +26,9 @@ from pipelines.parsing.outline import Marker, build_outline, classify_marker, st
         pytest.param("【问题2】票据管理不严", ("q", 2, "票据管理不严"), id="wenti-bracketed"),
         pytest.param("第三个问题:公车管理不规范", ("q", 3, "公车管理不规范"), id="di-ge-wenti"),
         pytest.param("(问题三)公车管理不规范", ("q", 3, "公车管理不规范"), id="wenti-in-parens"),
+        pytest.param(
+            "反馈问题(三):公车管理不规范", ("q", 3, "公车管理不规范"), id="wenti-paren-number"
+        ),
         pytest.param("第三个问题是公车管理", None, id="not-di-ge-wenti-in-prose"),
         pytest.param("一是加强组织领导", ("shi", 1, "一是加强组织领导"), id="yishi"),
         pytest.param("5.年度考核流于形式", ("num", 5, "年度考核流于形式"), id="num-then-nian"),

@@ -256,6 +256,15 @@ def test_unnumbered_paragraphs_aimed_at_a_problem() -> None:
         pytest.param(
             "第一个问题:票据审核不严。", "第二个问题:公车管理不规范。", "整改措施:", id="di-ge"
         ),
+        pytest.param(
+            "【问题】票据审核不严。", "【问题】公车管理不规范。", "【整改措施】", id="unnumbered"
+        ),
+        pytest.param(
+            "反馈问题(一):票据审核不严。",
+            "反馈问题(二):公车管理不规范。",
+            "整改情况:",
+            id="q-paren",
+        ),
     ],
 )
 def test_labelled_problem_markers(first: str, second: str, rect_label: str) -> None:
