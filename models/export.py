@@ -3,7 +3,7 @@ plus where and when it was found. Streams, so an export never holds the whole ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import Any, cast
 
@@ -53,21 +53,22 @@ PROBLEM_FIELDS = ("seq", "aspect", "title", "description", "rectification", "sta
 STREAM_CHUNK = 500
 
 
-def notice_query(region: str | None = None, since: date | None = None) -> Select[Any]:
-    """Notices ordered by id; `since` keeps those published on or after it (undated ones drop)."""
+def notice_query(regions: Collection[str] | None = None, since: date | None = None) -> Select[Any]:
+    """Notices ordered by id; `regions` keeps those stored under one of these region names;
+    `since` keeps those published on or after it (undated ones drop)."""
     query = select(NOTICES).order_by(NOTICES.c.id)
-    if region is not None:
-        query = query.where(NOTICES.c.region == region)
+    if regions is not None:
+        query = query.where(NOTICES.c.region.in_(list(regions)))
     if since is not None:
         query = query.where(NOTICES.c.published_date >= since)
     return query
 
 
 def iter_records(
-    conn: Connection, region: str | None = None, since: date | None = None
+    conn: Connection, regions: Collection[str] | None = None, since: date | None = None
 ) -> Iterator[dict[str, Any]]:
     """Each notice as {location fields, contract fields, problems: [...], attachments, extra}."""
-    result = conn.execution_options(yield_per=STREAM_CHUNK).execute(notice_query(region, since))
+    result = conn.execution_options(yield_per=STREAM_CHUNK).execute(notice_query(regions, since))
     for rows in result.partitions():
         ids = [r.id for r in rows]
         problems: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
@@ -91,9 +92,11 @@ def to_record(row: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
     return record
 
 
-def problem_rows(conn: Connection, region: str | None = None, since: date | None = None) -> Any:
+def problem_rows(
+    conn: Connection, regions: Collection[str] | None = None, since: date | None = None
+) -> Any:
     """Problems with their notice id, in notice then document order."""
-    ids = notice_query(region, since).with_only_columns(NOTICES.c.id).order_by(None)
+    ids = notice_query(regions, since).with_only_columns(NOTICES.c.id).order_by(None)
     query = (
         select(PROBLEMS.c.notice_id, *(PROBLEMS.c[f] for f in PROBLEM_FIELDS))
         .where(PROBLEMS.c.notice_id.in_(ids))

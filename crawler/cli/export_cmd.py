@@ -16,6 +16,7 @@ import typer
 
 from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.seeds import SeedError, load_registry
 from models.export import LOCATION_FIELDS, PROBLEM_FIELDS, RECORD_FIELDS, iter_records, problem_rows
 
 # Nested values flattened into columns, so the CSV opens as a plain table in a spreadsheet.
@@ -49,7 +50,13 @@ class Format(StrEnum):
 @app.command("export")
 def export(
     fmt: Annotated[Format, typer.Option("--format", help="csv or jsonl.")] = Format.jsonl,
-    region: Annotated[str | None, typer.Option(help="Only notices of this region.")] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="Only notices of this region and those below it: name, pinyin or GB/T 2260 "
+            "code, as for `notices crawl`."
+        ),
+    ] = None,
     since: Annotated[
         datetime | None,
         typer.Option(
@@ -73,30 +80,43 @@ def export(
     """Export stored notices: JSONL has one record per line with problems nested; CSV has one
     table of notices and one of problems joined by notice id."""
     since_date = since.date() if since else None
+    regions = region_names(region)
     engine = open_archive(url)
     try:
         with engine.connect() as conn:
             if fmt is Format.jsonl:
                 with _open(out, bom=False) as f:
-                    n = write_jsonl(iter_records(conn, region, since_date), f)
+                    n = write_jsonl(iter_records(conn, regions, since_date), f)
                 _done(f"{n} notices", out)
             elif out is None:
                 if problems:
-                    write_csv(problem_rows(conn, region, since_date), PROBLEM_COLUMNS, sys.stdout)
+                    write_csv(problem_rows(conn, regions, since_date), PROBLEM_COLUMNS, sys.stdout)
                 else:
-                    rows = (flat_notice(r) for r in iter_records(conn, region, since_date))
+                    rows = (flat_notice(r) for r in iter_records(conn, regions, since_date))
                     write_csv(rows, NOTICE_COLUMNS, sys.stdout)
             else:
                 problems_out = problems_path(out)
                 with _open(out, bom=True) as f:
-                    rows = (flat_notice(r) for r in iter_records(conn, region, since_date))
+                    rows = (flat_notice(r) for r in iter_records(conn, regions, since_date))
                     n = write_csv(rows, NOTICE_COLUMNS, f)
                 with _open(problems_out, bom=True) as f:
-                    m = write_csv(problem_rows(conn, region, since_date), PROBLEM_COLUMNS, f)
+                    m = write_csv(problem_rows(conn, regions, since_date), PROBLEM_COLUMNS, f)
                 _done(f"{n} notices", out)
                 _done(f"{m} problems", problems_out)
     finally:
         engine.dispose()
+
+
+def region_names(query: str | None) -> list[str] | None:
+    """The stored region names a --region value stands for: the region and those below it."""
+    if query is None:
+        return None
+    try:
+        registry = load_registry()
+        return [r.name for r in registry.descendants(registry.find_region(query))]
+    except SeedError:
+        # A region no longer in the registry can still be asked for by its stored name.
+        return [query]
 
 
 def problems_path(out: Path) -> Path:

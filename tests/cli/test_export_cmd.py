@@ -134,3 +134,40 @@ def test_database_not_at_head_is_a_clear_error(sqlite_url: str) -> None:
     result = runner.invoke(app, ["export", "--url", sqlite_url])
     assert result.exit_code == 1
     assert "run `notices db upgrade` first" in result.output
+
+
+@pytest.mark.parametrize(
+    ("region", "titles"),
+    [
+        ("anhui", ["通报1", "通报2"]),  # the province and the city below it
+        ("340400", ["通报2"]),
+        ("淮南市", ["通报2"]),
+        ("北京", ["通报3"]),
+    ],
+)
+def test_region_takes_name_pinyin_or_code_as_the_crawl_does(
+    engine: Engine,
+    migrated_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    region: str,
+    titles: list[str],
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "regions.yaml").write_text(
+        """regions:
+  - {code: "340000", name: 安徽省, pinyin: anhui, sites: []}
+  - {code: "340400", name: 淮南市, pinyin: huainan, parent: "340000", sites: []}
+  - {code: "110000", name: 北京市, pinyin: beijing, sites: []}
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("NOTICES_SEEDS", str(seeds))
+    monkeypatch.setenv("NOTICES_DB_URL", migrated_url)
+    write_pages(
+        engine,
+        [page(1, "安徽省", None, 0), page(2, "淮南市", None, 0), page(3, "北京市", None, 0)],
+    )
+    lines = invoke("--format", "jsonl", "--region", region).stdout.splitlines()
+    assert [json.loads(line)["title"] for line in lines] == titles

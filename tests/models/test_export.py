@@ -47,19 +47,20 @@ def test_problems_follow_their_notice_across_chunks(archive: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    ("region", "since", "titles"),
+    ("regions", "since", "titles"),
     [
-        ("even", None, ["t2", "t4", "t6"]),
+        (["even"], None, ["t2", "t4", "t6"]),
         (None, date(2024, 5, 1), ["t5", "t6"]),
-        ("odd", date(2024, 3, 1), ["t3", "t5"]),
+        (["odd"], date(2024, 3, 1), ["t3", "t5"]),
+        (["odd", "even"], date(2024, 5, 1), ["t5", "t6"]),
     ],
 )
 def test_filters_apply_to_notices_and_problems(
-    archive: Engine, region: str | None, since: date | None, titles: list[str]
+    archive: Engine, regions: list[str] | None, since: date | None, titles: list[str]
 ) -> None:
     with archive.connect() as conn:
-        records = list(export.iter_records(conn, region, since))
-        problems = list(export.problem_rows(conn, region, since))
+        records = list(export.iter_records(conn, regions, since))
+        problems = list(export.problem_rows(conn, regions, since))
     assert [r["title"] for r in records] == titles
     ids = {r["id"] for r in records}
     assert {p.notice_id for p in problems} <= ids
