@@ -29,17 +29,22 @@ _FEEDBACK_CONTEXT = re.compile(r"反馈|指出|发现|巡察|巡视|存在|梳�
 _DISTRACTOR_AFTER = re.compile(r"\s*(?:已|正在|尚未|基本|全部|均已)")
 _DISTRACTOR_BEFORE = re.compile(r"(?:已|完成|已经|共完成|整改完成|销号|完成整改|办结)\s*$")
 _STATUS_WORDS = {
-    "done": "已完成|已整改完成|已整改到位|已经完成|完成整改|已整改|已办结",
-    "in_progress": "正在推进整改|正在整改|持续整改|整改中|基本完成|正在推进|需长期坚持|长期坚持",
+    "done": "已完成|已整改完成|已整改到位|已经完成|完成整改|已整改|已办结|整改完成|整改到位",
+    "in_progress": "正在推进整改|正在整改|持续整改|整改中|基本完成|正在推进|需长期坚持|长期坚持|"
+    "正在持续推进|正在持续整改|持续推进整改",
     "not_started": "尚未启动整改|尚未启动|未启动|尚未开始",
 }
-# '已完成整改18个', '已完成整改的问题（18个）', '18个问题已整改完成'
+# Adverbs inside a status phrase: 均已整改完成, 已全部完成整改, 全部整改到位.
+_ADVERB = r"(?:均|全部|都)?(?:已经|已)?(?:全部)?"
+# '已完成整改18个', '已完成整改的问题（18个）', '18个问题已整改完成', '5项问题均已整改完成'
 _STATUS_RES = {
     status: [
         re.compile(
-            rf"(?:{words})(?:整改)?\s*(?:的)?\s*(?:问题)?\s*[(（:]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)"
+            rf"(?<![未没不])(?:{words})(?:整改)?\s*(?:的)?\s*(?:问题)?\s*[(（:]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)"
         ),
-        re.compile(rf"{NUM}\s*(?:个|项|条)\s*(?:问题)?\s*(?:{words})"),
+        re.compile(
+            rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*(?:问题)?\s*{_ADVERB}(?<![未没不])(?:{words})"
+        ),
     ]
     for status, words in _STATUS_WORDS.items()
 }
@@ -121,6 +126,24 @@ def extract_status_counts(text: str) -> dict[str, int]:
                     found[status] = value
                     break
     return found
+
+
+# '截至目前，' / '截至2023年11月底，' / '目前，': a tally of where the rectification stands.
+_AS_OF = re.compile(
+    r"^(?:截至|截止|至|到)[^，,。；]{0,16}?(?:目前|现在|底|末|日|止)|^(?:目前|当前|现)\s*[，,]"
+)
+_PROBLEMS_COUNTED = re.compile(
+    rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题|问题\s*{NUM}\s*(?:个|项|条)"
+)
+
+
+def is_closing_tally(para: str) -> bool:
+    """'截至目前，8个问题已整改完成6个，正在整改2个': the state of all the problems, as of a date."""
+    return (
+        _AS_OF.match(para) is not None
+        and _PROBLEMS_COUNTED.search(para) is not None
+        and bool(extract_status_counts(para))
+    )
 
 
 def status_counts(explicit: dict[str, int], grouped: dict[str, int] | None) -> StatusCounts | None:

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parsing.counts import extract_counts, extract_status_counts, status_counts
+from pipelines.parsing.counts import (
+    extract_counts,
+    extract_status_counts,
+    is_closing_tally,
+    status_counts,
+)
 from pipelines.parsing.record import Counts, StatusCounts
 
 
@@ -64,6 +69,13 @@ def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
         ("21个问题已整改完成", {"done": 21}),
         ("(一)已完成整改的问题(18个)\n(二)正在推进整改的问题(2个)", {"done": 18, "in_progress": 2}),
         ("没有数字", {}),
+        ("7个问题均已整改完成", {"done": 7}),
+        ("十项问题已全部完成整改", {"done": 10}),
+        ("9个问题全部整改到位", {"done": 9}),
+        ("14个具体问题已完成12个，2个正在持续推进", {"done": 12, "in_progress": 2}),
+        ("３个问题已整改到位２个，正在持续整改１个", {"done": 2, "in_progress": 1}),
+        ("尚未整改完成的问题3个", {}),
+        ("4个问题均未整改完成", {}),
     ],
 )
 def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
@@ -74,3 +86,19 @@ def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
     grouped = {"done": 21, "in_progress": 0, "not_started": 0}
     assert status_counts({"in_progress": 1}, grouped) == StatusCounts(21, 1, 0)
     assert status_counts({}, None) is None
+
+
+@pytest.mark.parametrize(
+    ("para", "expected"),
+    [
+        ("截至目前，9个问题已整改完成7个，正在整改2个；建立制度5项。", True),
+        ("截至2024年3月底，4个问题已完成整改3个，1个正在整改中。", True),
+        ("目前，6项问题均已整改完成。", True),
+        ("截止目前，１２个问题已整改到位１０个。", True),
+        ("截至目前，已完成整改措施8项。", False),  # measures, not problems
+        ("截至目前，该问题已整改完成。", False),  # this problem's own state
+        ("6个问题已整改完成5个。", False),  # no 'as of' opening
+    ],
+)
+def test_is_closing_tally(para: str, expected: bool) -> None:
+    assert is_closing_tally(para) is expected
