@@ -47,8 +47,9 @@ _STATUS_SENTENCE = [
 ]
 _CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
 _TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
+# 存在 goes only before 问题/整改 (…方面存在的问题): in '…问题仍然存在' it is the verb.
 _TITLE_SUFFIX = re.compile(
-    r"(?:方面)?(?:存在)?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
+    r"(?:方面)?(?:存在(?=的?问题|整改))?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
 )
 _QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
 
@@ -73,10 +74,12 @@ def clean_title(head: str) -> str:
     return title
 
 
-def parts(node: Node) -> tuple[str | None, str | None]:
+def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
+    """Description and rectification; `tail`: paragraphs at the end that are not the problem's."""
     head = _DESC_LABEL.sub("", node.head, count=1)
     remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
-    paras = ([remainder] if remainder else []) + node.full_text()
+    text = node.full_text()
+    paras = ([remainder] if remainder else []) + text[: len(text) - tail]
     paras = [p for p in paras if not _STATUS_LINE.match(p)]
     paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.parsing.counts import is_closing_tally
 from pipelines.parsing.outline import Node
 from pipelines.parsing.problem_parts import clean_title, own_status, parts, title_part
 from pipelines.parsing.record import Problem
@@ -212,14 +213,30 @@ def extract_problems(root: Node, expected: int | None = None) -> ProblemsResult:
     region, nodes = choose_problem_nodes(root, expected)
     if not nodes:
         return ProblemsResult((), None, None)
-    problems = tuple(_problem(seq, node, region) for seq, node in enumerate(nodes, start=1))
-    spans = tuple(_span(node) for node in nodes)
+    tail = _closing_tally(nodes[-1])
+    problems = tuple(
+        _problem(seq, node, region, tail if node is nodes[-1] else 0)
+        for seq, node in enumerate(nodes, start=1)
+    )
+    spans = tuple(_span(node, tail if node is nodes[-1] else 0) for node in nodes)
     return ProblemsResult(problems, nodes[0].index, _grouped_status(region, nodes), spans)
 
 
-def _span(node: Node) -> tuple[int, int]:
-    last = max([node, *node.descendants()], key=lambda n: n.index)
-    return node.index, last.index + 1 + len(last.body)
+def _last(node: Node) -> Node:
+    return max([node, *node.descendants()], key=lambda n: n.index)
+
+
+def _span(node: Node, tail: int = 0) -> tuple[int, int]:
+    last = _last(node)
+    return node.index, last.index + 1 + len(last.body) - tail
+
+
+def _closing_tally(node: Node) -> int:
+    """How many paragraphs at the end of the last problem are the document's closing tally
+    (截至目前，8个问题已整改完成6个…) and what follows it, not the problem's own text."""
+    body = _last(node).body
+    start = next((i for i, para in enumerate(body) if is_closing_tally(para)), None)
+    return len(body) - start if start is not None else 0
 
 
 def _ancestors(node: Node, region: Node) -> list[Node]:
@@ -231,12 +248,12 @@ def _ancestors(node: Node, region: Node) -> list[Node]:
     return out
 
 
-def _problem(seq: int, node: Node, region: Node) -> Problem:
+def _problem(seq: int, node: Node, region: Node, tail: int = 0) -> Problem:
     ancestors = _ancestors(node, region)
     groups = [a for a in ancestors if not status_group(a)]
     aspect = next((a for a in groups if is_aspect(a)), groups[0] if groups else None)
     group = next((s for a in ancestors if (s := status_group(a))), None)
-    description, rectification = parts(node)
+    description, rectification = parts(node, tail)
     return Problem(
         seq=seq,
         aspect=title_part(aspect.head).rstrip("。") if aspect else None,

@@ -289,3 +289,19 @@ def test_labelled_problem_markers(first: str, second: str, rect_label: str) -> N
 def test_a_section_named_for_the_problems_is_not_a_problem(heading: str) -> None:
     paras = [OPENING, heading, "我局对照问题清单逐项整改，目前已全部完成。"]
     assert _titles(paras) == []
+
+
+def test_a_closing_tally_after_the_last_problem_is_not_its_text() -> None:
+    paras = [
+        OPENING,
+        "一、关于政治建设方面",
+        "(一)理论学习不够深入",
+        "整改情况:修订学习制度。",
+        "(二)财务报销审核不严",
+        "整改情况:开展专项检查。",
+        "截至目前，2个问题已整改完成1个，正在整改1个。",
+        "下一步，我们将持续巩固整改成果。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [p.rectification for p in result.problems] == ["修订学习制度。", "开展专项检查。"]
+    assert result.spans[-1] == (4, 6)
