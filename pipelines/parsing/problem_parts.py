@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parsing.counts import is_closing_tally
 from pipelines.parsing.outline import Node
 from pipelines.parsing.signature import block_start
 from pipelines.parsing.text import in_table
@@ -138,3 +139,22 @@ def status_of(word: str) -> str:
     if word.startswith(("已", "完成")):
         return "done"
     return "in_progress"
+
+
+def last_node(node: Node) -> Node:
+    """The node (itself or a descendant) whose paragraphs end the problem."""
+    return max([node, *node.descendants()], key=lambda n: n.index)
+
+
+def closing_tally(node: Node) -> int:
+    """How many paragraphs at the end of the last problem are the document's closing tally
+    (截至目前，8个问题已整改完成6个…) and what follows it, not the problem's own text."""
+    body = last_node(node).body
+    start = next((i for i, para in enumerate(body) if is_closing_tally(para)), None)
+    return len(body) - start if start is not None else 0
+
+
+def has_part_labels(node: Node) -> bool:
+    """The paragraph after the heading opens with 问题表现： or 整改情况：."""
+    first = node.body[0] if node.body else ""
+    return _DESC_LABEL.match(first) is not None or _RECT_LABEL.match(first) is not None

@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.parsing.counts import is_closing_tally
 from pipelines.parsing.outline import Node
-from pipelines.parsing.problem_parts import clean_title, own_status, parts, title_part
+from pipelines.parsing.problem_parts import (
+    clean_title,
+    closing_tally,
+    has_part_labels,
+    last_node,
+    own_status,
+    parts,
+    title_part,
+)
 from pipelines.parsing.record import Problem
 
 _DEFICIENCY = re.compile(
@@ -21,7 +28,8 @@ _DEFICIENCY = re.compile(
     r"不明确|不充分|不达标|不落实|不重视|不科学|不合理|不精准|不平衡|不扎实|不彻底|不清|缺失|缺乏|欠缺|"
     r"滞后|偏弱|偏少|偏低|薄弱|差距|弱化|疏忽|单一|守旧|违规|违反|违纪|未能|未按|未及时|未建立|未落实|"
     r"未严格|未有效|未开展|缺位|虚化|淡化|形式主义|官僚主义|风险|隐患|短板|超标|一言堂|有欠缺|较弱|"
-    r"较大|较多|较低|较差|不善|失职|失责|松懈|松散|混乱|随意|宽松软|走过场|问题的整改|问题整改|问题$"
+    r"较大|较多|较低|较差|不善|失职|失责|松懈|松散|混乱|随意|宽松软|走过场|流于形式|不明显|打折扣|"
+    r"搞变通|问题的整改|问题整改|问题$"
 )
 _ASPECT = re.compile(r"聚焦|方面|领域|^关于.{0,30}(?:情况|建设|工作)$")
 _STATUS_GROUPS = [
@@ -157,7 +165,7 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         half = len(level) / 2
         statuses = sum(1 for n in level if status_group(n))
         aspects = sum(1 for n in level if _groups_problems(n))
-        problems = sum(1 for n in level if is_problem_like(n))
+        problems = sum(1 for n in level if _reads_as_problem(n))
         if deeper and (statuses >= half or aspects >= half):
             level = deeper
             continue
@@ -178,6 +186,11 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     if named and len(plain) >= 2 and expected in (None, len(plain)):
         return plain
     return []
+
+
+def _reads_as_problem(node: Node) -> bool:
+    """Names a deficiency, or is followed by its 问题表现：/整改情况： parts."""
+    return is_problem_like(node) or (has_part_labels(node) and not is_aspect(node))
 
 
 def _groups_problems(node: Node) -> bool:
@@ -213,7 +226,7 @@ def extract_problems(root: Node, expected: int | None = None) -> ProblemsResult:
     region, nodes = choose_problem_nodes(root, expected)
     if not nodes:
         return ProblemsResult((), None, None)
-    tail = _closing_tally(nodes[-1])
+    tail = closing_tally(nodes[-1])
     problems = tuple(
         _problem(seq, node, region, tail if node is nodes[-1] else 0)
         for seq, node in enumerate(nodes, start=1)
@@ -222,21 +235,9 @@ def extract_problems(root: Node, expected: int | None = None) -> ProblemsResult:
     return ProblemsResult(problems, nodes[0].index, _grouped_status(region, nodes), spans)
 
 
-def _last(node: Node) -> Node:
-    return max([node, *node.descendants()], key=lambda n: n.index)
-
-
 def _span(node: Node, tail: int = 0) -> tuple[int, int]:
-    last = _last(node)
+    last = last_node(node)
     return node.index, last.index + 1 + len(last.body) - tail
-
-
-def _closing_tally(node: Node) -> int:
-    """How many paragraphs at the end of the last problem are the document's closing tally
-    (截至目前，8个问题已整改完成6个…) and what follows it, not the problem's own text."""
-    body = _last(node).body
-    start = next((i for i, para in enumerate(body) if is_closing_tally(para)), None)
-    return len(body) - start if start is not None else 0
 
 
 def _ancestors(node: Node, region: Node) -> list[Node]:

@@ -305,3 +305,36 @@ def test_a_closing_tally_after_the_last_problem_is_not_its_text() -> None:
     result = extract_problems(build_outline(paras))
     assert [p.rectification for p in result.problems] == ["修订学习制度。", "开展专项检查。"]
     assert result.spans[-1] == (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        pytest.param(
+            "垃圾分类推进缓慢", "村规民约长期未作调整", "帮扶台账更新迟缓", id="labels-only"
+        ),
+        pytest.param("入户走访流于形式", "帮扶成效不明显", "政策落实打折扣", id="deficiency-words"),
+    ],
+)
+def test_top_level_pcn_aspects_with_numbering_restarting_under_each(
+    first: str, second: str, third: str
+) -> None:
+    paras = [
+        OPENING,
+        "(一)人居环境整治方面",
+        f"1.{first}",
+        "问题表现:部分村组进展落后。",
+        "整改情况:制定推进计划。",
+        f"2.{second}",
+        "问题表现:多年未作调整。",
+        "整改情况:组织重新修订。",
+        "(二)帮扶工作方面",
+        f"1.{third}",
+        "问题表现:个别台账信息不全。",
+        "整改情况:逐户核对更新。",
+    ]
+    assert _titles(paras) == [
+        ("人居环境整治方面", first),
+        ("人居环境整治方面", second),
+        ("帮扶工作方面", third),
+    ]
