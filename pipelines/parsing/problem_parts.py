@@ -154,7 +154,10 @@ def closing_tally(node: Node) -> int:
     return len(body) - start if start is not None else 0
 
 
+def is_part_label(para: str) -> bool:
+    """The paragraph opens with a part's label: 问题表现： or 整改情况：."""
+    return _DESC_LABEL.match(para) is not None or _RECT_LABEL.match(para) is not None
+
+
 def has_part_labels(node: Node) -> bool:
-    """The paragraph after the heading opens with 问题表现： or 整改情况：."""
-    first = node.body[0] if node.body else ""
-    return _DESC_LABEL.match(first) is not None or _RECT_LABEL.match(first) is not None
+    return is_part_label(node.body[0]) if node.body else False

@@ -16,6 +16,7 @@ from pipelines.parsing.problem_parts import (
     clean_title,
     closing_tally,
     has_part_labels,
+    is_part_label,
     last_node,
     own_status,
     parts,
@@ -60,6 +61,11 @@ _PROBLEM_LABEL = re.compile(
 )
 # 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
 _AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
+# A heading line naming one problem, with its labelled parts below: 关于“食堂管理混乱”的问题
+_ABOUT_PROBLEM = re.compile(
+    r"^关于\s*[“\"]?([^，,。；“”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题\s*[:。]?$"
+)
+_REFERS_BACK = re.compile(r"巡[视察]|反馈|指出|以上|上述|这些")
 _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
@@ -111,7 +117,7 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
     under 项), the level below is taken."""
     sections = _real_children(root)
     if not sections:
-        return root, []
+        return root, _labelled_problems(root)
     top = [n for n in sections if is_problem_like_strict(n)]
     if len(top) >= 2 and len(top) >= len(sections) / 2:
         return root, sections  # the numbered sections are the problems themselves
@@ -136,7 +142,8 @@ def _labelled_problems(region: Node) -> list[Node]:
     '针对“…”问题，' — each starts a problem, the paragraphs after it are its text."""
     found: list[Node] = []
     for owner in [region, *region.descendants()]:
-        heads = [_unnumbered_head(para) for para in owner.body]
+        following = [*owner.body[1:], ""]
+        heads = [_unnumbered_head(p, nxt) for p, nxt in zip(owner.body, following, strict=False)]
         starts = [i for i, head in enumerate(heads) if head]
         for k, i in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(owner.body)
@@ -147,11 +154,14 @@ def _labelled_problems(region: Node) -> list[Node]:
     return found if len(found) >= 2 else []
 
 
-def _unnumbered_head(para: str) -> str | None:
+def _unnumbered_head(para: str, following: str) -> str | None:
     if _PROBLEM_LABEL.match(para):
         return _PROBLEM_LABEL.sub("", para)
+    about = _ABOUT_PROBLEM.match(para)
+    if about and is_part_label(following) and not _REFERS_BACK.search(about.group(1)):
+        return para  # 关于“…”的问题 / 问题表现：… / 整改情况：…
     aimed = _AIMED_AT.match(para)
-    if aimed and not re.search(r"巡[视察]|反馈|指出|以上|上述|这些", aimed.group(1)):
+    if aimed and not _REFERS_BACK.search(aimed.group(1)):
         # end the title where the problem is named: 针对“…”问题。<what was done>
         return para[: aimed.end()] + "。" + para[aimed.end() :].lstrip("，,。 ")
     return None

@@ -338,3 +338,44 @@ def test_top_level_pcn_aspects_with_numbering_restarting_under_each(
         ("人居环境整治方面", second),
         ("帮扶工作方面", third),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heads", "expected"),
+    [
+        pytest.param(
+            ["关于“食堂账目管理混乱”的问题", "关于“村务公开不及时”的问题"],
+            ["食堂账目管理混乱", "村务公开不及时"],
+            id="quoted",
+        ),
+        pytest.param(
+            ["关于公务接待超标准的问题", "关于集体土地发包不规范问题"],
+            ["公务接待超标准", "集体土地发包不规范"],
+            id="unquoted",
+        ),
+        pytest.param(
+            ["关于巡察反馈的问题", "关于以上问题"],
+            [],
+            id="refers-back",
+        ),
+    ],
+)
+def test_unnumbered_about_problem_headings_over_labelled_parts(
+    heads: list[str], expected: list[str]
+) -> None:
+    paras = [OPENING]
+    for head in heads:
+        paras += [head, "问题表现:台账缺失。", "整改情况:建立台账。"]
+    result = extract_problems(build_outline(paras))
+    assert [p.title for p in result.problems] == expected
+    assert all(p.rectification == "建立台账。" for p in result.problems)
+
+
+def test_an_about_problem_line_without_labelled_parts_is_no_problem() -> None:
+    paras = [OPENING, "关于“食堂账目管理混乱”的问题", "已全部整改。", "关于“村务公开不及时”的问题"]
+    assert extract_problems(build_outline(paras)).problems == ()
+
+
+def test_headings_without_paragraphs_under_them_give_no_problems() -> None:
+    paras = [OPENING, "一、工作部署", "二、下一步打算"]
+    assert extract_problems(build_outline(paras)).problems == ()
