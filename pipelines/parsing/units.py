@@ -72,7 +72,20 @@ def find_team(text: str) -> str | None:
     team = match.group(0)
     if not re.match(rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})", team):
         team = _TRIM_BEFORE.sub("", team)  # a generic 党委 prefix may have swallowed text
+    elif team.startswith("市委"):
+        team = _city_before(text[: match.start()]) + team
     return team if len(team) >= 4 else None
+
+
+def _city_before(text: str) -> str:
+    """The city a 市委 team is named with, as written: 义乌市委…, 中共重庆市委… (a known
+    county-level city or a municipality, so no other word is taken for a name)."""
+    for size in (5, 4, 3, 2):
+        name = text[-size:]
+        if name in COUNTY_LEVEL_CITIES or name in _MUNICIPALITIES:
+            prefix = text[:-size]
+            return ("中共" if prefix.endswith("中共") else "") + name
+    return ""
 
 
 def find_round(text: str) -> str | None:
