@@ -74,6 +74,8 @@ def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
         ("9个问题全部整改到位", {"done": 9}),
         ("14个具体问题已完成12个，2个正在持续推进", {"done": 12, "in_progress": 2}),
         ("３个问题已整改到位２个，正在持续整改１个", {"done": 2, "in_progress": 1}),
+        ("11个问题已完成整改9个，2个正在有序推进", {"done": 9, "in_progress": 2}),
+        ("正在按计划推进整改的问题4个", {"in_progress": 4}),
         ("尚未整改完成的问题3个", {}),
         ("4个问题均未整改完成", {}),
     ],

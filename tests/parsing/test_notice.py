@@ -3,6 +3,7 @@ of it (wrapped, renumbered, full-width, traditional), and inputs that must never
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 
@@ -292,3 +293,20 @@ def test_problems_from_the_outline_before_a_ledger_table(
 ) -> None:
     record = parse_notice("\n".join(paras))
     assert [(p.aspect, p.title) for p in record.problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("tally", "expected"),
+    [
+        pytest.param("截至目前，2个问题已整改完成1个，正在整改1个。", (1, 1, None), id="as-of"),
+        pytest.param("截至2024年3月底，２个问题已完成整改２个。", (2, None, None), id="fullwidth"),
+        pytest.param("目前，2项问题均已整改完成。", (2, None, None), id="adverb"),
+    ],
+)
+def test_a_closing_tally_after_the_last_problem_is_the_documents(
+    tally: str, expected: tuple[int | None, ...]
+) -> None:
+    record = parse_notice("\n".join([*LEDGER[:8], tally, "欢迎广大干部群众监督。"]))
+    assert record.status_counts is not None
+    assert dataclasses.astuple(record.status_counts) == expected
+    assert record.problems[-1].rectification == "更换消防设施。"
