@@ -63,7 +63,8 @@ _PROBLEM_LABEL = re.compile(
 _AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
 # A heading line naming one problem, with its labelled parts below: 关于“食堂管理混乱”的问题
 _ABOUT_PROBLEM = re.compile(
-    r"^关于\s*[“\"]?([^，,。；“”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题\s*[:。]?$"
+    r"^关于\s*[“\"]?([^，,。；“”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题"
+    r"(?:的?整改(?:落实)?(?:情况)?)?\s*[:。]?$"
 )
 _REFERS_BACK = re.compile(r"巡[视察]|反馈|指出|以上|上述|这些")
 _SECTION_BAD = re.compile(

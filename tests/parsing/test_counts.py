@@ -97,7 +97,10 @@ def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
         ("截至2024年3月底，4个问题已完成整改3个，1个正在整改中。", True),
         ("目前，6项问题均已整改完成。", True),
         ("截止目前，１２个问题已整改到位１０个。", True),
+        ("经过集中整改，截至目前，5个问题已整改完成4个。", True),
+        ("通过整改，目前，3个问题已全部整改到位。", True),
         ("截至目前，已完成整改措施8项。", False),  # measures, not problems
+        ("截至目前，15个信访问题已办结13个。", False),  # a part of one problem
         ("截至目前，该问题已整改完成。", False),  # this problem's own state
         ("6个问题已整改完成5个。", False),  # no 'as of' opening
     ],

@@ -354,6 +354,11 @@ def test_top_level_pcn_aspects_with_numbering_restarting_under_each(
             id="unquoted",
         ),
         pytest.param(
+            ["关于“食堂账目管理混乱”问题的整改情况", "关于“村务公开不及时”问题整改落实情况"],
+            ["食堂账目管理混乱", "村务公开不及时"],
+            id="with-rectification-suffix",
+        ),
+        pytest.param(
             ["关于巡察反馈的问题", "关于以上问题"],
             [],
             id="refers-back",
