@@ -31,11 +31,17 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
         if _INVITATION.search(paras[i]) and _CONTACT_WORDS.search(
             paras[i] + "".join(paras[i + 1 : i + 2])
         ):
-            tail = [
-                p for p in paras[i + 1 : i + 6] if _CONTACT_WORDS.search(p) or EMAIL_RE.search(p)
-            ]
-            return [paras[i], *tail]
+            kept = [paras[i]]
+            for para in paras[i + 1 : i + 6]:
+                if _CONTACT_WORDS.search(para) or EMAIL_RE.search(para) or _open_label(kept[-1]):
+                    kept.append(para)
+            return kept
     return []
+
+
+def _open_label(para: str) -> bool:
+    """'…邮编：' at the end of a line: a wrap put the value on the next line."""
+    return para.rstrip().endswith((":", "："))
 
 
 def _phone(raw: str) -> str:
@@ -44,7 +50,9 @@ def _phone(raw: str) -> str:
 
 
 def extract_contact(paras: list[str]) -> Contact:
-    text = "；".join(contact_paragraphs(paras))
+    text = ""
+    for para in contact_paragraphs(paras):
+        text += para if not text or _open_label(text) else "；" + para
     if not text:
         return Contact()
     emails = tuple(dict.fromkeys(EMAIL_RE.findall(text)))

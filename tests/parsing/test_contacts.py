@@ -40,6 +40,16 @@ BODY = ["正文。"] * 6
             id="mobile-and-hotline",
         ),
         pytest.param(
+            ["欢迎监督。联系电话:0551-3346120;通信地址:合肥市某某路8号,邮编:", "230031。"],
+            Contact(("0551-3346120",), (), "合肥市某某路8号", "230031"),
+            id="postcode-wrapped-after-its-label",
+        ),
+        pytest.param(
+            ["欢迎监督。联系电话:", "0551-3346120。", "中共某某县委员会"],
+            Contact(("0551-3346120",), ()),
+            id="phone-wrapped-after-its-label",
+        ),
+        pytest.param(
             ["欢迎监督。联系电话:0579-86541234;", "电子邮箱:dy@126.com。"],
             Contact(("0579-86541234",), ("dy@126.com",)),
             id="email-on-next-line",
