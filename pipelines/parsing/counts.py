@@ -137,14 +137,18 @@ _PROBLEMS_COUNTED = re.compile(
     rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题|问题\s*{NUM}\s*(?:个|项|条)"
 )
 
+_OTHER_TALLY = re.compile(r"措施|举措|任务|制度|意见|建议|线索|信访|台账")
+
 
 def is_closing_tally(para: str) -> bool:
     """'截至目前，8个问题已整改完成6个，正在整改2个': the state of all the problems, as of a date."""
-    return (
-        _AS_OF.match(para) is not None
-        and _PROBLEMS_COUNTED.search(para) is not None
-        and bool(extract_status_counts(para))
-    )
+    if _AS_OF.match(para) is None:
+        return False
+    found = extract_status_counts(para)
+    if _PROBLEMS_COUNTED.search(para):
+        return bool(found)
+    # '截至目前，已完成整改6个，正在整改2个': two figures of what, unnamed, can only be problems
+    return len(found) >= 2 and _OTHER_TALLY.search(para) is None
 
 
 def status_counts(explicit: dict[str, int], grouped: dict[str, int] | None) -> StatusCounts | None:

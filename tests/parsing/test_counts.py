@@ -101,6 +101,9 @@ def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
         ("通过整改，目前，3个问题已全部整改到位。", True),
         ("截至目前，已完成整改措施8项。", False),  # measures, not problems
         ("截至目前，15个信访问题已办结13个。", False),  # a part of one problem
+        ("截至目前，已完成整改6个，正在整改1个。", True),  # two figures: the problems
+        ("截至目前，已完成整改6个。", False),  # one figure of what is not said
+        ("截至目前，已完成整改措施6项，正在推进3项。", False),
         ("截至目前，该问题已整改完成。", False),  # this problem's own state
         ("6个问题已整改完成5个。", False),  # no 'as of' opening
     ],
