@@ -384,3 +384,24 @@ def test_an_about_problem_line_without_labelled_parts_is_no_problem() -> None:
 def test_headings_without_paragraphs_under_them_give_no_problems() -> None:
     paras = [OPENING, "一、工作部署", "二、下一步打算"]
     assert extract_problems(build_outline(paras)).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("done_head", "progress_head"),
+    [
+        ("(一)已整改完成的问题", "(二)正在推进整改的问题"),
+        ("(一)已全部整改完成的问题", "(二)正在持续推进的问题"),
+        ("(一)已全部整改到位的问题", "(二)正在有序推进整改的问题"),
+    ],
+)
+def test_status_group_headings_with_adverbs(done_head: str, progress_head: str) -> None:
+    paras = [
+        OPENING,
+        "一、整改落实情况",
+        done_head,
+        "1.理论学习不够到位。整改情况:修订学习制度。",
+        progress_head,
+        "2.采购管理不规范。整改情况:开展专项检查。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [p.status for p in result.problems] == ["done", "in_progress"]
