@@ -79,3 +79,70 @@ BODY = ["正文。"] * 6
 )
 def test_extract_contact(closing: list[str], expected: Contact) -> None:
     assert extract_contact(BODY + closing) == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        pytest.param(
+            [
+                "整改措施及成效：设立院内举报箱和监督电话，公开举报电话0571-88886666。",
+                "下一步，我们将持续巩固整改成果。",
+                "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0571-87654321；电子邮箱：xc@163.com。",
+            ],
+            Contact(("0571-87654321",), ("xc@163.com",)),
+            id="closing-wins-over-rectification-with-监督电话",
+        ),
+        pytest.param(
+            [
+                "欢迎广大干部群众对巡察整改落实情况进行监督。",
+                "联系电话：0571-87654321",
+                "电子邮箱：xc@163.com",
+                "下一步，我们将自觉接受群众监督，持续巩固整改成果。",
+            ],
+            Contact(("0571-87654321",), ("xc@163.com",)),
+            id="later-接受监督-without-values-passed-over",
+        ),
+        pytest.param(
+            ["下一步，我们将持续巩固整改成果。", "联系电话：0571-87654321", "电子邮箱：xc@163.com"],
+            Contact(("0571-87654321",), ("xc@163.com",)),
+            id="contact-lines-without-invitation",
+        ),
+        pytest.param(
+            ["下一步，将统筹资金1200000元持续整改。欢迎监督。联系电话：0571-87654321。"],
+            Contact(("0571-87654321",), ()),
+            id="figures-before-the-invitation-are-no-phones",
+        ),
+        pytest.param(
+            [
+                "二是公开举报电话0571-11112222，接受群众监督。",
+                "欢迎监督。来信请寄：江南县人民路8号县委办公室。",
+            ],
+            Contact((), (), "江南县人民路8号县委办公室"),
+            id="measure-sentence-phone-not-taken",
+        ),
+        pytest.param(
+            [
+                "整改情况：开通监督热线0571-11112222，主动接受群众监督。",
+                "欢迎广大干部群众对巡察整改落实情况进行监督。",
+            ],
+            Contact(),
+            id="closing-without-values-no-problem-phone",
+        ),
+        pytest.param(
+            ["整改情况：开通监督热线0571-11112222，主动接受群众监督。", "下一步，我们将持续整改。"],
+            Contact(("0571-11112222",), ()),
+            id="problem-text-only-when-nothing-else",
+        ),
+        pytest.param(
+            [
+                "欢迎广大干部群众对巡察整改落实情况进行监督。",
+                "如有意见建议，请及时向我们反映。联系电话：0571-87654321；邮政编码：310000。",
+            ],
+            Contact(("0571-87654321",), (), None, "310000"),
+            id="如有意见建议-反映",
+        ),
+    ],
+)
+def test_closing_paragraph_is_chosen(tail: list[str], expected: Contact) -> None:
+    assert extract_contact(BODY + tail) == expected
