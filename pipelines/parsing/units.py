@@ -54,6 +54,16 @@ _INSPECTED_RE = re.compile(
     r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
     r"[^。；]{0,20}?巡[视察]"
 )
+# The unit a team inspected while it was inspecting another (对Y进行了延伸巡察, 延伸巡察了Y) or
+# raised to its own level (对Y开展了提级巡察).
+_EXTENDED_RE = re.compile(
+    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
+    r"[^。；，,]{0,12}?(?:延伸|提级)巡[视察]"
+    r"|(?:延伸|提级)巡[视察](?:了|至|到)\s*([^，,。；:“”]{2,30}?)\s*(?:党组织|领导班子)?"
+    r"(?=[，,。；;]|并|$)"
+)
+# The first inspection named as the occasion of the second: 在对X开展巡察期间/时/过程中，…
+_OCCASION_RE = re.compile(r"^[^。；，,]{0,4}(?:期间|之际|过程中|时|中)")
 _FEEDBACK_TO_RE = re.compile(
     r"向\s*([^，,。；:]{2,30}?)\s*(?:党组织|领导班子)?\s*(?:反馈|进行了反馈)"
 )
@@ -170,8 +180,12 @@ def publisher_from_title(title: str | None) -> str | None:
 
 
 def inspected_unit(opening: str, publisher: str | None) -> str | None:
-    """The object of 对…开展了巡察 (or 向…反馈 / 进驻…); 我单位-style deictics -> publisher."""
+    """The object of 对…开展了巡察 (or 向…反馈 / 进驻…); 我单位-style deictics -> publisher.
+    When the team inspected Y while inspecting X (在对X开展巡察期间，对Y进行了延伸巡察), Y."""
     opening = _ASIDE_RE.sub("", opening)
+    extended = _extended_unit(opening, publisher)
+    if extended is not None:
+        return extended or None
     for pattern in (_INSPECTED_RE, _STATIONED_RE, _FEEDBACK_TO_RE):
         match = pattern.search(opening)
         if not match:
@@ -202,3 +216,42 @@ def _trim_work_topic(unit: str) -> str:
         if re.fullmatch(rf".+{ORG_SUFFIX}", unit[:end]):
             return unit[:end]
     return unit
+
+
+def _extended_unit(opening: str, publisher: str | None) -> str | None:
+    """The unit of a 延伸/提级 inspection named after the first inspection (对X…巡察), in its
+    sentence, when it is the notice's: X's inspection is its occasion (在对X开展巡察期间，对Y进行
+    了延伸巡察) and the publisher does not say otherwise, or the publisher is Y and not X. With
+    no 对X…巡察 before it, Y when the publisher is Y. '' when Y is a deictic with no publisher
+    to name it; None when the first inspection's unit stands."""
+    first = _INSPECTED_RE.search(opening)
+    for match in _EXTENDED_RE.finditer(opening, first.end() if first else 0):
+        if first and "。" in opening[first.end() : match.start()]:
+            break
+        unit = _trim_work_topic((match.group(1) or match.group(2)).strip())
+        if _DEICTIC_RE.match(unit):
+            return _resolve_deictic(unit, publisher) or ""
+        if unit.startswith("我") or re.search(r"[巡察视]组|\d", unit):
+            continue
+        if first is None:  # 在巡视某市过程中，延伸巡视了Y: Y when the publisher is Y
+            return unit if _is_publisher(unit, publisher) else None
+        occasion = _OCCASION_RE.search(opening[first.end() : match.start()]) is not None
+        ours = _is_publisher(unit, publisher)
+        other = _trim_work_topic(first.group(1).strip())
+        theirs = _DEICTIC_RE.match(other) is not None or _is_publisher(other, publisher)
+        if (ours and not theirs) or (occasion and ours == theirs):
+            return unit
+    return None
+
+
+def _is_publisher(unit: str, publisher: str | None) -> bool:
+    """The publisher is this unit: its name ends with the unit's (区农业农村局 and 中共宜宾市
+    叙州区农业农村局党组), the party organ and a leading 市/区/县 aside."""
+    if not publisher:
+        return False
+    organ = rf"(?:{_PARTY_ORGAN}|支部委员会|总支部委员会)$"
+    name = re.sub(organ, "", re.sub(r"^中共", "", publisher))
+    core = re.sub(organ, "", re.sub(r"^中共", "", unit))
+    if len(core) > 3 and core[0] in "省市区县州旗盟镇乡":
+        core = core[1:]
+    return len(core) >= 2 and name.endswith(core)
