@@ -97,21 +97,26 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
     """The closing paragraph that invites feedback, with the contact lines after it.
 
     Scanning the second half from the end: the last invitation (欢迎…监督, 如有意见建议…反映)
-    whose block gives actual phone numbers, e-mails or a postcode; else the last line of contact
-    details (联系电话：…) that gives them; else the last invitation that names a contact (来信
-    请寄：…). Problem text is passed over (设立监督电话, 公布举报电话…): only when the notice has
-    no closing at all is the first paragraph of the last third that invites feedback and names a
-    contact word taken."""
+    whose block gives actual phone numbers, e-mails or a postcode, else the last invitation
+    that names a contact (来信请寄：…); with no invitation, the last lines of contact details
+    (联系电话：…) that give values. Problem text is passed over (整改措施：…设立监督电话): only
+    when the notice has none of these is the first paragraph of the last third that invites
+    feedback and names a contact word taken."""
     half = len(paras) // 2
     closings = [
         i
         for i in range(len(paras) - 1, half - 1, -1)
         if _CLOSING_INVITATION.search(paras[i]) and not _is_problem_text(paras[i])
     ]
-    for i in closings:
-        block = _block(paras, i)
-        if _has_values(_joined(block)):
-            return block
+    if closings:
+        blocks = [_block(paras, i) for i in closings]
+        for block in blocks:
+            if _has_values(_joined(block)):
+                return block
+        for block in blocks:
+            if _CONTACT_WORDS.search(_joined(block)):
+                return block
+        return []
     for i in range(len(paras) - 1, half - 1, -1):
         if not _CONTACT_LINE.match(paras[i]) or _is_problem_text(paras[i]):
             continue
@@ -121,12 +126,6 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
             while first > half and _CONTACT_LINE.match(paras[first - 1]):
                 first -= 1
             return [*paras[first:i], *block]
-    for i in closings:
-        block = _block(paras, i)
-        if _CONTACT_WORDS.search(_joined(block)):
-            return block
-    if closings:
-        return []
     for i in range(len(paras) * 2 // 3, len(paras)):
         if _INVITATION.search(paras[i]) and _CONTACT_WORDS.search(
             paras[i] + "".join(paras[i + 1 : i + 2])
