@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from sqlalchemy.exc import OperationalError
 
 import models
 from models.db import make_engine
+from models.runs import record_crawl_run, upsert_sites
+from models.upsert import write_pages
+from models.writes import PageWrite
 
 PG_ENV = "NOTICES_TEST_PG_URL"
 PG_SKIP_REASON = f"set {PG_ENV} to run PostgreSQL tests"
@@ -125,3 +129,39 @@ def engine(migrated_url: str) -> Iterator[Engine]:
     eng = make_engine(migrated_url)
     yield eng
     eng.dispose()
+
+
+def _stats_page(n: int, site: str, published: str | None, *, notice: bool = True) -> PageWrite:
+    url = f"http://127.0.0.1/{n}.html"
+    record = {
+        "is_notice": notice,
+        "published_date": published,
+        "body_text": str(n),
+        "problems": [{"title": "p"}] * n,
+    }
+    return PageWrite(url, url, site, "demo", 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record)
+
+
+@pytest.fixture
+def stats_archive(engine: Engine) -> Engine:
+    """Two sites, four pages (one not a notice) and one crawl run, for the stats tests."""
+    upsert_sites(engine, [{"id": "a", "name": "甲站", "region": "demo"}])
+    write_pages(
+        engine,
+        [
+            _stats_page(1, "a", "2024-05-01"),
+            _stats_page(2, "a", "2023-01-01"),
+            _stats_page(3, "b", None),
+            _stats_page(4, "b", None, notice=False),
+        ],
+    )
+    t0 = datetime(2025, 1, 1, 8, 0, tzinfo=UTC)
+    record_crawl_run(
+        engine,
+        region="demo",
+        started_at=t0,
+        finished_at=t0.replace(minute=2, second=5),
+        outcome="finished",
+        stats={"notices/db/inserted": 3, "notices/db/unchanged": 1},
+    )
+    return engine
