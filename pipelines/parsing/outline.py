@@ -126,6 +126,8 @@ def build_outline(paras: list[str]) -> Node:
         styles = [n.style for n in stack]
         if marker.style in styles:
             del stack[styles.index(marker.style) :]
+        elif marker.style != "shi" and "shi" in styles:
+            del stack[styles.index("shi") :]  # an inline 一是… run holds no numbered headings
         parent = stack[-1]
         node = Node(marker.style, marker.ordinal, marker.rest, index, parent=parent)
         parent.children.append(node)

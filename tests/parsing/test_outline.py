@@ -103,3 +103,38 @@ def test_shi_runs_nest_under_the_item_they_follow() -> None:
         ["1.财务报销不规范。", "一是完善制度。", "二是强化培训。", "2.下一个问题。"]
     )
     assert _shape(root) == [("num", 1, [("shi", 1, []), ("shi", 2, [])]), ("num", 2, [])]
+
+
+@pytest.mark.parametrize(
+    ("paras", "expected"),
+    [
+        pytest.param(
+            [
+                "一是召开专题会议。二是成立领导小组。",
+                "现将情况通报如下:",
+                "一、政治建设方面",
+                "(一)学习不深",
+            ],
+            [("shi", 1, []), ("cn", 1, [("pcn", 1, [])])],
+            id="opening-run-before-cn",
+        ),
+        pytest.param(
+            [
+                "一、组织方面",
+                "一是压实责任。",
+                "二是细化台账。",
+                "(一)会议记录不全",
+                "二、作风方面",
+            ],
+            [("cn", 1, [("shi", 1, []), ("shi", 2, []), ("pcn", 1, [])]), ("cn", 2, [])],
+            id="run-then-pcn-inside-section",
+        ),
+        pytest.param(
+            ["一是强化学习。", "1.理论学习不够", "2.制度执行不严"],
+            [("shi", 1, []), ("num", 1, []), ("num", 2, [])],
+            id="opening-run-before-num",
+        ),
+    ],
+)
+def test_numbered_headings_never_nest_under_a_shi_run(paras: list[str], expected: list) -> None:  # type: ignore[type-arg]
+    assert _shape(build_outline(paras)) == expected
