@@ -121,10 +121,12 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
     sections = _real_children(root)
     if not sections:
         return root, _labelled_problems(root)
-    top = [n for n in sections if is_problem_like_strict(n)]
+    grouping = [n for n in sections if _groups_problems(n)]
+    # 一、党的领导弱化方面 over （一）（二） problems is an aspect, though it names a deficiency
+    aspects = set(map(id, grouping))
+    top = [n for n in sections if is_problem_like_strict(n) and id(n) not in aspects]
     if len(top) >= 2 and len(top) >= len(sections) / 2:
         return root, sections  # the numbered sections are the problems themselves
-    grouping = [n for n in sections if _groups_problems(n)]
     if len(grouping) >= 2:
         # Top-level aspect sections (一、关于…方面) each holding problems: they are the region.
         region = Node("root", 0, "", -1, children=grouping)

@@ -405,3 +405,48 @@ def test_status_group_headings_with_adverbs(done_head: str, progress_head: str) 
     ]
     result = extract_problems(build_outline(paras))
     assert [p.status for p in result.problems] == ["done", "in_progress"]
+
+
+@pytest.mark.parametrize(
+    ("heads", "expected_aspects"),
+    [
+        pytest.param(
+            ["一、关于党的领导弱化方面", "二、关于党的建设缺失方面", "三、关于选人用人方面"],
+            ["关于党的领导弱化方面", "关于党的建设缺失方面", "关于选人用人方面"],
+            id="about-aspects",
+        ),
+        pytest.param(
+            ["一、聚焦管党治党不严方面", "二、聚焦作风建设不实方面", "三、聚焦班子建设薄弱方面"],
+            ["聚焦管党治党不严方面", "聚焦作风建设不实方面", "聚焦班子建设薄弱方面"],
+            id="all-named-for-deficiencies",
+        ),
+    ],
+)
+def test_aspect_sections_named_for_deficiencies_over_problems(
+    heads: list[str], expected_aspects: list[str]
+) -> None:
+    paras = [OPENING]
+    for head in heads:
+        paras += [
+            head,
+            "(一)关于“会议记录不完整”问题的整改情况",
+            "问题表现:记录缺项。",
+            "整改情况:规范记录。",
+            "(二)关于“台账管理不规范”问题的整改情况",
+            "整改情况:建立台账。",
+        ]
+    result = extract_problems(build_outline(paras))
+    assert [p.title for p in result.problems] == ["会议记录不完整", "台账管理不规范"] * 3
+    assert [p.aspect for p in result.problems[::2]] == expected_aspects
+
+
+def test_deficiency_sections_over_measures_are_still_the_problems() -> None:
+    paras = [
+        OPENING,
+        "一、关于财务管理不规范方面的问题",
+        "(一)修订财务制度。",
+        "(二)开展专项自查。",
+        "二、关于意识形态工作薄弱方面的问题",
+        "(一)制定责任清单。",
+    ]
+    assert _titles(paras) == [(None, "财务管理不规范"), (None, "意识形态工作薄弱")]
