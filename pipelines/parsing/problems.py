@@ -16,13 +16,13 @@ from pipelines.parsing.problem_parts import (
     clean_title,
     closing_tally,
     has_part_labels,
-    is_part_label,
     last_node,
     own_status,
     parts,
     title_part,
 )
 from pipelines.parsing.record import Problem
+from pipelines.parsing.unnumbered import labelled_problems
 
 _DEFICIENCY = re.compile(
     r"针对|不够|不到位|不力|不足|不规范|不严|不深|不实|不高|不强|不细|不全|不准|不及时|不完善|不健全|"
@@ -58,17 +58,6 @@ _GENERIC_SECTION = re.compile(
     r"^(?:关于)?(?:对)?(?:巡[视察](?:组)?)?(?:反馈)?(?:的)?(?:意见|问题)(?:的)?整改(?:落实|工作)?"
     r"(?:情况|进展|进展情况)?$"
 )
-_PROBLEM_LABEL = re.compile(
-    r"^[【\[]?(?:存在问题|反馈问题|主要问题|问题)(?:\s*:|[】\]]\s*:?)\s*(?=\S)"  # 问题：, 【问题】
-)
-# 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
-_AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
-# A heading line naming one problem, with its labelled parts below: 关于“食堂管理混乱”的问题
-_ABOUT_PROBLEM = re.compile(
-    r"^关于\s*[“\"]?([^，,。；“”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题"
-    r"(?:的?整改(?:落实)?(?:情况)?)?\s*[:。]?$"
-)
-_REFERS_BACK = re.compile(r"巡[视察]|反馈|指出|以上|上述|这些")
 _SECTION_BAD = re.compile(
     r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
     r"思想|责任意识|压实|态度|总体"
@@ -120,7 +109,7 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
     under 项), the level below is taken."""
     sections = _real_children(root)
     if not sections:
-        return root, _labelled_problems(root)
+        return root, labelled_problems(root)
     grouping = [n for n in sections if _groups_problems(n)]
     # 一、党的领导弱化方面 over （一）（二） problems is an aspect, though it names a deficiency
     aspects = set(map(id, grouping))
@@ -140,36 +129,6 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
         if chosen:
             return region, chosen
     return root, []
-
-
-def _labelled_problems(region: Node) -> list[Node]:
-    """Unnumbered problems: '问题：…' / '整改情况：…' pairs, or paragraphs that open with
-    '针对“…”问题，' — each starts a problem, the paragraphs after it are its text."""
-    found: list[Node] = []
-    for owner in [region, *region.descendants()]:
-        following = [*owner.body[1:], ""]
-        heads = [_unnumbered_head(p, nxt) for p, nxt in zip(owner.body, following, strict=False)]
-        starts = [i for i, head in enumerate(heads) if head]
-        for k, i in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(owner.body)
-            index = owner.index + 1 + i  # body paragraphs follow their owner's own paragraph
-            head = heads[i] or ""
-            found.append(Node("label", k + 1, head, index, owner.body[i + 1 : end], parent=owner))
-    found.sort(key=lambda n: n.index)
-    return found if len(found) >= 2 else []
-
-
-def _unnumbered_head(para: str, following: str) -> str | None:
-    if _PROBLEM_LABEL.match(para):
-        return _PROBLEM_LABEL.sub("", para)
-    about = _ABOUT_PROBLEM.match(para)
-    if about and is_part_label(following) and not _REFERS_BACK.search(about.group(1)):
-        return para  # 关于“…”的问题 / 问题表现：… / 整改情况：…
-    aimed = _AIMED_AT.match(para)
-    if aimed and not _REFERS_BACK.search(aimed.group(1)):
-        # end the title where the problem is named: 针对“…”问题。<what was done>
-        return para[: aimed.end()] + "。" + para[aimed.end() :].lstrip("，,。 ")
-    return None
 
 
 def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
@@ -193,7 +152,7 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
         if not deeper:
             break
         level = deeper
-    unnumbered = _shi_problems(region) or _labelled_problems(region)
+    unnumbered = _shi_problems(region) or labelled_problems(region)
     if unnumbered:
         return unnumbered
     # Items under a heading that says it lists the problems, even if they name no deficiency.
