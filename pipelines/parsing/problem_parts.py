@@ -15,10 +15,13 @@ _LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情�
 _DESC_LABEL = re.compile(
     rf"^[【\[]?(?:问题表现|主要问题|存在问题|反馈问题|问题描述|具体问题|问题){_LABEL_END}"
 )
-_RECT_LABEL = re.compile(
-    r"^[【\[]?(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|"
-    rf"整改落实情况){_LABEL_END}"
+_RECT_NAMES = (
+    r"[【\[]?(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|"
+    r"整改落实情况)(?:及(?:其)?成效|及进展)?"  # 整改措施及成效：
 )
+_RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{_LABEL_END}")
+# '问题表现：…。整改情况：…' on one line: the measures' label after a sentence starts their text.
+_INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{_LABEL_END})")
 STATUS_WORD = (
     r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
     r"持续整改|长期坚持|未完成|尚未启动|尚未开始|未启动"
@@ -90,6 +93,7 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
     if paras and _introduces(paras[-1]):
         paras = paras[:-1]  # '整改台账如下：' before a table (or where a table was)
     if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
+        paras = [part for para in paras for part in _INLINE_RECT.split(para)]
         desc: list[str] = []
         rect: list[str] = []
         current = desc

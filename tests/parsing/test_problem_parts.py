@@ -183,3 +183,38 @@ def test_a_sentence_stating_the_problems_state(line: str, expected: str | None) 
     paras = [OPENING, "二、问题整改情况", "1.理论学习不够深入。", line, "2.采购不规范。"]
     problems = extract_problems(build_outline(paras)).problems
     assert problems[0].status == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            ["1.台账管理混乱", "问题表现:台账缺项。整改情况:补齐台账。"],
+            ("台账缺项。", "补齐台账。"),
+            id="measures-label-inside-the-description-line",
+        ),
+        pytest.param(
+            ["1.台账管理混乱", "问题表现:台账缺项;【整改措施】补齐台账。"],
+            ("台账缺项;", "补齐台账。"),
+            id="bracketed-label-after-semicolon",
+        ),
+        pytest.param(
+            ["1.台账管理混乱", "存在问题:台账缺项。", "整改措施及成效:补齐台账。"],
+            ("台账缺项。", "补齐台账。"),
+            id="measures-and-results-label",
+        ),
+        pytest.param(
+            ["1.台账管理混乱", "问题表现:台账未写明整改情况等内容。"],
+            ("台账未写明整改情况等内容。", None),
+            id="label-word-inside-a-sentence-is-no-label",
+        ),
+    ],
+)
+def test_labelled_parts_on_one_line(
+    lines: list[str], expected: tuple[str | None, str | None]
+) -> None:
+    problems = extract_problems(
+        build_outline([OPENING, "二、问题整改情况", *lines, "2.采购不规范。"])
+    )
+    first = problems.problems[0]
+    assert (first.description, first.rectification) == expected
