@@ -1,6 +1,6 @@
 """Problems that carry no number: paragraphs led by a label (问题：…), by 针对“…”问题，… or by a
-lead line 关于“…”的问题 over labelled parts. Each starts a problem; the paragraphs after it,
-up to the next one, are its text."""
+lead 关于“…”的问题 over labelled parts (on the lines below, or after it on its own line). Each
+starts a problem; the paragraphs after it, up to the next one, are its text."""
 
 from __future__ import annotations
 
@@ -14,11 +14,14 @@ _PROBLEM_LABEL = re.compile(
 )
 # 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
 _AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")
-# A heading line naming one problem, with its labelled parts below: 关于“食堂管理混乱”的问题
-_ABOUT_PROBLEM = re.compile(
+_ABOUT = (
     r"^关于\s*[“\"]?([^，,。；“”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题"
-    r"(?:的?整改(?:落实)?(?:情况)?)?\s*[:。]?$"
+    r"(?:的?整改(?:落实)?(?:情况)?)?\s*"
 )
+# A heading line naming one problem, with its labelled parts below: 关于“食堂管理混乱”的问题
+_ABOUT_PROBLEM = re.compile(_ABOUT + r"[:。]?$")
+# …or a lead sentence with its labelled parts after it: 关于…的问题。问题表现：…整改情况：…
+_ABOUT_LEAD = re.compile(_ABOUT + r"[:。]\s*")
 _REFERS_BACK = re.compile(r"巡[视察]|反馈|指出|以上|上述|这些")
 
 
@@ -45,6 +48,9 @@ def _unnumbered_head(para: str, following: str) -> str | None:
     about = _ABOUT_PROBLEM.match(para)
     if about and is_part_label(following) and not _REFERS_BACK.search(about.group(1)):
         return para  # 关于“…”的问题 / 问题表现：… / 整改情况：…
+    lead = _ABOUT_LEAD.match(para)
+    if lead and is_part_label(para[lead.end() :]) and not _REFERS_BACK.search(lead.group(1)):
+        return para  # the lead ends the title; parts() splits the labelled text after it
     aimed = _AIMED_AT.match(para)
     if aimed and not _REFERS_BACK.search(aimed.group(1)):
         # end the title where the problem is named: 针对“…”问题。<what was done>
