@@ -36,6 +36,11 @@ _STATUS_WORDS = {
 }
 # Adverbs inside a status phrase: 均已整改完成, 已全部完成整改, 全部整改到位.
 _ADVERB = r"(?:均|全部|都)?(?:已经|已)?(?:全部)?"
+_ANY_STATUS = "|".join(_STATUS_WORDS.values())
+_TALLIED_TOTAL = re.compile(
+    rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题\s*(?:中)?\s*[，,]?\s*{_ADVERB}(?:{_ANY_STATUS})"
+    rf"(?:整改)?\s*(?:的)?\s*(?:问题)?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)"
+)
 # '已完成整改18个', '已完成整改的问题（18个）', '18个问题已整改完成', '5项问题均已整改完成'
 _STATUS_RES = {
     status: [
@@ -61,8 +66,9 @@ def _sentences(text: str) -> list[str]:
 
 def extract_counts(text: str) -> Counts:
     """Counts from the text before the problems (the opening and organisation sections)."""
-    aspects = items = problems = measures = None
+    aspects = items = problems = measures = tallied = None
     for sentence in _sentences(text):
+        tallied = tallied or _tallied_total(sentence)
         feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
         if feedback and aspects is None:
             match = _ASPECTS_RE.search(sentence)
@@ -78,7 +84,17 @@ def extract_counts(text: str) -> Counts:
             items = None
         if measures is None:
             measures = _measures(sentence)
-    return Counts(aspects, items, problems, measures)
+    return Counts(aspects, items, problems if problems is not None else tallied, measures)
+
+
+def _tallied_total(sentence: str) -> int | None:
+    """'巡察反馈的18个问题已完成整改16个': a total whose status figures follow it."""
+    match = _TALLIED_TOTAL.search(sentence)
+    before = sentence[: match.start()] if match else ""
+    if not match or not _FEEDBACK_CONTEXT.search(before) or "其中" in before:
+        return None  # 其中，上轮反馈的5个问题已整改3个: a part of the problems
+    total, part = _int(match.group(1)), _int(match.group(2))
+    return total if total and part is not None and part <= total else None
 
 
 def _counted(sentence: str, match: re.Match[str]) -> bool:

@@ -61,6 +61,29 @@ def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("截至目前，巡察反馈的12个问题已完成整改10个，正在整改2个", 12, id="total"),
+        pytest.param("到2023年底，巡察指出的9项问题中，已整改到位7项", 9, id="among-with-adverb"),
+        pytest.param(
+            "巡察共反馈问题15个。截至目前，上述9个问题已完成整改8个", 15, id="stated-wins"
+        ),
+        pytest.param(
+            "截至目前，巡察反馈的9个问题已完成整改8个。巡察共反馈问题15个",
+            15,
+            id="stated-later-wins",
+        ),
+        pytest.param("截至目前，巡察反馈的12个问题已全部整改完成", None, id="no-figure-after"),
+        pytest.param("其中，巡察反馈的5个问题已完成整改3个", None, id="a-part"),
+        pytest.param("截至目前，12个问题已完成整改10个", None, id="no-feedback-context"),
+        pytest.param("巡察反馈的3个问题已完成整改10个", None, id="figure-above-total"),
+    ],
+)
+def test_a_total_inside_a_status_sentence(text: str, expected: int | None) -> None:
+    assert extract_counts(text).problems == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "截至目前，共计0个问题正在推进整改。共计0个问题尚未启动整改。",
             {"in_progress": 0, "not_started": 0},
