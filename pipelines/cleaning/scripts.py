@@ -16,6 +16,7 @@ _TOKEN = re.compile(
 )
 _ESCAPES = {"n": "\n", "t": "\t", "r": "", "'": "'", '"': '"', "\\": "\\", "/": "/"}
 _WRITE = {"document.write", "document.writeln"}
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 _DECLARE = {"var", "let", "const"}
 
 
@@ -100,11 +101,18 @@ def document_writes(script: str) -> list[str]:
         if token in "{}":
             depth += 1 if token == "{" else -1
         elif i + 2 < len(tokens) and tokens[i + 1] == "=" and tokens[i + 2] != "=":
-            if not re.fullmatch(r"[A-Za-z_$][\w$]*", token) or (depth > 0 and variables.get(token)):
+            if not _IDENTIFIER.fullmatch(token) or (depth > 0 and variables.get(token)):
                 continue
             value, _ = _evaluate(tokens, i + 2, variables)
             if value is not None:
                 variables[token] = value
+            else:
+                variables.pop(token, None)
+        elif tokens[i + 1 : i + 3] == ["+", "="] and _IDENTIFIER.fullmatch(token):
+            # `s += "<p>…</p>"`: bodies are often built up piece by piece, then written once.
+            value, _ = _evaluate(tokens, i + 3, variables)
+            if value is not None:
+                variables[token] = variables.get(token, "") + value
             else:
                 variables.pop(token, None)
         elif token in _WRITE and i + 1 < len(tokens) and tokens[i + 1] == "(":

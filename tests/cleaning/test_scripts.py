@@ -43,6 +43,11 @@ from pipelines.cleaning.scripts import document_writes, string_literals
         ("document.write(n + 1);", []),  # unknown variable
         ("// document.write('commented out')\n/* document.write('x') */", []),
         ("_showDynClicks('wbnews', 1412614994, 1081)", []),
+        (  # a body built up piece by piece, then written once
+            'var s = ""; s += "<p>一</p>"; s += "<p>" + "二</p>"; document.write(s);',
+            ["<p>一</p><p>二</p>"],
+        ),
+        ("var s = 'a'; s += f(1); document.write(s);", []),  # not evaluable: dropped
     ],
 )
 def test_document_writes(script: str, written: list[str]) -> None:
