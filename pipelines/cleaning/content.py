@@ -8,7 +8,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree, html
 
 from pipelines.cleaning.render import BLOCK_TAGS
-from pipelines.cleaning.text import parse_meta_line
+from pipelines.cleaning.text import is_chrome_line, parse_meta_line
 
 # Known platform containers, in priority order (inner editors before their wrappers).
 CONTENT_SELECTORS = (
@@ -29,6 +29,11 @@ _SELECTOR_CACHE: dict[str, etree.XPath] = {}
 _CSS = GenericTranslator()
 # Sentence punctuation marks prose; colons are left out because labels (日期：来源：) use them.
 _CN_PUNCT = re.compile(r"[，。；、！？]")
+_FOOTER_MARKS = re.compile(
+    r"ICP\s*备|公网安备|版权所有|网站标识码|技术支持\s*[:：]|Copyright|©|主办(?:单位)?\s*[:：]",
+    re.IGNORECASE,
+)
+_BARE_DATES = re.compile(r"(?:[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)+")
 
 
 class InvalidSelector(ValueError):
@@ -130,6 +135,18 @@ def _own_text(el: html.HtmlElement) -> str:
     return re.sub(r"\s+", "", "".join(parts))
 
 
+def is_prose(text: str) -> bool:
+    """Whether a block's own text may vote for its container: meta lines, chrome lines
+    (breadcrumbs, toolbars), bare dates (the date column of a side list) and footer lines
+    (ICP备, 版权所有) are not prose, so none of them can outvote a one-sentence notice."""
+    return (
+        parse_meta_line(text) is None
+        and not is_chrome_line(text)
+        and not _FOOTER_MARKS.search(text)
+        and not _BARE_DATES.fullmatch(text)
+    )
+
+
 def by_density(
     root: html.HtmlElement, excluded: frozenset[html.HtmlElement] = frozenset()
 ) -> tuple[html.HtmlElement, float] | None:
@@ -140,11 +157,13 @@ def by_density(
     """
     scores: dict[html.HtmlElement, float] = {}
     data_tables: dict[html.HtmlElement, bool] = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el in excluded or el.tag in _HEADINGS:
+    body = root.find("body")  # the <title> in <head> is not prose on the page
+    for el in (body if body is not None else root).iter():
+        # Link texts are titles of other pages (side lists, 上一篇), never the notice's prose.
+        if not isinstance(el.tag, str) or el in excluded or el.tag in _NOT_VOTING:
             continue
         text = _own_text(el)
-        if len(text) < 10 or parse_meta_line(text) is not None:  # a meta line is not prose
+        if len(text) < 10 or not is_prose(text):
             continue
         weight = len(text) + 10 * len(_CN_PUNCT.findall(text))
         target = el if el.tag in _CONTAINERS else el.getparent()
@@ -183,7 +202,7 @@ def _with_prose_siblings(
     return wrapper
 
 
-_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_NOT_VOTING = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "a"])
 SIBLING_SHARE = 0.2  # a sibling with a fifth of the best block's score is part of the body
 MIN_PROSE_SCORE = 150  # about one real paragraph; below that a page has no body of its own
 _CONTAINERS = frozenset(["div", "td", "article", "section", "body", "pre"])

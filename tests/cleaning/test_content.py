@@ -7,6 +7,7 @@ from pipelines.cleaning.chrome import chrome_subtrees
 from pipelines.cleaning.content import (
     InvalidSelector,
     is_data_table,
+    is_prose,
     locate_content,
     priority_parts,
     select,
@@ -184,3 +185,46 @@ def test_a_body_split_over_sibling_blocks_is_taken_whole() -> None:
         "<div class='links'><a href='/a'>上一篇：关于某某的通知</a></div></div>"
     )
     assert content_lines(markup) == [PARA[3:-4]] * 8 + [welcome] * 2
+
+
+NOTE = "<p>现将《某市红十字会巡察整改情况报告》予以公开，详见附件。</p>"
+
+
+def test_a_one_sentence_notice_beats_side_lists_and_footers() -> None:
+    side = "".join(
+        f"<li><a href='#'>市红十字会开展“红十字博爱周”系列宣传活动第{i}期</a><span>2024-10-2{i}</span></li>"
+        for i in range(9)
+    )
+    markup = (
+        f"<div class='lm-left'><ul>{side}</ul></div>"
+        "<div class='dqwz'>您现在的位置：<a href='/'>首页</a> &gt; <a href='#'>通知公告</a> &gt; 正文</div>"
+        f"<div class='con-txt'>{NOTE}</div>"
+        "<div class='bottom'>主办：某市红十字会　地址：某市城关区庆阳路100号　电话：0931-8612345<br>"
+        "陇ICP备12001234号-1　甘公网安备 62010202000123号　技术支持：某某网络科技有限公司</div>"
+    )
+    assert content_lines(markup) == [NOTE[3:-4]]
+
+
+def test_the_title_tag_does_not_vote() -> None:
+    root = html.document_fromstring(
+        "<html><head><title>关于巡察整改情况的通报-某区卫生健康局网站</title></head>"
+        f"<body><div class='a'>{NOTE}</div></body></html>"
+    )
+    found = locate_content(root)
+    assert found is not None and found.get("class") == "a"
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("现将整改情况予以公布，欢迎监督。", True),
+        ("2024-10-28", False),  # the date column of a side list
+        ("[2024-10-28]", False),
+        ("版权所有某区卫生健康局", False),
+        ("陇ICP备12001234号-1", False),
+        ("您现在的位置：>>正文", False),
+        ("发布时间：2024-10-30来源：办公室", False),
+    ],
+)
+def test_is_prose(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose
