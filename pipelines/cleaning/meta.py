@@ -23,6 +23,12 @@ DATE = (
     r"(?:[\sT-]*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?)?"
 )
 DATE_RE = re.compile(DATE)
+_DATE_TIME_RE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\sT]*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+)
+_SENTENCE_PUNCT = re.compile(r"[，。；！？]")
+UNLABELLED_DATE_LINES = 3
+MAX_UNLABELLED_DATE_LINE = 60
 # 更新/修改 times are edits, not publication; the lookbehinds keep them out.
 # A label ends with a colon, or with a table cell boundary (`发布日期 | 2023-05-23`, gkmlpt-style
 # info tables, whose rows render with CELL_SEPARATOR).
@@ -89,6 +95,13 @@ def _first_tag(tags: dict[str, str], field: str) -> str | None:
     return next((tags[n] for n in META_NAMES[field] if tags.get(n)), None)
 
 
+def _byline_tag(tags: dict[str, str], source: str | None) -> str | None:
+    """`<meta name=author>`, unless it only repeats the source: gov.cn-style templates put the
+    publishing agency there (author=新华社 beside 来源：新华社), which is no byline."""
+    author = _first_tag(tags, "author")
+    return None if author and source and author == source else author
+
+
 def normalise_date(value: str) -> str | None:
     """The first date in `value` as written, whitespace tidied; gov.cn '2007-08-20-23:59:59' fixed."""
     found = DATE_RE.search(value)
@@ -107,6 +120,19 @@ def date_from_lines(lines: Sequence[str]) -> str | None:
     for line in lines:
         found = DATE_RE.match(line)
         if found and _META_HINT.search(line[found.end() :]):
+            return normalise_date(found.group(0))
+    return None
+
+
+def unlabelled_date(header: Sequence[str]) -> str | None:
+    """A bare date-time in the lines just above the body (WeChat's `原创 作者 公众号
+    2024-10-16 18:30`, a lone `<span class="date">`). Only a date with a time of day, or a
+    line that is nothing but a date, counts: side lists put bare days after their titles."""
+    for line in list(reversed(header))[:UNLABELLED_DATE_LINES]:
+        if len(line) > MAX_UNLABELLED_DATE_LINE or _SENTENCE_PUNCT.search(line):
+            continue  # a sentence naming a day is prose, not a date line
+        found = _DATE_TIME_RE.search(line) or DATE_RE.fullmatch(line)
+        if found:
             return normalise_date(found.group(0))
     return None
 
@@ -240,14 +266,16 @@ def extract_meta(
         (normalise_date(selected_date) if selected_date else None)
         or normalise_date(_first_tag(tags, "published") or "")
         or date_from_lines(nearest_first)
+        or unlabelled_date(header)
     )
+    source = _first_tag(tags, "source") or labelled(_SOURCE, nearest_first)
     return PageMeta(
         title=first_selected_text(root, rules.title_selector)
         or _first_tag(tags, "title")
         or title_from_page(root, order, content)
         or title_above_meta(header),
         published=published,
-        source=_first_tag(tags, "source") or labelled(_SOURCE, nearest_first),
-        author=labelled(_AUTHOR, nearest_first) or _first_tag(tags, "author"),
+        source=source,
+        author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),
         column=column_from_lines(header) or _first_tag(tags, "column"),
     )

@@ -10,6 +10,7 @@ from pipelines.cleaning.meta import (
     normalise_date,
     title_above_meta,
     title_from_tag,
+    unlabelled_date,
 )
 from pipelines.cleaning.render import lines_around
 from pipelines.cleaning.site_rules import SiteCleanRules
@@ -203,3 +204,41 @@ def test_meta_line_below_the_body_is_used_when_none_is_above() -> None:
 )
 def test_title_above_meta(header: list[str], title: str | None) -> None:
     assert title_above_meta(header) == title
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        (
+            ["小微权力清单让村务“晒”在阳光下", "原创 王晓燕 清风某市 2024-10-16 18:30"],
+            "2024-10-16 18:30",
+        ),
+        (["某单位关于巡察整改情况的通报", "2024年3月5日"], "2024年3月5日"),  # a lone date line
+        # A side list's bare days (title + date) are no publication date, nor are far lines.
+        (["市红十字会开展宣传活动2024-10-19", "关于巡察整改情况的公示"], None),
+        (["2024-01-02 08:00", "标题", "作者", "单位"], None),
+        (
+            [
+                "根据工作安排，定于2024年5月20日 9:30召开巡察整改推进会，请各单位主要负责人参加会议。"
+            ],
+            None,
+        ),
+    ],
+)
+def test_unlabelled_date(header: list[str], date: str | None) -> None:
+    assert unlabelled_date(header) == date
+
+
+@pytest.mark.parametrize(
+    ("tags", "author"),
+    [
+        ('<meta name="author" content="新华社"><meta name="source" content="新华社">', None),
+        ('<meta name="author" content="李明">', "李明"),
+    ],
+)
+def test_a_meta_author_repeating_the_source_is_no_byline(tags: str, author: str | None) -> None:
+    meta = meta_of(
+        f"<html><head>{tags}</head><body><h2>某单位关于巡察整改情况的通报</h2>"
+        "<p>2024-09-03 18:42 来源：新华社</p><div class='body'><p>正文</p></div></body></html>"
+    )
+    assert (meta.source, meta.author) == ("新华社", author)
