@@ -7,6 +7,7 @@ import re
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree, html
 
+from pipelines.cleaning.heading import article_heading, before_heading
 from pipelines.cleaning.render import BLOCK_TAGS
 from pipelines.cleaning.text import is_chrome_line, parse_meta_line
 
@@ -256,7 +257,14 @@ def locate_content(
         found = by_selectors(root, CONTENT_SELECTORS)
     if found is not None:
         return found
-    scored = by_density(root, excluded)
+    scored = None
+    heading = article_heading(root)
+    if (
+        heading is not None and heading not in excluded
+    ):  # side columns before the article's heading do not vote
+        scored = by_density(root, excluded | before_heading(root, heading))
+    if scored is None:
+        scored = by_density(root, excluded)
     # A platform container that is there but empty means no body (a VSB external-link article,
     # an attachment-only notice), unless real prose stands elsewhere on the page.
     empty = next((e for sel in CONTENT_SELECTORS for e in select(root, sel)), None)

@@ -228,3 +228,19 @@ def test_the_title_tag_does_not_vote() -> None:
 )
 def test_is_prose(text: str, prose: bool) -> None:
     assert is_prose(text) is prose
+
+
+def test_prose_in_a_side_column_before_the_article_heading_does_not_win() -> None:
+    intro = (
+        "<p>某市红十字会成立于1951年，是从事人道主义工作的社会救助团体，是党和政府在人道领域的"
+        "助手和桥梁纽带。主要职责是开展救灾救助、应急救护培训、无偿献血宣传动员等工作。</p>"
+    )
+    root = html.document_fromstring(
+        "<html><head><title>关于某市红十字会巡察整改情况的公示 - 某市红十字会</title></head><body>"
+        f"<div class='lm-left'><div class='jj'>{intro}</div></div>"
+        "<div class='lm-right'><div class='con-title'>关于某市红十字会巡察整改情况的公示</div>"
+        f"<div class='con-txt'>{NOTE}</div></div></body></html>"
+    )
+    found = locate_content(root, None, chrome_subtrees(root))
+    assert found is not None and render_lines(found)[-1] == NOTE[3:-4]
+    assert "红十字会成立于1951年" not in found.text_content()
