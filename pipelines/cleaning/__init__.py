@@ -22,6 +22,7 @@ from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.decode import decode_html
+from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.meta import extract_meta, title_from_tag
 from pipelines.cleaning.render import lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
@@ -66,15 +67,31 @@ def expand_document_writes(root: html.HtmlElement) -> list[str]:
     return scripts
 
 
-def article_region(root: html.HtmlElement, content: html.HtmlElement | None) -> html.HtmlElement:
+def article_region(
+    root: html.HtmlElement,
+    content: html.HtmlElement | None,
+    heading: html.HtmlElement | None = None,
+) -> html.HtmlElement:
     """Where a page's attachment links sit: around the body (VSB and gkmlpt list them just
-    after it), not in side bars, whose 相关下载 belong to other pages."""
+    after it), not in side bars, whose 相关下载 belong to other pages. When the article's
+    heading is known, the block holding heading and body is the article (table layouts put
+    the attachment row a few rows below the body)."""
     region = content
     for _ in range(ARTICLE_REGION_LEVELS):
         if region is None or region.getparent() is None or region.getparent().tag == "html":
             break
         region = region.getparent()
-    return region if region is not None else root
+    if region is None:
+        return root
+    if heading is not None and content is not None:
+        article = common_ancestor(heading, content)
+        if (
+            article is not None
+            and article.tag not in {"body", "html"}
+            and region in set(article.iterdescendants())
+        ):
+            return article
+    return region
 
 
 def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
@@ -110,7 +127,8 @@ def clean_html(
     header, footer = lines_around(root, content)
     meta = extract_meta(root, content, header, rules, footer)
 
-    anchors = [a for a in attachment_anchors(article_region(root, content)) if a not in excluded]
+    region = article_region(root, content, article_heading(root))
+    anchors = [a for a in attachment_anchors(region) if a not in excluded]
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
     if content is None:
         meta = replace(meta, title=meta.title or title_from_tag(root))

@@ -137,3 +137,16 @@ def test_downloads_in_a_side_bar_are_not_the_pages_attachments() -> None:
         {"name": "整改情况.pdf", "url": "http://a.gov.cn/x/P0202301.pdf"}
     ]
     assert page.text == "整改情况详见附件。"
+
+
+def test_an_attachment_row_below_the_body_in_a_table_layout_is_the_page_s() -> None:
+    body = (
+        "<html><head><title>关于巡察整改情况的通报</title></head><body><table>"
+        "<tr><td class='title'>关于巡察整改情况的通报</td></tr>"
+        "<tr><td><table><tr><td><div id='zoom'><p>整改情况详见附件。</p></div></td></tr></table></td></tr>"
+        "<tr><td>附件：<a href='/module/download/downfile.jsp?classid=0&filename=ab.docx'>台账.docx</a>"
+        "</td></tr></table></body></html>"
+    ).encode()
+    page = clean_html(body, url="http://a.gov.cn/art/2023/1/2/art_1_2.html")
+    assert [a.name for a in page.attachments] == ["台账.docx"]
+    assert page.text == "整改情况详见附件。"
