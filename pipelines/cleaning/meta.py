@@ -68,6 +68,8 @@ _TITLE_NOISE_ANCESTOR = re.compile(
     r"nav|menu|foot|crumb|location|related|side|list|logo", re.IGNORECASE
 )
 
+# How site names end (网站, 人民政府, 纪委监委, 红十字会); article titles end otherwise.
+_SITE_NAME = re.compile(r"(?:网|网站|门户|政府|纪委监委|监委|纪委|委员会|红十字会|局|厅|办公室)$")
 FOOTER_META_LINES = 3
 
 META_NAMES = {
@@ -173,7 +175,9 @@ def title_from_tag(root: html.HtmlElement) -> str | None:
     parts = [p for p in _TITLE_SPLIT.split(_clean_title(found.text_content())) if p]
     if not parts:
         return None
-    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+    if len(parts[0]) < 6 or (len(parts) > 1 and _SITE_NAME.search(parts[0])):
+        return max(parts, key=len)  # `某市纪委监委 - 关于…的通报`: the site name comes first
+    return parts[0]
 
 
 def _heading_candidates(
