@@ -12,6 +12,7 @@ import re
 from pipelines.cleaning.vocab import (
     ATTACHMENT_EXTENSIONS,
     CHROME_LINE_RE,
+    FOOTER_START_RE,
     INLINE_MARKER_RE,
     META_LABELS,
 )
@@ -23,6 +24,8 @@ MAX_META_LINE = 200
 MAX_BREADCRUMB = 12
 DATE_LINE_SCAN = 4
 MAX_META_REST = 40
+FOOTER_SCAN = 15  # the last lines where a post's END / 往期推荐 bar is looked for
+TITLE_SCAN = 4
 
 _LABELS = sorted(META_LABELS, key=len, reverse=True)
 _LABEL_RE = re.compile(
@@ -49,11 +52,16 @@ _DATE_LINE_RE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）\]】]?"
 )
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
+# '原标题：…' in a repost: the notice's own title, under the reposting page's headline.
+_ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[:：]\s*(?P<title>\S.*)")
+# A line opening with a label of its own (原标题：, 编辑：): never the wrapped rest of a meta value.
+_OTHER_LABEL_RE = re.compile(r"[【\[]?\s*([\u4e00-\u9fff]{1,6})\s*[:：]")
 
 
 def clean_text(text: str) -> CleanedPage:
     """Strip text-level chrome from a flattened page; never raises on any str."""
     lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
+    _drop_footer(lines)
     lines = [line for line in lines if not (line and is_chrome_line(line))]
     attachments = _take_trailing_attachments(lines)
     meta_fields, meta_index = _take_meta(lines)
@@ -61,6 +69,7 @@ def clean_text(text: str) -> CleanedPage:
         column = _take_breadcrumb(lines, meta_index)
         if column:
             meta_fields["column"] = column
+    _lift_original_title(lines)
     body = "\n".join(lines).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body)
     return CleanedPage(text=body, meta=PageMeta(**meta_fields), attachments=tuple(attachments))
@@ -69,6 +78,28 @@ def clean_text(text: str) -> CleanedPage:
 def is_chrome_line(line: str) -> bool:
     """True when the whole (stripped) line is page chrome."""
     return CHROME_LINE_RE.fullmatch(line) is not None
+
+
+def _drop_footer(lines: list[str]) -> None:
+    """Cut a post at its end bar (END, 往期推荐 …) among the last lines, with what follows it."""
+    content = [i for i, line in enumerate(lines) if line]
+    for i in content[-FOOTER_SCAN:]:
+        if FOOTER_START_RE.fullmatch(lines[i]):
+            del lines[i:]
+            return
+
+
+def _lift_original_title(lines: list[str]) -> None:
+    """A repost's '原标题：…' line among the first lines becomes the title line, without its
+    label; the reposting page's headline above it goes."""
+    content = [i for i, line in enumerate(lines) if line][:TITLE_SCAN]
+    for n, i in enumerate(content):
+        match = _ORIGINAL_TITLE_RE.fullmatch(lines[i])
+        if match:
+            lines[i] = match.group("title").strip()
+            for j in reversed(content[:n]):
+                del lines[j]
+            return
 
 
 def parse_meta_line(line: str) -> dict[str, str] | None:
@@ -123,6 +154,9 @@ def _join_wrapped_meta(lines: list[str], i: int, parsed: dict[str, str]) -> dict
     """A meta line a fixed-width wrap cut in two: its short, unpunctuated rest is appended."""
     while i + 1 < len(lines) and 0 < len(lines[i + 1]) <= MAX_META_REST:
         rest = lines[i + 1]
+        label = _OTHER_LABEL_RE.match(rest)
+        if label and not any(known.endswith(label.group(1)) for known in META_LABELS):
+            break  # '原标题：…' under '作者：记者 李玲' is a line of its own
         sep = " " if _LABEL_RE.match(rest) else ""  # cut before a label, or inside a value
         joined = parse_meta_line(lines[i] + sep + rest)
         if _SENTENCE_PUNCT.search(rest.replace(":", "").replace("：", "")) or joined is None:
@@ -188,7 +222,7 @@ def _take_trailing_attachments(lines: list[str]) -> list[AttachmentLink]:
         name = match.group("name").strip()
         while lines and len(name) + len(lines[-1]) <= 150:
             fragment = _NAME_FRAGMENT_RE.fullmatch(lines[-1])
-            if fragment is None:
+            if fragment is None or _ATTACHMENT_RE.match(lines[-1]):  # a file name of its own
                 break
             lines.pop()
             name = fragment.group("part") + name  # a long file name wrapped over two lines

@@ -38,13 +38,30 @@ CHROME_LINES: list[str] = [
     # page numbers a PDF conversion leaves between pages: '- 3 -', '— 12 —', '第3页 共10页'
     r"[-—–－]\s*\d{1,3}\s*[-—–－]",
     r"第\s*\d{1,3}\s*页\s*([,，/]?\s*共\s*\d{1,3}\s*页)?",
-    r"(责任编辑|编辑|审核|校对)\s*[:：]\s*\S{1,12}(\s+(审核|校对|签发)\s*[:：]\s*\S{1,12})*",
+    (
+        r"[(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|文字|图片|摄影|排版|美编|初审|复审|终审)"
+        r"\s*[:：|｜]\s*\S{1,12}(\s+(审核|校对|签发|责编)\s*[:：|｜]\s*\S{1,12})*\s*[)）]?"
+    ),
+    r"[(（]\s*责任编辑\s*[:：].{1,30}[)）]",
+    # WeChat and portal-repost residue: the follow prompt, the account line, the end-of-post bar.
+    r"(点击|点)?(上方)?蓝字\s*(关注.{0,10})?|关注|关注我们",
+    r"原创\s+[^\s。，,；;：:]{2,20}",
+    r"(点击)?[“\"「]?阅读原文[”\"」]?(查看更多|了解更多|查看)?.{0,10}",
+    r"((分享|收藏|在看|点赞|赞|转发|推荐|留言)\s*){1,6}",
+    r"[▼▲↓]+|-*\s*END\s*-*|[-—]*\s*完\s*[-—]*",
     # Remnants seen by the HTML cleaner (toolbars and banners outside any named block).
     r"([【\[]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]?\s*){2,}",
     r"((无障碍(浏览)?|长者(模式|版)|关怀版|适老化|繁體|繁体|简体|English|手机版)\s*[|｜/]?\s*){2,}",
     r"中央纪委国家监委举报网站.{0,60}",
     r"信访举报电话\s*[:：]\s*12388.{0,40}",
     r"您是(本站)?第\s*\d*\s*位访(问|客)者?.{0,40}",
+]
+
+# A line that ends a WeChat post or a portal article: it and every line after it (recommended
+# headlines) are not the notice. Looked for only among the last lines.
+FOOTER_START_LINES: list[str] = [
+    r"-*\s*END\s*-*",
+    r"(往期|精彩|推荐|相关|延伸)(推荐|阅读|回顾|精彩|文章)\s*[:：]?",
 ]
 
 # Markers injected into text by document-sharing sites; removed wherever they occur.
@@ -89,4 +106,5 @@ ATTACHMENT_EXTENSIONS: list[str] = [
 ]  # fmt: skip
 
 CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
+FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
 INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))

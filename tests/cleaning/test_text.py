@@ -145,3 +145,61 @@ def test_a_meta_line_cut_by_a_fixed_width_wrap(lines: list[str]) -> None:
 def test_a_numbered_attachment_list() -> None:
     page = clean_text("正文。\n附件：1.整改台账.xlsx\n2、问题清单.docx\n3.pdf")
     assert [a.name for a in page.attachments] == ["整改台账.xlsx", "问题清单.docx", "3.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("责编：赵敏", True),
+        ("编辑｜陈晨", True),
+        ("（责任编辑：孙悦、周凯）", True),
+        ("文字：党建办", True),
+        ("阅读原文", True),
+        ("点击“阅读原文”了解更多", True),
+        ("分享 收藏 在看 点赞", True),
+        ("在看", True),
+        ("▼", True),
+        ("点击上方蓝字关注我们", True),
+        ("原创 清河发布", True),
+        ("原创作品须注明出处。", False),
+        ("编辑部负责人对照问题清单逐项整改。", False),
+    ],
+)
+def test_wechat_and_repost_residue_is_chrome(line: str, expected: bool) -> None:
+    assert is_chrome_line(line) is expected
+
+
+@pytest.mark.parametrize("bar", ["END", "- END -", "往期推荐", "推荐阅读", "往期回顾"])
+def test_a_post_is_cut_at_its_end_bar(bar: str) -> None:
+    page = clean_text(
+        "关于巡察整改情况的通报\n根据县委统一部署，巡察组开展了巡察。\n中共清河县水利局党组\n"
+        f"2024年3月5日\n{bar}\n县水利局召开整改推进会\n点击“阅读原文”查看更多"
+    )
+    assert page.text.endswith("中共清河县水利局党组\n2024年3月5日")
+
+
+def test_an_original_title_replaces_the_repost_headline() -> None:
+    page = clean_text(
+        "清河县水利局公布巡察整改情况\n2024-03-06 来源：清河日报 作者：记者 王芳\n"
+        "原标题：中共清河县水利局党组关于巡察整改进展情况的通报\n根据县委统一部署，巡察组开展了巡察。"
+    )
+    assert page.meta == PageMeta(published="2024-03-06", source="清河日报", author="记者 王芳")
+    assert page.text.startswith("中共清河县水利局党组关于巡察整改进展情况的通报\n根据")
+
+
+@pytest.mark.parametrize("rest", ["原标题：关于巡察整改情况的通报", "编辑：李明"])
+def test_a_labelled_line_is_not_the_rest_of_a_meta_value(rest: str) -> None:
+    page = clean_text(
+        f"标题\n来源：清河日报 作者：记者 王芳\n{rest}\n根据县委统一部署，开展了巡察。"
+    )
+    assert page.meta.author == "记者 王芳"
+
+
+def test_numbered_attachments_on_two_lines_stay_apart() -> None:
+    page = clean_text(
+        "正文。\n附件：1.清河县水利局巡察整改问题台账.xlsx\n2.清河县水利局巡察整改措施清单.docx"
+    )
+    assert [a.name for a in page.attachments] == [
+        "清河县水利局巡察整改问题台账.xlsx",
+        "清河县水利局巡察整改措施清单.docx",
+    ]
