@@ -34,6 +34,10 @@ _FOOTER_MARKS = re.compile(
     r"ICP\s*备|公网安备|版权所有|网站标识码|技术支持\s*[:：]|Copyright|©|主办(?:单位)?\s*[:：]",
     re.IGNORECASE,
 )
+# `2024年10月30日 星期三 来源：办公室`: a meta line opening with its date, label-less.
+_DATED_META_LINE = re.compile(
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[^，。；]{0,20}?(?:来源|作者|浏览|点击|阅读)[:：]"
+)
 _BARE_DATES = re.compile(r"(?:[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)+")
 
 
@@ -145,6 +149,7 @@ def is_prose(text: str) -> bool:
         and not is_chrome_line(text)
         and not _FOOTER_MARKS.search(text)
         and not _BARE_DATES.fullmatch(text)
+        and not _DATED_META_LINE.match(text)
     )
 
 

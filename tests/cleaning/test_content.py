@@ -224,6 +224,8 @@ def test_the_title_tag_does_not_vote() -> None:
         ("陇ICP备12001234号-1", False),
         ("您现在的位置：>>正文", False),
         ("发布时间：2024-10-30来源：办公室", False),
+        ("2024年10月30日星期三来源：办公室浏览次数：", False),  # date-first, label-less
+        ("2024年10月30日，市红十字会召开巡察整改专题会议，来源：略", True),
     ],
 )
 def test_is_prose(text: str, prose: bool) -> None:
