@@ -70,6 +70,7 @@ _TITLE_NOISE_ANCESTOR = re.compile(
 
 # How site names end (网站, 人民政府, 纪委监委, 红十字会); article titles end otherwise.
 _SITE_NAME = re.compile(r"(?:网|网站|门户|政府|纪委监委|监委|纪委|委员会|红十字会|局|厅|办公室)$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 FOOTER_META_LINES = 3
 
 META_NAMES = {
@@ -163,6 +164,15 @@ def column_from_lines(lines: Sequence[str]) -> str | None:
     return None
 
 
+def join_lines(lines: Sequence[str]) -> str:
+    """A heading broken by `<br>` as one line: Chinese joins without a space, other text with one."""
+    joined = ""
+    for line in lines:
+        cjk = joined and _CJK.match(joined[-1]) and _CJK.match(line[0])
+        joined += line if not joined or cjk else " " + line
+    return joined
+
+
 def _clean_title(text: str) -> str:
     return " ".join(text.split())
 
@@ -202,7 +212,7 @@ def _heading_candidates(
             continue
         if el.getparent() is not None and el.xpath("ancestor::a or ancestor::li"):
             continue
-        text = _clean_title(" ".join(render_lines(el)))
+        text = _clean_title(join_lines(render_lines(el)))
         if 4 <= len(text) <= 150:
             found.append((position, text))
     return [t for _, t in sorted(found)]
@@ -243,7 +253,7 @@ def first_selected_text(root: html.HtmlElement, selector: str | None) -> str | N
     for part in priority_parts(selector):
         path, attribute = split_attribute(part)
         for el in select(root, path):
-            text = el.get(attribute) or "" if attribute else " ".join(render_lines(el))
+            text = el.get(attribute) or "" if attribute else join_lines(render_lines(el))
             if text.strip():
                 return _clean_title(text)
     return None

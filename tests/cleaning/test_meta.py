@@ -7,6 +7,7 @@ from pipelines.cleaning.meta import (
     column_from_lines,
     date_from_lines,
     extract_meta,
+    join_lines,
     normalise_date,
     title_above_meta,
     title_from_tag,
@@ -244,3 +245,27 @@ def test_a_meta_author_repeating_the_source_is_no_byline(tags: str, author: str 
         "<p>2024-09-03 18:42 来源：新华社</p><div class='body'><p>正文</p></div></body></html>"
     )
     assert (meta.source, meta.author) == ("新华社", author)
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["中共某县财政局党组", "关于巡察整改进展情况的通报"],
+            "中共某县财政局党组关于巡察整改进展情况的通报",
+        ),
+        (["关于“清风”行动的通报", "（第2期）"], "关于“清风”行动的通报（第2期）"),
+        (["2024 Annual", "Report"], "2024 Annual Report"),
+        ([], ""),
+    ],
+)
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_a_heading_broken_by_br_is_one_title() -> None:
+    meta = meta_of(
+        "<html><head><title>x</title></head><body><h2>中共某县财政局党组<br>关于巡察整改进展情况的通报</h2>"
+        "<div class='body'><p>正文</p></div></body></html>"
+    )
+    assert meta.title == "中共某县财政局党组关于巡察整改进展情况的通报"
