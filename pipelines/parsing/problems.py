@@ -32,6 +32,12 @@ _DEFICIENCY = re.compile(
     r"较大|较多|较低|较差|不善|失职|失责|松懈|松散|混乱|随意|宽松软|走过场|流于形式|不明显|打折扣|"
     r"搞变通|问题的整改|问题整改|问题$"
 )
+# A work heading that sets about the problems (二、推动问题整改, 全力推动巡视反馈问题整改落实) names
+# no problem; neither does an aspect heading over its measures (关于…方面问题的整改).
+_WORK_ON_PROBLEMS = re.compile(
+    r"(?:推动|推进|抓好|抓实|狠抓|做好|加快|深化|聚焦|落实)[^，,。；]{0,8}问题(?:的)?整改"
+    r"|(?:方面|领域)的?问题的?整改"
+)
 _ASPECT = re.compile(r"聚焦|方面|领域|^关于.{0,30}(?:情况|建设|工作)$")
 _STATUS_GROUPS = [
     (
@@ -85,7 +91,9 @@ def is_aspect(node: Node) -> bool:
 
 def is_problem_like(node: Node) -> bool:
     head = title_part(node.head)
-    return _DEFICIENCY.search(head) is not None and not _GENERIC_SECTION.match(head)
+    if _DEFICIENCY.search(head) is None or _GENERIC_SECTION.match(head):
+        return False
+    return is_problem_like_strict(node) or not _WORK_ON_PROBLEMS.search(head)
 
 
 def _real_children(node: Node) -> list[Node]:

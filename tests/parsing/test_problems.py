@@ -450,3 +450,39 @@ def test_deficiency_sections_over_measures_are_still_the_problems() -> None:
         "(一)制定责任清单。",
     ]
     assert _titles(paras) == [(None, "财务管理不规范"), (None, "意识形态工作薄弱")]
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        pytest.param(
+            ["一、强化责任担当，扛牢整改责任", "党委成立领导小组。", "二、推进巡察反馈问题整改落实",
+             "截至目前，8个问题已完成整改6个。"],
+            id="work-sections",
+        ),
+        pytest.param(
+            ["一、落实主体责任", "召开专题会议。", "二、抓好问题整改", "逐条制定措施。"],
+            id="short-work-sections",
+        ),
+        pytest.param(
+            ["一、关于村务管理方面问题的整改。一是修订村务公开制度；二是建立收支台账。",
+             "二、关于党员教育领域问题的整改。一是落实“三会一课”；二是开展集中轮训。"],
+            id="aspects-over-measures",
+        ),
+    ],
+)  # fmt: skip
+def test_work_headings_that_name_no_deficiency_are_no_problems(paras: list[str]) -> None:
+    assert extract_problems(build_outline([OPENING, *paras])).problems == ()
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "一、关于“会议记录不完整”问题的整改情况",
+        "一、理论学习不够深入问题的整改",
+        "一、推进整改不到位",
+    ],
+)
+def test_a_deficiency_heading_stays_a_problem(head: str) -> None:
+    paras = [OPENING, head, "整改情况:修订制度。", "二、采购管理不规范", "整改情况:开展检查。"]
+    assert len(extract_problems(build_outline(paras)).problems) == 2
