@@ -15,6 +15,7 @@ _MARKED = re.compile(r"tit|biaoti", re.IGNORECASE)  # title, tit, art-title, bia
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _SPACES = re.compile(r"\s+")
 MIN_TITLE = 6  # shorter texts (site names, 通知公告) prove nothing
+TITLE_SHARE = 0.4
 
 
 def _squash(text: str) -> str:
@@ -30,6 +31,12 @@ def _page_titles(root: html.HtmlElement) -> tuple[str, str]:
             break
     tag = root.find(".//title")
     return article, _squash(tag.text_content()) if tag is not None else ""
+
+
+def _titles(text: str, page_title: str) -> bool:
+    # Most of `<title>`, not just its site-name part: a `某市纪委监委网站` block in a page
+    # footer must not pass for the heading of `关于…的通报_某市纪委监委网站`.
+    return text in page_title and len(text) >= TITLE_SHARE * len(page_title)
 
 
 def article_heading(root: html.HtmlElement) -> html.HtmlElement | None:
@@ -50,7 +57,7 @@ def article_heading(root: html.HtmlElement) -> html.HtmlElement | None:
         if el.xpath("ancestor::a or ancestor::li"):  # a list of other articles
             continue
         text = _squash(el.text_content())
-        if len(text) < MIN_TITLE or not (text == article or text in page_title):
+        if len(text) < MIN_TITLE or not (text == article or _titles(text, page_title)):
             continue
         if best is None or len(text) > best[0]:
             best = (len(text), el)

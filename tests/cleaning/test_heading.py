@@ -55,3 +55,11 @@ def test_common_ancestor() -> None:
     found = common_ancestor(a, b)
     assert found is not None and found.tag in {"table", "tbody"}
     assert common_ancestor(a, a) is a
+
+
+def test_the_site_name_part_of_the_title_is_no_heading() -> None:
+    root = page(
+        f"<title>{TITLE}_某市红十字会网站</title>",
+        "<div class='main'><p>正文</p></div><div class='bottom-title'>某市红十字会网站</div>",
+    )
+    assert article_heading(root) is None
