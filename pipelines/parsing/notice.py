@@ -130,8 +130,23 @@ def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResul
         result = extract_problems(root, expected=stated)
     table = table_problems(paras)
     if table and (not result.problems or len(table.problems) == stated != len(result.problems)):
-        return table, _counts_before(paras, table, opening)
-    return result, counts
+        return table, _with_body_totals(_counts_before(paras, table, opening), paras, table)
+    return result, _with_body_totals(counts, paras, result)
+
+
+def _with_body_totals(counts: Counts, paras: list[str], result: ProblemsResult) -> Counts:
+    """Totals stated further on, outside the problems (一、强化组织领导。…制定整改措施35条), fill
+    what the opening left unstated: the feedback figures together, the measures alone."""
+    if counts.measures is not None and counts.problems is not None:
+        return counts
+    found = counts_mod.extract_counts("\n".join(_outside_problems(paras, result.spans)))
+    if counts.aspects is None and counts.items is None and counts.problems is None:
+        counts = dataclasses.replace(
+            counts, aspects=found.aspects, items=found.items, problems=found.problems
+        )
+    if counts.measures is None:
+        counts = dataclasses.replace(counts, measures=found.measures)
+    return counts
 
 
 def _counts_before(paras: list[str], result: ProblemsResult, opening: str) -> Counts:
