@@ -101,6 +101,9 @@ def test_a_total_inside_a_status_sentence(text: str, expected: int | None) -> No
         ("正在按计划推进整改的问题4个", {"in_progress": 4}),
         ("尚未整改完成的问题3个", {}),
         ("4个问题均未整改完成", {}),
+        ("已完成整改16个，持续推进3个", {"done": 16, "in_progress": 3}),
+        ("2个问题持续推进", {"in_progress": 2}),
+        ("持续推进整改措施落实，已完成5个", {"done": 5}),
     ],
 )
 def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
