@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lxml import html
 
 from pipelines.cleaning.content import priority_parts, select, split_attribute
-from pipelines.cleaning.render import render_lines
+from pipelines.cleaning.render import join_lines, render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.page import PageMeta
 
@@ -70,7 +70,6 @@ _TITLE_NOISE_ANCESTOR = re.compile(
 
 # How site names end (网站, 人民政府, 纪委监委, 红十字会); article titles end otherwise.
 _SITE_NAME = re.compile(r"(?:网|网站|门户|政府|纪委监委|监委|纪委|委员会|红十字会|局|厅|办公室)$")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 FOOTER_META_LINES = 3
 
 META_NAMES = {
@@ -127,14 +126,18 @@ def date_from_lines(lines: Sequence[str]) -> str | None:
     return None
 
 
-def unlabelled_date(header: Sequence[str]) -> str | None:
+def unlabelled_date(header: Sequence[str], title: str | None = None) -> str | None:
     """A bare date-time in the lines just above the body (WeChat's `原创 作者 公众号
-    2024-10-16 18:30`, a lone `<span class="date">`). Only a date with a time of day, or a
-    line that is nothing but a date, counts: side lists put bare days after their titles."""
-    for line in list(reversed(header))[:UNLABELLED_DATE_LINES]:
+    2024-10-16 18:30`), or a line that is nothing but a date right under the title. Side lists
+    put bare days under or after each of their titles, so a lone day elsewhere is not taken."""
+    lines = list(reversed(header))[:UNLABELLED_DATE_LINES]
+    for i, line in enumerate(lines):
         if len(line) > MAX_UNLABELLED_DATE_LINE or _SENTENCE_PUNCT.search(line):
             continue  # a sentence naming a day is prose, not a date line
-        found = _DATE_TIME_RE.search(line) or DATE_RE.fullmatch(line)
+        found = _DATE_TIME_RE.search(line)
+        above = lines[i + 1] if i + 1 < len(lines) else None
+        if not found and title and above and "".join(above.split()) == "".join(title.split()):
+            found = DATE_RE.fullmatch(line)
         if found:
             return normalise_date(found.group(0))
     return None
@@ -162,15 +165,6 @@ def column_from_lines(lines: Sequence[str]) -> str | None:
         if parts and all(len(p) <= 30 for p in parts):
             return " > ".join(parts)
     return None
-
-
-def join_lines(lines: Sequence[str]) -> str:
-    """A heading broken by `<br>` as one line: Chinese joins without a space, other text with one."""
-    joined = ""
-    for line in lines:
-        cjk = joined and _CJK.match(joined[-1]) and _CJK.match(line[0])
-        joined += line if not joined or cjk else " " + line
-    return joined
 
 
 def _clean_title(text: str) -> str:
@@ -276,18 +270,21 @@ def extract_meta(
     nearest_first = [*reversed(header), *footer[:FOOTER_META_LINES]]
     order = {el: i for i, el in enumerate(root.iter())}
     selected_date = first_selected_text(root, rules.date_selector)
+    title = (
+        first_selected_text(root, rules.title_selector)
+        or _first_tag(tags, "title")
+        or title_from_page(root, order, content)
+        or title_above_meta(header)
+    )
     published = (
         (normalise_date(selected_date) if selected_date else None)
         or normalise_date(_first_tag(tags, "published") or "")
         or date_from_lines(nearest_first)
-        or unlabelled_date(header)
+        or unlabelled_date(header, title)
     )
     source = _first_tag(tags, "source") or labelled(_SOURCE, nearest_first)
     return PageMeta(
-        title=first_selected_text(root, rules.title_selector)
-        or _first_tag(tags, "title")
-        or title_from_page(root, order, content)
-        or title_above_meta(header),
+        title=title,
         published=published,
         source=source,
         author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),

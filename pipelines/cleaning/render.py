@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import etree, html
 
@@ -83,6 +84,7 @@ SKIP_TAGS = frozenset(
 _CONTENT_MARK = "\u27e6CONTENT\u27e7"  # stands in for the content while the page around it is read
 CELL_SEPARATOR = " | "  # how cells of a data-table row are joined on one line
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _EDGE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
@@ -164,3 +166,12 @@ def lines_around(
     mark.getparent().remove(mark)
     at = lines.index(_CONTENT_MARK) if _CONTENT_MARK in lines else len(lines)
     return lines[:at], lines[at + 1 :]
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """A heading broken by `<br>` as one line: Chinese joins without a space, other text with one."""
+    joined = ""
+    for line in lines:
+        cjk = joined and _CJK.match(joined[-1]) and _CJK.match(line[0])
+        joined += line if not joined or cjk else " " + line
+    return joined

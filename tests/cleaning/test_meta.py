@@ -7,7 +7,6 @@ from pipelines.cleaning.meta import (
     column_from_lines,
     date_from_lines,
     extract_meta,
-    join_lines,
     normalise_date,
     title_above_meta,
     title_from_tag,
@@ -216,9 +215,10 @@ def test_title_above_meta(header: list[str], title: str | None) -> None:
             ["小微权力清单让村务“晒”在阳光下", "原创 王晓燕 清风某市 2024-10-16 18:30"],
             "2024-10-16 18:30",
         ),
-        (["某单位关于巡察整改情况的通报", "2024年3月5日"], "2024年3月5日"),  # a lone date line
+        (["某单位关于巡察整改情况的通报", "2024年3月5日"], "2024年3月5日"),  # under the title
         # A side list's bare days (title + date) are no publication date, nor are far lines.
         (["市红十字会开展宣传活动2024-10-19", "关于巡察整改情况的公示"], None),
+        (["市红十字会召开专题民主生活会", "2023-03-13"], None),  # a list item, not the title
         (["2024-01-02 08:00", "标题", "作者", "单位"], None),
         (
             [
@@ -229,7 +229,7 @@ def test_title_above_meta(header: list[str], title: str | None) -> None:
     ],
 )
 def test_unlabelled_date(header: list[str], date: str | None) -> None:
-    assert unlabelled_date(header) == date
+    assert unlabelled_date(header, "某单位关于巡察整改情况的通报") == date
 
 
 @pytest.mark.parametrize(
@@ -245,22 +245,6 @@ def test_a_meta_author_repeating_the_source_is_no_byline(tags: str, author: str 
         "<p>2024-09-03 18:42 来源：新华社</p><div class='body'><p>正文</p></div></body></html>"
     )
     assert (meta.source, meta.author) == ("新华社", author)
-
-
-@pytest.mark.parametrize(
-    ("lines", "joined"),
-    [
-        (
-            ["中共某县财政局党组", "关于巡察整改进展情况的通报"],
-            "中共某县财政局党组关于巡察整改进展情况的通报",
-        ),
-        (["关于“清风”行动的通报", "（第2期）"], "关于“清风”行动的通报（第2期）"),
-        (["2024 Annual", "Report"], "2024 Annual Report"),
-        ([], ""),
-    ],
-)
-def test_join_lines(lines: list[str], joined: str) -> None:
-    assert join_lines(lines) == joined
 
 
 def test_a_heading_broken_by_br_is_one_title() -> None:

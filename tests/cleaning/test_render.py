@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from pipelines.cleaning.render import lines_around, render_lines
+from pipelines.cleaning.render import join_lines, lines_around, render_lines
 
 
 def lines(markup: str) -> list[str]:
@@ -48,3 +48,19 @@ def test_lines_around_split_the_page_at_the_content_and_restore_it() -> None:
     assert lines_around(root, content) == (["上"], ["尾巴", "下"])
     assert render_lines(root) == ["上", "正文", "尾巴", "下"]
     assert lines_around(root, None) == (["上", "正文", "尾巴", "下"], [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["中共某县财政局党组", "关于巡察整改进展情况的通报"],
+            "中共某县财政局党组关于巡察整改进展情况的通报",
+        ),
+        (["关于“清风”行动的通报", "（第2期）"], "关于“清风”行动的通报（第2期）"),
+        (["2024 Annual", "Report"], "2024 Annual Report"),
+        ([], ""),
+    ],
+)
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
