@@ -28,6 +28,13 @@ _MEETING_TITLE = re.compile(
 )
 _AUDIT = re.compile(r"审计")
 _PLAN_TITLE = re.compile(r"印发|方案")
+# A call for comments (公开征求《…整改方案（征求意见稿）》意见) publishes a draft, not a report.
+_CONSULTATION = re.compile(r"征求.{0,60}意见|征求意见稿")
+# A column's list page: line after line of a notice's title and its date.
+_LISTED_TITLE = re.compile(
+    r".{6,100}(?:通报|报告|公开稿|公告|公示|情况)\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+)
+_LIST_MIN = 3
 _FEEDBACK_TITLE = re.compile(r"反馈.{0,4}巡[视察](?:情况|意见)|巡[视察](?:情况|意见)?反馈")
 _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.{0,10}反馈")
 _RECTIFICATION = re.compile(r"整改")
@@ -70,6 +77,10 @@ def is_notice(
         return False  # news of the feedback: 巡视组向某单位反馈巡视情况
     if _AUDIT.search(head) and not _INSPECTION.search(head):
         return False
+    if title and _CONSULTATION.search(title):
+        return False
+    if _is_list_page(paras):
+        return False
     if title and _PLAN_TITLE.search(title) and not _TITLE_NOTICE.search(title):
         return False  # a plan or the circular issuing it reports no rectification yet
     own_report = _OWN_REPORT.search(text[:3000]) is not None
@@ -92,6 +103,11 @@ def is_notice(
         or _INVITES_SUPERVISION.search(text)
         or _FIRST_PERSON.search(text)
     )
+
+
+def _is_list_page(paras: list[str]) -> bool:
+    listed = sum(1 for p in paras if _LISTED_TITLE.fullmatch(p.strip()))
+    return listed >= _LIST_MIN and listed >= len(paras) / 2
 
 
 def pointed_document(title: str | None, paras: list[str]) -> str | None:
