@@ -177,13 +177,14 @@ def _reads_as_problem(node: Node) -> bool:
 
 def _groups_problems(node: Node) -> bool:
     """An aspect heading over problems: 聚焦…方面; also 党的领导弱化方面的问题 when the items
-    under it read as problems themselves."""
+    under it read as problems themselves or are labelled so (问题1：…)."""
     if not is_aspect(node):
         return False
     if not is_problem_like_strict(node):
         return True
     children = _real_children(node)
-    return bool(children) and sum(map(is_problem_like, children)) > len(children) / 2
+    named = sum(1 for c in children if c.style == "q" or is_problem_like(c))  # 问题1：… says so
+    return bool(children) and named > len(children) / 2
 
 
 def is_problem_like_strict(node: Node) -> bool:

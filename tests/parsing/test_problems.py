@@ -486,3 +486,28 @@ def test_work_headings_that_name_no_deficiency_are_no_problems(paras: list[str])
 def test_a_deficiency_heading_stays_a_problem(head: str) -> None:
     paras = [OPENING, head, "整改情况:修订制度。", "二、采购管理不规范", "整改情况:开展检查。"]
     assert len(extract_problems(build_outline(paras)).problems) == 2
+
+
+@pytest.mark.parametrize(
+    "first_aspect",
+    ["一、聚焦管党治党宽松软方面", "一、关于班子建设薄弱方面", "一、关于作风建设方面"],
+)
+def test_labelled_problems_under_aspects_named_for_deficiencies(first_aspect: str) -> None:
+    paras = [
+        OPENING,
+        first_aspect,
+        "问题1:理论学习走过场",
+        "整改措施:修订学习制度。",
+        "问题2:议事规则执行走样变形",
+        "整改措施:完善议事规则。",
+        "二、聚焦选人用人方面",
+        "问题3:干部档案管理不规范",
+        "整改措施:开展专项审核。",
+    ]
+    problems = extract_problems(build_outline(paras)).problems
+    assert [p.title for p in problems] == [
+        "理论学习走过场",
+        "议事规则执行走样变形",
+        "干部档案管理不规范",
+    ]
+    assert [p.aspect for p in problems] == [first_aspect[2:]] * 2 + ["聚焦选人用人方面"]
