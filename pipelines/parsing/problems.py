@@ -38,6 +38,7 @@ _WORK_ON_PROBLEMS = re.compile(
     r"(?:推动|推进|抓好|抓实|狠抓|做好|加快|深化|聚焦|落实)[^，,。；]{0,8}问题(?:的)?整改"
     r"|(?:方面|领域)的?问题的?整改"
 )
+_INLINE_SHI = re.compile(r"(?<![^。；;:\s])[一二三四五六七八九十]{1,2}是(?=[^，,、。])")
 _ASPECT = re.compile(r"聚焦|方面|领域|^关于.{0,30}(?:情况|建设|工作)$")
 _STATUS_GROUPS = [
     (
@@ -55,10 +56,10 @@ _STATUS_GROUPS = [
     ("not_started", re.compile(r"^(?:关于)?(?:尚未(?:启动|开始)|未启动)")),
 ]
 _SECTION_GOOD = re.compile(
-    r"整改落实情况|整改情况|反馈问题|问题整改|整改进展|存在问题|反馈意见|具体整改|逐条|逐项|落实情况|"
+    r"整改落实情况|整改情况|反馈(?:的)?问题|问题整改|整改进展|存在问题|反馈意见|具体整改|逐条|逐项|落实情况|"
     r"问题清单|主要问题|整改完成情况|问题的整改"
 )
-_PROBLEM_SECTION = re.compile(r"反馈问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
+_PROBLEM_SECTION = re.compile(r"反馈(?:的)?问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
 # A section named for the problems in general (问题整改情况), not a problem: it names no subject.
 _GENERIC_SECTION = re.compile(
     r"^(?:关于)?(?:对)?(?:巡[视察](?:组)?)?(?:反馈)?(?:的)?(?:意见|问题)(?:的)?整改(?:落实|工作)?"
@@ -200,9 +201,36 @@ def _shi_problems(region: Node) -> list[Node]:
         for d in region.descendants()
         if d.style == "shi" and d.parent is not None and is_aspect(d.parent)
     ]
+    runs = runs or [n for d in region.descendants() if is_aspect(d) for n in _inline_run(d)]
     if len(runs) >= 2 and sum(1 for n in runs if is_problem_like(n)) > len(runs) / 2:
         return runs
     return []
+
+
+def _inline_run(aspect: Node) -> list[Node]:
+    """'（一）关于…方面。一是…；二是…': the run after the aspect's own sentence, one node each."""
+    if aspect.children or aspect.body:
+        return []
+    head = aspect.head
+    cut = re.search(r"[。:]", head)
+    if cut is None:
+        return []
+    starts = [m.start() for m in _INLINE_SHI.finditer(head, cut.end())]
+    if not starts or starts[0] != cut.end():
+        return []
+    ends = [*starts[1:], len(head)]
+    return [
+        Node("shi", k, _clause_head(head[a:b]), aspect.index, parent=aspect)
+        for k, (a, b) in enumerate(zip(starts, ends, strict=True), start=1)
+    ]
+
+
+def _clause_head(clause: str) -> str:
+    """'二是林长制落实不到位，部分记录缺失；' -> '林长制落实不到位。部分记录缺失': the number
+    goes, and a first phrase that names the deficiency is the title."""
+    text = _INLINE_SHI.sub("", clause, count=1).rstrip("；;。 ")
+    first, comma, rest = text.partition("，")
+    return f"{first}。{rest}" if comma and rest and _DEFICIENCY.search(first) else text
 
 
 def extract_problems(root: Node, expected: int | None = None) -> ProblemsResult:

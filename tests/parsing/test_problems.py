@@ -511,3 +511,32 @@ def test_labelled_problems_under_aspects_named_for_deficiencies(first_aspect: st
         "干部档案管理不规范",
     ]
     assert [p.aspect for p in problems] == [first_aspect[2:]] * 2 + ["聚焦选人用人方面"]
+
+
+def test_inline_problem_runs_inside_aspect_paragraphs() -> None:
+    paras = [
+        OPENING,
+        "一、巡察反馈的问题",
+        (
+            "(一)关于落实全面从严治党责任方面。一是主体责任落实不到位，班子成员履行一岗双责不够；"
+            "二是廉政风险排查流于形式。"
+        ),
+        "(二)关于基层党建方面。一是支部组织生活不规范。",
+        "二、整改落实情况",
+        "针对以上问题，逐条制定措施。一是修订制度；二是开展培训。",
+    ]
+    problems = extract_problems(build_outline(paras)).problems
+    assert [(p.aspect, p.title, p.description) for p in problems] == [
+        ("关于落实全面从严治党责任方面", "主体责任落实不到位", "班子成员履行一岗双责不够"),
+        ("关于落实全面从严治党责任方面", "廉政风险排查流于形式", None),
+        ("关于基层党建方面", "支部组织生活不规范", None),
+    ]
+
+
+def test_an_inline_run_of_measures_under_aspects_is_no_problem_list() -> None:
+    paras = [
+        OPENING,
+        "(一)关于财务管理方面。一是修订报销制度；二是开展财务检查。",
+        "(二)关于党员教育方面。一是落实“三会一课”；二是开展集中轮训。",
+    ]
+    assert extract_problems(build_outline(paras)).problems == ()
