@@ -47,9 +47,11 @@ _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
 _LEADING_DATE_RE = re.compile(
     r"^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+"
 )
+# …also a WeChat post's time line, which ends with the poster's region: '2023年12月20日 19:02 浙江'
 _DATE_LINE_RE = re.compile(
-    r"[(（\[【]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）\]】]?"
+    r"[(（\[【]?\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s*$|\s*[)）\]】]|\s+[\u4e00-\u9fff]{2,4}$))?)"
+    r"(?:(?<=\d)\s+[\u4e00-\u9fff]{2,4})?\s*[)）\]】]?"
 )
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 # '原标题：…' in a repost: the notice's own title, under the reposting page's headline.
@@ -175,8 +177,9 @@ def _take_date_line(
     """A bare date line among the first lines (under the title) is the page date."""
     content = [i for i, line in enumerate(lines) if line]
     for i in content[1:DATE_LINE_SCAN]:
-        if i != content[-1] and _DATE_LINE_RE.fullmatch(lines[i]):
-            fields["published"] = lines[i].strip("()（）[]【】 ")
+        match = _DATE_LINE_RE.fullmatch(lines[i])
+        if i != content[-1] and match:
+            fields["published"] = match.group("date").strip()
             del lines[i]
             return i if first is None else first
     return first

@@ -206,3 +206,18 @@ def test_numbered_attachments_on_two_lines_stay_apart() -> None:
         "清河县水利局巡察整改问题台账.xlsx",
         "清河县水利局巡察整改措施清单.docx",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("2024年3月6日 20:15 浙江", "2024年3月6日 20:15"),
+        ("2024-03-06 08:30 内蒙古", "2024-03-06 08:30"),
+        ("2024年3月6日 浙江省清河县", None),
+    ],
+)
+def test_a_post_time_line_with_its_region_is_the_page_date(
+    line: str, published: str | None
+) -> None:
+    page = clean_text(f"清河发布\n{line}\n关于巡察整改情况的通报\n根据县委统一部署，开展了巡察。")
+    assert page.meta.published == published
