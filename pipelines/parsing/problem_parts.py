@@ -30,6 +30,11 @@ STATUS_WORD = (
 _STATUS_LINE = re.compile(
     rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({STATUS_WORD})[。.]?$"
 )
+# '整改时限：…', '责任人：…': the ledger's fields beside the measures, not the measures.
+_FIELD_LINE = re.compile(
+    r"^[【\[]?(?:整改时限|完成时限|整改期限|整改时间|时限要求|责任人|责任领导|责任单位|责任部门|"
+    r"牵头领导|牵头单位|配合单位)(?:\s*:|[】\]])"
+)
 _STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
 # '整改措施：…。整改进展：已完成。': the status label inside a line.
 _STATUS_INLINE = re.compile(
@@ -84,7 +89,7 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
     remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
     text = node.full_text()
     paras = ([remainder] if remainder else []) + text[: len(text) - tail]
-    paras = [p for p in paras if not _STATUS_LINE.match(p)]
+    paras = [p for p in paras if not (_STATUS_LINE.match(p) or _FIELD_LINE.match(p))]
     paras = paras[: block_start(paras)]  # no closing paragraph: the signature follows
     for i, para in enumerate(paras):
         if _CLOSING.match(para) or in_table(paras, i):  # a ledger table (整改台账如下：) after it

@@ -218,3 +218,18 @@ def test_labelled_parts_on_one_line(
     )
     first = problems.problems[0]
     assert (first.description, first.rectification) == expected
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ["整改时限:2024年6月底前", "责任人:刘洋"],
+        ["责任单位:办公室", "完成时限:立行立改"],
+        ["【责任领导】张华", "整改进展:已完成"],
+    ],
+)
+def test_ledger_fields_are_not_the_measures(fields: list[str]) -> None:
+    paras = [OPENING, "二、问题整改情况", "问题1:档案管理不规范", "整改措施:开展档案专项整理。"]
+    paras += fields
+    (problem,) = extract_problems(build_outline(paras)).problems
+    assert problem.rectification == "开展档案专项整理。"
