@@ -24,6 +24,7 @@ MAX_META_LINE = 200
 MAX_BREADCRUMB = 12
 DATE_LINE_SCAN = 4
 MAX_META_REST = 40
+MIN_WRAPPED = 20  # a meta line shorter than this was not cut by a wrap: the next line is its own
 FOOTER_SCAN = 15  # the last lines where a post's END / 往期推荐 bar is looked for
 TITLE_SCAN = 4
 
@@ -160,6 +161,8 @@ def _join_wrapped_meta(lines: list[str], i: int, parsed: dict[str, str]) -> dict
         if label and not any(known.endswith(label.group(1)) for known in META_LABELS):
             break  # '原标题：…' under '作者：记者 李玲' is a line of its own
         sep = " " if _LABEL_RE.match(rest) else ""  # cut before a label, or inside a value
+        if not sep and len(lines[i]) < MIN_WRAPPED:
+            break  # '来源：清河发布' over the account's own line
         joined = parse_meta_line(lines[i] + sep + rest)
         if _SENTENCE_PUNCT.search(rest.replace(":", "").replace("：", "")) or joined is None:
             break

@@ -227,3 +227,11 @@ def test_a_post_time_line_with_its_region_is_the_page_date(
 ) -> None:
     page = clean_text(f"清河发布\n{line}\n关于巡察整改情况的通报\n根据县委统一部署，开展了巡察。")
     assert page.meta.published == published
+
+
+@pytest.mark.parametrize("rest", ["清河县融媒体中心", "清河发布 2024-03-06"])
+def test_a_short_meta_line_is_not_continued_by_the_next(rest: str) -> None:
+    page = clean_text(
+        f"关于巡察整改情况的通报\n来源：清河发布\n{rest}\n根据县委统一部署，开展了巡察。"
+    )
+    assert page.meta.source == "清河发布"
