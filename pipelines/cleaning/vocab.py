@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 
+# Credits under a post or article: 编辑：…, 审核｜…, 责编：…
+_CREDIT = (
+    r"(责任编辑|编辑|责编|审核|审校|校对|文字|图片|图文|摄影|排版|美编|供稿|监制|初审|复审|终审)"
+)
+
 # Whole lines that are page chrome (toolbar buttons, share bars, footers, counters, pagers).
 CHROME_LINES: list[str] = [
     (
@@ -44,8 +49,7 @@ CHROME_LINES: list[str] = [
     r"[-—–－]\s*\d{1,3}\s*[-—–－]",
     r"第\s*\d{1,3}\s*页\s*([,，/]?\s*共\s*\d{1,3}\s*页)?",
     (
-        r"[(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|文字|图片|图文|摄影|排版|美编|供稿|监制|初审|复审|终审)"
-        r"\s*[:：|｜]\s*\S{1,12}(\s+(审核|校对|签发|责编)\s*[:：|｜]\s*\S{1,12})*\s*[)）]?"
+        rf"[(（]?\s*{_CREDIT}\s*[:：|｜]\s*\S{{1,12}}(\s+({_CREDIT}|签发)\s*[:：|｜]\s*\S{{1,12}})*\s*[)）]?"
     ),
     r"[(（]\s*责任编辑\s*[:：].{1,30}[)）]",
     # WeChat and portal-repost residue: the follow prompt, the account line, the end-of-post bar.
