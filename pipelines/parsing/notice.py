@@ -20,7 +20,7 @@ from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
 
-PARSER_VERSION = "1.4.0"
+PARSER_VERSION = "1.5.0"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")

@@ -37,6 +37,8 @@ _CJK_SPACE_RE = re.compile(
 _TERMINAL = set("。！？；;!?:…")
 _CLOSERS = "”’\"')）】」』"
 _TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知)$")
+# '…建立台账。(已完成)': a bracketed remark after a finished sentence ends the paragraph.
+_CLOSING_REMARK = re.compile(r"[。！？；;!?]\s*[(【\[][^()【】\[\]]{1,12}[)】\]]$")
 TITLE_ZONE = 3  # paragraphs at the top where a title line may stand
 NATURAL_WRAP_MIN = 40
 NEAR_FULL = 3
@@ -128,12 +130,15 @@ def _continues(
     if previous.endswith("-") and line[:1].isalnum():
         return True  # broken at a hyphen inside a phone number or URL
     if width is None:
-        return len(previous) >= NATURAL_WRAP_MIN and not starts_paragraph(line)
+        long = len(previous) >= NATURAL_WRAP_MIN
+        return long and not starts_paragraph(line) and not _CLOSING_REMARK.search(paragraph)
     if len(previous) >= width - 1:
         # A full line was cut by the wrap, unless the next line starts a numbered paragraph
         # (a heading can be exactly as wide as the wrap); '…@16' + '3.com' is one token.
         token = previous[-1].isascii() and previous[-1].isalnum() and line[0].isascii()
         return token or not starts_paragraph(line)
+    if _CLOSING_REMARK.search(paragraph):
+        return False
     # Nearly full: PDF lines vary a little with the width of their characters, and the first
     # line of a paragraph lost its indent when it was stripped.
     indent = INDENT if paragraph == previous else 0

@@ -104,6 +104,8 @@ def test_a_total_inside_a_status_sentence(text: str, expected: int | None) -> No
         ("已完成整改16个，持续推进3个", {"done": 16, "in_progress": 3}),
         ("2个问题持续推进", {"in_progress": 2}),
         ("持续推进整改措施落实，已完成5个", {"done": 5}),
+        ("截至目前，反馈的9个问题中，已完成整改6个，正在推进3个。", {"done": 6, "in_progress": 3}),
+        ("巡察指出的11项问题中，已整改到位9项，持续推进2项", {"done": 9, "in_progress": 2}),
     ],
 )
 def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
@@ -132,6 +134,9 @@ def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
         ("截至目前，已完成整改措施6项，正在推进3项。", False),
         ("截至目前，该问题已整改完成。", False),  # this problem's own state
         ("6个问题已整改完成5个。", False),  # no 'as of' opening
+        ("截至目前，反馈的7个问题中，已完成整改5个，正在推进2个。", True),
+        ("截至2024年6月底，巡察反馈的11个问题中，已整改到位9个。", True),
+        ("其中，反馈的5个问题中，已完成3个，正在推进2个。", False),  # a part, not as of
     ],
 )
 def test_is_closing_tally(para: str, expected: bool) -> None:

@@ -310,3 +310,25 @@ def test_a_closing_tally_after_the_last_problem_is_the_documents(
     assert record.status_counts is not None
     assert dataclasses.astuple(record.status_counts) == expected
     assert record.problems[-1].rectification == "更换消防设施。"
+
+
+@pytest.mark.parametrize(
+    ("tally", "expected"),
+    [
+        pytest.param(
+            "截至目前，反馈的2个问题中，已完成整改1个，正在推进1个。", (1, 1, None), id="among"
+        ),
+        pytest.param(
+            "截至2024年5月底，巡察指出的2项问题中，已整改到位2项。", (2, None, None), id="dated"
+        ),
+    ],
+)
+def test_a_tally_after_a_problem_ending_in_a_status_remark(
+    tally: str, expected: tuple[int | None, ...]
+) -> None:
+    last = "整改措施:全面排查库房消防设施，更换灭火器材32具，建立库房安全巡查台账。(正在推进)"
+    record = parse_notice("\n".join([*LEDGER[:6], last, tally, "欢迎广大干部群众监督。"]))
+    assert record.status_counts is not None
+    assert dataclasses.astuple(record.status_counts) == expected
+    assert record.problems[-1].rectification is not None
+    assert "截至" not in record.problems[-1].rectification

@@ -64,6 +64,21 @@ LONG = "市红十字会门户网站虽已建成，但一直存在通过搜索引
             id="tab-rows-kept",
         ),
         pytest.param(
+            [LONG + "。(已完成)", "截至目前，反馈的6个问题中，已完成整改4个。"],
+            [LONG + "。(已完成)", "截至目前，反馈的6个问题中，已完成整改4个。"],
+            id="remark-after-a-sentence-ends-it",
+        ),
+        pytest.param(
+            [LONG + "。【持续推进】", "下一步，继续抓好整改。"],
+            [LONG + "。【持续推进】", "下一步，继续抓好整改。"],
+            id="square-remark",
+        ),
+        pytest.param(
+            [LONG + "(含下属单位)", "存在的问题较多。"],
+            [LONG + "(含下属单位)存在的问题较多。"],
+            id="remark-mid-sentence-joined",
+        ),
+        pytest.param(
             ["关于巡察整改情况的通报", "根据市委统一部署，" + "巡察" * 30],
             ["关于巡察整改情况的通报", "根据市委统一部署，" + "巡察" * 30],
             id="title-not-joined",
@@ -81,6 +96,15 @@ def test_join_wrapped_fixed_width() -> None:
     lines += ["一、整改情况", heading[:20], heading[20:] + "题", "1.财务报销不规范。"]
     lines += [para[i : i + 20] for i in range(0, len(para), 20)]
     assert join_wrapped(lines) == [para, "一、整改情况", heading + "题", "1.财务报销不规范。", para]
+
+
+def test_join_wrapped_fixed_width_remark_ends_a_short_line() -> None:
+    para = "根据市委巡察工作统一部署，市委第一巡察组对我单位进行了常规巡察。" * 3
+    lines = [para[i : i + 20] for i in range(0, len(para), 20)]
+    remark = "已修订学习制度和考核办法。(已完成)"  # nearly as wide as the wrap
+    lines += [remark, "截至目前，已完成整改5个。"]
+    lines += [para[i : i + 20] for i in range(0, len(para), 20)]
+    assert join_wrapped(lines) == [para, remark, "截至目前，已完成整改5个。", para]
 
 
 def test_join_wrapped_short_notice_with_many_short_lines() -> None:
