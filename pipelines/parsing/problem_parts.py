@@ -36,6 +36,8 @@ _FIELD_LINE = re.compile(
     r"牵头领导|牵头单位|配合单位)(?:\s*:|[】\]])"
 )
 _STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
+# '…建立台账。(已完成)' / '…持续推进(长期坚持)。': a marker that ends one of the problem's paragraphs.
+_END_TAG = re.compile(rf"[(（【\[]({STATUS_WORD})(?:整改)?[)）】\]][。.]?$")
 # '整改措施：…。整改进展：已完成。': the status label inside a line.
 _STATUS_INLINE = re.compile(
     rf"(?:整改状态|整改进展|整改进度|进展情况|完成状态)\s*:\s*({STATUS_WORD})"
@@ -70,8 +72,11 @@ def title_part(head: str) -> str:
 
 
 def clean_title(head: str) -> str:
-    """'针对“政治理论学习不到位”问题' -> '政治理论学习不到位'; at most TITLE_MAX characters."""
+    """'针对“政治理论学习不到位”问题' -> '政治理论学习不到位'; at most TITLE_MAX characters; a
+    status marker after it (已完成) is no part of it."""
     title = title_part(head)
+    untagged = _END_TAG.sub("", title).rstrip()
+    title = untagged if len(untagged) >= 2 else title
     title = _TITLE_PREFIX.sub("", title)
     stripped = _TITLE_SUFFIX.sub("", title).rstrip("，,、 ")
     title = stripped if len(stripped) >= 2 else title
@@ -130,6 +135,9 @@ def own_status(node: Node) -> str | None:
         match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
         if match:
             return status_of(match.group(1))
+    ends = {status_of(m.group(1)) for p in _untabled(paras) if (m := _END_TAG.search(p))}
+    if ends:
+        return ends.pop() if len(ends) == 1 else None  # markers that disagree say nothing
     for i, para in enumerate(paras):
         if in_table(paras, i):
             break
@@ -140,6 +148,12 @@ def own_status(node: Node) -> str | None:
         if stated:
             return stated
     return None
+
+
+def _untabled(paras: list[str]) -> list[str]:
+    """The paragraphs before a ledger table."""
+    end = next((i for i in range(len(paras)) if in_table(paras, i)), len(paras))
+    return paras[:end]
 
 
 def status_of(word: str) -> str:

@@ -29,6 +29,10 @@ OPENING = "根据市委统一部署，市委第一巡察组对我单位进行了
         ("公车私用问题仍然存在。整改情况:", "公车私用问题仍然存在"),
         ("资产管理方面存在问题", "资产管理"),
         ("档案管理存在的问题整改情况", "档案管理"),
+        ("理论学习不够深入(已完成)", "理论学习不够深入"),
+        ("公车管理不严格（长期坚持）", "公车管理不严格"),
+        ("食堂账目不清【正在整改】。已清理账目", "食堂账目不清"),
+        ("干部队伍结构不合理(含下属单位)", "干部队伍结构不合理(含下属单位)"),
     ],
 )
 def test_clean_title(head: str, expected: str) -> None:
@@ -63,6 +67,41 @@ def test_a_status_tag_after_the_title() -> None:
     ]
     problems = extract_problems(build_outline(paras)).problems
     assert [p.status for p in problems] == ["done", None]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            ["1.采购不规范。部分项目规避招标。整改情况:修订采购办法。(已完成)"], "done", id="head"
+        ),
+        pytest.param(
+            ["1.采购不规范。", "整改措施:修订采购办法。(持续推进)"], "in_progress", id="body"
+        ),
+        pytest.param(["1.采购不规范。", "整改措施:修订采购办法。【长期坚持】"], "in_progress"),
+        pytest.param(["1.采购不规范。", "整改措施:修订采购办法。（正在整改）"], "in_progress"),
+        pytest.param(["1.采购不规范。", "整改措施:修订采购办法(已完成整改)。"], "done"),
+        pytest.param(
+            ["1.采购不规范。", "(1)修订采购办法。(已完成)", "(2)开展采购检查。(已完成)"],
+            "done",
+            id="items-agree",
+        ),
+        pytest.param(
+            ["1.采购不规范。", "(1)修订采购办法。(已完成)", "(2)开展采购检查。(正在推进)"],
+            None,
+            id="items-disagree",
+        ),
+        pytest.param(["1.采购不规范。", "整改措施:将(已完成)事项纳入台账。"], None, id="mid-line"),
+        pytest.param(["1.采购不规范。", "整改措施:修订采购办法(2023年版)。"], None, id="no-status"),
+    ],
+)
+def test_a_status_marker_ending_the_problems_paragraph(
+    lines: list[str], expected: str | None
+) -> None:
+    paras = [OPENING, "二、问题整改情况", *lines, "2.公车管理不严。", "整改措施:清理公车。"]
+    problems = extract_problems(build_outline(paras)).problems
+    assert (problems[0].title, problems[0].status) == ("采购不规范", expected)
+    assert problems[1].status is None
 
 
 @pytest.mark.parametrize(
