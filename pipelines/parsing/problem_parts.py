@@ -102,7 +102,12 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
             break
     if paras and _introduces(paras[-1]):
         paras = paras[:-1]  # '整改台账如下：' before a table (or where a table was)
-    if any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras):
+    labelled = any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras)
+    # '1.采购不规范。部分项目规避招标。整改情况：修订办法。': the label inside the paragraph
+    # parts the description from the measures (unless the text after the title is measures).
+    measures_first = _TITLE_PREFIX.match(title_part(head)) or _opens_measures(remainder)
+    inline = not measures_first and any(_INLINE_RECT.search(p) for p in paras)
+    if labelled or inline:
         paras = [part for para in paras for part in _INLINE_RECT.split(para)]
         desc: list[str] = []
         rect: list[str] = []

@@ -243,6 +243,36 @@ def test_a_sentence_stating_the_problems_state(line: str, expected: str | None) 
             id="measures-and-results-label",
         ),
         pytest.param(
+            ["1.台账管理混乱。台账缺项。整改情况:补齐台账。"],
+            ("台账缺项。", "补齐台账。"),
+            id="unlabelled-description-then-measures-on-the-title-line",
+        ),
+        pytest.param(
+            ["1.台账管理混乱。台账缺项，账实不符。整改措施:补齐台账；建立台账。(已完成)"],
+            ("台账缺项，账实不符。", "补齐台账；建立台账。(已完成)"),
+            id="measures-with-a-status-marker",
+        ),
+        pytest.param(
+            ["1.台账管理混乱。", "台账缺项。整改措施:补齐台账。"],
+            ("台账缺项。", "补齐台账。"),
+            id="in-the-next-paragraph",
+        ),
+        pytest.param(
+            ["1.台账管理混乱。台账缺项。整改情况:补齐台账。", "同时开展专项检查。"],
+            ("台账缺项。", "补齐台账。\n同时开展专项检查。"),
+            id="measures-go-on-below",
+        ),
+        pytest.param(
+            ["1.台账管理混乱。制定台账管理办法。整改成效:台账齐全。"],
+            (None, "制定台账管理办法。整改成效:台账齐全。"),
+            id="measures-first-stay-measures",
+        ),
+        pytest.param(
+            ["1.台账管理混乱。台账缺项，整改情况:补齐台账。"],
+            ("台账缺项，整改情况:补齐台账。", None),
+            id="label-not-after-a-sentence",
+        ),
+        pytest.param(
             ["1.台账管理混乱", "问题表现:台账未写明整改情况等内容。"],
             ("台账未写明整改情况等内容。", None),
             id="label-word-inside-a-sentence-is-no-label",
