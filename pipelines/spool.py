@@ -8,6 +8,7 @@ import fcntl
 import json
 import logging
 import os
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -88,7 +89,7 @@ def _replay(engine: Engine, path: Path, counts: Counter[Outcome]) -> Counter[Out
         if not path.exists():  # another replay finished meanwhile
             return counts
         if work.exists():  # a replay that was interrupted: its pages come first
-            work.write_bytes(work.read_bytes() + path.read_bytes())
+            _append_file(work, path)
             path.unlink()
         else:
             path.rename(work)
@@ -128,8 +129,14 @@ def rejected_path(path: Path) -> Path:
 def _restore(work: Path, path: Path) -> None:
     with _locked(path, ".lock"):
         if path.exists():
-            work.write_bytes(work.read_bytes() + path.read_bytes())
+            _append_file(work, path)
         work.replace(path)
+
+
+def _append_file(dest: Path, src: Path) -> None:
+    """Append src's lines to dest in place (dest's pages stay first)."""
+    with dest.open("ab") as out, src.open("rb") as f:
+        shutil.copyfileobj(f, out)
 
 
 @contextmanager
