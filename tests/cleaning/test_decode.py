@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cleaning.decode import decode_html
+from pipelines.cleaning.decode import decode_html, decode_text
 
 TEXT = "<p>中共某县委关于巡察整改情况的通报，王镕、陈堃</p>"  # 镕 and 堃 are outside GB2312
 GBK = TEXT.encode("gb18030")
@@ -48,3 +48,12 @@ def test_broken_bytes_are_replaced_not_raised() -> None:
 
 def test_unknown_labels_are_ignored() -> None:
     assert decode_html(GBK, declared_encoding="x-no-such-charset")[1] == "gb18030"
+
+
+def test_big5_traditional_text_is_read_as_big5() -> None:
+    text = "中共南嶺縣衛生健康局黨組關於縣委巡察整改進展情況的通報。根據縣委統一部署，縣委第四巡察組開展了巡察。"
+    assert decode_text(text.encode("big5")) == text
+
+
+def test_gbk_character_references_are_restored() -> None:
+    assert decode_text("整改&#8226;情况".encode("gbk")) == "整改•情况"

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from crawler.cli.parse_cmd import decode_text
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev" / "texts"
 NOTICE = (DEV / "004_bbd2ed656ee4c473.txt").read_text(encoding="utf-8")
@@ -33,15 +32,6 @@ def test_text_files_in_any_encoding(tmp_path: Path, encoding: str) -> None:
     assert record["source_path"] == str(path)
     assert record["inspection_body"] == "市委巡察办第一巡察组"
     assert len(record["problems"]) == 10
-
-
-def test_big5_traditional_text_is_read_as_big5() -> None:
-    text = "中共南嶺縣衛生健康局黨組關於縣委巡察整改進展情況的通報。根據縣委統一部署，縣委第四巡察組開展了巡察。"
-    assert decode_text(text.encode("big5")) == text
-
-
-def test_gbk_character_references_are_restored() -> None:
-    assert decode_text("整改&#8226;情况".encode("gbk")) == "整改•情况"
 
 
 def test_html_page_goes_through_page_cleaning(tmp_path: Path) -> None:
