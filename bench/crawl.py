@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/crawl.py [--sites 4] [--details 500]
 
-Serves `sites x details` TRS-style detail pages on loopback (crawler/sitefarm/bench_farm.py),
+Serves `sites x details` TRS-style detail pages on loopback (tests/farm/bench_farm.py),
 crawls every one of them with `scrapy crawl notices` into a throwaway SQLite database, then runs
 `scrapy bench` on this machine. Prints pages/min, notices stored/min, peak RSS of the crawl, and
 the ratio of our pages/min to `scrapy bench`'s. Targets (issue 5): ratio >= 0.5, RSS <= 300 MB.
@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.sitefarm.bench_farm import bench_truth, start_bench_farm
+from tests.farm.bench_farm import bench_truth, start_bench_farm
 
 # Politeness off: this is our own loopback farm.
 FAST = {

@@ -11,7 +11,7 @@ import typer
 from crawler.cli.app import app
 from crawler.cli.crawl_cmd import print_summary, run_crawl
 from crawler.cli.db_cmd import upgrade
-from crawler.sitefarm import start_farm
+from crawler.demo import start_demo
 from models.db import database_url
 
 DEMO_REGION = "demo"
@@ -37,7 +37,7 @@ def demo(
     url = url or database_url()
     upgrade(revision="head", url=url)
     try:
-        farm = start_farm(sites="demo", port=port)
+        farm = start_demo(port)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
@@ -46,7 +46,7 @@ def demo(
             "from earlier demo runs (pass --port to choose one)",
             err=True,
         )
-        farm = start_farm(sites="demo", port=0)
+        farm = start_demo(0)
     with farm:
         # The demo seeds take the port from the environment (seeds/demo.yaml).
         os.environ.update(farm.env())

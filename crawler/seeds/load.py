@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 from crawler.seeds.build import load_file
 from crawler.seeds.model import SeedError
 from crawler.seeds.registry import Registry
 
-REPO_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# The `seeds` package: the checkout's seeds/ folder, or its copy inside an installed wheel.
+REPO_SEEDS = Path(str(files("seeds")))
 SEEDS_ENV = "NOTICES_SEEDS"
 
 
 def seeds_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The registry directory: an explicit path, else `NOTICES_SEEDS`, else the repo's seeds/."""
+    """The registry directory: an explicit path, else `NOTICES_SEEDS`, else the bundled seeds/."""
     if explicit:
         return Path(explicit)
     env = os.environ.get(SEEDS_ENV)

@@ -108,7 +108,7 @@ def test_probe_reports_unreachable(seeds: Path) -> None:
 
 
 def test_probe_against_the_local_farm(monkeypatch: pytest.MonkeyPatch) -> None:
-    from crawler.sitefarm import start_farm
+    from tests.farm import start_farm
 
     seeds = Path(__file__).resolve().parents[1] / "fixtures" / "farm_seeds"
     with start_farm(sites="farm", port=0) as farm:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from crawler.settings import ITEM_PIPELINES as PROJECT_PIPELINES
-from crawler.sitefarm import start_farm
+from tests.farm import start_farm
 
 ROOT = Path(__file__).resolve().parents[2]
 FARM_SEEDS = ROOT / "tests" / "fixtures" / "farm_seeds"

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.listing import canonical_url
-from crawler.sitefarm import load_truth
 from models.crawl_run import CrawlRun
 from models.db import make_engine
 from models.notice import Notice
+from tests.farm import load_truth
 
 from .conftest import FARM_SEEDS, FAST, REPO_SEEDS, ROOT, scrapy_crawl
 
@@ -219,7 +219,7 @@ def test_scrapy_crawl_unknown_region_fails_with_the_known_ones() -> None:
 
 def test_edits_and_deletions_between_crawls(tmp_path: Path) -> None:
     """Site G: epoch 1, then epoch 2 (edits, a cosmetic change, deletions, a new notice)."""
-    from crawler.sitefarm import start_farm
+    from tests.farm import start_farm
 
     db_url = f"sqlite:///{tmp_path / 'notices.db'}"
     with start_farm(sites="farm", port=0) as own:  # its own farm: the epoch is farm-wide
@@ -269,7 +269,7 @@ def _version_counts(db_url: str) -> dict[str, int]:
 
 
 def test_replaced_attachment_makes_a_new_version(tmp_path: Path) -> None:
-    from crawler.sitefarm import start_farm
+    from tests.farm import start_farm
 
     db_url = f"sqlite:///{tmp_path / 'notices.db'}"
     with start_farm(sites="farm", port=0) as own:

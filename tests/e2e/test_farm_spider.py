@@ -17,8 +17,8 @@ import pytest
 
 from crawler.listing import canonical_url
 from crawler.seeds import TitleRules
-from crawler.sitefarm import load_truth
 from crawler.spiders.notices import START_WINDOW
+from tests.farm import load_truth
 
 from .conftest import FARM_SEEDS, Run, scrapy_crawl
 

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from crawler.sitefarm.bench_farm import bench_truth, detail_path, start_bench_farm
-from crawler.sitefarm.server import Farm
+from crawler.demo.server import Farm
+from tests.farm.bench_farm import bench_truth, detail_path, start_bench_farm
 
 SITES, DETAILS, PER_PAGE = 2, 45, 10
 ROW = re.compile(r'<li><a href="(\./\d{6}/t\d{8}_\d+\.html)" target="_blank" title="([^"]+)"')

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sitefarm.build.__main__ import BUILDERS
-from crawler.sitefarm.build.writer import SiteWriter
-from crawler.sitefarm.catalog import CATALOG, SITES_DIR
+from tests.farm.build.__main__ import BUILDERS
+from tests.farm.build.writer import SiteWriter
+from tests.farm.catalog import CATALOG, site_root
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -24,10 +24,10 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_committed_files_match_the_builder(build: Callable[[], SiteWriter], tmp_path: Path) -> None:
     writer = build()
     built = tree(writer.write(tmp_path))
-    committed = tree(SITES_DIR / writer.folder)
-    assert sorted(built) == sorted(committed), "rebuild: python -m crawler.sitefarm.build"
+    committed = tree(site_root(writer.site).parent / writer.folder)
+    assert sorted(built) == sorted(committed), "rebuild: python -m tests.farm.build"
     changed = [name for name in built if built[name] != committed[name]]
-    assert changed == [], "rebuild: python -m crawler.sitefarm.build"
+    assert changed == [], "rebuild: python -m tests.farm.build"
 
 
 def test_every_catalogued_site_has_a_builder() -> None:

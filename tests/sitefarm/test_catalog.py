@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sitefarm.catalog import CATALOG, make_sites, site_ids, spec
+from tests.farm.catalog import CATALOG, make_sites, site_ids, spec
 
 
 def test_groups() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from crawler.sitefarm.build.content import (
+from tests.farm.build.content import (
     body_html,
     dev_notices,
     generated_notices,

@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 
-from crawler.sitefarm.catalog import SITES_DIR
-from crawler.sitefarm.dynamic import (
+from crawler.demo.http import Request
+from tests.farm.catalog import SITES_DIR
+from tests.farm.dynamic import (
     ApiSite,
     CookieChallengeSite,
     EpochSite,
     HanwebSite,
     RateLimitedSite,
 )
-from crawler.sitefarm.http import Request
-from crawler.sitefarm.truth import load_truth
+from tests.farm.truth import load_truth
 
 PROXY = "/module/web/jpage/dataproxy.jsp"
 GET_QUERY = "appid=1&webid=7&path=/&columnid=1536&unitid=8821&permissiontype=0"
@@ -150,7 +150,7 @@ def test_rate_limit_answers_429_then_recovers(
     limited: RateLimitedSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = [100.0]
-    monkeypatch.setattr("crawler.sitefarm.dynamic.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("tests.farm.dynamic.time.monotonic", lambda: clock[0])
     statuses = [limited.handle(request("GET", "/e/list.html")).status for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     blocked = limited.handle(request("GET", "/e/list.html"))

@@ -12,7 +12,7 @@ import docx
 import pypdf
 import pytest
 
-from crawler.sitefarm.build.files import (
+from tests.farm.build.files import (
     OLE2_MAGIC,
     make_doc,
     make_docx,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.sitefarm.http import Request, Response, is_asset_path, not_found, route_key
+from crawler.demo.http import Request, Response, is_asset_path, not_found, route_key
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""`python -m crawler.sitefarm` serves a group of sites in a process and prints where."""
+"""`python -m tests.farm` serves a group of sites in a process and prints where."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 )
 def test_process_prints_port_and_sites_then_serves(group: str, site: str, path: str) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crawler.sitefarm", "--port", "0", "--sites", group],
+        [sys.executable, "-m", "tests.farm", "--port", "0", "--sites", group],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from crawler.sitefarm.http import Request, Response
-from crawler.sitefarm.server import Farm
+from crawler.demo.http import Request, Response
+from crawler.demo.server import Farm
 
 
 class EchoSite:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sitefarm.build.writer import SiteWriter
-from crawler.sitefarm.http import Request
-from crawler.sitefarm.static import StaticSite
+from crawler.demo.http import Request
+from crawler.demo.static import StaticSite
+from tests.farm.build.writer import SiteWriter
 
 
 @pytest.fixture

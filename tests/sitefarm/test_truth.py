@@ -19,10 +19,10 @@ import docx
 import pypdf
 import pytest
 
-from crawler.sitefarm import Farm, SiteTruth, load_truth, start_farm
-from crawler.sitefarm.catalog import site_ids
-from crawler.sitefarm.http import route_key
-from crawler.sitefarm.truth import AttachmentTruth
+from crawler.demo.http import route_key
+from tests.farm import Farm, SiteTruth, load_truth, start_farm
+from tests.farm.catalog import site_ids
+from tests.farm.truth import AttachmentTruth
 
 ALL_SITES = site_ids("all")
 # Every site as first served, and farm-mutable as served in epoch 2.

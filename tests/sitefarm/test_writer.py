@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sitefarm.build.content import Doc
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
-from crawler.sitefarm.truth import load_truth
+from tests.farm.build.content import Doc
+from tests.farm.build.writer import Attachment, SiteWriter
+from tests.farm.truth import load_truth
 
 
 def doc(title: str, notice: bool = True) -> Doc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from crawler.sitefarm.build.content import Doc, dev_notices, news_items
-from crawler.sitefarm.build.vsb import VsbDetail, VsbSkin, detail_page, list_page
-from crawler.sitefarm.build.writer import SiteWriter
+from tests.farm.build.content import Doc, dev_notices, news_items
+from tests.farm.build.vsb import VsbDetail, VsbSkin, detail_page, list_page
+from tests.farm.build.writer import SiteWriter
 
 PREFIX = "/hszh"
 COLUMN = f"{PREFIX}/xxgk/xczg.htm"

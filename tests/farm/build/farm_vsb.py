@@ -6,10 +6,10 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
-from crawler.sitefarm.build.files import make_doc, make_docx, make_ofd, make_pdf
-from crawler.sitefarm.build.vsb import VsbDetail, VsbSkin, detail_page, list_page
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.content import Doc, dev_notices, generated_notices, news_items
+from tests.farm.build.files import make_doc, make_docx, make_ofd, make_pdf
+from tests.farm.build.vsb import VsbDetail, VsbSkin, detail_page, list_page
+from tests.farm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.13"
 OWNER = "1234567890"

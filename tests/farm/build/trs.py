@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from crawler.sitefarm.build.content import Doc, body_html
+from tests.farm.build.content import Doc, body_html
 
 
 @dataclass(frozen=True, slots=True)

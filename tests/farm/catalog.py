@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.sitefarm.dynamic import (
+from crawler.demo import DEMO_SITES, DEMO_SITES_DIR
+from crawler.demo.http import Site
+from crawler.demo.static import StaticSite
+from tests.farm.dynamic import (
     ApiSite,
     CookieChallengeSite,
     EpochSite,
     HanwebSite,
     RateLimitedSite,
 )
-from crawler.sitefarm.http import Site
-from crawler.sitefarm.static import StaticSite
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 GROUPS = ("demo", "farm", "all")
@@ -37,10 +38,9 @@ class SiteSpec:
     kind: str  # key of _KINDS
 
 
+# The demo sites are the product's (crawler/demo); the farm's own sites live beside this module.
 CATALOG: tuple[SiteSpec, ...] = (
-    SiteSpec("demo-trs", "demo", "127.0.0.1", "/hnjw", "static"),
-    SiteSpec("demo-vsb", "demo", "127.0.0.1", "/hszh", "static"),
-    SiteSpec("demo-gbk", "demo", "127.0.0.1", "/hahsh", "static"),
+    *(SiteSpec(d.site_id, "demo", d.host, d.prefix, "static") for d in DEMO_SITES),
     SiteSpec("farm-trs", "farm", "127.0.0.11", "", "static"),
     SiteSpec("farm-hanweb", "farm", "127.0.0.12", "", "hanweb"),
     SiteSpec("farm-vsb", "farm", "127.0.0.13", "", "static"),
@@ -65,12 +65,17 @@ def spec(site_id: str) -> SiteSpec:
     raise KeyError(f"unknown farm site {site_id!r}; known: {[s.site_id for s in CATALOG]}")
 
 
-def make_sites(group: str, sites_dir: Path = SITES_DIR) -> list[Site]:
-    """Load the sites of a group from their files (raises if a site was never built)."""
+def site_root(site_id: str) -> Path:
+    """The folder a site's files are built into and served from."""
+    return (DEMO_SITES_DIR if spec(site_id).group == "demo" else SITES_DIR) / site_id
+
+
+def make_sites(group: str, sites_dir: Path | None = None) -> list[Site]:
+    """Load the sites of a group from their files (raises if a site was never built); with
+    `sites_dir`, every site is read from that one folder instead."""
     made: list[Site] = []
     for site_id in site_ids(group):
         entry = spec(site_id)
-        made.append(
-            _KINDS[entry.kind](entry.site_id, entry.host, entry.prefix, sites_dir / site_id)
-        )
+        root = sites_dir / site_id if sites_dir else site_root(site_id)
+        made.append(_KINDS[entry.kind](entry.site_id, entry.host, entry.prefix, root))
     return made

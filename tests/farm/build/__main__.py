@@ -1,11 +1,12 @@
-"""Rewrite every site folder under `crawler/sitefarm/sites/` from the builders."""
+"""Rewrite every site folder (tests/farm/sites/, and the demo's crawler/demo/sites/) from the
+builders."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 
-from crawler.sitefarm.build import (
+from tests.farm.build import (
     demo_gbk,
     demo_trs,
     demo_vsb,
@@ -18,8 +19,8 @@ from crawler.sitefarm.build import (
     farm_vsb,
     farm_waf,
 )
-from crawler.sitefarm.build.writer import SiteWriter
-from crawler.sitefarm.catalog import SITES_DIR
+from tests.farm.build.writer import SiteWriter
+from tests.farm.catalog import site_root
 
 BUILDERS: list[Callable[[], SiteWriter]] = [
     demo_trs.build,
@@ -43,7 +44,7 @@ def main(argv: list[str]) -> int:
         writer = build()
         if wanted and writer.site not in wanted:
             continue
-        root = writer.write(SITES_DIR)
+        root = writer.write(site_root(writer.site).parent)
         print(
             f"{writer.folder}: {len(writer.routes)} routes, {len(writer.notices)} notices -> {root}"
         )

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.sitefarm.build.content import Doc
-from crawler.sitefarm.http import route_key
-from crawler.sitefarm.static import ROUTES_FILE
-from crawler.sitefarm.truth import TRUTH_FILE
+from crawler.demo.http import route_key
+from crawler.demo.static import ROUTES_FILE
+from tests.farm.build.content import Doc
+from tests.farm.truth import TRUTH_FILE
 
 HTML_UTF8 = "text/html; charset=UTF-8"
 # Page-chrome phrases a cleaner must remove; a site's truth lists those its notice pages carry.

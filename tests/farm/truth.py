@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crawler.sitefarm.catalog import SITES_DIR
+from tests.farm.catalog import site_root
 
 TRUTH_FILE = "truth.json"
 
@@ -104,11 +104,12 @@ class SiteTruth:
         return tuple(a for n in self.notices for a in n.attachments)
 
 
-def load_truth(site_id: str, sites_dir: Path = SITES_DIR, epoch: int = 1) -> SiteTruth:
+def load_truth(site_id: str, sites_dir: Path | None = None, epoch: int = 1) -> SiteTruth:
     """The truth of a site; for a site with epochs, of the given epoch (1 = as first served)."""
-    path = sites_dir / site_id / TRUTH_FILE
+    root = sites_dir / site_id if sites_dir else site_root(site_id)
+    path = root / TRUTH_FILE
     if not path.exists():
-        path = sites_dir / site_id / f"epoch{epoch}" / TRUTH_FILE
+        path = root / f"epoch{epoch}" / TRUTH_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

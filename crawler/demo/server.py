@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
-from crawler.sitefarm.http import Request, Response, Site, is_asset_path, not_found
+from crawler.demo.http import Request, Response, Site, is_asset_path, not_found
 
 ROBOTS = b"User-agent: *\nDisallow: /search\n"
 _BIND_ATTEMPTS = 20

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
-from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
-from crawler.sitefarm.build.writer import SiteWriter
+from tests.farm.build.content import Doc, body_html, generated_notices, news_items
+from tests.farm.build.writer import SiteWriter
 
 HOST = "127.0.0.15"
 SITE_NAME = "沙洲市委巡察办"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from crawler.sitefarm.build.content import Doc, dev_notices, news_items
-from crawler.sitefarm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
-from crawler.sitefarm.build.writer import SiteWriter
+from tests.farm.build.content import Doc, dev_notices, news_items
+from tests.farm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
+from tests.farm.build.writer import SiteWriter
 
 PREFIX = "/hnjw"
 COLUMN = f"{PREFIX}/xsxc/zgtb/"

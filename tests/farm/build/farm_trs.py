@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
-from crawler.sitefarm.build.files import make_docx, make_pdf
-from crawler.sitefarm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.content import Doc, dev_notices, generated_notices, news_items
+from tests.farm.build.files import make_docx, make_pdf
+from tests.farm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
+from tests.farm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.11"
 COLUMN = "/xsxc/xczg/"

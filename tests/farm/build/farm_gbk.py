@@ -7,10 +7,10 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from crawler.sitefarm.build.content import Doc, dev_notices, generated_notices, news_items
-from crawler.sitefarm.build.dede import DedeSkin, detail_page, list_page
-from crawler.sitefarm.build.files import make_doc
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.content import Doc, dev_notices, generated_notices, news_items
+from tests.farm.build.dede import DedeSkin, detail_page, list_page
+from tests.farm.build.files import make_doc
+from tests.farm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.14"
 PER_PAGE = 5

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from crawler.sitefarm.build.content import Doc, dev_notices, news_items
-from crawler.sitefarm.build.dede import DedeSkin, detail_page, list_page
-from crawler.sitefarm.build.files import make_docx
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.content import Doc, dev_notices, news_items
+from tests.farm.build.dede import DedeSkin, detail_page, list_page
+from tests.farm.build.files import make_docx
+from tests.farm.build.writer import Attachment, SiteWriter
 
 PREFIX = "/hahsh"
 PER_PAGE = 3

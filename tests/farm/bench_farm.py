@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from crawler.sitefarm.build.content import Doc, make_news, make_notice
-from crawler.sitefarm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
-from crawler.sitefarm.http import Request, Response, is_asset_path, not_found
-from crawler.sitefarm.server import Farm
-from crawler.sitefarm.static import asset_response
+from crawler.demo.http import Request, Response, is_asset_path, not_found
+from crawler.demo.server import Farm
+from crawler.demo.static import asset_response
+from tests.farm.build.content import Doc, make_news, make_notice
+from tests.farm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
 
 COLUMN = "/xxgk/"
 _FIRST_DAY = date(2021, 1, 1)

@@ -9,7 +9,7 @@ from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.sitefarm.http import Request, Response, is_asset_path, not_found, route_key
+from crawler.demo.http import Request, Response, is_asset_path, not_found, route_key
 
 ROUTES_FILE = "_routes.json"
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 
-from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
-from crawler.sitefarm.build.files import make_pdf
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.content import Doc, body_html, generated_notices, news_items
+from tests.farm.build.files import make_pdf
+from tests.farm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.17"
 SITE_NAME = "中共东湖区委"

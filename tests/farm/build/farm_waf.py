@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from crawler.sitefarm.build.content import Doc, generated_notices, news_items
-from crawler.sitefarm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
-from crawler.sitefarm.build.writer import HTML_UTF8, SiteWriter
+from tests.farm.build.content import Doc, generated_notices, news_items
+from tests.farm.build.trs import DetailOptions, TrsSkin, detail_page, list_page
+from tests.farm.build.writer import HTML_UTF8, SiteWriter
 
 HOST = "127.0.0.16"
 SITE_NAME = "北原市纪委监委"

@@ -10,8 +10,8 @@ import json
 from datetime import date
 from html import escape
 
-from crawler.sitefarm.build.content import Doc, body_html, generated_notices, news_items
-from crawler.sitefarm.build.writer import SiteWriter
+from tests.farm.build.content import Doc, body_html, generated_notices, news_items
+from tests.farm.build.writer import SiteWriter
 
 HOST = "127.0.0.18"
 SITE_NAME = "中央纪委国家监委网站（仿）"

@@ -9,8 +9,8 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from crawler.sitefarm.http import Request, Response
-from crawler.sitefarm.static import StaticSite
+from crawler.demo.http import Request, Response
+from crawler.demo.static import StaticSite
 
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
 

@@ -7,16 +7,16 @@ import json
 from datetime import date
 from html import escape
 
-from crawler.sitefarm.build import farm_trs
-from crawler.sitefarm.build.content import (
+from tests.farm.build import farm_trs
+from tests.farm.build.content import (
     Doc,
     body_html,
     dev_notices,
     generated_notices,
     news_items,
 )
-from crawler.sitefarm.build.files import make_pdf
-from crawler.sitefarm.build.writer import Attachment, SiteWriter
+from tests.farm.build.files import make_pdf
+from tests.farm.build.writer import Attachment, SiteWriter
 
 HOST = "127.0.0.12"
 COLUMN_ID = "1536"

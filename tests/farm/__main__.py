@@ -1,4 +1,4 @@
-"""`python -m crawler.sitefarm --port N --sites demo|farm|all|bench`: serve until interrupted."""
+"""`python -m tests.farm --port N --sites demo|farm|all|bench`: serve until interrupted."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import signal
 import sys
 import threading
 
-from crawler.sitefarm import start_farm
-from crawler.sitefarm.bench_farm import start_bench_farm
-from crawler.sitefarm.server import Farm
+from crawler.demo.server import Farm
+from tests.farm import start_farm
+from tests.farm.bench_farm import start_bench_farm
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crawler.sitefarm", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.farm", description=__doc__)
     parser.add_argument("--port", type=int, default=0, help="port for every site (0: a free one)")
     parser.add_argument("--sites", default="demo", choices=["demo", "farm", "all", "bench"])
     args = parser.parse_args(argv)

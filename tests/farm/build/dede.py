@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from crawler.sitefarm.build.content import Doc
-from crawler.sitefarm.build.content import body_html as render_body
+from tests.farm.build.content import Doc
+from tests.farm.build.content import body_html as render_body
 
 
 @dataclass(frozen=True, slots=True)
