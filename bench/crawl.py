@@ -5,7 +5,7 @@
 Serves `sites x details` TRS-style detail pages on loopback (tests/farm/bench_farm.py),
 crawls every one of them with `scrapy crawl notices` into a throwaway SQLite database, then runs
 `scrapy bench` on this machine. Prints pages/min, notices stored/min, peak RSS of the crawl, and
-the ratio of our pages/min to `scrapy bench`'s. Targets (issue 5): ratio >= 0.5, RSS <= 300 MB.
+the ratio of our pages/min to `scrapy bench`'s. Targets: ratio >= 0.5, RSS <= 300 MB.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The first pass inserts everything; the second finds every record unchanged and only touches
 `last_seen_at`. Prints notices/s for both passes on SQLite (a temporary file) and on PostgreSQL
 (a temporary database on NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL, skipped when neither is set).
-Targets (issue 2): first pass >= 2,000 notices/s on SQLite; second pass >= 5x the first.
+Targets: first pass >= 2,000 notices/s on SQLite; second pass >= 5x the first.
 
     .venv/bin/python bench/store.py [--notices N] [--batch B]
 """

@@ -1,7 +1,7 @@
 """Classify responses and download failures that are not content: WAFs, challenges, captchas,
 empty shells, rate limits and network errors. Nothing classified here is ever stored as a notice.
 
-Signatures follow gov-site-structures.md §14 (瑞数 412 + `$_ts`, 加速乐 521 + `__jsl_clearance`,
+Signatures seen on Chinese government sites (瑞数 412 + `$_ts`, 加速乐 521 + `__jsl_clearance`,
 200 challenge-only pages, slider captchas, 访问异常 block pages, title-only shells).
 """
 

@@ -13,7 +13,7 @@ COMMANDS_MODULE = "crawler.commands"  # `crawl` checks -a region/site/seeds befo
 PROJECT_URL = "https://github.com/notices-archive/notices"
 USER_AGENT = f"notices-archive/0.1 (+{PROJECT_URL}; public-interest archive of published notices)"
 
-# Politeness (issue 5): robots.txt, at most 2 requests per host at a time, AutoThrottle.
+# Politeness: robots.txt, at most 2 requests per host at a time, AutoThrottle.
 # A site may opt out of robots.txt only explicitly, with `politeness: {obey_robots: false}`.
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16

@@ -37,7 +37,7 @@ def parse_path(path: Path) -> NoticeRecord:
 
 
 def _write_utf8(line: str) -> None:
-    """UTF-8 whatever the locale says (the contract's output encoding)."""
+    """UTF-8 whatever the locale says, so the records read the same on every machine."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:

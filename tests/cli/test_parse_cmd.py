@@ -1,4 +1,4 @@
-"""`notices parse [--jsonl] PATH...` (crawler/cli/parse_cmd.py), as the contract says."""
+"""`notices parse [--jsonl] PATH...` (crawler/cli/parse_cmd.py): one record per input, in order."""
 
 from __future__ import annotations
 

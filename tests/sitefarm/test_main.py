@@ -32,3 +32,18 @@ def test_process_prints_port_and_sites_then_serves(group: str, site: str, path: 
     finally:
         proc.terminate()
         assert proc.wait(timeout=10) == 0
+
+
+def test_terminate_as_soon_as_ready_stops_cleanly() -> None:
+    # SIGTERM the moment the ready line is out: the handler must already be there
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.farm", "--port", "0", "--sites", "demo"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        int(proc.stdout.readline())
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=10) == 0

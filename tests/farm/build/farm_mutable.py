@@ -70,7 +70,7 @@ def _detail(doc: Doc, views: int, updated: date | None, atts: list[Attachment]) 
 
 @dataclass(frozen=True)
 class Cases:
-    """The notices that change in epoch 2, one per case of the spec (§9 G-E1 … G-M1)."""
+    """The notices that change in epoch 2, one per change a re-crawl must tell apart."""
 
     edit_body: Doc
     edit_title: Doc
