@@ -68,10 +68,11 @@ def load_file(path: Path, errors: list[str]) -> list[Region]:
         errors.append(str(exc))
         return []
     fe = FileErrors(loc, errors)
+    if isinstance(data, dict):  # first, so that `region:` gets its "did you mean"
+        fe.unknown_keys(data, {"regions"}, ())
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
         fe.add(("regions",), "the file must hold a `regions:` list")
         return []
-    fe.unknown_keys(data, {"regions"}, ())
     regions = []
     for i, raw in enumerate(data["regions"]):
         region = _region(raw, ("regions", i), fe, str(path))

@@ -124,7 +124,7 @@ def _to_python(
     node: yaml.Node, kp: tuple[Any, ...], loc: Located, loader: Any, errors: list[str]
 ) -> Any:
     line = node.start_mark.line + 1
-    loc.lines[kp] = line
+    loc.lines.setdefault(kp, line)  # a mapping value keeps its key's line
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for knode, vnode in node.value:

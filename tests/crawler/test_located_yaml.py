@@ -75,9 +75,9 @@ def test_a_bad_file_is_one_line_with_its_line(
     ("text", "value", "expected"),
     [
         (
-            "regions: []\nregions: [1]\n",
-            {"regions": []},
-            ["a.yaml:2: regions: duplicate key 'regions' (first at line 1)"],
+            "regions:\n  - 1\nregions: []\n",
+            {"regions": [1]},
+            ["a.yaml:3: regions: duplicate key 'regions' (first at line 1)"],
         ),
         (
             "regions:\n  - code: '1'\n    name: x\n    code: '2'\n    name: y\n",
