@@ -173,6 +173,12 @@ def _site(
     fe.unknown_keys(politeness, _POLITENESS_KEYS, (*kp, "politeness"))
     if "obey_robots" in politeness and not isinstance(politeness["obey_robots"], bool):
         fe.add((*kp, "politeness", "obey_robots"), "must be true or false")
+    delay = politeness.get("download_delay", 0)
+    if not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0:
+        fe.add((*kp, "politeness", "download_delay"), "must be a number of seconds (0 or more)")
+    concurrency = politeness.get("concurrency", 1)
+    if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
+        fe.add((*kp, "politeness", "concurrency"), "must be a positive integer")
     encoding = raw.get("encoding")
     if encoding is not None and str(encoding).lower() not in _ENCODINGS:
         fe.add((*kp, "encoding"), f"must be one of {', '.join(sorted(_ENCODINGS))}")

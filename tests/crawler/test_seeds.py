@@ -190,6 +190,18 @@ def test_seeds_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             "regions[1].sites[0].zzz: unknown key 'zzz' (allowed: api, block_threshold, ",
         ),
         (
+            ("        expected_empty: true\n", "        politeness: {download_delay: abc}\n"),
+            "anhui.yaml:21: regions[1].sites[0].politeness.download_delay: must be a number",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {download_delay: -1}\n"),
+            "politeness.download_delay: must be a number of seconds (0 or more)",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {concurrency: 0.5}\n"),
+            "politeness.concurrency: must be a positive integer",
+        ),
+        (
             ("    name: 淮南市\n", "    name: 淮南市\n    name: 淮南\n"),
             "anhui.yaml:12: regions[1].name: duplicate key 'name' (first at line 11)",
         ),
