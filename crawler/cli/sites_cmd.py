@@ -25,13 +25,13 @@ PROBE_TIMEOUT = 20  # seconds per site
 
 @sites_app.command("check")
 def check(seeds: str = typer.Option(None, "--seeds", help="Registry directory.")) -> None:
-    """Validate every registry file; problems name the file, line and key."""
+    """Validate every registry file; one line per problem, naming the file, line and key."""
     problems = check_registry(seeds)
     if problems:
         for line in problems:
             typer.echo(line, err=True)
         typer.echo(f"{len(problems)} problem(s) in {seeds_dir(seeds)}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(2)  # a broken registry is bad input, like every other command's
     registry = load_registry(seeds)
     typer.echo(
         f"ok: {len(registry.regions)} regions, {len(registry.all_sites())} sites "

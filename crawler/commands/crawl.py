@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = opts.spargs
-        if args[:1] == ["notices"] and (spargs.get("region") or spargs.get("site")):
+        if args[:1] == ["notices"]:
             try:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
             except SeedError as exc:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from crawler.profiles import PAGINATION_TYPES, PROFILES
 from crawler.seeds.checks import (
@@ -20,13 +19,16 @@ from crawler.seeds.checks import (
     str_list,
     valid_url,
 )
-from crawler.seeds.located_yaml import Located, compose
+from crawler.seeds.located_yaml import Located, YamlError, compose
 from crawler.seeds.model import ListSource, Region, Site, TitleRules
 
 SITE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 CODE_RE = re.compile(r"^\d{6}$")
 
-_REGION_KEYS = {"code", "name", "pinyin", "parent", "sites"}
+# The keys a registry file may use at each level: the one declaration that unknown-key errors
+# (and their "did you mean") are checked against. Where a model class holds exactly what the
+# file says, its fields are the declaration.
+_REGION_KEYS = {f.name for f in fields(Region)} - {"file"}
 _SITE_KEYS = {
     "id",
     "name",
@@ -52,29 +54,25 @@ _SITE_KEYS = {
     "notes",
 }
 _LIST_KEYS = {"item", "link", "title", "date"}
-_TITLE_KEYS = {"include_any", "require_any", "exclude_any"}
+_TITLE_KEYS = {f.name for f in fields(TitleRules)}
 _POLITENESS_KEYS = {"download_delay", "obey_robots", "concurrency"}
-_SOURCE_KEYS = {"url", "pagination", "api"}
+_SOURCE_KEYS = {f.name for f in fields(ListSource)}
 _ENCODINGS = {"auto", "utf-8", "gb18030", "gbk", "gb2312", "big5"}
 
 
 def load_file(path: Path, errors: list[str]) -> list[Region]:
     loc = Located(path)
     try:
-        data = compose(path, loc)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        errors.append(f"{path}:{line}: invalid YAML: {exc}")
-        return []
-    except KeyError as exc:
-        errors.append(f"{path}: environment variable {exc.args[0]} is not set (use ${{VAR:-x}})")
+        data = compose(path, loc, errors)
+    except YamlError as exc:
+        errors.append(str(exc))
         return []
     fe = FileErrors(loc, errors)
+    if isinstance(data, dict):  # first, so that `region:` gets its "did you mean"
+        fe.unknown_keys(data, {"regions"}, ())
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
         fe.add(("regions",), "the file must hold a `regions:` list")
         return []
-    fe.unknown_keys(data, {"regions"}, ())
     regions = []
     for i, raw in enumerate(data["regions"]):
         region = _region(raw, ("regions", i), fe, str(path))
@@ -175,6 +173,12 @@ def _site(
     fe.unknown_keys(politeness, _POLITENESS_KEYS, (*kp, "politeness"))
     if "obey_robots" in politeness and not isinstance(politeness["obey_robots"], bool):
         fe.add((*kp, "politeness", "obey_robots"), "must be true or false")
+    delay = politeness.get("download_delay", 0)
+    if not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0:
+        fe.add((*kp, "politeness", "download_delay"), "must be a number of seconds (0 or more)")
+    concurrency = politeness.get("concurrency", 1)
+    if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
+        fe.add((*kp, "politeness", "concurrency"), "must be a positive integer")
     encoding = raw.get("encoding")
     if encoding is not None and str(encoding).lower() not in _ENCODINGS:
         fe.add((*kp, "encoding"), f"must be one of {', '.join(sorted(_ENCODINGS))}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,10 +40,18 @@ class FileErrors:
     def add(self, keypath: Sequence[Any], message: str) -> None:
         self.errors.append(f"{self.loc.at(keypath)}: {message}")
 
-    def unknown_keys(self, data: Mapping[str, Any], allowed: set[str], kp: Sequence[Any]) -> None:
+    def unknown_keys(
+        self, data: Mapping[str, Any], allowed: Collection[str], kp: Sequence[Any]
+    ) -> None:
         for key in data:
             if key not in allowed:
-                self.add((*kp, key), f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = (
+                    f"did you mean {close[0]!r}?"
+                    if close
+                    else f"allowed: {', '.join(sorted(allowed))}"
+                )
+                self.add((*kp, key), f"unknown key {key!r} ({hint})")
 
 
 def str_list(value: Any, kp: Sequence[Any], fe: FileErrors) -> tuple[str, ...] | None:

@@ -47,7 +47,7 @@ def test_check_ok_and_broken(seeds: Path) -> None:
     assert ok.exit_code == 0 and "ok: 1 regions, 2 sites" in ok.output
     (seeds / "huainan.yaml").write_text(SEEDS.replace("platform: trs", "platform: nope"), "utf-8")
     bad = runner.invoke(app, ["sites", "check", "--seeds", str(seeds)])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2
     assert "huainan.yaml:8: regions[0].sites[0].platform: must be one of" in bad.output
 
 

@@ -150,6 +150,61 @@ def test_seeds_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             ("        expected_empty: true\n", "        js_cookie: {regex: x}\n"),
             "js_cookie: must be a mapping with only `from_body_regex`",
         ),
+        (("regions:\n", "region:\n"), "anhui.yaml:1: region: unknown key 'region' (did you mean"),
+        (
+            ("    pinyin: anhui\n", "    pinyn: anhui\n"),
+            "anhui.yaml:4: regions[0].pinyn: unknown key 'pinyn' (did you mean 'pinyin'?)",
+        ),
+        (
+            ("        list_urls: [", "        list_url: ["),
+            (
+                "anhui.yaml:9: regions[0].sites[0].list_url: unknown key 'list_url' "
+                "(did you mean 'list_urls'?)"
+            ),
+        ),
+        (
+            ("{max_pages: 4}", "{max_pages: 4}\n            paginaton: {}"),
+            (
+                "anhui.yaml:21: regions[1].sites[0].list_urls[0].paginaton: unknown key "
+                "'paginaton' (did you mean 'pagination'?)"
+            ),
+        ),
+        (
+            ("        expected_empty: true\n", "        list: {itme: li}\n"),
+            "anhui.yaml:21: regions[1].sites[0].list.itme: unknown key 'itme' (did you mean 'item'?)",
+        ),
+        (
+            ("        expected_empty: true\n", "        titles: {exclude: [招聘]}\n"),
+            "regions[1].sites[0].titles.exclude: unknown key 'exclude' (did you mean 'exclude_any'?)",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {download_dealy: 3}\n"),
+            "politeness.download_dealy: unknown key 'download_dealy' (did you mean 'download_delay'?)",
+        ),
+        (
+            ("        expected_empty: true\n", "        api: {result_path: data}\n"),
+            "api.result_path: unknown key 'result_path' (did you mean 'results_path'?)",
+        ),
+        (
+            ("        expected_empty: true\n", "        zzz: 1\n"),
+            "regions[1].sites[0].zzz: unknown key 'zzz' (allowed: api, block_threshold, ",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {download_delay: abc}\n"),
+            "anhui.yaml:21: regions[1].sites[0].politeness.download_delay: must be a number",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {download_delay: -1}\n"),
+            "politeness.download_delay: must be a number of seconds (0 or more)",
+        ),
+        (
+            ("        expected_empty: true\n", "        politeness: {concurrency: 0.5}\n"),
+            "politeness.concurrency: must be a positive integer",
+        ),
+        (
+            ("    name: 淮南市\n", "    name: 淮南市\n    name: 淮南\n"),
+            "anhui.yaml:12: regions[1].name: duplicate key 'name' (first at line 11)",
+        ),
     ],
 )
 def test_validation_names_file_line_and_key(tmp_path: Path, edit: tuple, expected: str) -> None:
