@@ -5,46 +5,29 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
 from typing import Any
 
 from models.hashing import file_sha256, files_digest
 from models.writes import AttachmentWrite, PageWrite
+from pipelines.common.record import NoticeRecord, Problem, Storage, names, spec
 
-# Record fields stored in their own columns (problems and attachments go to their own tables).
-_TEXT_FIELDS = (
-    "title",
-    "source",
-    "author",
-    "publisher",
-    "inspected_unit",
-    "inspection_body",
-    "inspection_topic",
-    "inspection_round",
-    "signed_by",
-)
-_DATE_FIELDS = ("published_date", "signed_date")
-_PARTIAL_DATE_FIELDS = ("inspection_start", "inspection_end", "feedback_date")
-_LEVELS = frozenset({"central", "provincial", "city", "county", "other"})
-_KNOWN_FIELDS = frozenset(
-    {
-        *_TEXT_FIELDS,
-        *_DATE_FIELDS,
-        *_PARTIAL_DATE_FIELDS,
-        "is_notice",
-        "inspection_level",
-        "inspection_kinds",
-        "counts",
-        "status_counts",
-        "contact",
-        "attachments",
-        "problems",
-        "body_text",
-        "parser_version",
-    }
+# Record fields by how they are stored, from the record's declaration (problems: their own table).
+_TEXT_FIELDS = names(NoticeRecord, Storage.TEXT)
+_LABEL_FIELDS = names(NoticeRecord, Storage.LABEL)
+_DATE_FIELDS = names(NoticeRecord, Storage.DATE)
+_PARTIAL_DATE_FIELDS = names(NoticeRecord, Storage.PARTIAL_DATE)
+_JSON_FIELDS = names(NoticeRecord, Storage.JSON)
+_KNOWN_FIELDS = frozenset(names(NoticeRecord))
+_FIELDS = {f.name: f for f in fields(NoticeRecord)}
+_SEQUENCES = frozenset(
+    name
+    for name, hint in typing.get_type_hints(NoticeRecord).items()
+    if typing.get_origin(hint) is tuple
 )
 _PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
@@ -101,35 +84,22 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
         extra[name] = value
         return default
 
-    def is_text(v: Any) -> bool:
-        return isinstance(v, str)
-
-    def is_list(v: Any) -> bool:
-        return isinstance(v, list)
-
-    def is_dict(v: Any) -> bool:
-        return isinstance(v, dict)
-
-    row: dict[str, Any] = {name: keep(name, is_text) for name in _TEXT_FIELDS}
+    row: dict[str, Any] = {name: keep(name, _is_text, _default(name)) for name in _TEXT_FIELDS}
     row.update(
         site_id=page.site_id,
         region=page.region,
         url=page.url,
         canonical_url=page.canonical_url,
-        is_notice=True,
-        inspection_kinds=keep("inspection_kinds", is_list, []),
-        counts=keep("counts", is_dict, {}),
-        status_counts=keep("status_counts", is_dict),
-        contact=keep("contact", is_dict, {}),
-        attachments=keep("attachments", is_list, []),
-        body_text=keep("body_text", is_text, ""),
-        inspection_level=keep("inspection_level", lambda v: v in _LEVELS),
-        parser_version=keep("parser_version", lambda v: is_text(v) and len(v) <= 40),
+        is_notice=True,  # only notices get a row; other pages are raw_pages
     )
+    for name in _LABEL_FIELDS:
+        row[name] = keep(name, _LABEL_FITS[name])
+    for name in _JSON_FIELDS:
+        row[name] = keep(name, _JSON_FITS[name], _default(name))
     for name in _DATE_FIELDS:
         row[name] = _iso_date(keep(name, lambda v: _iso_date(v) is not None))
     for name in _PARTIAL_DATE_FIELDS:
-        row[name] = keep(name, lambda v: is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
+        row[name] = keep(name, lambda v: _is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
     problems = record.get("problems")
     if isinstance(problems, list):
         unreadable = [p for p in problems if not isinstance(p, Mapping)]
@@ -141,22 +111,53 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _label_fits(name: str) -> Callable[[Any], bool]:
+    declared = spec(_FIELDS[name])
+
+    def fits(value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        if declared.length is not None and len(value) > declared.length:
+            return False
+        return not declared.values or value in declared.values
+
+    return fits
+
+
+def _json_fits(name: str) -> Callable[[Any], bool]:
+    # A sequence field is a JSON list, a nested record object a JSON object.
+    if name in _SEQUENCES:
+        return lambda v: isinstance(v, list)
+    return lambda v: isinstance(v, dict)
+
+
+def _default(name: str) -> Any:
+    """A missing field's column value: the record's own default, JSON-shaped (a new one each
+    time, so rows never share a list)."""
+    default = _FIELDS[name].default
+    if default is MISSING:  # built by a default_factory: a nested object
+        return {}
+    return [] if isinstance(default, tuple) else default
+
+
 def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     # seq is the position in the document, which the contract defines it to be; using the
     # position keeps (notice_id, seq) unique even if a parser repeats a number.
     problems = record.get("problems")
     return [
-        {
-            "seq": n,
-            "aspect": _text(p.get("aspect")),
-            "title": _text(p.get("title")),
-            "description": _text(p.get("description")),
-            "rectification": _text(p.get("rectification")),
-            "status": _text(p.get("status")),
-        }
+        {"seq": n, **{name: _text(p.get(name)) for name in _PROBLEM_TEXTS}}
         for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
         if isinstance(p, Mapping)
     ]
+
+
+_LABEL_FITS = {name: _label_fits(name) for name in _LABEL_FIELDS}
+_JSON_FITS = {name: _json_fits(name) for name in _JSON_FIELDS}
+_PROBLEM_TEXTS = tuple(name for name in names(Problem) if name != "seq")
 
 
 def _text(value: Any) -> str | None:
