@@ -107,7 +107,8 @@ class NoticeRecord:
     )
     title: str | None = field(default=None, metadata=_text("the notice's own title line"))
     published_date: str | None = field(  # ISO dates as strings: the contract's wire form
-        default=None, metadata=_spec(Storage.DATE, "the page's publication date")
+        default=None,
+        metadata=_spec(Storage.DATE, "the page's publication date, else the signature date"),
     )
     source: str | None = field(default=None, metadata=_text("the page's 来源 value"))
     author: str | None = field(default=None, metadata=_text("the page's 作者 value"))
@@ -163,7 +164,10 @@ class NoticeRecord:
         default=None, metadata=_spec(Storage.DATE, "the signature block's date")
     )
     attachments: tuple[Attachment, ...] = field(
-        default=(), metadata=_spec(Storage.JSON, "attached files' links [{name, url}]")
+        default=(),
+        metadata=_spec(
+            Storage.JSON, "the record's attachment links [{name, url}]; files: table attachments"
+        ),
     )
     body_text: str = field(
         default="", metadata=_text("the cleaned notice text, one paragraph a line")
@@ -195,6 +199,7 @@ def names(cls: type, *storages: Storage) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if not storages or spec(f).storage in storages)
 
 
-def record_field(name: str) -> Field[Any]:
-    """The NoticeRecord field called `name`."""
-    return {f.name: f for f in fields(NoticeRecord)}[name]
+def declared(cls: type, name: str) -> Spec:
+    """The declaration of field `name` of a record dataclass."""
+    (found,) = (f for f in fields(cls) if f.name == name)
+    return spec(found)

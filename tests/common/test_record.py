@@ -17,8 +17,8 @@ from pipelines.common.record import (
     Problem,
     StatusCounts,
     Storage,
+    declared,
     names,
-    record_field,
     spec,
 )
 
@@ -86,7 +86,8 @@ def test_labels_declare_their_vocabulary(cls: type, name: str, values: tuple[str
     assert spec(f).values == values
 
 
-def test_record_field_finds_a_field_by_name() -> None:
-    assert record_field("feedback_date").name == "feedback_date"
-    with pytest.raises(KeyError):
-        record_field("source_path")
+def test_declared_finds_a_field_by_name() -> None:
+    assert declared(NoticeRecord, "feedback_date").storage is Storage.PARTIAL_DATE
+    assert declared(Problem, "seq").storage is Storage.NUMBER
+    with pytest.raises(ValueError):
+        declared(NoticeRecord, "source_path")
