@@ -179,7 +179,7 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
         published_date="2024年6月",
         inspection_end="9月底",
         inspection_level="municipal",
-        report_phase="中期",  # a field the store does not know yet
+        phase_of_report="中期",  # a field the store does not know
     )
     write_pages(engine, [page(1, rec=odd)], now=T0)
     row = notice_row(engine)
@@ -190,7 +190,7 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
         "published_date": "2024年6月",
         "inspection_end": "9月底",
         "inspection_level": "municipal",
-        "report_phase": "中期",
+        "phase_of_report": "中期",
     }
 
 
