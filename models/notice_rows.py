@@ -16,14 +16,12 @@ from models.hashing import file_sha256, files_digest
 from models.writes import AttachmentWrite, PageWrite
 from pipelines.common.record import NoticeRecord, Problem, Storage, names, spec
 
-# Record fields by how they are stored, from the record's declaration (problems: their own table).
-_TEXT_FIELDS = names(NoticeRecord, Storage.TEXT)
-_LABEL_FIELDS = names(NoticeRecord, Storage.LABEL)
+# The record's fields with a column of `notices` (problems: a table of their own); is_notice is
+# true of every row, since only notices get one.
+_FIELDS = {f.name: f for f in fields(NoticeRecord) if spec(f).storage is not Storage.TABLE}
+_COLUMN_FIELDS = tuple(name for name in _FIELDS if name != "is_notice")
 _DATE_FIELDS = names(NoticeRecord, Storage.DATE)
-_PARTIAL_DATE_FIELDS = names(NoticeRecord, Storage.PARTIAL_DATE)
-_JSON_FIELDS = names(NoticeRecord, Storage.JSON)
 _KNOWN_FIELDS = frozenset(names(NoticeRecord))
-_FIELDS = {f.name: f for f in fields(NoticeRecord)}
 _SEQUENCES = frozenset(
     name
     for name, hint in typing.get_type_hints(NoticeRecord).items()
@@ -75,31 +73,21 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
     # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
     extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
 
-    def keep(name: str, fits: Callable[[Any], bool], default: Any = None) -> Any:
+    row: dict[str, Any] = {
+        "site_id": page.site_id,
+        "region": page.region,
+        "url": page.url,
+        "canonical_url": page.canonical_url,
+        "is_notice": True,  # only notices get a row; other pages are raw_pages
+    }
+    for name in _COLUMN_FIELDS:
         value = record.get(name)
-        if value is None:
-            return default
-        if fits(value):
-            return value
-        extra[name] = value
-        return default
-
-    row: dict[str, Any] = {name: keep(name, _is_text, _default(name)) for name in _TEXT_FIELDS}
-    row.update(
-        site_id=page.site_id,
-        region=page.region,
-        url=page.url,
-        canonical_url=page.canonical_url,
-        is_notice=True,  # only notices get a row; other pages are raw_pages
-    )
-    for name in _LABEL_FIELDS:
-        row[name] = keep(name, _LABEL_FITS[name])
-    for name in _JSON_FIELDS:
-        row[name] = keep(name, _JSON_FITS[name], _default(name))
-    for name in _DATE_FIELDS:
-        row[name] = _iso_date(keep(name, lambda v: _iso_date(v) is not None))
-    for name in _PARTIAL_DATE_FIELDS:
-        row[name] = keep(name, lambda v: _is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
+        if value is not None and _FITS[name](value):
+            row[name] = _iso_date(value) if name in _DATE_FIELDS else value
+            continue
+        if value is not None:
+            extra[name] = value
+        row[name] = _default(name)
     problems = record.get("problems")
     if isinstance(problems, list):
         unreadable = [p for p in problems if not isinstance(p, Mapping)]
@@ -111,37 +99,46 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-def _label_fits(name: str) -> Callable[[Any], bool]:
+def _fits(name: str) -> Callable[[Any], bool]:
+    """Whether a value fits the column of record field `name`, as its declaration says."""
     declared = spec(_FIELDS[name])
-
-    def fits(value: Any) -> bool:
-        if not isinstance(value, str):
-            return False
-        if declared.length is not None and len(value) > declared.length:
-            return False
-        return not declared.values or value in declared.values
-
-    return fits
-
-
-def _json_fits(name: str) -> Callable[[Any], bool]:
-    # A sequence field is a JSON list, a nested record object a JSON object.
-    if name in _SEQUENCES:
-        return lambda v: isinstance(v, list)
-    return lambda v: isinstance(v, dict)
+    match declared.storage:
+        case Storage.FLAG:
+            return lambda v: isinstance(v, bool)
+        case Storage.TEXT:
+            return lambda v: isinstance(v, str)
+        case Storage.NUMBER:
+            return lambda v: isinstance(v, int) and not isinstance(v, bool)
+        case Storage.DATE:
+            return lambda v: _iso_date(v) is not None
+        case Storage.PARTIAL_DATE:
+            return lambda v: isinstance(v, str) and _PARTIAL_DATE.fullmatch(v) is not None
+        case Storage.LABEL:
+            return lambda v: (
+                isinstance(v, str)
+                and (declared.length is None or len(v) <= declared.length)
+                and (not declared.values or v in declared.values)
+            )
+        case Storage.JSON if name in _SEQUENCES:
+            return lambda v: isinstance(v, list)
+        case Storage.JSON:  # a nested record object
+            return lambda v: isinstance(v, dict)
+    raise ValueError(f"{name}: {declared.storage} has no column")
 
 
 def _default(name: str) -> Any:
     """A missing field's column value: the record's own default, JSON-shaped (a new one each
     time, so rows never share a list)."""
-    default = _FIELDS[name].default
-    if default is MISSING:  # built by a default_factory: a nested object
+    f = _FIELDS[name]
+    if f.default_factory is not MISSING:  # a nested object
         return {}
-    return [] if isinstance(default, tuple) else default
+    if f.default is MISSING:
+        return None
+    return [] if isinstance(f.default, tuple) else f.default
+
+
+_FITS = {name: _fits(name) for name in _COLUMN_FIELDS}
+_PROBLEM_TEXTS = tuple(name for name in names(Problem) if name != "seq")
 
 
 def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -153,11 +150,6 @@ def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
         for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
         if isinstance(p, Mapping)
     ]
-
-
-_LABEL_FITS = {name: _label_fits(name) for name in _LABEL_FIELDS}
-_JSON_FITS = {name: _json_fits(name) for name in _JSON_FIELDS}
-_PROBLEM_TEXTS = tuple(name for name in names(Problem) if name != "seq")
 
 
 def _text(value: Any) -> str | None:
