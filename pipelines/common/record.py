@@ -4,7 +4,8 @@ their storage and meaning; `to_dict()` is the JSON shape.
 Everything else is derived from these declarations or tested against them: the JSON Schema
 (record_schema.py), the `notices` columns and their comments, the row mapping, the export columns,
 the gold comparator, the README's record table and the data dictionary. A new field is a line
-here, its extractor and a migration; `python -m models.docs` then rewrites the generated docs.
+here, its extractor, its line in models/notice.py and a migration; `python -m models.docs` then
+rewrites the generated docs (the tests fail until it has).
 """
 
 from __future__ import annotations
