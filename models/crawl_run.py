@@ -14,11 +14,16 @@ from models.types import UTCDateTime
 
 class CrawlRun(Base):
     __tablename__ = "crawl_runs"
+    __table_args__ = ({"comment": "one row per crawl run"},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    region: Mapped[str | None] = mapped_column(String(100), index=True)
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    region: Mapped[str | None] = mapped_column(
+        String(100), index=True, comment="the region crawled; NULL: all"
+    )
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="UTC")
+    finished_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime(), comment="UTC; NULL: not recorded"
+    )
     outcome: Mapped[str | None] = mapped_column(String(100), comment="Scrapy finish_reason")
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict, comment="Scrapy stats")
 
@@ -29,9 +34,14 @@ class CrawlRun(Base):
 
 class CrawlSiteOutcome(Base):
     __tablename__ = "crawl_site_outcomes"
+    __table_args__ = ({"comment": "what one crawl run did on one site"},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"))
-    outcome: Mapped[str] = mapped_column(String(100))
-    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    outcome: Mapped[str] = mapped_column(
+        String(100), comment="ok, partial, blocked or empty (crawler/outcomes.py)"
+    )
+    details: Mapped[dict[str, Any]] = mapped_column(
+        default=dict, comment="the site's counts and stop reasons in that run"
+    )

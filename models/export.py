@@ -10,35 +10,18 @@ from typing import Any, cast
 from sqlalchemy import Connection, Select, Table, select
 
 from models.notice import Notice, Problem
+from pipelines.common.record import NoticeRecord, Storage, names
+from pipelines.common.record import Problem as RecordProblem
 
 NOTICES = cast(Table, Notice.__table__)
 PROBLEMS = cast(Table, Problem.__table__)
 
-# Contract fields in the contract's order (notice-record.md); `problems` and `attachments` are
-# filled separately, `extra` holds values that did not fit a typed column.
-RECORD_FIELDS = (
-    "is_notice",
-    "title",
-    "published_date",
-    "source",
-    "author",
-    "publisher",
-    "inspected_unit",
-    "inspection_body",
-    "inspection_level",
-    "inspection_kinds",
-    "inspection_topic",
-    "inspection_round",
-    "inspection_start",
-    "inspection_end",
-    "feedback_date",
-    "counts",
-    "status_counts",
-    "contact",
-    "signed_by",
-    "signed_date",
-    "body_text",
-    "parser_version",
+# Record fields with a column of `notices`, in the contract's order; `problems` (a table of its
+# own) and `attachments` are filled after them, `extra` holds values that did not fit a column.
+RECORD_FIELDS = tuple(
+    f
+    for f in names(NoticeRecord)
+    if f != "attachments" and f not in names(NoticeRecord, Storage.TABLE)
 )
 LOCATION_FIELDS = (
     "id",
@@ -49,7 +32,7 @@ LOCATION_FIELDS = (
     "first_seen_at",
     "last_seen_at",
 )
-PROBLEM_FIELDS = ("seq", "aspect", "title", "description", "rectification", "status")
+PROBLEM_FIELDS = names(RecordProblem)
 STREAM_CHUNK = 500
 
 

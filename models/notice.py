@@ -7,6 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
+    Boolean,
     Date,
     ForeignKey,
     Integer,
@@ -16,25 +18,55 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.types import UTCDateTime
+from pipelines.common.record import NoticeRecord, Spec, Storage, declared
+from pipelines.common.record import Problem as RecordProblem
 
 # A date that may have month precision only ('2024-08') as the record contract allows.
 PartialDate = String(10)
 
 
+def column_type(declared: Spec) -> TypeEngine[Any]:
+    """The column type of a record field stored as `declared` says (TABLE: no column)."""
+    match declared.storage:
+        case Storage.FLAG:
+            return Boolean()
+        case Storage.TEXT:
+            return Text()
+        case Storage.LABEL:
+            return String(declared.length) if declared.length is not None else Text()
+        case Storage.NUMBER:
+            return Integer()
+        case Storage.DATE:
+            return Date()
+        case Storage.PARTIAL_DATE:
+            return PartialDate
+        case Storage.JSON:
+            return JSON()
+    raise ValueError(f"{declared.storage} is stored in a table of its own, not a column")
+
+
+def record_column(name: str, of: type = NoticeRecord, **kw: Any) -> Any:
+    """The column of field `name` of record dataclass `of`, commented with its description."""
+    field = declared(of, name)
+    return mapped_column(column_type(field), comment=field.description, **kw)
+
+
 class Notice(Base):
     __tablename__ = "notices"
+    __table_args__ = ({"comment": "one row per canonical URL: the notice's current record"},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), index=True)
-    region: Mapped[str | None] = mapped_column(String(100), index=True)
+    region: Mapped[str | None] = mapped_column(String(100), index=True, comment="the site's region")
     url: Mapped[str] = mapped_column(Text, comment="URL as last fetched")
     canonical_url: Mapped[str] = mapped_column(Text, unique=True, comment="w3lib-canonical URL")
-    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="first fetched (UTC)")
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="last fetched (UTC)")
     content_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the raw bytes of the current version"
     )
@@ -45,35 +77,33 @@ class Notice(Base):
         String(64), comment="sha256 of the stored record: equal means unchanged"
     )
 
-    # The record of the contract (docs: notice-record.md), field for field.
-    is_notice: Mapped[bool] = mapped_column(default=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    published_date: Mapped[date | None] = mapped_column(Date, index=True)
-    source: Mapped[str | None] = mapped_column(Text)
-    author: Mapped[str | None] = mapped_column(Text)
-    publisher: Mapped[str | None] = mapped_column(Text)
-    inspected_unit: Mapped[str | None] = mapped_column(Text)
-    inspection_body: Mapped[str | None] = mapped_column(Text)
-    inspection_level: Mapped[str | None] = mapped_column(String(20))
-    inspection_kinds: Mapped[list[Any]] = mapped_column(default=list)
-    inspection_topic: Mapped[str | None] = mapped_column(Text)
-    inspection_round: Mapped[str | None] = mapped_column(Text)
-    inspection_start: Mapped[str | None] = mapped_column(PartialDate)
-    inspection_end: Mapped[str | None] = mapped_column(PartialDate)
-    feedback_date: Mapped[str | None] = mapped_column(PartialDate)
-    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    status_counts: Mapped[dict[str, Any] | None]
-    contact: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    signed_by: Mapped[str | None] = mapped_column(Text)
-    signed_date: Mapped[date | None] = mapped_column(Date)
-    attachments: Mapped[list[Any]] = mapped_column(
-        default=list,
-        comment="the record's attachment links [{name, url}]; files: table attachments",
-    )
-    body_text: Mapped[str] = mapped_column(Text, default="")
-    parser_version: Mapped[str | None] = mapped_column(String(40))
+    # The record's fields: type and comment from their declaration (pipelines/common/record.py);
+    # tests/models/test_notice.py checks every field has its column here.
+    is_notice: Mapped[bool] = record_column("is_notice", default=True)
+    title: Mapped[str | None] = record_column("title")
+    published_date: Mapped[date | None] = record_column("published_date", index=True)
+    source: Mapped[str | None] = record_column("source")
+    author: Mapped[str | None] = record_column("author")
+    publisher: Mapped[str | None] = record_column("publisher")
+    inspected_unit: Mapped[str | None] = record_column("inspected_unit")
+    inspection_body: Mapped[str | None] = record_column("inspection_body")
+    inspection_level: Mapped[str | None] = record_column("inspection_level")
+    inspection_kinds: Mapped[list[Any]] = record_column("inspection_kinds", default=list)
+    inspection_topic: Mapped[str | None] = record_column("inspection_topic")
+    inspection_round: Mapped[str | None] = record_column("inspection_round")
+    inspection_start: Mapped[str | None] = record_column("inspection_start")
+    inspection_end: Mapped[str | None] = record_column("inspection_end")
+    feedback_date: Mapped[str | None] = record_column("feedback_date")
+    counts: Mapped[dict[str, Any]] = record_column("counts", default=dict)
+    status_counts: Mapped[dict[str, Any] | None] = record_column("status_counts")
+    contact: Mapped[dict[str, Any]] = record_column("contact", default=dict)
+    signed_by: Mapped[str | None] = record_column("signed_by")
+    signed_date: Mapped[date | None] = record_column("signed_date")
+    attachments: Mapped[list[Any]] = record_column("attachments", default=list)
+    body_text: Mapped[str] = record_column("body_text", default="")
+    parser_version: Mapped[str | None] = record_column("parser_version")
     extra: Mapped[dict[str, Any]] = mapped_column(
-        default=dict, comment="record fields added after contract version 1"
+        default=dict, comment="record values that fit no column: unknown fields, odd shapes"
     )
 
     problems: Mapped[list[Problem]] = relationship(
@@ -89,16 +119,19 @@ class Notice(Base):
 
 class Problem(Base):
     __tablename__ = "problems"
-    __table_args__ = (UniqueConstraint("notice_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("notice_id", "seq"),
+        {"comment": "the problems of a notice's current record"},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
-    seq: Mapped[int] = mapped_column(comment="position in the notice, from 1")
-    aspect: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    description: Mapped[str | None] = mapped_column(Text)
-    rectification: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str | None] = mapped_column(Text)
+    seq: Mapped[int] = record_column("seq", RecordProblem)
+    aspect: Mapped[str | None] = record_column("aspect", RecordProblem)
+    title: Mapped[str | None] = record_column("title", RecordProblem)
+    description: Mapped[str | None] = record_column("description", RecordProblem)
+    rectification: Mapped[str | None] = record_column("rectification", RecordProblem)
+    status: Mapped[str | None] = record_column("status", RecordProblem)
 
 
 class NoticeVersion(Base):
@@ -106,11 +139,14 @@ class NoticeVersion(Base):
     attachment files it had, so a file replaced behind the same page is a new version."""
 
     __tablename__ = "notice_versions"
-    __table_args__ = (UniqueConstraint("notice_id", "raw_sha256", "files_sha256"),)
+    __table_args__ = (
+        UniqueConstraint("notice_id", "raw_sha256", "files_sha256"),
+        {"comment": "every distinct fetched content of a notice, raw bytes kept"},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
-    raw_sha256: Mapped[str] = mapped_column(String(64))
+    raw_sha256: Mapped[str] = mapped_column(String(64), comment="sha256 of the raw page bytes")
     files_sha256: Mapped[str | None] = mapped_column(
         String(64),
         comment="sha256 of its sorted (url, file sha256) pairs; NULL: files not recorded",
@@ -119,9 +155,11 @@ class NoticeVersion(Base):
         String(64), comment="sha256 of the normalised body text"
     )
     raw_zlib: Mapped[bytes] = mapped_column(LargeBinary, comment="raw page bytes, zlib")
-    http_status: Mapped[int | None]
-    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    parser_version: Mapped[str | None] = mapped_column(String(40))
+    http_status: Mapped[int | None] = mapped_column(comment="HTTP status of the fetch")
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="UTC")
+    parser_version: Mapped[str | None] = mapped_column(
+        String(40), comment="the parser that read this version"
+    )
 
     files: Mapped[list[NoticeVersionFile]] = relationship(
         order_by="NoticeVersionFile.url", cascade="all, delete-orphan", passive_deletes=True
@@ -132,11 +170,12 @@ class NoticeVersionFile(Base):
     """An attachment file a version had, by its URL on the page."""
 
     __tablename__ = "notice_version_files"
+    __table_args__ = ({"comment": "the attachment files a version had"},)
 
     version_id: Mapped[int] = mapped_column(
         ForeignKey("notice_versions.id", ondelete="CASCADE"), primary_key=True
     )
-    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True, comment="its link on the page")
     sha256: Mapped[str] = mapped_column(ForeignKey("attachment_files.sha256"), index=True)
 
     file: Mapped[AttachmentFile] = relationship()
@@ -146,16 +185,19 @@ class Attachment(Base):
     """An attachment link of the notice's current record, with the file fetched behind it."""
 
     __tablename__ = "attachments"
-    __table_args__ = (UniqueConstraint("notice_id", "url"),)
+    __table_args__ = (
+        UniqueConstraint("notice_id", "url"),
+        {"comment": "the current record's attachment links, with the file behind each"},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(Text)
-    url: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text, comment="link text or file name")
+    url: Mapped[str] = mapped_column(Text, comment="the link")
     sha256: Mapped[str | None] = mapped_column(
         ForeignKey("attachment_files.sha256"), index=True, comment="NULL: no file was fetched"
     )
-    http_status: Mapped[int | None]
+    http_status: Mapped[int | None] = mapped_column(comment="HTTP status of its fetch")
     error: Mapped[str | None] = mapped_column(Text, comment="why it was not fetched or read")
 
     file: Mapped[AttachmentFile | None] = relationship()

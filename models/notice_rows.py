@@ -5,46 +5,27 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
 from typing import Any
 
 from models.hashing import file_sha256, files_digest
 from models.writes import AttachmentWrite, PageWrite
+from pipelines.common.record import NoticeRecord, Problem, Storage, names, spec
 
-# Record fields stored in their own columns (problems and attachments go to their own tables).
-_TEXT_FIELDS = (
-    "title",
-    "source",
-    "author",
-    "publisher",
-    "inspected_unit",
-    "inspection_body",
-    "inspection_topic",
-    "inspection_round",
-    "signed_by",
-)
-_DATE_FIELDS = ("published_date", "signed_date")
-_PARTIAL_DATE_FIELDS = ("inspection_start", "inspection_end", "feedback_date")
-_LEVELS = frozenset({"central", "provincial", "city", "county", "other"})
-_KNOWN_FIELDS = frozenset(
-    {
-        *_TEXT_FIELDS,
-        *_DATE_FIELDS,
-        *_PARTIAL_DATE_FIELDS,
-        "is_notice",
-        "inspection_level",
-        "inspection_kinds",
-        "counts",
-        "status_counts",
-        "contact",
-        "attachments",
-        "problems",
-        "body_text",
-        "parser_version",
-    }
+# The record's fields with a column of `notices` (problems: a table of their own); is_notice is
+# true of every row, since only notices get one.
+_FIELDS = {f.name: f for f in fields(NoticeRecord) if spec(f).storage is not Storage.TABLE}
+_COLUMN_FIELDS = tuple(name for name in _FIELDS if name != "is_notice")
+_DATE_FIELDS = names(NoticeRecord, Storage.DATE)
+_KNOWN_FIELDS = frozenset(names(NoticeRecord))
+_SEQUENCES = frozenset(
+    name
+    for name, hint in typing.get_type_hints(NoticeRecord).items()
+    if typing.get_origin(hint) is tuple
 )
 _PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
@@ -92,44 +73,21 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
     # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
     extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
 
-    def keep(name: str, fits: Callable[[Any], bool], default: Any = None) -> Any:
+    row: dict[str, Any] = {
+        "site_id": page.site_id,
+        "region": page.region,
+        "url": page.url,
+        "canonical_url": page.canonical_url,
+        "is_notice": True,  # only notices get a row; other pages are raw_pages
+    }
+    for name in _COLUMN_FIELDS:
         value = record.get(name)
-        if value is None:
-            return default
-        if fits(value):
-            return value
-        extra[name] = value
-        return default
-
-    def is_text(v: Any) -> bool:
-        return isinstance(v, str)
-
-    def is_list(v: Any) -> bool:
-        return isinstance(v, list)
-
-    def is_dict(v: Any) -> bool:
-        return isinstance(v, dict)
-
-    row: dict[str, Any] = {name: keep(name, is_text) for name in _TEXT_FIELDS}
-    row.update(
-        site_id=page.site_id,
-        region=page.region,
-        url=page.url,
-        canonical_url=page.canonical_url,
-        is_notice=True,
-        inspection_kinds=keep("inspection_kinds", is_list, []),
-        counts=keep("counts", is_dict, {}),
-        status_counts=keep("status_counts", is_dict),
-        contact=keep("contact", is_dict, {}),
-        attachments=keep("attachments", is_list, []),
-        body_text=keep("body_text", is_text, ""),
-        inspection_level=keep("inspection_level", lambda v: v in _LEVELS),
-        parser_version=keep("parser_version", lambda v: is_text(v) and len(v) <= 40),
-    )
-    for name in _DATE_FIELDS:
-        row[name] = _iso_date(keep(name, lambda v: _iso_date(v) is not None))
-    for name in _PARTIAL_DATE_FIELDS:
-        row[name] = keep(name, lambda v: is_text(v) and _PARTIAL_DATE.fullmatch(v) is not None)
+        if value is not None and _FITS[name](value):
+            row[name] = _iso_date(value) if name in _DATE_FIELDS else value
+            continue
+        if value is not None:
+            extra[name] = value
+        row[name] = _default(name)
     problems = record.get("problems")
     if isinstance(problems, list):
         unreadable = [p for p in problems if not isinstance(p, Mapping)]
@@ -141,19 +99,54 @@ def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _fits(name: str) -> Callable[[Any], bool]:
+    """Whether a value fits the column of record field `name`, as its declaration says."""
+    declared = spec(_FIELDS[name])
+    match declared.storage:
+        case Storage.FLAG:
+            return lambda v: isinstance(v, bool)
+        case Storage.TEXT:
+            return lambda v: isinstance(v, str)
+        case Storage.NUMBER:
+            return lambda v: isinstance(v, int) and not isinstance(v, bool)
+        case Storage.DATE:
+            return lambda v: _iso_date(v) is not None
+        case Storage.PARTIAL_DATE:
+            return lambda v: isinstance(v, str) and _PARTIAL_DATE.fullmatch(v) is not None
+        case Storage.LABEL:
+            return lambda v: (
+                isinstance(v, str)
+                and (declared.length is None or len(v) <= declared.length)
+                and (not declared.values or v in declared.values)
+            )
+        case Storage.JSON if name in _SEQUENCES:
+            return lambda v: isinstance(v, list)
+        case Storage.JSON:  # a nested record object
+            return lambda v: isinstance(v, dict)
+    raise ValueError(f"{name}: {declared.storage} has no column")
+
+
+def _default(name: str) -> Any:
+    """A missing field's column value: the record's own default, JSON-shaped (a new one each
+    time, so rows never share a list)."""
+    f = _FIELDS[name]
+    if f.default_factory is not MISSING:  # a nested object
+        return {}
+    if f.default is MISSING:
+        return None
+    return [] if isinstance(f.default, tuple) else f.default
+
+
+_FITS = {name: _fits(name) for name in _COLUMN_FIELDS}
+_PROBLEM_TEXTS = tuple(name for name in names(Problem) if name != "seq")
+
+
 def _problem_rows(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     # seq is the position in the document, which the contract defines it to be; using the
     # position keeps (notice_id, seq) unique even if a parser repeats a number.
     problems = record.get("problems")
     return [
-        {
-            "seq": n,
-            "aspect": _text(p.get("aspect")),
-            "title": _text(p.get("title")),
-            "description": _text(p.get("description")),
-            "rectification": _text(p.get("rectification")),
-            "status": _text(p.get("status")),
-        }
+        {"seq": n, **{name: _text(p.get(name)) for name in _PROBLEM_TEXTS}}
         for n, p in enumerate(problems if isinstance(problems, list) else [], start=1)
         if isinstance(p, Mapping)
     ]

@@ -18,21 +18,30 @@ from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.seeds import SeedError, load_registry
 from models.export import LOCATION_FIELDS, PROBLEM_FIELDS, RECORD_FIELDS, iter_records, problem_rows
+from pipelines.common.record import Contact, Counts, NoticeRecord, StatusCounts, Storage, names
 
-# Nested values flattened into columns, so the CSV opens as a plain table in a spreadsheet.
-COUNT_KEYS = ("aspects", "items", "problems", "measures")
-STATUS_KEYS = ("done", "in_progress", "not_started")
-FLAT = {"counts", "status_counts", "contact", "inspection_kinds"}
+# Nested values flattened into columns, so the CSV opens as a plain table in a spreadsheet: a
+# list joined by LIST_SEP, a nested object one column per key, named with its prefix.
+NESTED: dict[str, tuple[str, type]] = {
+    "counts": ("counts", Counts),
+    "status_counts": ("status", StatusCounts),
+    "contact": ("contact", Contact),
+}
+FLAT = [f for f in RECORD_FIELDS if f in names(NoticeRecord, Storage.JSON)]
+
+
+def flat_columns(field: str) -> list[str]:
+    """The CSV columns a flattened record field becomes."""
+    if field not in NESTED:
+        return [field]
+    prefix, cls = NESTED[field]
+    return [f"{prefix}_{k}" for k in names(cls)]
+
+
 NOTICE_COLUMNS = [
     *LOCATION_FIELDS,
     *(f for f in RECORD_FIELDS if f not in FLAT and f != "body_text"),
-    "inspection_kinds",
-    *(f"counts_{k}" for k in COUNT_KEYS),
-    *(f"status_{k}" for k in STATUS_KEYS),
-    "contact_phones",
-    "contact_emails",
-    "contact_address",
-    "contact_postcode",
+    *(column for f in FLAT for column in flat_columns(f)),
     "problem_count",
     "attachments",
     "extra",
@@ -146,16 +155,15 @@ def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
 
 def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
     row = {k: v for k, v in record.items() if k not in FLAT}
-    counts = record.get("counts") or {}
-    status = record.get("status_counts") or {}
-    contact = record.get("contact") or {}
-    row.update({f"counts_{k}": counts.get(k) for k in COUNT_KEYS})
-    row.update({f"status_{k}": status.get(k) for k in STATUS_KEYS})
-    row["inspection_kinds"] = LIST_SEP.join(record.get("inspection_kinds") or [])
-    row["contact_phones"] = LIST_SEP.join(contact.get("phones") or [])
-    row["contact_emails"] = LIST_SEP.join(contact.get("emails") or [])
-    row["contact_address"] = contact.get("address")
-    row["contact_postcode"] = contact.get("postcode")
+    for f in FLAT:
+        value = record.get(f)
+        if f not in NESTED:
+            row[f] = LIST_SEP.join(value or [])
+            continue
+        nested = value or {}
+        for k, column in zip(names(NESTED[f][1]), flat_columns(f), strict=True):
+            item = nested.get(k)
+            row[column] = LIST_SEP.join(item or []) if isinstance(item, list) else item
     row["problem_count"] = len(record.get("problems") or [])
     row["attachments"] = json.dumps(record.get("attachments") or [], ensure_ascii=False)
     row["extra"] = json.dumps(record["extra"], ensure_ascii=False) if record.get("extra") else ""

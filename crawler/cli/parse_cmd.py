@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -30,10 +29,8 @@ def parse_path(path: Path) -> NoticeRecord:
         raise UnreadableFile(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if path.suffix.lower() in HTML_SUFFIXES:
         page = clean_html(data)
-        record = parse_notice(page.text, page.meta, page.attachments)
-    else:
-        record = parse_notice(decode_text(data))
-    return dataclasses.replace(record, source_path=str(path))
+        return parse_notice(page.text, page.meta, page.attachments)
+    return parse_notice(decode_text(data))
 
 
 def _write_utf8(line: str) -> None:
@@ -63,7 +60,9 @@ def parse(
             failed += 1
             typer.echo(f"error: {exc}", err=True)
             continue
+        # Which file was parsed is the command's to say (the contract asks for it), not the record's.
+        output = {**record.to_dict(), "source_path": str(path)}
         indent = None if jsonl else 2
-        _write_utf8(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+        _write_utf8(json.dumps(output, ensure_ascii=False, indent=indent) + "\n")
     if failed:
         raise typer.Exit(code=1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import typing
+from dataclasses import is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,10 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from crawler.cli import app
+from crawler.cli.export_cmd import NESTED, NOTICE_COLUMNS, flat_columns
 from models.upsert import write_pages
 from models.writes import PageWrite
+from pipelines.common.record import NoticeRecord, StatusCounts, Storage, names
 
 runner = CliRunner()
 
@@ -171,3 +175,28 @@ def test_region_takes_name_pinyin_or_code_as_the_crawl_does(
     )
     lines = invoke("--format", "jsonl", "--region", region).stdout.splitlines()
     assert [json.loads(line)["title"] for line in lines] == titles
+
+
+def test_every_record_field_has_its_csv_columns() -> None:
+    # A field is a column of its own, or flattened into columns named after it.
+    prefixes = {f: NESTED[f][0] if f in NESTED else f for f in names(NoticeRecord)}
+    prefixes["problems"] = "problem_count"
+    for field, prefix in prefixes.items():
+        assert any(c == prefix or c.startswith(f"{prefix}_") for c in NOTICE_COLUMNS), field
+    assert NOTICE_COLUMNS[-1] == "body_text"  # the long text last, for spreadsheets
+
+
+def test_nested_objects_flatten_to_one_column_per_key() -> None:
+    assert flat_columns("status_counts") == [f"status_{k}" for k in names(StatusCounts)]
+    assert flat_columns("inspection_kinds") == ["inspection_kinds"]
+
+
+def test_every_nested_object_of_the_record_is_flattened() -> None:
+    hints = typing.get_type_hints(NoticeRecord)
+    nested = {
+        f
+        for f in names(NoticeRecord, Storage.JSON)
+        if any(is_dataclass(t) for t in (hints[f], *typing.get_args(hints[f])))
+        and typing.get_origin(hints[f]) is not tuple
+    }
+    assert nested == set(NESTED)

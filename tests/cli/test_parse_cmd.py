@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from crawler.cli import app
+from pipelines.common.record import NoticeRecord, names
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev" / "texts"
 NOTICE = (DEV / "004_bbd2ed656ee4c473.txt").read_text(encoding="utf-8")
@@ -112,3 +113,11 @@ def test_html_table_rows_are_read_as_problems(tmp_path: Path) -> None:
         ("党的领导方面", "理论学习计划执行不到位", "done"),
         ("党的领导方面", "统计执法检查覆盖面偏窄", "in_progress"),
     ]
+
+
+def test_each_line_is_the_record_and_the_path_it_was_parsed_from(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    (record,) = _records(result.stdout)
+    assert list(record) == [*names(NoticeRecord), "source_path"]

@@ -102,6 +102,47 @@ def test_attachments_rename_keeps_stored_links(db_url: str) -> None:
         engine.dispose()
 
 
+def test_the_null_source_path_leaves_stored_notices(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "67958489a5a1")
+            conn.execute(
+                text(
+                    "INSERT INTO sites (id, list_urls, first_seen_at, last_seen_at) "
+                    "VALUES ('s', '[]', '2024-01-01', '2024-01-01')"
+                )
+            )
+            for url, extra in [
+                ("a", '{"source_path": null}'),
+                ("b", '{"source_path": null, "published_date": "2024年6月"}'),
+                ("c", '{"source_path": "/tmp/a.txt"}'),  # a value is data: it stays
+            ]:
+                conn.execute(
+                    text(
+                        "INSERT INTO notices (site_id, url, canonical_url, first_seen_at, "
+                        "last_seen_at, content_sha256, record_sha256, is_notice, "
+                        "inspection_kinds, counts, contact, attachments, body_text, extra) "
+                        "VALUES ('s', :u, :u, '2024-01-01', '2024-01-01', 'c', 'r', true, "
+                        "'[]', '{}', '{}', '[]', '', :extra)"
+                    ),
+                    {"u": url, "extra": extra},
+                )
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(models.Notice.url, models.Notice.extra).order_by(models.Notice.url)
+            ).all()
+        assert [tuple(r) for r in rows] == [
+            ("a", {}),
+            ("b", {"published_date": "2024年6月"}),
+            ("c", {"source_path": "/tmp/a.txt"}),
+        ]
+    finally:
+        engine.dispose()
+
+
 def test_attachment_bytes_move_to_files_and_back(db_url: str) -> None:
     url = "http://127.0.0.1/附件.pdf"
     pdf = zlib.compress(b"%PDF-1")

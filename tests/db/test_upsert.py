@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,9 @@ from models import (
 )
 from models.upsert import write_pages
 from models.writes import AttachmentWrite, Outcome, PageWrite
+from pipelines.parsing import parse_notice
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev"
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=1)
@@ -175,7 +179,7 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
         published_date="2024年6月",
         inspection_end="9月底",
         inspection_level="municipal",
-        source_path="/tmp/a.txt",
+        phase_of_report="中期",  # a field the store does not know
     )
     write_pages(engine, [page(1, rec=odd)], now=T0)
     row = notice_row(engine)
@@ -186,8 +190,17 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
         "published_date": "2024年6月",
         "inspection_end": "9月底",
         "inspection_level": "municipal",
-        "source_path": "/tmp/a.txt",
+        "phase_of_report": "中期",
     }
+
+
+def test_a_parsed_record_fits_its_columns_with_nothing_left_over(engine: Engine) -> None:
+    text = (CORPUS / "texts" / "004_bbd2ed656ee4c473.txt").read_text(encoding="utf-8")
+    parsed = parse_notice(text).to_dict()
+    write_pages(engine, [page(1, rec=parsed)], now=T0)
+    row = notice_row(engine)
+    assert row["extra"] == {}
+    assert (row["title"], row["inspection_body"]) == (parsed["title"], "市委巡察办第一巡察组")
 
 
 PDF_URL = "http://127.0.0.1/a.pdf"

@@ -1,0 +1,206 @@
+"""The notice record (contract version 1), declared once: frozen dataclasses whose fields each say
+their storage and meaning; `to_dict()` is the JSON shape.
+
+Everything else is derived from these declarations or tested against them: the JSON Schema
+(record_schema.py), the `notices` columns and their comments, the row mapping, the export columns,
+the gold comparator, the README's record table and the data dictionary. A new field is a line
+here, its extractor, its line in models/notice.py and a migration; `python -m models.docs` then
+rewrites the generated docs (the tests fail until it has).
+"""
+
+from __future__ import annotations
+
+from dataclasses import Field, asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+STATUSES = ("done", "in_progress", "not_started")
+LEVELS = ("central", "provincial", "city", "county", "other")
+SPEC = "record"  # the key of a field's Spec in its dataclass metadata
+
+
+class Storage(StrEnum):
+    """How the store keeps a field of the record."""
+
+    FLAG = "flag"  # a boolean column
+    TEXT = "text"  # a text column
+    LABEL = "label"  # a short text column: at most `length` characters, one of `values` if given
+    NUMBER = "number"  # an integer column
+    DATE = "date"  # a date column: an ISO date
+    PARTIAL_DATE = "partial date"  # 'YYYY-MM-DD' or 'YYYY-MM' in a String(10) column
+    JSON = "json"  # a JSON column (lists and nested objects)
+    TABLE = "table"  # rows of a table of its own
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What one record field declares besides its type."""
+
+    storage: Storage
+    description: str  # one line: the data dictionary's text and the column comment
+    length: int | None = None  # longest value of a LABEL column
+    values: tuple[str, ...] = ()  # the only values a LABEL may take (empty: any)
+
+
+def _spec(storage: Storage, description: str, **kw: Any) -> dict[str, Spec]:
+    return {SPEC: Spec(storage, description, **kw)}
+
+
+def _text(description: str) -> dict[str, Spec]:
+    return _spec(Storage.TEXT, description)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    seq: int = field(metadata=_spec(Storage.NUMBER, "position in the notice, from 1"))
+    aspect: str | None = field(
+        metadata=_text("heading of the group it sits under (聚焦…方面); null when none")
+    )
+    title: str = field(metadata=_text("its short statement without numbering (≤ 80 chars)"))
+    description: str | None = field(default=None, metadata=_text("the 问题表现 text"))
+    rectification: str | None = field(default=None, metadata=_text("the measures text"))
+    status: str | None = field(
+        default=None,
+        metadata=_spec(Storage.LABEL, "how far its rectification is", values=STATUSES),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    aspects: int | None = field(default=None, metadata=_spec(Storage.NUMBER, "方面 stated"))
+    items: int | None = field(default=None, metadata=_spec(Storage.NUMBER, "项/类 of problems"))
+    problems: int | None = field(default=None, metadata=_spec(Storage.NUMBER, "(具体)问题 stated"))
+    measures: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "整改措施/举措 stated")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCounts:
+    done: int | None = field(default=None, metadata=_spec(Storage.NUMBER, "problems done"))
+    in_progress: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "problems in progress")
+    )
+    not_started: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "problems not started")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    phones: tuple[str, ...] = field(default=(), metadata=_text("telephone numbers"))
+    emails: tuple[str, ...] = field(default=(), metadata=_text("e-mail addresses"))
+    address: str | None = field(default=None, metadata=_text("postal address"))
+    postcode: str | None = field(default=None, metadata=_text("postcode"))
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    name: str = field(metadata=_text("file name as linked"))
+    url: str | None = field(default=None, metadata=_text("where it was linked; null in text"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoticeRecord:
+    # In the contract's order (shared/schema/notice-record.md), which the exports keep.
+    is_notice: bool = field(
+        metadata=_spec(Storage.FLAG, "the document is a rectification notice (not news of one)")
+    )
+    title: str | None = field(default=None, metadata=_text("the notice's own title line"))
+    published_date: str | None = field(  # ISO dates as strings: the contract's wire form
+        default=None,
+        metadata=_spec(Storage.DATE, "the page's publication date, else the signature date"),
+    )
+    source: str | None = field(default=None, metadata=_text("the page's 来源 value"))
+    author: str | None = field(default=None, metadata=_text("the page's 作者 value"))
+    publisher: str | None = field(default=None, metadata=_text("the unit issuing the notice"))
+    inspected_unit: str | None = field(default=None, metadata=_text("the unit inspected"))
+    inspection_body: str | None = field(
+        default=None, metadata=_text("the inspection team as written (市委第一巡察组)")
+    )
+    inspection_level: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL,
+            "rank of the committee that sent the team",
+            length=20,
+            values=LEVELS,
+        ),
+    )
+    inspection_kinds: tuple[str, ...] = field(
+        default=(), metadata=_spec(Storage.JSON, "kinds named: 常规 专项 回头看 机动 提级 …")
+    )
+    inspection_topic: str | None = field(
+        default=None, metadata=_text("the theme of a 专项 inspection")
+    )
+    inspection_round: str | None = field(
+        default=None, metadata=_text("the round, e.g. 十九届中央第四轮")
+    )
+    inspection_start: str | None = field(
+        default=None, metadata=_spec(Storage.PARTIAL_DATE, "first day of the inspection")
+    )
+    inspection_end: str | None = field(
+        default=None, metadata=_spec(Storage.PARTIAL_DATE, "last day of the inspection")
+    )
+    feedback_date: str | None = field(
+        default=None, metadata=_spec(Storage.PARTIAL_DATE, "the day findings were fed back")
+    )
+    counts: Counts = field(
+        default_factory=Counts,
+        metadata=_spec(Storage.JSON, "totals the text states about the feedback"),
+    )
+    status_counts: StatusCounts | None = field(
+        default=None,
+        metadata=_spec(Storage.JSON, "problems per status, when the text states them"),
+    )
+    problems: tuple[Problem, ...] = field(
+        default=(), metadata=_spec(Storage.TABLE, "the problems in document order")
+    )
+    contact: Contact = field(
+        default_factory=Contact,
+        metadata=_spec(Storage.JSON, "how to reach the publisher (欢迎…监督 paragraph)"),
+    )
+    signed_by: str | None = field(default=None, metadata=_text("the signature block's unit"))
+    signed_date: str | None = field(
+        default=None, metadata=_spec(Storage.DATE, "the signature block's date")
+    )
+    attachments: tuple[Attachment, ...] = field(
+        default=(),
+        metadata=_spec(
+            Storage.JSON, "the record's attachment links [{name, url}]; files: table attachments"
+        ),
+    )
+    body_text: str = field(
+        default="", metadata=_text("the cleaned notice text, one paragraph a line")
+    )
+    parser_version: str = field(
+        metadata=_spec(Storage.LABEL, "version of the parser that made the record", length=40)
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract JSON: every field, lists for sequences, nested objects as dicts."""
+        data = asdict(self)
+        data["inspection_kinds"] = list(self.inspection_kinds)
+        data["problems"] = [asdict(p) for p in self.problems]
+        data["contact"]["phones"] = list(self.contact.phones)
+        data["contact"]["emails"] = list(self.contact.emails)
+        data["attachments"] = [asdict(a) for a in self.attachments]
+        return data
+
+
+def spec(f: Field[Any]) -> Spec:
+    """The declaration of a record field."""
+    found = f.metadata[SPEC]
+    assert isinstance(found, Spec)
+    return found
+
+
+def names(cls: type, *storages: Storage) -> tuple[str, ...]:
+    """The fields of a record dataclass in declaration order; those stored so, if given."""
+    return tuple(f.name for f in fields(cls) if not storages or spec(f).storage in storages)
+
+
+def declared(cls: type, name: str) -> Spec:
+    """The declaration of field `name` of a record dataclass."""
+    (found,) = (f for f in fields(cls) if f.name == name)
+    return spec(found)

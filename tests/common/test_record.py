@@ -1,0 +1,93 @@
+"""The record declared once (pipelines/common/record.py): its JSON shape and its declarations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+import pytest
+
+from pipelines.common.record import (
+    LEVELS,
+    STATUSES,
+    Attachment,
+    Contact,
+    Counts,
+    NoticeRecord,
+    Problem,
+    StatusCounts,
+    Storage,
+    declared,
+    names,
+    spec,
+)
+
+RECORD_TYPES = [NoticeRecord, Problem, Counts, StatusCounts, Contact, Attachment]
+
+
+def test_to_dict_is_the_contract_json() -> None:
+    record = NoticeRecord(
+        is_notice=True,
+        parser_version="1",
+        inspection_kinds=("专项",),
+        problems=(Problem(1, "方面", "标题", "表现", "措施", "done"),),
+        status_counts=StatusCounts(1, 0, 0),
+        contact=Contact(("0715-8111755",), ("a@b.cn",), "地址", "437000"),
+        attachments=(Attachment("通报.docx", None),),
+    )
+    data = json.loads(json.dumps(record.to_dict(), ensure_ascii=False))
+    assert data["inspection_kinds"] == ["专项"]
+    assert data["problems"] == [
+        {"seq": 1, "aspect": "方面", "title": "标题", "description": "表现",
+         "rectification": "措施", "status": "done"}
+    ]  # fmt: skip
+    assert data["counts"] == {"aspects": None, "items": None, "problems": None, "measures": None}
+    assert data["status_counts"] == {"done": 1, "in_progress": 0, "not_started": 0}
+    assert data["contact"]["phones"] == ["0715-8111755"]
+    assert data["attachments"] == [{"name": "通报.docx", "url": None}]
+    assert list(data) == list(names(NoticeRecord))  # every field, in the contract's order
+
+
+def test_which_file_was_parsed_is_no_field_of_the_record() -> None:
+    # source_path is the parse command's to print; the store would keep it as an unknown field.
+    assert "source_path" not in names(NoticeRecord)
+
+
+@pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)
+def test_every_field_declares_its_storage_and_a_one_line_description(cls: type) -> None:
+    for f in fields(cls):
+        declared = spec(f)
+        assert declared.description and "\n" not in declared.description, f.name
+        assert declared.description == declared.description.strip(), f.name
+
+
+@pytest.mark.parametrize(
+    ("storages", "expected"),
+    [
+        ((Storage.DATE,), ("published_date", "signed_date")),
+        ((Storage.PARTIAL_DATE,), ("inspection_start", "inspection_end", "feedback_date")),
+        ((Storage.LABEL,), ("inspection_level", "parser_version")),
+        ((Storage.TABLE,), ("problems",)),
+        ((Storage.FLAG, Storage.TABLE), ("is_notice", "problems")),
+    ],
+)
+def test_names_selects_fields_by_storage_in_declaration_order(
+    storages: tuple[Storage, ...], expected: tuple[str, ...]
+) -> None:
+    assert names(NoticeRecord, *storages) == expected
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "values"),
+    [(NoticeRecord, "inspection_level", LEVELS), (Problem, "status", STATUSES)],
+)
+def test_labels_declare_their_vocabulary(cls: type, name: str, values: tuple[str, ...]) -> None:
+    (f,) = (f for f in fields(cls) if f.name == name)
+    assert spec(f).values == values
+
+
+def test_declared_finds_a_field_by_name() -> None:
+    assert declared(NoticeRecord, "feedback_date").storage is Storage.PARTIAL_DATE
+    assert declared(Problem, "seq").storage is Storage.NUMBER
+    with pytest.raises(ValueError):
+        declared(NoticeRecord, "source_path")
