@@ -19,6 +19,8 @@ from tldextract import TLDExtract
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
+from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX, read
+
 logger = logging.getLogger(__name__)
 
 # Scrapy's cookie middleware asks tldextract for the public-suffix list, and tldextract downloads
@@ -56,9 +58,9 @@ class PoliteRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
-        self.backoff = settings.getfloat("NOTICES_RETRY_BACKOFF", 1.0)
-        self.backoff_max = settings.getfloat("NOTICES_RETRY_BACKOFF_MAX", 30.0)
-        self.retry_after_max = settings.getfloat("NOTICES_RETRY_AFTER_MAX", 120.0)
+        self.backoff = read(RETRY_BACKOFF, settings)
+        self.backoff_max = read(RETRY_BACKOFF_MAX, settings)
+        self.retry_after_max = read(RETRY_AFTER_MAX, settings)
 
     def _wait(self, request: Request, response: Response | None = None) -> float:
         header = response.headers.get("Retry-After") if response is not None else None

@@ -24,17 +24,15 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.items import FetchedAttachment, NoticePage
-from models.db import database_url, is_transient, make_engine, masked_url, schema_is_at_head
+from models.db import is_transient, make_engine, masked_url, schema_is_at_head
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
 from models.writes import AttachmentWrite, Outcome, PageWrite
 from pipelines import spool
+from pipelines.common import settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 200  # pages per transaction: commits (fsync) dominate smaller batches
-DEFAULT_RETRIES = 3
-DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubles each time
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones models.native_upsert knows
 
 
@@ -49,9 +47,9 @@ class StorePipeline:
         *,
         db_url: str,
         spool_file: Path,
-        batch_size: int = DEFAULT_BATCH,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
+        batch_size: int,
+        retries: int,
+        backoff: float,
     ) -> None:
         self.crawler = crawler
         self.db_url = db_url
@@ -72,11 +70,11 @@ class StorePipeline:
         s = crawler.settings
         pipeline = cls(
             crawler,
-            db_url=s.get("NOTICES_DB_URL") or database_url(),
-            spool_file=spool.spool_path(s.get("NOTICES_SPOOL")),
-            batch_size=s.getint("NOTICES_DB_BATCH", DEFAULT_BATCH),
-            retries=s.getint("NOTICES_DB_RETRIES", DEFAULT_RETRIES),
-            backoff=s.getfloat("NOTICES_DB_RETRY_BACKOFF", DEFAULT_BACKOFF),
+            db_url=settings.read(settings.DB_URL, s),
+            spool_file=Path(settings.read(settings.SPOOL, s)),
+            batch_size=settings.read(settings.DB_BATCH, s),
+            retries=settings.read(settings.DB_RETRIES, s),
+            backoff=settings.read(settings.DB_RETRY_BACKOFF, s),
         )
         # spider_closed carries the finish reason, which the stats only get after close_spider.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)

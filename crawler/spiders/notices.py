@@ -34,6 +34,7 @@ from crawler.pagination import Cursor
 from crawler.responses import content_type, page_text, set_cookie_names
 from crawler.seeds import ListSource, SeedError, Site, load_registry
 from crawler.spider_args import parse_max_pages, parse_since
+from pipelines.common import settings
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +182,7 @@ class NoticesSpider(scrapy.Spider):
             self._stop(out, source, cursor, "since")
             return
         limit = pagination.page_limit(
-            site, source, self.max_pages, self.settings.getint("NOTICES_MAX_PAGES", 50)
+            site, source, self.max_pages, settings.read(settings.MAX_PAGES, self.settings)
         )
         if cursor.page >= limit:
             self._stop(out, source, cursor, "max_pages")
@@ -250,7 +251,7 @@ class NoticesSpider(scrapy.Spider):
             item,
             link,
             rest,
-            maxsize=self.settings.getint("NOTICES_ATTACHMENT_MAXSIZE", attachments.MAX_BYTES),
+            maxsize=settings.read(settings.ATTACHMENT_MAXSIZE, self.settings),
             callback=self.parse_attachment,
             errback=self.attachment_failed,
         )

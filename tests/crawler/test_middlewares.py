@@ -14,6 +14,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.middlewares import PoliteRetryMiddleware, SiteGateMiddleware, retry_after_seconds
 from crawler.outcomes import SiteOutcome
+from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,13 @@ def test_gate_drops_requests_of_a_stopped_site() -> None:
     with pytest.raises(IgnoreRequest):
         gate.process_request(request)
     assert gate.process_request(Request("http://other/")) is None
+
+
+def test_backoff_defaults_are_the_registry_ones() -> None:
+    mw = PoliteRetryMiddleware.from_crawler(get_crawler())
+    assert (mw.backoff, mw.backoff_max, mw.retry_after_max) == (
+        RETRY_BACKOFF.default,
+        RETRY_BACKOFF_MAX.default,
+        RETRY_AFTER_MAX.default,
+    )
+    assert (mw.backoff, mw.backoff_max, mw.retry_after_max) == (2.0, 60.0, 300.0)

@@ -28,6 +28,7 @@ from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawP
 from models.db import make_engine
 from pipelines import spool as spool_module
 from pipelines import store
+from pipelines.common.settings import SettingError
 from pipelines.store import StoreNotReady, StorePipeline
 
 
@@ -105,6 +106,44 @@ def make_pipeline(url: str, tmp_path: Path, **settings: Any) -> StorePipeline:
     spider.site_outcomes = {"site-a": FakeOutcome("ok")}
     crawler.spider = spider
     return StorePipeline.from_crawler(crawler)
+
+
+@pytest.mark.parametrize(
+    ("env", "scrapy", "expected"),
+    [
+        ({}, {}, (200, 3, 1.0)),  # the registry's defaults
+        (
+            {
+                "NOTICES_DB_BATCH": "50",
+                "NOTICES_DB_RETRIES": "5",
+                "NOTICES_DB_RETRY_BACKOFF": "0.5",
+            },
+            {},
+            (50, 5, 0.5),
+        ),
+        ({"NOTICES_DB_BATCH": "50"}, {"NOTICES_DB_BATCH": "7"}, (7, 3, 1.0)),  # -s wins
+    ],
+)
+def test_database_settings_come_from_the_environment_or_scrapy(
+    env: dict[str, str],
+    scrapy: dict[str, str],
+    expected: tuple[int, int, float],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("NOTICES_DB_BATCH", "NOTICES_DB_RETRIES", "NOTICES_DB_RETRY_BACKOFF"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    pipeline = StorePipeline.from_crawler(get_crawler(Spider, scrapy))
+    assert (pipeline.batch_size, pipeline.retries, pipeline.backoff) == expected
+
+
+def test_a_bad_database_setting_names_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICES_DB_BATCH", "abc")
+    with pytest.raises(
+        SettingError, match=r"^NOTICES_DB_BATCH='abc' \(environment\) is not an integer$"
+    ):
+        StorePipeline.from_crawler(get_crawler(Spider))
 
 
 def run(pipeline: StorePipeline, items: list[NoticePage]) -> dict[str, Any]:
