@@ -5,6 +5,8 @@ head; then replay the spool and store the registry's sites. Items are buffered a
 `NOTICES_DB_BATCH` items and at close; outcomes are counted as `notices/db/<outcome>` when their
 batch is written. A lost database is retried with backoff; a batch that still cannot be written is
 appended to the spool (`NOTICES_SPOOL`), never dropped. At close, a `crawl_runs` row is written.
+The sites, the region and the per-site outcomes come from the run context (crawler/run_context.py);
+a crawl of another spider has none, and stores its pages only.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from scrapy.spiders import Spider
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from crawler import run_context
 from crawler.items import FetchedAttachment, NoticePage
 from models.db import is_transient, make_engine, masked_url, schema_is_at_head
 from models.runs import record_crawl_run, upsert_sites
@@ -99,9 +102,9 @@ class StorePipeline:
             )
         logger.info("storing into %s", where)
         self._replay_spool()
-        sites = getattr(self.crawler.spider, "registry_sites", None)
-        if sites:
-            upsert_sites(self.engine, sites)
+        context = run_context.find(self.crawler)
+        if context is not None and context.sites:
+            upsert_sites(self.engine, context.site_rows())
 
     def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
         # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line
@@ -127,16 +130,16 @@ class StorePipeline:
         if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it
             return
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        outcomes = getattr(spider, "site_outcomes", None) or {}
+        context = run_context.find(self.crawler)
         try:
             record_crawl_run(
                 self.engine,
-                region=getattr(spider, "region_name", None),
+                region=context.region_name if context else None,
                 started_at=self.started_at,
                 finished_at=datetime.now(UTC),
                 outcome=reason,
                 stats=stats,
-                site_outcomes={sid: o.to_dict() for sid, o in outcomes.items()},
+                site_outcomes=context.outcomes.to_dicts() if context else {},
             )
         except SQLAlchemyError as exc:
             logger.error("could not record the crawl run: %s", _reason(exc))

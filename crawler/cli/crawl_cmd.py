@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from crawler import run_context
 from crawler.cli.app import app
 from crawler.seeds import SeedError, load_registry
 from pipelines.common import settings as notices_settings
@@ -133,8 +134,8 @@ def run_crawl(
     process.start()
     elapsed = time.monotonic() - started
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    spider = getattr(crawler, "spider", None)
-    outcomes = getattr(spider, "site_outcomes", {}) if spider else {}
+    context = run_context.find(crawler)
+    outcomes = context.outcomes if context else {}
     names = {s.id: s.name for s in selected}
     return summarise(label, stats, outcomes, names, elapsed)
 

@@ -22,7 +22,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from crawler import run_context
 from crawler.items import FetchedAttachment, NoticePage
+from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
 from models.db import make_engine
@@ -42,12 +44,18 @@ class FakeRecord:
         return self.data
 
 
-@dataclass
-class FakeOutcome:
-    outcome: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "items": 1}
+SEEDS = """regions:
+  - code: "990000"
+    name: demo
+    pinyin: demo
+    sites:
+      - id: site-a
+        name: 甲网站
+        publisher: 甲
+        platform: trs
+        list_urls: ["http://127.0.0.1:8000/list/"]
+        verified: 2026-01-01
+"""
 
 
 def item(n: int, *, notice: bool = True) -> NoticePage:
@@ -90,21 +98,13 @@ def make_pipeline(url: str, tmp_path: Path, **settings: Any) -> StorePipeline:
             **settings,
         },
     )
-    spider = crawler._create_spider("notices")
-    spider.region_name = "demo"
-    spider.registry_sites = [
-        {
-            "id": "site-a",
-            "name": "甲网站",
-            "region": "demo",
-            "region_code": "320800",
-            "publisher": "甲",
-            "platform": "trs",
-            "list_urls": ["http://127.0.0.1:8000/list/"],
-        }
-    ]
-    spider.site_outcomes = {"site-a": FakeOutcome("ok")}
-    crawler.spider = spider
+    crawler.spider = crawler._create_spider("notices")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "demo.yaml").write_text(SEEDS, encoding="utf-8")
+    context = RunContext.for_run("demo", None, str(seeds))
+    context.outcomes["site-a"].items = 1  # an ok site
+    run_context.attach(crawler, context)
     return StorePipeline.from_crawler(crawler)
 
 
