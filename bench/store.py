@@ -29,7 +29,7 @@ from migrations import alembic_config
 from models.db import make_engine
 from models.upsert import write_pages
 from models.writes import PageWrite
-from pipelines.store import DEFAULT_BATCH
+from pipelines.common.settings import DB_BATCH
 
 PARAGRAPH = "针对巡察反馈的问题，党组高度重视，召开专题会议研究部署整改工作，逐项制定整改措施。"
 
@@ -135,7 +135,7 @@ def _outcomes(counts: Counter[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notices", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="pages per transaction")
+    parser.add_argument("--batch", type=int, default=DB_BATCH.default, help="pages per transaction")
     args = parser.parse_args()
     pages = synthetic_pages(args.notices)
     print(f"{args.notices:,} notices x 10 problems, {args.batch} pages per transaction")

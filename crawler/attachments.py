@@ -28,7 +28,6 @@ from parsel import Selector
 FETCH_EXTS = ("pdf", "docx", "doc", "wps", "ofd", "xls", "xlsx", "et")
 RECORD_EXTS = ("zip", "rar", "7z", "ppt", "pptx", "txt", "csv")
 ALL_EXTS = FETCH_EXTS + RECORD_EXTS
-MAX_BYTES = 20 * 1024 * 1024  # per attachment; larger files are recorded, not kept
 
 _EXT_ALT = "|".join(ALL_EXTS)
 _NAME_EXT_RE = re.compile(rf"\.({_EXT_ALT})\s*$", re.IGNORECASE)

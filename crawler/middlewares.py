@@ -1,4 +1,8 @@
-"""Downloader middlewares: polite retries and the per-site stop after repeated blocks."""
+"""Downloader middlewares: polite retries and the per-site stop after repeated blocks.
+
+Both work on the run's outcomes ledger (crawler/run_context.py): the retry middleware records
+the rate limits it waited out, the gate drops requests of a site the spider stopped. A crawl of
+another spider has no ledger: then they only retry, and never drop."""
 
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ from scrapy.utils.response import response_status_message
 from tldextract import TLDExtract
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
+
+from crawler import run_context
+from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX, read
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +63,9 @@ class PoliteRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
-        self.backoff = settings.getfloat("NOTICES_RETRY_BACKOFF", 1.0)
-        self.backoff_max = settings.getfloat("NOTICES_RETRY_BACKOFF_MAX", 30.0)
-        self.retry_after_max = settings.getfloat("NOTICES_RETRY_AFTER_MAX", 120.0)
+        self.backoff = read(RETRY_BACKOFF, settings)
+        self.backoff_max = read(RETRY_BACKOFF_MAX, settings)
+        self.retry_after_max = read(RETRY_AFTER_MAX, settings)
 
     def _wait(self, request: Request, response: Response | None = None) -> float:
         header = response.headers.get("Retry-After") if response is not None else None
@@ -84,8 +91,7 @@ class PoliteRetryMiddleware(RetryMiddleware):
 
     def _note_rate_limit(self, request: Request, wait: float) -> None:
         """Rate limits that a retry got past still belong in the site's run report."""
-        outcomes = getattr(self.crawler.spider, "site_outcomes", {})
-        outcome = outcomes.get(request.meta.get("site_id"))
+        outcome = run_context.outcome_for(self.crawler, request.meta.get("site_id", ""))
         if outcome is not None:
             outcome.record_problem(
                 "rate_limited", request.url, f"HTTP 429; retried after {wait:.1f} s", 429
@@ -112,8 +118,6 @@ class SiteGateMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
-        spider = self.crawler.spider
-        outcomes = getattr(spider, "site_outcomes", {})
-        outcome = outcomes.get(request.meta.get("site_id"))
+        outcome = run_context.outcome_for(self.crawler, request.meta.get("site_id", ""))
         if outcome is not None and outcome.stopped:
             raise IgnoreRequest(f"site {outcome.site_id} stopped after repeated blocks")

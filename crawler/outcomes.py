@@ -1,13 +1,15 @@
 """What happened to each site during one crawl run, for the run summary and the crawl-run row.
 
 A site whose list pages yielded nothing, or that was blocked, is loud: `flagged` is true unless
-the seed says `expected_empty: true`.
+the seed says `expected_empty: true`. The run's `OutcomeLedger` holds one `SiteOutcome` per
+selected site: the spider records into it, the retry middleware adds the rate limits it waited
+out, the site gate reads `stopped`, and the store and the crawl summary read it at the end.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,3 +113,27 @@ class SiteOutcome:
             "stopped_after_blocks": self.stopped,
             "samples": list(self.samples),
         }
+
+
+class OutcomeLedger(Mapping[str, SiteOutcome]):
+    """The outcomes of one run by site id. Its keys are fixed when the run starts; the outcomes
+    themselves are updated in place."""
+
+    def __init__(self, outcomes: Iterable[SiteOutcome]) -> None:
+        self._by_site = {o.site_id: o for o in outcomes}
+
+    def __getitem__(self, site_id: str) -> SiteOutcome:
+        return self._by_site[site_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_site)
+
+    def __len__(self) -> int:
+        return len(self._by_site)
+
+    @property
+    def flagged(self) -> list[str]:
+        return [sid for sid, o in self._by_site.items() if o.flagged]
+
+    def to_dicts(self) -> dict[str, dict[str, Any]]:
+        return {sid: o.to_dict() for sid, o in self._by_site.items()}

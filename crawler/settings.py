@@ -3,6 +3,8 @@ delays off with `-s` options, never by editing this file."""
 
 from __future__ import annotations
 
+from pipelines.common.settings import scrapy_defaults
+
 BOT_NAME = "notices"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -35,9 +37,6 @@ METAREFRESH_ENABLED = False
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-NOTICES_RETRY_BACKOFF = 2.0  # seconds before the first retry; doubles each time
-NOTICES_RETRY_BACKOFF_MAX = 60.0
-NOTICES_RETRY_AFTER_MAX = 300.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.PoliteRetryMiddleware": 550,
@@ -50,9 +49,10 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 400,
 }
 
-# Crawl limits (overridable per run with -a max_pages=N or per site in seeds).
-NOTICES_MAX_PAGES = 50  # list pages per list URL when neither the run nor the seed says
-NOTICES_ATTACHMENT_MAXSIZE = 20 * 1024 * 1024  # bytes per attachment; larger ones are recorded
+# Our own NOTICES_* settings (retry backoff, crawl limits…) are declared, with their defaults, in
+# the registry pipelines/common/settings.py; the Scrapy-only ones are set here from it, so that
+# `scrapy settings --get` shows them.
+globals().update(scrapy_defaults())
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"

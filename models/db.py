@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +9,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
-DEFAULT_DB_URL = "sqlite:///data/notices.db"
-DB_URL_ENV = "NOTICES_DB_URL"
+from pipelines.common import settings
 
 
 def database_url() -> str:
     """The URL from `NOTICES_DB_URL`, else the default SQLite file (its folder is created)."""
-    url = os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+    url = settings.read(settings.DB_URL)
     ensure_sqlite_parent(url)
     return url
 

@@ -21,17 +21,17 @@ from sqlalchemy import Engine
 from models.db import is_transient
 from models.upsert import write_pages
 from models.writes import AttachmentWrite, Outcome, PageWrite
+from pipelines.common import settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SPOOL = "data/spool.jsonl"
-SPOOL_ENV = "NOTICES_SPOOL"
+SPOOL_ENV = settings.SPOOL.name
 REPLAY_BATCH = 200
 
 
 def spool_path(setting: str | None = None) -> Path:
-    """The spool file: the given setting, else `NOTICES_SPOOL`, else data/spool.jsonl."""
-    return Path(setting or os.environ.get(SPOOL_ENV) or DEFAULT_SPOOL)
+    """The spool file: the given setting, else `NOTICES_SPOOL`, else the registry's default."""
+    return Path(setting or settings.read(settings.SPOOL))
 
 
 def append(path: Path, pages: Iterable[PageWrite]) -> int:

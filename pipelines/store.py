@@ -5,6 +5,8 @@ head; then replay the spool and store the registry's sites. Items are buffered a
 `NOTICES_DB_BATCH` items and at close; outcomes are counted as `notices/db/<outcome>` when their
 batch is written. A lost database is retried with backoff; a batch that still cannot be written is
 appended to the spool (`NOTICES_SPOOL`), never dropped. At close, a `crawl_runs` row is written.
+The sites, the region and the per-site outcomes come from the run context (crawler/run_context.py);
+a crawl of another spider has none, and stores its pages only.
 """
 
 from __future__ import annotations
@@ -23,18 +25,17 @@ from scrapy.spiders import Spider
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from crawler import run_context
 from crawler.items import FetchedAttachment, NoticePage
-from models.db import database_url, is_transient, make_engine, masked_url, schema_is_at_head
+from models.db import is_transient, make_engine, masked_url, schema_is_at_head
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
 from models.writes import AttachmentWrite, Outcome, PageWrite
 from pipelines import spool
+from pipelines.common import settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 200  # pages per transaction: commits (fsync) dominate smaller batches
-DEFAULT_RETRIES = 3
-DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubles each time
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")  # the ones models.native_upsert knows
 
 
@@ -49,9 +50,9 @@ class StorePipeline:
         *,
         db_url: str,
         spool_file: Path,
-        batch_size: int = DEFAULT_BATCH,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
+        batch_size: int,
+        retries: int,
+        backoff: float,
     ) -> None:
         self.crawler = crawler
         self.db_url = db_url
@@ -72,11 +73,11 @@ class StorePipeline:
         s = crawler.settings
         pipeline = cls(
             crawler,
-            db_url=s.get("NOTICES_DB_URL") or database_url(),
-            spool_file=spool.spool_path(s.get("NOTICES_SPOOL")),
-            batch_size=s.getint("NOTICES_DB_BATCH", DEFAULT_BATCH),
-            retries=s.getint("NOTICES_DB_RETRIES", DEFAULT_RETRIES),
-            backoff=s.getfloat("NOTICES_DB_RETRY_BACKOFF", DEFAULT_BACKOFF),
+            db_url=settings.read(settings.DB_URL, s),
+            spool_file=Path(settings.read(settings.SPOOL, s)),
+            batch_size=settings.read(settings.DB_BATCH, s),
+            retries=settings.read(settings.DB_RETRIES, s),
+            backoff=settings.read(settings.DB_RETRY_BACKOFF, s),
         )
         # spider_closed carries the finish reason, which the stats only get after close_spider.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
@@ -101,9 +102,9 @@ class StorePipeline:
             )
         logger.info("storing into %s", where)
         self._replay_spool()
-        sites = getattr(self.crawler.spider, "registry_sites", None)
-        if sites:
-            upsert_sites(self.engine, sites)
+        context = run_context.find(self.crawler)
+        if context is not None and context.sites:
+            upsert_sites(self.engine, context.site_rows())
 
     def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
         # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line
@@ -129,16 +130,16 @@ class StorePipeline:
         if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it
             return
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        outcomes = getattr(spider, "site_outcomes", None) or {}
+        context = run_context.find(self.crawler)
         try:
             record_crawl_run(
                 self.engine,
-                region=getattr(spider, "region_name", None),
+                region=context.region_name if context else None,
                 started_at=self.started_at,
                 finished_at=datetime.now(UTC),
                 outcome=reason,
                 stats=stats,
-                site_outcomes={sid: o.to_dict() for sid, o in outcomes.items()},
+                site_outcomes=context.outcomes.to_dicts() if context else {},
             )
         except SQLAlchemyError as exc:
             logger.error("could not record the crawl run: %s", _reason(exc))

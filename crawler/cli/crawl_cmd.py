@@ -18,8 +18,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from crawler import run_context
 from crawler.cli.app import app
 from crawler.seeds import SeedError, load_registry
+from pipelines.common import settings as notices_settings
 
 
 @dataclass(slots=True)
@@ -100,8 +102,8 @@ def run_crawl(
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
 
-    Raises SeedError before anything starts when the region, site or registry is wrong.
-    Runs Scrapy's reactor, so call it once per process.
+    Raises SeedError (region, site or registry) or SettingError (a NOTICES_* value) before
+    anything starts. Runs Scrapy's reactor, so call it once per process.
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
@@ -109,15 +111,17 @@ def run_crawl(
 
     from crawler.spiders.notices import NoticesSpider
 
-    registry = load_registry(seeds_dir)
-    selected = registry.select(region, site)  # fail fast, before the reactor starts
-    label = registry.find_region(region).name if region else selected[0].region_name
     scrapy_settings = get_project_settings()
     scrapy_settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
     if db_url:
         scrapy_settings.set("NOTICES_DB_URL", db_url, priority="cmdline")
     for key, value in (settings or {}).items():
         scrapy_settings.set(key, value, priority="cmdline")
+    # fail fast, before the reactor starts: first the settings (the seeds may use them)
+    notices_settings.check(scrapy_settings)
+    registry = load_registry(seeds_dir)
+    selected = registry.select(region, site)
+    label = registry.find_region(region).name if region else selected[0].region_name
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
     kwargs: dict[str, Any] = {"region": region, "site": site, "since": since}
@@ -130,8 +134,8 @@ def run_crawl(
     process.start()
     elapsed = time.monotonic() - started
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    spider = getattr(crawler, "spider", None)
-    outcomes = getattr(spider, "site_outcomes", {}) if spider else {}
+    context = run_context.find(crawler)
+    outcomes = context.outcomes if context else {}
     names = {s.id: s.name for s in selected}
     return summarise(label, stats, outcomes, names, elapsed)
 
@@ -214,7 +218,7 @@ def crawl(
             max_pages=max_pages,
             settings=overrides,
         )
-    except SeedError as exc:
+    except (SeedError, notices_settings.SettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     print_summary(summary)

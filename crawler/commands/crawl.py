@@ -1,7 +1,9 @@
-"""`scrapy crawl notices -a region=…`: Scrapy's crawl, with the registry arguments checked first.
+"""`scrapy crawl notices -a region=…`: Scrapy's crawl, with its arguments and settings checked
+first.
 
-A wrong region, site or registry path is a user's typo: it gets one clear line and exit code 2
-before the reactor starts, instead of a traceback from inside the spider's constructor.
+A wrong region, site or registry path, or a NOTICES_* setting of the wrong type, is a user's
+typo: it gets one clear line and exit code 2 before the reactor starts, instead of a traceback
+from inside the spider's or a pipeline's constructor.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
 from crawler.seeds import SeedError, load_registry
+from pipelines.common import settings
 
 if TYPE_CHECKING:
     import argparse
@@ -20,11 +23,14 @@ if TYPE_CHECKING:
 class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = opts.spargs
-        if args[:1] == ["notices"]:
-            try:
+        try:
+            if self.settings is not None:
+                settings.check(self.settings)
+            # Checked even without -a region/site: the spider's constructor would raise on it.
+            if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
-            except SeedError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                self.exitcode = 2
-                return
+        except (SeedError, settings.SettingError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
         super().run(args, opts)

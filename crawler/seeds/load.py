@@ -9,17 +9,17 @@ from pathlib import Path
 from crawler.seeds.build import load_file
 from crawler.seeds.model import SeedError
 from crawler.seeds.registry import Registry
+from pipelines.common import settings
 
 # The `seeds` package: the checkout's seeds/ folder, or its copy inside an installed wheel.
 REPO_SEEDS = Path(str(files("seeds")))
-SEEDS_ENV = "NOTICES_SEEDS"
 
 
 def seeds_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The registry directory: an explicit path, else `NOTICES_SEEDS`, else the bundled seeds/."""
     if explicit:
         return Path(explicit)
-    env = os.environ.get(SEEDS_ENV)
+    env = settings.read(settings.SEEDS)
     return Path(env) if env else REPO_SEEDS
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
@@ -23,7 +23,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler import attachments, listing, pagination, politeness, site_requests
+from crawler import attachments, listing, pagination, politeness, run_context, site_requests
 from crawler.blocks import Verdict, classify_failure, classify_response
 from crawler.entries import page_entries, wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
@@ -32,8 +32,10 @@ from crawler.notice_pages import detail_links, detail_verdict, notice_page
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
 from crawler.responses import content_type, page_text, set_cookie_names
-from crawler.seeds import ListSource, SeedError, Site, load_registry
+from crawler.run_context import RunContext
+from crawler.seeds import ListSource, Site
 from crawler.spider_args import parse_max_pages, parse_since
+from pipelines.common import settings
 
 logger = logging.getLogger(__name__)
 
@@ -56,28 +58,19 @@ class NoticesSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        registry = load_registry(seeds)
-        if not region and not site:
-            raise SeedError(
-                f"pass -a region=NAME (or -a site=ID); known regions: {registry.known_regions()}"
-            )
-        self.sites: list[Site] = registry.select(region, site)
-        self.region_name = (
-            registry.find_region(region).name if region else self.sites[0].region_name
-        )
+        self.context = RunContext.for_run(region, site, seeds)
         self.since = parse_since(since)
         self.max_pages = parse_max_pages(max_pages)
-        self.registry_sites = [s.to_dict() for s in self.sites]
-        self.site_outcomes = {
-            s.id: SiteOutcome(s.id, expected_empty=s.expected_empty) for s in self.sites
-        }
-        self._sites = {s.id: s for s in self.sites}
+        self._sites = self.context.sites
+        self._outcomes = self.context.outcomes
         self._seen: set[str] = set()  # canonical detail URLs already requested
         self._waiting: dict[str, deque[scrapy.Request]] = {}  # start requests held back
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NoticesSpider:
         spider: NoticesSpider = super().from_crawler(crawler, *args, **kwargs)
+        # the one place the run's context is handed to the middlewares and pipelines
+        run_context.attach(crawler, spider.context)
         spider._apply_site_politeness(crawler)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
         return spider
@@ -85,21 +78,17 @@ class NoticesSpider(scrapy.Spider):
     def _apply_site_politeness(self, crawler: Crawler) -> None:
         """Per-site delay/concurrency from seeds, as Scrapy download slots keyed by host."""
         slots = politeness.download_slots(
-            self.sites,
+            self._sites.values(),
             crawler.settings.getdict("DOWNLOAD_SLOTS"),
             crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
         )
         if slots and not crawler.settings.frozen:
             crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
 
-    def site_options(self, site_id: str) -> Mapping[str, Any]:
-        """Cleaning hints from the seed: content/title/date selectors, extra chrome, encoding."""
-        return self._sites[site_id].options
-
     # --- requests ---------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for site in self.sites:
+        for site in self._sites.values():
             queue = deque(
                 self._list_request(site, Cursor(site.id, index), pagination.first_page(source))
                 for index, source in enumerate(site.sources)
@@ -113,7 +102,7 @@ class NoticesSpider(scrapy.Spider):
         queue = self._waiting.get(site.id)
         if not queue:
             return
-        out = self.site_outcomes[site.id]
+        out = self._outcomes[site.id]
         if out.stopped:
             out.record_not_requested(request.url for request in queue)
             queue.clear()
@@ -137,7 +126,7 @@ class NoticesSpider(scrapy.Spider):
     def _read_list(self, site: Site, response: Response) -> Iterator[Any]:
         cursor: Cursor = response.meta["cursor"]
         source = site.sources[cursor.source]
-        out = self.site_outcomes[site.id]
+        out = self._outcomes[site.id]
         verdict = classify_response(
             response.status,
             response.body,
@@ -181,7 +170,7 @@ class NoticesSpider(scrapy.Spider):
             self._stop(out, source, cursor, "since")
             return
         limit = pagination.page_limit(
-            site, source, self.max_pages, self.settings.getint("NOTICES_MAX_PAGES", 50)
+            site, source, self.max_pages, settings.read(settings.MAX_PAGES, self.settings)
         )
         if cursor.page >= limit:
             self._stop(out, source, cursor, "max_pages")
@@ -212,7 +201,7 @@ class NoticesSpider(scrapy.Spider):
 
     def parse_detail(self, response: Response) -> Iterator[Any]:
         site = self._sites[response.meta["site_id"]]
-        out = self.site_outcomes[site.id]
+        out = self._outcomes[site.id]
         links = detail_links(site, response)
         verdict = detail_verdict(response, links)
         retry = self._pass_cookie_challenge(site, response, verdict)
@@ -250,7 +239,7 @@ class NoticesSpider(scrapy.Spider):
             item,
             link,
             rest,
-            maxsize=self.settings.getint("NOTICES_ATTACHMENT_MAXSIZE", attachments.MAX_BYTES),
+            maxsize=settings.read(settings.ATTACHMENT_MAXSIZE, self.settings),
             callback=self.parse_attachment,
             errback=self.attachment_failed,
         )
@@ -264,7 +253,7 @@ class NoticesSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         site = self._sites[item.site_id]
         att = attachment_from(response, link, link.url)
-        out = self.site_outcomes[site.id]
+        out = self._outcomes[site.id]
         if att.body is None:
             out.attachments_failed += 1
             if att.error and att.error.startswith("wrong_content_type"):
@@ -280,11 +269,11 @@ class NoticesSpider(scrapy.Spider):
         item: NoticePage = kwargs["item"]
         item.attachments.append(failed_attachment(kwargs["link"], failure))
         site = self._sites[item.site_id]
-        self.site_outcomes[site.id].attachments_failed += 1
+        self._outcomes[site.id].attachments_failed += 1
         yield from self._continue(item, site, kwargs["rest"])
 
     def _emit(self, item: NoticePage) -> NoticePage:
-        self.site_outcomes[item.site_id].items += 1
+        self._outcomes[item.site_id].items += 1
         self._inc("notices/items")
         return item
 
@@ -320,7 +309,7 @@ class NoticesSpider(scrapy.Spider):
         if is_list:
             cursor: Cursor = request.meta["cursor"]
             source = site.sources[cursor.source]
-            self.site_outcomes[site.id].record_list_failure(source.url, verdict.kind, cursor.page)
+            self._outcomes[site.id].record_list_failure(source.url, verdict.kind, cursor.page)
 
     def _problem(
         self,
@@ -331,7 +320,7 @@ class NoticesSpider(scrapy.Spider):
         *,
         listing_page: bool = False,
     ) -> None:
-        out = self.site_outcomes[site.id]
+        out = self._outcomes[site.id]
         stopped = out.record_verdict(
             verdict, url, status, block_threshold=site.block_threshold, listing_page=listing_page
         )
@@ -353,11 +342,11 @@ class NoticesSpider(scrapy.Spider):
     def _closed(self, spider: scrapy.Spider) -> None:
         if self.crawler.stats is None:
             return
-        flagged = [sid for sid, o in self.site_outcomes.items() if o.flagged]
-        self.crawler.stats.set_value("notices/sites", len(self.site_outcomes))
+        flagged = self._outcomes.flagged
+        self.crawler.stats.set_value("notices/sites", len(self._outcomes))
         self.crawler.stats.set_value("notices/sites_flagged", len(flagged))
         for sid in flagged:
-            o = self.site_outcomes[sid]
+            o = self._outcomes[sid]
             logger.error(
                 "site %s yielded nothing (%s): %s", sid, o.outcome, dict(o.problems) or "no rows"
             )

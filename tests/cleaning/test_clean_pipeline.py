@@ -8,23 +8,14 @@ from typing import Any
 
 from scrapy.utils.test import get_crawler
 
+from crawler import run_context
 from crawler.items import NoticePage
+from crawler.outcomes import OutcomeLedger
+from crawler.run_context import RunContext, clean_rules
 from pipelines.clean import CleanPipeline
 from pipelines.cleaning import SiteCleanRules
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-
-
-class FakeSpider:
-    name = "fake"
-
-    def __init__(self, options: dict[str, Any]) -> None:
-        self.options = options
-        self.calls = 0
-
-    def site_options(self, site_id: str) -> dict[str, Any]:
-        self.calls += 1
-        return self.options.get(site_id, {})
 
 
 def item(body: bytes, site_id: str = "s1", declared: str | None = None) -> NoticePage:
@@ -40,16 +31,29 @@ def item(body: bytes, site_id: str = "s1", declared: str | None = None) -> Notic
     )
 
 
-def pipeline(spider: Any) -> tuple[CleanPipeline, Any]:
+def pipeline(options: dict[str, dict[str, Any]] | None) -> tuple[CleanPipeline, Any]:
+    """A pipeline on a crawler whose run context has the sites' cleaning `options` (None: a crawl
+    of another spider, without a context)."""
     crawler = get_crawler()
-    crawler.spider = spider
+    if options is not None:
+        rules, unusable = clean_rules(options)
+        context = RunContext(
+            region_name="test",
+            sites={},
+            clean_rules=rules,
+            unusable_rules=unusable,
+            outcomes=OutcomeLedger([]),
+        )
+        run_context.attach(crawler, context)
     crawler.stats.open_spider()
-    return CleanPipeline.from_crawler(crawler), crawler.stats
+    pipe = CleanPipeline.from_crawler(crawler)
+    pipe.open_spider()
+    return pipe, crawler.stats
 
 
 def test_cleans_the_body_with_the_page_url_and_header_charset() -> None:
     body = (PAGES / "vsb_news_header_utf8_body_gbk.html").read_bytes()
-    pipe, stats = pipeline(FakeSpider({}))
+    pipe, stats = pipeline({})
     out = pipe.process_item(item(body, declared="utf-8"))
     assert out.cleaned is not None
     assert out.cleaned.encoding == "gb18030"
@@ -57,27 +61,24 @@ def test_cleans_the_body_with_the_page_url_and_header_charset() -> None:
     assert stats.get_value("notices/clean/pages") == 1
 
 
-def test_site_options_become_rules_once_per_site() -> None:
+def test_the_sites_rules_from_the_run_context_are_used() -> None:
     body = "<html><body><div class='a'><p>站点正文。</p></div><div class='b'><p>不是正文。</p></div></body></html>"
-    spider = FakeSpider({"s1": {"content_selector": "div.b", "extra_chrome": []}})
-    pipe, _ = pipeline(spider)
-    for _ in range(3):
-        out = pipe.process_item(item(body.encode()))
+    pipe, _ = pipeline({"s1": {"content_selector": "div.b", "extra_chrome": []}})
+    out = pipe.process_item(item(body.encode()))
     assert out.cleaned is not None and out.cleaned.text == "不是正文。"
-    assert spider.calls == 1
-    assert pipe.rules_for("s1", spider) == SiteCleanRules(content_selector="div.b")
+    assert pipe.rules_for("s1") == SiteCleanRules(content_selector="div.b")
+    assert pipe.rules_for("unknown") == SiteCleanRules()
 
 
 def test_bad_site_options_fall_back_to_generic_cleaning() -> None:
-    spider = FakeSpider({"s1": {"content_selector": "div["}})
-    pipe, stats = pipeline(spider)
+    pipe, stats = pipeline({"s1": {"content_selector": "div["}, "s2": {}})
     out = pipe.process_item(item("<p>巡察整改情况的通报正文。</p>".encode()))
     assert out.cleaned is not None and out.cleaned.text == "巡察整改情况的通报正文。"
     assert stats.get_value("notices/clean/bad_site_rules") == 1
 
 
-def test_spider_without_site_options_is_fine() -> None:
-    pipe, _ = pipeline(object())
+def test_a_crawl_without_a_run_context_is_cleaned_generically() -> None:
+    pipe, _ = pipeline(None)
     out = pipe.process_item(item("<p>正文。</p>".encode("gbk")))
     assert out.cleaned is not None and out.cleaned.text == "正文。"
 
@@ -87,7 +88,7 @@ def test_a_failure_gives_an_empty_page_and_a_stat(monkeypatch: Any) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("pipelines.clean.clean_html", explode)
-    pipe, stats = pipeline(FakeSpider({}))
+    pipe, stats = pipeline({})
     page = item(b"<p>x</p>")
     out = pipe.process_item(page)
     assert out is page

@@ -7,13 +7,17 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from scrapy import Request
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
+from crawler import run_context
 from crawler.middlewares import PoliteRetryMiddleware, SiteGateMiddleware, retry_after_seconds
-from crawler.outcomes import SiteOutcome
+from crawler.outcomes import OutcomeLedger, SiteOutcome
+from crawler.run_context import RunContext
+from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX
 
 
 @pytest.mark.parametrize(
@@ -30,14 +34,21 @@ def test_retry_after_http_date() -> None:
     assert retry_after_seconds(header, now=now.timestamp()) == 30.0
 
 
-class FakeSpider:
-    name = "fake"
+def with_context(crawler: Crawler) -> RunContext:
+    """A run of one site "s", attached to the crawler as the spider's from_crawler does."""
+    context = RunContext(
+        region_name="r",
+        sites={},
+        clean_rules={},
+        unusable_rules=(),
+        outcomes=OutcomeLedger([SiteOutcome("s")]),
+    )
+    run_context.attach(crawler, context)
+    crawler.spider = Spider.from_crawler(crawler, "fake")  # Scrapy's retry wants one
+    return context
 
-    def __init__(self) -> None:
-        self.site_outcomes = {"s": SiteOutcome("s")}
 
-
-def make_retry(**settings: object) -> tuple[PoliteRetryMiddleware, FakeSpider]:
+def make_retry(**settings: object) -> tuple[PoliteRetryMiddleware, RunContext]:
     crawler = get_crawler(
         settings_dict={
             "NOTICES_RETRY_BACKOFF": 0.0,
@@ -46,11 +57,8 @@ def make_retry(**settings: object) -> tuple[PoliteRetryMiddleware, FakeSpider]:
             **settings,
         }
     )
-    spider = FakeSpider()
-    spider.crawler = crawler  # type: ignore[attr-defined]
-    crawler.spider = spider  # type: ignore[assignment]
-    mw = PoliteRetryMiddleware.from_crawler(crawler)
-    return mw, spider
+    context = with_context(crawler)
+    return PoliteRetryMiddleware.from_crawler(crawler), context
 
 
 def test_wait_uses_retry_after_then_backoff() -> None:
@@ -64,12 +72,12 @@ def test_wait_uses_retry_after_then_backoff() -> None:
 
 
 def test_429_is_retried_and_reported_to_the_site() -> None:
-    mw, spider = make_retry()
+    mw, context = make_retry()
     request = Request("http://h/list", meta={"site_id": "s"})
     limited = Response("http://h/list", status=429, headers={"Retry-After": "2"})
     retried = asyncio.run(mw.process_response(request, limited))
     assert isinstance(retried, Request) and retried.meta["retry_times"] == 1
-    assert spider.site_outcomes["s"].problems["rate_limited"] == 1
+    assert context.outcomes["s"].problems["rate_limited"] == 1
     ok = Response("http://h/list", status=200)
     assert asyncio.run(mw.process_response(request, ok)) is ok
 
@@ -83,12 +91,32 @@ def test_gives_up_after_retry_times() -> None:
 
 def test_gate_drops_requests_of_a_stopped_site() -> None:
     crawler = get_crawler()
-    spider = FakeSpider()
-    crawler.spider = spider  # type: ignore[assignment]
+    context = with_context(crawler)
     gate = SiteGateMiddleware.from_crawler(crawler)
     request = Request("http://h/", meta={"site_id": "s"})
     assert gate.process_request(request) is None
-    spider.site_outcomes["s"].stopped = True
+    context.outcomes["s"].stopped = True
     with pytest.raises(IgnoreRequest):
         gate.process_request(request)
     assert gate.process_request(Request("http://other/")) is None
+
+
+def test_without_a_run_context_the_middlewares_only_retry() -> None:
+    # another spider's crawl (e.g. `scrapy runspider`): no ledger to record into or gate on
+    crawler = get_crawler(settings_dict={"NOTICES_RETRY_AFTER_MAX": 0.0})
+    crawler.spider = Spider.from_crawler(crawler, "other")
+    mw = PoliteRetryMiddleware.from_crawler(crawler)
+    request = Request("http://h/", meta={"site_id": "s"})
+    limited = Response("http://h/", status=429, headers={"Retry-After": "1"})
+    assert isinstance(asyncio.run(mw.process_response(request, limited)), Request)
+    assert SiteGateMiddleware.from_crawler(crawler).process_request(request) is None
+
+
+def test_backoff_defaults_are_the_registry_ones() -> None:
+    mw = PoliteRetryMiddleware.from_crawler(get_crawler())
+    assert (mw.backoff, mw.backoff_max, mw.retry_after_max) == (
+        RETRY_BACKOFF.default,
+        RETRY_BACKOFF_MAX.default,
+        RETRY_AFTER_MAX.default,
+    )
+    assert (mw.backoff, mw.backoff_max, mw.retry_after_max) == (2.0, 60.0, 300.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.outcomes import SiteOutcome
+from crawler.outcomes import OutcomeLedger, SiteOutcome
 
 
 def outcome(**kw: object) -> SiteOutcome:
@@ -46,3 +46,15 @@ def test_samples_are_capped_and_problems_counted() -> None:
     assert d["problems"] == {"blocked_waf": 9}
     assert len(d["samples"]) == 5
     assert o.blocked == 9
+
+
+def test_the_ledger_holds_one_outcome_per_site_and_lists_the_flagged() -> None:
+    quiet = SiteOutcome("q", expected_empty=True)
+    ok = outcome(list_pages=1, entries=1, items=1)
+    ledger = OutcomeLedger([SiteOutcome("a"), ok, quiet])
+    assert list(ledger) == ["a", ok.site_id, "q"] and len(ledger) == 3
+    assert ledger[ok.site_id] is ok and ledger.get("nope") is None
+    assert ledger.flagged == ["a"]
+    ledger["a"].items = 1  # outcomes are updated in place
+    assert ledger.flagged == []
+    assert ledger.to_dicts()["q"] == quiet.to_dict()

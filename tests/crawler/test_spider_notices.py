@@ -15,6 +15,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
+from crawler import run_context
 from crawler.items import NoticePage
 from crawler.pagination import Cursor
 from crawler.seeds import SeedError
@@ -93,12 +94,14 @@ def test_arguments_are_validated(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match="max_pages must be a positive integer"):
         make_spider(tmp_path, region="huainan", max_pages="0")
     one = make_spider(tmp_path, site="param")
-    assert [s["id"] for s in one.registry_sites] == ["param"] and one.region_name == "淮南市"
+    assert list(one.context.sites) == ["param"] and one.context.region_name == "淮南市"
 
 
-def test_exposes_what_the_pipelines_need(spider: NoticesSpider) -> None:
-    assert spider.region_name == "淮南市"
-    assert spider.registry_sites[0] == {
+def test_hands_the_pipelines_a_run_context(spider: NoticesSpider) -> None:
+    context = run_context.find(spider.crawler)
+    assert context is spider.context
+    assert context.region_name == "淮南市"
+    assert context.site_rows()[0] == {
         "id": "trs",
         "name": "淮南市纪委监委",
         "region": "淮南市",
@@ -107,17 +110,11 @@ def test_exposes_what_the_pipelines_need(spider: NoticesSpider) -> None:
         "platform": "trs",
         "list_urls": ["http://t.test/xsxc/", "http://t.test/b/", "http://t.test/c/"],
     }
-    options = spider.site_options("trs")
-    assert options["content_selector"] == ".TRS_Editor"
-    assert options["extra_chrome"] == ["扫一扫"] and options["encoding"] == "gb18030"
-    assert set(options) == {
-        "content_selector",
-        "title_selector",
-        "date_selector",
-        "extra_chrome",
-        "encoding",
-    }
-    assert spider.site_outcomes["trs"].to_dict()["outcome"] == "empty"
+    rules = context.rules_for("trs")
+    assert rules.content_selector == ".TRS_Editor"
+    assert rules.extra_chrome == ("扫一扫",) and rules.encoding == "gb18030"
+    assert context.unusable_rules == ()
+    assert context.outcomes["trs"].to_dict()["outcome"] == "empty"
 
 
 async def _collect(spider: NoticesSpider) -> list[Request]:
@@ -150,7 +147,7 @@ def test_trs_list_picks_notices_by_title_and_pages_by_script(spider: NoticesSpid
     assert out[0].meta["list_title"] == NOTICE and out[0].meta["list_date"] == "2023-06-19"
     assert "http://t.test/xsxc/index_1.html" in urls
     assert not any("t20230612_2" in u or "other.test" in u for u in urls)
-    o = spider.site_outcomes["trs"]
+    o = spider.context.outcomes["trs"]
     assert (o.list_pages, o.entries, o.skipped_by_title, o.external) == (1, 3, 1, 1)
 
 
@@ -164,7 +161,7 @@ def test_last_trs_page_and_max_pages_stop(tmp_path: Path) -> None:
         )
     )
     assert not any("index_1" in r.url for r in out)
-    assert spider.site_outcomes["trs"].stop_reasons == [
+    assert spider.context.outcomes["trs"].stop_reasons == [
         "http://t.test/xsxc/: max_pages after 1 page(s)"
     ]
 
@@ -202,7 +199,7 @@ def test_page_param_that_returns_page_one_again_is_detected(spider: NoticesSpide
         )
     )
     assert again == []
-    assert spider.site_outcomes["param"].stop_reasons[-1].endswith("repeat_page after 2 page(s)")
+    assert spider.context.outcomes["param"].stop_reasons[-1].endswith("repeat_page after 2 page(s)")
 
 
 def test_since_skips_old_rows_and_stops_paging(tmp_path: Path) -> None:
@@ -215,8 +212,8 @@ def test_since_skips_old_rows_and_stops_paging(tmp_path: Path) -> None:
         )
     )
     assert out == []
-    assert spider.site_outcomes["trs"].skipped_by_date == 2  # the third row is off-site
-    assert spider.site_outcomes["trs"].stop_reasons[-1].endswith("since after 1 page(s)")
+    assert spider.context.outcomes["trs"].skipped_by_date == 2  # the third row is off-site
+    assert spider.context.outcomes["trs"].stop_reasons[-1].endswith("since after 1 page(s)")
 
 
 def test_detail_with_attachment_yields_the_page_after_the_file(spider: NoticesSpider) -> None:
@@ -234,7 +231,7 @@ def test_detail_with_attachment_yields_the_page_after_the_file(spider: NoticesSp
     (att,) = item.attachments
     assert att.name == "整改台账.pdf" and att.sha256 == hashlib.sha256(pdf).hexdigest()
     assert att.error and "pdf text extraction failed" in att.error
-    assert spider.site_outcomes["trs"].items == 1
+    assert spider.context.outcomes["trs"].items == 1
 
 
 def test_attachment_that_is_an_html_page_is_not_kept(spider: NoticesSpider) -> None:
@@ -248,7 +245,7 @@ def test_attachment_that_is_an_html_page_is_not_kept(spider: NoticesSpider) -> N
     )
     (item,) = spider.parse_attachment(html, **att_request.cb_kwargs)
     assert item.attachments[0].body is None
-    assert spider.site_outcomes["trs"].problems["wrong_content_type"] == 1
+    assert spider.context.outcomes["trs"].problems["wrong_content_type"] == 1
 
 
 def test_blocked_detail_is_never_yielded_and_counts_towards_the_stop(spider: NoticesSpider) -> None:
@@ -260,7 +257,7 @@ def test_blocked_detail_is_never_yielded_and_counts_towards_the_stop(spider: Not
             )
         )
         assert out == []
-    o = spider.site_outcomes["trs"]
+    o = spider.context.outcomes["trs"]
     assert o.problems["js_challenge"] == 3 and o.stopped is True
     assert o.to_dict()["outcome"] == "blocked" and o.flagged
 
@@ -287,7 +284,7 @@ def test_attachment_too_large_or_refused_is_recorded_not_fatal(spider: NoticesSp
     (item,) = spider.attachment_failed(failure)
     assert item.attachments[0].body is None
     assert item.attachments[0].error.startswith("too_large: ")
-    assert spider.site_outcomes["trs"].attachments_failed == 1
+    assert spider.context.outcomes["trs"].attachments_failed == 1
     robots = Failure(IgnoreRequest("Forbidden by robots.txt"))
     robots.request = att_request  # type: ignore[attr-defined]
     (again,) = spider.attachment_failed(robots)
@@ -329,7 +326,7 @@ def test_template_pages_until_a_missing_page(tmp_path: Path) -> None:
         api_page=2,
     )
     assert list(spider._read_list(site, missing)) == []
-    o = spider.site_outcomes["param"]
+    o = spider.context.outcomes["param"]
     assert o.stop_reasons == ["http://p.test/list?page=1: missing_page after 2 page(s)"]
     assert not o.problems
 
@@ -356,4 +353,4 @@ def test_html_bytes_served_as_a_binary_file_are_not_an_item(spider: NoticesSpide
     request = Request("http://t.test/f.pdf", meta={"site_id": "trs", "kind": "detail"})
     page = Response("http://t.test/f.pdf", body=b"<html><body>gone</body></html>", request=request)
     assert list(spider.parse_detail(page)) == []
-    assert spider.site_outcomes["trs"].problems["wrong_content_type"] == 1
+    assert spider.context.outcomes["trs"].problems["wrong_content_type"] == 1

@@ -13,6 +13,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from crawler import run_context
+
 
 class DumpPipeline:
     def __init__(self, crawler: Crawler, path: str) -> None:
@@ -24,9 +26,10 @@ class DumpPipeline:
         return cls(crawler, crawler.settings["DUMP_FILE"])
 
     def close_spider(self) -> None:
-        outcomes = getattr(self.crawler.spider, "site_outcomes", {})
+        context = run_context.find(self.crawler)
+        outcomes = context.outcomes.to_dicts() if context else {}
         with open(self.path + ".outcomes.json", "w", encoding="utf-8") as f:
-            json.dump({k: v.to_dict() for k, v in outcomes.items()}, f, ensure_ascii=False)
+            json.dump(outcomes, f, ensure_ascii=False)
 
     def process_item(self, item: Any) -> Any:
         row = {

@@ -217,6 +217,39 @@ def test_scrapy_crawl_unknown_region_fails_with_the_known_ones() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("command", "env", "message"),
+    [
+        ("notices", {"NOTICES_DB_BATCH": "abc"}, "NOTICES_DB_BATCH='abc' (environment)"),
+        ("scrapy", {"NOTICES_DB_RETRIES": "2.5"}, "NOTICES_DB_RETRIES='2.5' (environment)"),
+        ("notices", {"NOTICES_FARM_PORT": "x"}, "NOTICES_FARM_PORT='x' (environment)"),
+    ],
+)
+def test_a_bad_setting_is_one_line_and_exit_2(
+    command: str, env: dict[str, str], message: str
+) -> None:
+    env = {"NOTICES_FARM_PORT": "1", **env}
+    if command == "notices":
+        run: Any = _notices_crawl(["--region", "farm", "--seeds", str(FARM_SEEDS)], env)
+    else:
+        run = scrapy_crawl(["region=farm", f"seeds={FARM_SEEDS}"], env=env)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.rstrip().splitlines()[-1] == f"error: {message} is not an integer"
+
+
+def test_a_bad_scrapy_setting_names_its_channel() -> None:
+    run = scrapy_crawl(
+        ["region=farm", f"seeds={FARM_SEEDS}"],
+        env={"NOTICES_FARM_PORT": "1"},
+        settings={"NOTICES_RETRY_BACKOFF_MAX": "soon"},
+    )
+    assert run.returncode == 2
+    assert run.stderr.rstrip().splitlines()[-1] == (
+        "error: NOTICES_RETRY_BACKOFF_MAX='soon' (Scrapy setting) is not a number"
+    )
+
+
 def test_edits_and_deletions_between_crawls(tmp_path: Path) -> None:
     """Site G: epoch 1, then epoch 2 (edits, a cosmetic change, deletions, a new notice)."""
     from tests.farm import start_farm

@@ -16,6 +16,7 @@ from sqlalchemy.exc import (
 )
 
 from models import db
+from pipelines.common.settings import DB_URL
 
 
 @pytest.mark.parametrize(
@@ -33,10 +34,10 @@ def test_masked_url(url: str, shown: str) -> None:
 
 def test_database_url_from_env_or_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv(db.DB_URL_ENV, raising=False)
+    monkeypatch.delenv(DB_URL.name, raising=False)
     assert db.database_url() == "sqlite:///data/notices.db"
     assert (tmp_path / "data").is_dir()
-    monkeypatch.setenv(db.DB_URL_ENV, f"sqlite:///{tmp_path}/x/y.db")
+    monkeypatch.setenv(DB_URL.name, f"sqlite:///{tmp_path}/x/y.db")
     assert db.database_url() == f"sqlite:///{tmp_path}/x/y.db"
     assert (tmp_path / "x").is_dir()
 

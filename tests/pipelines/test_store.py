@@ -22,12 +22,15 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from crawler import run_context
 from crawler.items import FetchedAttachment, NoticePage
+from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
 from models.db import make_engine
 from pipelines import spool as spool_module
 from pipelines import store
+from pipelines.common.settings import SettingError
 from pipelines.store import StoreNotReady, StorePipeline
 
 
@@ -41,12 +44,18 @@ class FakeRecord:
         return self.data
 
 
-@dataclass
-class FakeOutcome:
-    outcome: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "items": 1}
+SEEDS = """regions:
+  - code: "990000"
+    name: demo
+    pinyin: demo
+    sites:
+      - id: site-a
+        name: 甲网站
+        publisher: 甲
+        platform: trs
+        list_urls: ["http://127.0.0.1:8000/list/"]
+        verified: 2026-01-01
+"""
 
 
 def item(n: int, *, notice: bool = True) -> NoticePage:
@@ -89,22 +98,52 @@ def make_pipeline(url: str, tmp_path: Path, **settings: Any) -> StorePipeline:
             **settings,
         },
     )
-    spider = crawler._create_spider("notices")
-    spider.region_name = "demo"
-    spider.registry_sites = [
-        {
-            "id": "site-a",
-            "name": "甲网站",
-            "region": "demo",
-            "region_code": "320800",
-            "publisher": "甲",
-            "platform": "trs",
-            "list_urls": ["http://127.0.0.1:8000/list/"],
-        }
-    ]
-    spider.site_outcomes = {"site-a": FakeOutcome("ok")}
-    crawler.spider = spider
+    crawler.spider = crawler._create_spider("notices")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "demo.yaml").write_text(SEEDS, encoding="utf-8")
+    context = RunContext.for_run("demo", None, str(seeds))
+    context.outcomes["site-a"].items = 1  # an ok site
+    run_context.attach(crawler, context)
     return StorePipeline.from_crawler(crawler)
+
+
+@pytest.mark.parametrize(
+    ("env", "scrapy", "expected"),
+    [
+        ({}, {}, (200, 3, 1.0)),  # the registry's defaults
+        (
+            {
+                "NOTICES_DB_BATCH": "50",
+                "NOTICES_DB_RETRIES": "5",
+                "NOTICES_DB_RETRY_BACKOFF": "0.5",
+            },
+            {},
+            (50, 5, 0.5),
+        ),
+        ({"NOTICES_DB_BATCH": "50"}, {"NOTICES_DB_BATCH": "7"}, (7, 3, 1.0)),  # -s wins
+    ],
+)
+def test_database_settings_come_from_the_environment_or_scrapy(
+    env: dict[str, str],
+    scrapy: dict[str, str],
+    expected: tuple[int, int, float],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("NOTICES_DB_BATCH", "NOTICES_DB_RETRIES", "NOTICES_DB_RETRY_BACKOFF"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    pipeline = StorePipeline.from_crawler(get_crawler(Spider, scrapy))
+    assert (pipeline.batch_size, pipeline.retries, pipeline.backoff) == expected
+
+
+def test_a_bad_database_setting_names_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICES_DB_BATCH", "abc")
+    with pytest.raises(
+        SettingError, match=r"^NOTICES_DB_BATCH='abc' \(environment\) is not an integer$"
+    ):
+        StorePipeline.from_crawler(get_crawler(Spider))
 
 
 def run(pipeline: StorePipeline, items: list[NoticePage]) -> dict[str, Any]:
