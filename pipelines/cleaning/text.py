@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import re
 
-from pipelines.cleaning.vocab import (
-    ATTACHMENT_EXTENSIONS,
-    CHROME_LINE_RE,
-    FOOTER_START_RE,
-    INLINE_MARKER_RE,
-    META_LABELS,
-)
+from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MARKER_RE, META_LABELS
+from pipelines.common.attachment_types import ATTACHMENT_EXTS
 from pipelines.page import AttachmentLink, CleanedPage, PageMeta
 
 # Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
@@ -34,7 +29,7 @@ _LABEL_RE = re.compile(
 )
 _ATTACHMENT_RE = re.compile(
     r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．]\s*(?!\w{1,5}$))?"
-    r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r"))$",
+    r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTS) + r"))$",
     re.IGNORECASE,
 )
 # A line that can only be the first half of a wrapped file name: long, no punctuation, and not a

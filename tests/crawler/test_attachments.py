@@ -52,6 +52,12 @@ def test_extension_from_query_parameters() -> None:
     assert [(link.ext, link.fetchable) for link in links] == [("doc", True)]
 
 
+def test_wps_slides_are_fetched_like_the_other_documents() -> None:
+    links = attachments.find_links('<a href="/f/huibao.dps">汇报.dps</a>', "http://a/")
+    assert [(link.ext, link.fetchable) for link in links] == [("dps", True)]
+    assert attachments.sniff_ext(OLE2, "dps") == "dps"
+
+
 def test_names_without_links_give_no_attachments() -> None:
     assert attachments.find_links("<p>附件：1．整改任务清单 2．整改台账</p>", "http://a/") == []
 
