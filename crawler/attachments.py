@@ -32,6 +32,7 @@ from pipelines.common.attachment_types import (
     link_ext,
     url_ext,
 )
+from pipelines.common.decoding import decode_html
 
 MAX_BYTES = 20 * 1024 * 1024  # per attachment; larger files are recorded, not kept
 
@@ -86,24 +87,16 @@ def disposition_name(header: bytes | None) -> str | None:
         return None
     m = re.search(rb"filename\*\s*=\s*([\w-]+)''([^;]+)", header, re.IGNORECASE)
     if m:
-        charset = m.group(1).decode("ascii", "replace") or "utf-8"
+        charset = m.group(1).decode("ascii", "replace")
         raw = unquote_to_bytes(m.group(2).strip().decode("ascii", "replace"))
-        try:
-            return raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            return raw.decode("gb18030", errors="replace")
+        return decode_html(raw, declared_encoding=charset)[0]
     m = re.search(rb'filename\s*=\s*"?([^";]+)"?', header, re.IGNORECASE)
     if not m:
         return None
     raw = m.group(1).strip()
     if b"%" in raw:
         raw = unquote_to_bytes(raw.decode("ascii", "replace"))
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    return decode_html(raw)[0]
 
 
 def sniff_ext(body: bytes, hint: str | None) -> str | None:

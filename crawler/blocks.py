@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from pipelines.common.decoding import decode_html
+
 # Classes that mean "the site is refusing us": they count towards the per-site block threshold.
 BLOCK_KINDS = frozenset(
     {"blocked_waf", "js_challenge", "captcha", "blocked_page", "rate_limited", "forbidden"}
@@ -75,21 +77,14 @@ class Verdict:
 
 
 def _head_text(body: bytes) -> str:
-    head = body[:16384]
-    try:
-        return head.decode("utf-8")
-    except UnicodeDecodeError:
-        return head.decode("gb18030", errors="replace")
+    return decode_html(body[:16384])[0]
 
 
 def visible_text(body: bytes) -> str:
     """Text a reader would see in <body> (no title, scripts or styles)."""
     if not body.strip():
         return ""
-    try:  # decode here: an in-page charset can lie (UTF-8 bytes declared gb2312)
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = body.decode("gb18030", errors="replace")
+    text, _ = decode_html(body)  # decode here: an in-page charset can lie (UTF-8 declared gb2312)
     try:
         doc = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError):
