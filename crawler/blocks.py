@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from pipelines.common.decoding import decode_html
+from pipelines.common.html_tags import UNRENDERED_TAGS
 
 # Classes that mean "the site is refusing us": they count towards the per-site block threshold.
 BLOCK_KINDS = frozenset(
@@ -64,6 +65,7 @@ _SOFT_404 = (
 _SOFT_404_MAX_TEXT = 400  # visible characters; real notices are much longer
 _SHORT_PAGE = 50_000  # challenge pages are small; real pages with chrome are larger
 _MIN_TEXT = 10  # visible characters below which a page with no attachment is an empty shell
+_UNRENDERED_XPATH = "|".join(f"//{tag}" for tag in sorted(UNRENDERED_TAGS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ def visible_text(body: bytes) -> str:
         doc = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError):
         return ""
-    for bad in doc.xpath("//script|//style|//noscript|//title|//head"):
+    for bad in doc.xpath(_UNRENDERED_XPATH):
         bad.drop_tree()
     return "".join(doc.text_content().split())
 

@@ -18,14 +18,12 @@ import re
 from typing import Any
 
 from pipelines.cleaning.text import clean_text
+from pipelines.common.pointer import short_enough_to_point
 from pipelines.page import AttachmentLink, CleanedPage, PageMeta
 from pipelines.parsing import PARSER_VERSION, NoticeRecord, parse_notice
 
 logger = logging.getLogger(__name__)
 
-# A body with fewer CJK characters than this, next to an attachment with text, is a pointer.
-POINTER_MAX_CJK = 150
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOTICE_WORDS = re.compile(r"巡[视察]|整改")
 
 
@@ -71,7 +69,12 @@ class ParsePipeline:
             text = attached.text
             meta = page_meta(meta, attached.meta.title, attached.meta.published)
         record = parse_notice(text, meta, links)
-        if pointed is None and record.is_notice and _is_short(text) and item.attachments:
+        if (
+            pointed is None
+            and record.is_notice
+            and short_enough_to_point(text)
+            and item.attachments
+        ):
             self._stat("notices/parse/attachment_unread")
         return record
 
@@ -93,13 +96,9 @@ def attachment_links(cleaned: CleanedPage, fetched: list[Any]) -> list[Attachmen
     return links
 
 
-def _is_short(body: str) -> bool:
-    return len(_CJK.findall(body)) < POINTER_MAX_CJK
-
-
 def pointed_attachment_text(body: str, fetched: list[Any]) -> str | None:
     """The text of the attachment a near-empty page points to, if one was read."""
-    if not _is_short(body):
+    if not short_enough_to_point(body):
         return None
     texts = [a.text for a in fetched if a.text and len(a.text.strip()) > len(body.strip())]
     if not texts:
