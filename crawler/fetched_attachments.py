@@ -8,9 +8,9 @@ from twisted.python.failure import Failure
 
 from crawler import attachments
 from crawler.blocks import classify_failure
-from crawler.items import FetchedAttachment
 from crawler.responses import content_type
 from pipelines.common.attachment_types import FETCHED_EXTS, ext_of
+from pipelines.common.fetched import FetchedAttachment
 
 
 def attachment_from(response: Response, link: attachments.Link, url: str) -> FetchedAttachment:

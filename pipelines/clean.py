@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipelines.cleaning import SiteCleanRules, clean_html
-from pipelines.page import CleanedPage
+from pipelines.common.cleaned import CleanedPage
 
 logger = logging.getLogger(__name__)
 

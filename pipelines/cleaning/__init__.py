@@ -27,8 +27,8 @@ from pipelines.cleaning.render import lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
+from pipelines.common.cleaned import CleanedPage, PageMeta
 from pipelines.common.decoding import decode_html
-from pipelines.page import CleanedPage, PageMeta
 
 __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 

@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from pipelines.cleaning.scripts import string_literals
 from pipelines.common.attachment_types import is_attachment_link
-from pipelines.page import AttachmentLink
+from pipelines.common.cleaned import AttachmentLink
 
 
 def _name(anchor: html.HtmlElement) -> str:

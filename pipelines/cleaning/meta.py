@@ -16,8 +16,8 @@ from lxml import html
 from pipelines.cleaning.content import priority_parts, select, split_attribute
 from pipelines.cleaning.render import join_lines, render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
+from pipelines.common.cleaned import PageMeta
 from pipelines.common.dates import NUMERIC_DATE
-from pipelines.page import PageMeta
 
 DATE = NUMERIC_DATE + r"(?:[\sT-]*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?)?"
 DATE_RE = re.compile(DATE)

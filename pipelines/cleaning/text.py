@@ -11,8 +11,8 @@ import re
 
 from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MARKER_RE, META_LABELS
 from pipelines.common.attachment_types import ATTACHMENT_EXTS
+from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.dates import NUMERIC_DATE
-from pipelines.page import AttachmentLink, CleanedPage, PageMeta
 
 # Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
 META_SCAN_LINES = 12

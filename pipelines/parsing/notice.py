@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from pipelines.cleaning.text import clean_text
+from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.common.dates import iso_date
-from pipelines.page import AttachmentLink, PageMeta
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import is_notice, pointed_document

@@ -8,7 +8,7 @@ from pipelines.cleaning.attachments import (
     collect_attachments,
     script_anchors,
 )
-from pipelines.page import AttachmentLink
+from pipelines.common.cleaned import AttachmentLink
 
 
 def test_anchor_names_fall_back_to_image_alt() -> None:

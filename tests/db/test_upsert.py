@@ -21,7 +21,8 @@ from models import (
     upsert,
 )
 from models.upsert import write_pages
-from models.writes import AttachmentWrite, Outcome, PageWrite
+from models.writes import Outcome
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=1)
@@ -57,7 +58,7 @@ def record(n: int = 1, *, body: str = "正文", problems: int = 2, **fields: Any
     }
 
 
-def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> PageWrite:
+def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> FetchedPage:
     url = f"http://127.0.0.1/notice/{n}.html"
     values: dict[str, Any] = {
         "url": url,
@@ -70,7 +71,7 @@ def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> PageWrite:
         "record": record(n) if rec is None else rec,
     }
     values.update(kw)
-    return PageWrite(**values)
+    return FetchedPage(**values)
 
 
 def count(engine: Engine, model: Any) -> int:
@@ -193,8 +194,8 @@ def test_values_that_do_not_fit_their_column_go_to_extra(engine: Engine) -> None
 PDF_URL = "http://127.0.0.1/a.pdf"
 
 
-def pdf(body: bytes) -> AttachmentWrite:
-    return AttachmentWrite("清单.pdf", PDF_URL, 200, "application/pdf", body, text="清单")
+def pdf(body: bytes) -> FetchedAttachment:
+    return FetchedAttachment("清单.pdf", PDF_URL, 200, "application/pdf", body, text="清单")
 
 
 def files(engine: Engine) -> dict[str, bytes]:
@@ -211,7 +212,7 @@ def version_files(engine: Engine) -> list[list[bytes]]:
 
 
 def test_attachments_are_stored_by_content(engine: Engine) -> None:
-    broken = AttachmentWrite("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
+    broken = FetchedAttachment("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
     write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1"), broken, pdf(b"%PDF-1")])], now=T0)
     write_pages(engine, [page(2, attachments=[pdf(b"%PDF-1")])], now=T0)
     with Session(engine) as session:
