@@ -9,7 +9,7 @@ from twisted.python.failure import Failure
 from crawler import attachments
 from crawler.blocks import classify_failure
 from crawler.responses import content_type
-from pipelines.common.attachment_types import FETCHED_EXTS, ext_of
+from pipelines.common.attachment_types import FETCHED_EXTS, content_type_ext, ext_of
 from pipelines.common.fetched import FetchedAttachment
 
 
@@ -21,7 +21,7 @@ def attachment_from(response: Response, link: attachments.Link, url: str) -> Fet
     if response.status != 200:
         att.error = f"HTTP {response.status}"
         return att
-    hint = link.ext or ext_of(name) or ext_of(header_name)
+    hint = link.ext or ext_of(name) or ext_of(header_name) or content_type_ext(ctype)
     ext = attachments.sniff_ext(response.body, hint)
     if ext == "html":
         att.error = "wrong_content_type: an HTML page was served instead of the file"

@@ -21,6 +21,32 @@ ATTACHMENT_EXTS = FETCHED_EXTS + RECORDED_EXTS
 OLE2_EXTS = ("doc", "wps", "xls", "et", "ppt", "dps")
 ZIP_EXTS = ("docx", "xlsx", "pptx", "ofd", "zip")
 
+# What servers send as Content-Type for each kind: a hint when neither the URL nor a name carries
+# an extension (`/api/download?id=…`). The bytes' magic still decides between containers' kinds.
+CONTENT_TYPE_EXTS = {
+    "application/pdf": "pdf",
+    "application/msword": "doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.ms-powerpoint": "ppt",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/ofd": "ofd",
+    "application/wps-office.wps": "wps",
+    "application/kswps": "wps",
+    "application/wps-office.et": "et",
+    "application/kset": "et",
+    "application/wps-office.dps": "dps",
+    "application/ksdps": "dps",
+    "application/zip": "zip",
+    "application/x-zip-compressed": "zip",
+    "application/vnd.rar": "rar",
+    "application/x-rar-compressed": "rar",
+    "application/x-7z-compressed": "7z",
+    "text/csv": "csv",
+    "text/plain": "txt",
+}
+
 # Download endpoints whose URLs carry no extension (the name is only in the anchor text),
 # matched case-insensitively anywhere in the URL.
 DOWNLOAD_ENDPOINTS = (
@@ -59,6 +85,13 @@ def url_ext(url: str) -> str | None:
         if ext:
             return ext
     return None
+
+
+def content_type_ext(content_type: str | None) -> str | None:
+    """The attachment kind a Content-Type header value names, ignoring its parameters."""
+    if not content_type:
+        return None
+    return CONTENT_TYPE_EXTS.get(content_type.split(";", 1)[0].strip().lower())
 
 
 def is_download_endpoint(url: str) -> bool:

@@ -6,8 +6,10 @@ import pytest
 
 from pipelines.common.attachment_types import (
     ATTACHMENT_EXTS,
+    CONTENT_TYPE_EXTS,
     FETCHED_EXTS,
     RECORDED_EXTS,
+    content_type_ext,
     is_attachment_link,
     is_fetched,
     link_ext,
@@ -77,3 +79,16 @@ def test_is_fetched(ext: str | None, fetched: bool) -> None:
 def test_every_attachment_type_is_either_fetched_or_recorded() -> None:
     assert set(FETCHED_EXTS).isdisjoint(RECORDED_EXTS)
     assert sorted(ATTACHMENT_EXTS) == sorted({*FETCHED_EXTS, *RECORDED_EXTS})
+
+
+@pytest.mark.parametrize(
+    ("content_type", "ext"),
+    [("application/pdf", "pdf"), ("application/vnd.ms-excel; charset=binary", "xls"),
+     ("Application/OFD", "ofd"), ("application/octet-stream", None), ("", None), (None, None)],
+)  # fmt: skip
+def test_content_type_ext(content_type: str | None, ext: str | None) -> None:
+    assert content_type_ext(content_type) == ext
+
+
+def test_every_content_type_names_an_attachment_kind() -> None:
+    assert set(CONTENT_TYPE_EXTS.values()) <= set(ATTACHMENT_EXTS)
