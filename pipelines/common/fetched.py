@@ -10,7 +10,8 @@ from typing import Any
 from pipelines.common.cleaned import CleanedPage
 
 # Metadata of a field the pipelines fill for each other and the store never writes or spools.
-PIPELINE_ONLY = {"pipeline_only": True}
+_PIPELINE_ONLY = "pipeline_only"
+PIPELINE_ONLY = {_PIPELINE_ONLY: True}
 
 
 @dataclass(slots=True)
@@ -58,4 +59,4 @@ class FetchedPage:
 
 def stored_fields(cls: type[Any]) -> tuple[Field[Any], ...]:
     """The fields of a fetched type that the store writes and the spool keeps."""
-    return tuple(f for f in fields(cls) if not f.metadata.get("pipeline_only"))
+    return tuple(f for f in fields(cls) if not f.metadata.get(_PIPELINE_ONLY))
