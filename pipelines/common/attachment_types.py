@@ -48,7 +48,7 @@ CONTENT_TYPE_EXTS = {
 }
 
 # Download endpoints whose URLs carry no extension (the name is only in the anchor text),
-# matched case-insensitively anywhere in the URL.
+# matched case-insensitively in the URL's path and query.
 DOWNLOAD_ENDPOINTS = (
     "downfile.jsp",  # Hanweb
     "download.jsp",  # VSB
@@ -95,8 +95,11 @@ def content_type_ext(content_type: str | None) -> str | None:
 
 
 def is_download_endpoint(url: str) -> bool:
-    lowered = url.lower()
-    return any(endpoint in lowered for endpoint in DOWNLOAD_ENDPOINTS)
+    """Whether the URL's path or query names a download endpoint; a relative path counts from
+    the root, and a host name (download.example.gov.cn) does not count."""
+    parts = urlsplit(url)
+    where = f"/{parts.path.lstrip('/')}?{parts.query}".lower()
+    return any(endpoint in where for endpoint in DOWNLOAD_ENDPOINTS)
 
 
 def link_ext(url: str, name: str) -> str | None:

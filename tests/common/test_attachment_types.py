@@ -35,6 +35,8 @@ from pipelines.common.attachment_types import (
         ("/upload/2023/notice.OFD", "", True),
         ("/getfile?id=8812", "整改情况表.xlsx", True),  # the name alone tells
         ("/api/download?id=8812", "整改情况通报", True),  # an endpoint: the bytes will tell
+        ("download?id=8812", "整改情况通报", True),  # relative to the page
+        ("http://download.a.gov.cn/index.html", "下载中心", False),  # only a host name
         ("/files/slides.dps", "汇报", True),
         ("/info/1081/978.htm", "关于印发整改方案.docx的通知", False),
         ("/info/1081/979.htm", "整改方案.docx", False),  # a page about a file
