@@ -24,21 +24,19 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from parsel import Selector
 
 from pipelines.common.attachment_types import (
-    ATTACHMENT_EXTS,
     OLE2_EXTS,
     ZIP_EXTS,
     is_attachment_link,
     is_fetched,
     link_ext,
-    url_ext,
 )
 from pipelines.common.decoding import decode_html
 
 MAX_BYTES = 20 * 1024 * 1024  # per attachment; larger files are recorded, not kept
 
-_EXT_ALT = "|".join(ATTACHMENT_EXTS)
+# An anchor written by a script (escaped quotes allowed): its href and its text.
 _SCRIPT_LINK_RE = re.compile(
-    rf"""href\s*=\s*\\?["']([^"'\\]+?\.(?:{_EXT_ALT}))\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
+    r"""href\s*=\s*\\?["']([^"'\\]+?)\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEXT_TIMEOUT = 60  # seconds for antiword/catdoc on one file
@@ -70,10 +68,12 @@ def find_links(html: str, base_url: str) -> list[Link]:
             found[url] = Link(name=name or _basename(url), url=url, ext=link_ext(url, name))
     for script in sel.css("script::text").getall():
         for href, label in _SCRIPT_LINK_RE.findall(script):
+            label = " ".join(label.split())
+            if not is_attachment_link(href, label):
+                continue
             url = urljoin(base_url, href)
             if url not in found:
-                name = " ".join(label.split()) or _basename(url)
-                found[url] = Link(name=name, url=url, ext=url_ext(url))
+                found[url] = Link(name=label or _basename(url), url=url, ext=link_ext(url, label))
     return list(found.values())
 
 
