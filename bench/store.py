@@ -28,13 +28,13 @@ from sqlalchemy.engine import make_url
 from migrations import alembic_config
 from models.db import make_engine
 from models.upsert import write_pages
-from models.writes import PageWrite
+from pipelines.common.fetched import FetchedPage
 from pipelines.common.settings import DB_BATCH
 
 PARAGRAPH = "针对巡察反馈的问题，党组高度重视，召开专题会议研究部署整改工作，逐项制定整改措施。"
 
 
-def synthetic_pages(n: int) -> list[PageWrite]:
+def synthetic_pages(n: int) -> list[FetchedPage]:
     fetched = datetime(2025, 1, 1, tzinfo=UTC)
     pages = []
     for i in range(n):
@@ -76,7 +76,7 @@ def synthetic_pages(n: int) -> list[PageWrite]:
         url = f"http://127.0.0.1/col/{i // 100}/art_{i}.html"
         html = f"<html><head><title>{record['title']}</title></head><body>{body_text}</body></html>"
         pages.append(
-            PageWrite(
+            FetchedPage(
                 url=url,
                 canonical_url=url,
                 site_id=f"site-{i % 20}",
@@ -90,7 +90,7 @@ def synthetic_pages(n: int) -> list[PageWrite]:
     return pages
 
 
-def run_passes(url: str, pages: list[PageWrite], batch: int) -> list[tuple[float, Counter[str]]]:
+def run_passes(url: str, pages: list[FetchedPage], batch: int) -> list[tuple[float, Counter[str]]]:
     engine = make_engine(url)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")

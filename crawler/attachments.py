@@ -2,8 +2,8 @@
 
 Links come from anchors (by extension in the URL or the anchor text, or a known download
 endpoint) and from `<script>` text, where TRS writes them with `document.write`.
-Documents (.pdf/.docx/.doc/.wps, plus .ofd and spreadsheets) are downloaded with a size limit;
-other attachment links (archives, slides) are recorded, not fetched.
+Which types are attachments and which are downloaded (with a size limit) is declared in
+`pipelines.common.attachment_types`; other attachment links (archives, slides) are recorded.
 Text: pypdf (PDF), python-docx (DOCX), antiword then catdoc (DOC/WPS; installed by
 `.ci/system-deps`).
 """
@@ -19,22 +19,23 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, unquote_to_bytes, urljoin, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from parsel import Selector
 
-# Documents are downloaded (kept with their sha256); text is read from pdf/docx/doc/wps. OFD (the
-# national format for official documents) and spreadsheets (整改台账 ledgers) are kept as bytes.
-FETCH_EXTS = ("pdf", "docx", "doc", "wps", "ofd", "xls", "xlsx", "et")
-RECORD_EXTS = ("zip", "rar", "7z", "ppt", "pptx", "txt", "csv")
-ALL_EXTS = FETCH_EXTS + RECORD_EXTS
-
-_EXT_ALT = "|".join(ALL_EXTS)
-_NAME_EXT_RE = re.compile(rf"\.({_EXT_ALT})\s*$", re.IGNORECASE)
-_SCRIPT_LINK_RE = re.compile(
-    rf"""href\s*=\s*\\?["']([^"'\\]+?\.(?:{_EXT_ALT}))\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
+from pipelines.common.attachment_types import (
+    OLE2_EXTS,
+    ZIP_EXTS,
+    is_attachment_link,
+    is_fetched,
+    link_ext,
 )
-_DOWNLOAD_ENDPOINTS = ("download.jsp", "downfile.jsp", "DownloadAttachUrl", "/download")
+from pipelines.common.decoding import decode_html
+
+# An anchor written by a script (escaped quotes allowed): its href and its text.
+_SCRIPT_LINK_RE = re.compile(
+    r"""href\s*=\s*\\?["']([^"'\\]+?)\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
+)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEXT_TIMEOUT = 60  # seconds for antiword/catdoc on one file
 
@@ -47,30 +48,7 @@ class Link:
 
     @property
     def fetchable(self) -> bool:
-        # download endpoints without an extension are fetched: the bytes will tell
-        return self.ext is None or self.ext in FETCH_EXTS
-
-
-def ext_of(text: str | None) -> str | None:
-    """The attachment extension a file name (or URL path) ends with, lowercased."""
-    if not text:
-        return None
-    m = _NAME_EXT_RE.search(text.strip())
-    return m.group(1).lower() if m else None
-
-
-def _url_ext(url: str) -> str | None:
-    parts = urlsplit(url)
-    ext = ext_of(unquote(parts.path))
-    if ext:
-        return ext
-    for key, value in parse_qsl(parts.query):
-        # Hanweb `downfile.jsp?filename=<hex>.pdf`, VSB static `…/<hex>.doc?e=.doc`
-        if key.lower() in ("filename", "file", "name", "e"):
-            ext = ext_of(value)
-            if ext:
-                return ext
-    return None
+        return is_fetched(self.ext)
 
 
 def find_links(html: str, base_url: str) -> list[Link]:
@@ -79,21 +57,21 @@ def find_links(html: str, base_url: str) -> list[Link]:
     found: dict[str, Link] = {}
     for a in sel.css("a[href]"):
         href = a.attrib["href"].strip()
-        if not href or href.lower().startswith(("javascript:", "mailto:", "#")):
-            continue
-        url = urljoin(base_url, href)
         name = " ".join("".join(a.xpath(".//text()").getall()).split())
         name = name or (a.css("img::attr(alt)").get() or "").strip()
-        ext = _url_ext(url) or ext_of(name)
-        endpoint = any(e in url for e in _DOWNLOAD_ENDPOINTS)
-        if (ext or endpoint) and url not in found:
-            found[url] = Link(name=name or _basename(url), url=url, ext=ext)
+        if not is_attachment_link(href, name):
+            continue
+        url = urljoin(base_url, href)
+        if url not in found:
+            found[url] = Link(name=name or _basename(url), url=url, ext=link_ext(url, name))
     for script in sel.css("script::text").getall():
         for href, label in _SCRIPT_LINK_RE.findall(script):
+            label = " ".join(label.split())
+            if not is_attachment_link(href, label):
+                continue
             url = urljoin(base_url, href)
             if url not in found:
-                name = " ".join(label.split()) or _basename(url)
-                found[url] = Link(name=name, url=url, ext=_url_ext(url))
+                found[url] = Link(name=label or _basename(url), url=url, ext=link_ext(url, label))
     return list(found.values())
 
 
@@ -107,24 +85,16 @@ def disposition_name(header: bytes | None) -> str | None:
         return None
     m = re.search(rb"filename\*\s*=\s*([\w-]+)''([^;]+)", header, re.IGNORECASE)
     if m:
-        charset = m.group(1).decode("ascii", "replace") or "utf-8"
+        charset = m.group(1).decode("ascii", "replace")
         raw = unquote_to_bytes(m.group(2).strip().decode("ascii", "replace"))
-        try:
-            return raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            return raw.decode("gb18030", errors="replace")
+        return decode_html(raw, declared_encoding=charset)[0]
     m = re.search(rb'filename\s*=\s*"?([^";]+)"?', header, re.IGNORECASE)
     if not m:
         return None
     raw = m.group(1).strip()
     if b"%" in raw:
         raw = unquote_to_bytes(raw.decode("ascii", "replace"))
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    return decode_html(raw)[0]
 
 
 def sniff_ext(body: bytes, hint: str | None) -> str | None:
@@ -139,7 +109,7 @@ def sniff_ext(body: bytes, hint: str | None) -> str | None:
         try:
             names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
         except zipfile.BadZipFile:
-            return hint if hint in ("docx", "xlsx", "pptx", "ofd", "zip") else "zip"
+            return hint if hint in ZIP_EXTS else "zip"
         if "word/document.xml" in names:
             return "docx"
         if "OFD.xml" in names:
@@ -148,7 +118,7 @@ def sniff_ext(body: bytes, hint: str | None) -> str | None:
             return "xlsx"
         return "zip"
     if body.startswith(_OLE2):
-        return hint if hint in ("doc", "wps", "xls", "et", "ppt") else "doc"
+        return hint if hint in OLE2_EXTS else "doc"
     if head[:1] == b"<" and re.match(
         rb"<(!doctype|html|head|body|\?xml|script|p)\b", head, re.IGNORECASE
     ):

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from pipelines.common.decoding import decode_html
+from pipelines.common.html_tags import UNRENDERED_TAGS
+
 # Classes that mean "the site is refusing us": they count towards the per-site block threshold.
 BLOCK_KINDS = frozenset(
     {"blocked_waf", "js_challenge", "captcha", "blocked_page", "rate_limited", "forbidden"}
@@ -62,6 +65,7 @@ _SOFT_404 = (
 _SOFT_404_MAX_TEXT = 400  # visible characters; real notices are much longer
 _SHORT_PAGE = 50_000  # challenge pages are small; real pages with chrome are larger
 _MIN_TEXT = 10  # visible characters below which a page with no attachment is an empty shell
+_UNRENDERED_XPATH = "|".join(f"//{tag}" for tag in sorted(UNRENDERED_TAGS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,26 +79,19 @@ class Verdict:
 
 
 def _head_text(body: bytes) -> str:
-    head = body[:16384]
-    try:
-        return head.decode("utf-8")
-    except UnicodeDecodeError:
-        return head.decode("gb18030", errors="replace")
+    return decode_html(body[:16384])[0]
 
 
 def visible_text(body: bytes) -> str:
     """Text a reader would see in <body> (no title, scripts or styles)."""
     if not body.strip():
         return ""
-    try:  # decode here: an in-page charset can lie (UTF-8 bytes declared gb2312)
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = body.decode("gb18030", errors="replace")
+    text, _ = decode_html(body)  # decode here: an in-page charset can lie (UTF-8 declared gb2312)
     try:
         doc = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError):
         return ""
-    for bad in doc.xpath("//script|//style|//noscript|//title|//head"):
+    for bad in doc.xpath(_UNRENDERED_XPATH):
         bad.drop_tree()
     return "".join(doc.text_content().split())
 

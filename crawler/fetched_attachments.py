@@ -8,8 +8,9 @@ from twisted.python.failure import Failure
 
 from crawler import attachments
 from crawler.blocks import classify_failure
-from crawler.items import FetchedAttachment
 from crawler.responses import content_type
+from pipelines.common.attachment_types import FETCHED_EXTS, content_type_ext, ext_of
+from pipelines.common.fetched import FetchedAttachment
 
 
 def attachment_from(response: Response, link: attachments.Link, url: str) -> FetchedAttachment:
@@ -20,7 +21,7 @@ def attachment_from(response: Response, link: attachments.Link, url: str) -> Fet
     if response.status != 200:
         att.error = f"HTTP {response.status}"
         return att
-    hint = link.ext or attachments.ext_of(name) or attachments.ext_of(header_name)
+    hint = link.ext or ext_of(name) or ext_of(header_name) or content_type_ext(ctype)
     ext = attachments.sniff_ext(response.body, hint)
     if ext == "html":
         att.error = "wrong_content_type: an HTML page was served instead of the file"
@@ -36,7 +37,7 @@ def not_downloaded(link: attachments.Link) -> FetchedAttachment:
     return FetchedAttachment(
         name=link.name,
         url=link.url,
-        error=f"not downloaded: .{link.ext} (only {', '.join(attachments.FETCH_EXTS)} are fetched)",
+        error=f"not downloaded: .{link.ext} (only {', '.join(FETCHED_EXTS)} are fetched)",
     )
 
 

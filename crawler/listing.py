@@ -6,7 +6,6 @@ Pagination styles are described in `crawler/profiles.py`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
@@ -18,7 +17,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from parsel import Selector
 from w3lib.url import canonicalize_url
 
-_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+from pipelines.common.dates import iso_date
+
 _CDATA_RECORD_RE = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
 _NEXTGROUP_RE = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>\s*</nextgroup>", re.DOTALL)
 _TRS_CALL_RE = re.compile(
@@ -32,7 +32,6 @@ _TRS_PAGER_RE = re.compile(
 _STICKY_RE = re.compile(r"^\s*[\[【(（]?\s*置顶\s*[\]】)）]?\s*")
 _SKIP_HREF = ("javascript:", "mailto:", "#", "tel:")
 _NEXT_TEXTS = ("下一页", "下页", "下一頁", "后页", "下一页>", "下一页>>", ">", "›")
-_SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,26 +53,6 @@ class PageRequest:
 
 
 # --- dates and titles -------------------------------------------------------------------------
-
-
-def parse_date(value: Any) -> str | None:
-    """An ISO date from `2023-06-19`, `2023/06/02`, `2023年6月19日`, or epoch ms/s numbers."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
-        n = float(value)
-        if n > 1e11:  # epoch milliseconds
-            n /= 1000
-        if not 0 < n < 5e9:
-            return None
-        return dt.datetime.fromtimestamp(n, tz=_SHANGHAI).date().isoformat()
-    m = _DATE_RE.search(str(value))
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
 
 
 def clean_title(text: str | None) -> str | None:
@@ -134,9 +113,9 @@ def html_entries(text: str, base_url: str, rules: Mapping[str, Any]) -> list[Lis
             continue
         seen.add(url)
         title = clean_title(select_first(item, rules.get("title")))
-        date = parse_date(select_first(item, rules.get("date")))
+        date = iso_date(select_first(item, rules.get("date")))
         if date is None:
-            date = parse_date(" ".join(item.xpath(".//text()").getall()))
+            date = iso_date(" ".join(item.xpath(".//text()").getall()))
         entries.append(ListEntry(url=url, title=title, date=date))
     if any(e.date for e in entries):
         entries = [e for e in entries if e.date]
@@ -321,7 +300,7 @@ def api_entries(
             ListEntry(
                 url=urljoin(base_url, href.strip()),
                 title=clean_title(str(_dig(row, api.get("title_field", "title")) or "")),
-                date=parse_date(_dig(row, api.get("date_field", "date"))),
+                date=iso_date(_dig(row, api.get("date_field", "date"))),
             )
         )
     return entries, total if isinstance(total, int) and not isinstance(total, bool) else None

@@ -1,4 +1,4 @@
-"""A fetched detail page as a `NoticePage` item: its attachment links, its verdict, the item."""
+"""A fetched detail page as a `FetchedPage` item: its attachment links, its verdict, the item."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from scrapy.http import Response, TextResponse
 
 from crawler import attachments, listing
 from crawler.blocks import Verdict, classify_response
-from crawler.items import NoticePage
 from crawler.responses import charset, content_type, page_text, set_cookie_names
 from crawler.seeds import Site
+from pipelines.common.fetched import FetchedPage
 
 
 def detail_links(site: Site, response: Response) -> list[attachments.Link]:
@@ -39,8 +39,8 @@ def detail_verdict(response: Response, links: list[attachments.Link]) -> Verdict
     return None
 
 
-def notice_page(site: Site, response: Response) -> NoticePage:
-    return NoticePage(
+def notice_page(site: Site, response: Response) -> FetchedPage:
+    return FetchedPage(
         url=response.url,
         canonical_url=listing.canonical_url(response.url),
         site_id=site.id,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from scrapy.http import Response, TextResponse
-from w3lib.encoding import html_body_declared_encoding
+from scrapy.http import Response
 
 from crawler.seeds import Site
+from pipelines.common.decoding import charset_of, decode_html
 
 
 def set_cookie_names(response: Response) -> list[str]:
@@ -20,25 +20,16 @@ def content_type(response: Response) -> str:
 
 
 def charset(response: Response) -> str | None:
-    ctype = content_type(response)
-    if "charset=" in ctype:
-        return ctype.split("charset=", 1)[1].split(";")[0].strip() or None
-    return None
+    return charset_of(content_type(response))
 
 
 def page_text(site: Site, response: Response) -> str:
-    """The page as text: the seed's encoding, else the declared one, else UTF-8 or GB18030.
-
-    Scrapy's guess for undeclared bodies misreads short GBK pages (as big5 or cp949).
-    """
-    encoding = site.options.get("encoding")
-    if encoding:
-        return response.body.decode(encoding, errors="replace")
-    if isinstance(response, TextResponse) and (
-        charset(response) or html_body_declared_encoding(response.body)
-    ):
-        return response.text
-    try:
-        return response.body.decode("utf-8")
-    except UnicodeDecodeError:
-        return response.body.decode("gb18030", errors="replace")
+    """The page as text, decoded as the cleaner decodes it: the seed's encoding, else the
+    policy of `pipelines.common.decoding` (Scrapy's guess for undeclared bodies misreads short
+    GBK pages as big5 or cp949, and it believes a header saying utf-8 over a GBK body)."""
+    text, _ = decode_html(
+        response.body,
+        declared_encoding=charset(response),
+        forced_encoding=site.options.get("encoding"),
+    )
+    return text

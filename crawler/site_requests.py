@@ -10,9 +10,9 @@ from scrapy.http import Response
 
 from crawler import attachments, listing
 from crawler.blocks import Verdict
-from crawler.items import NoticePage
 from crawler.pagination import Cursor
 from crawler.seeds import Site
+from pipelines.common.fetched import FetchedPage
 
 # Statuses the spider must see (Scrapy would otherwise drop them silently); redirects still
 # follow because 3xx is not listed.
@@ -64,7 +64,7 @@ def detail_request(
 
 def attachment_request(
     site: Site,
-    item: NoticePage,
+    item: FetchedPage,
     link: attachments.Link,
     rest: list[attachments.Link],
     *,

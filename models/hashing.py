@@ -6,16 +6,16 @@ import hashlib
 import json
 from typing import Any
 
-from models.writes import AttachmentWrite, PageWrite
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 
 
-def fetch_digest(page: PageWrite) -> str:
+def fetch_digest(page: FetchedPage) -> str:
     """A cheap hash of what the record is made from: raw bytes, parser version, files."""
     parser = (page.record or {}).get("parser_version")
     return sha256_json([sha256_bytes(page.body), parser, file_hashes(page)])
 
 
-def record_digest(page: PageWrite) -> tuple[str, bool]:
+def record_digest(page: FetchedPage) -> tuple[str, bool]:
     """The hash that decides unchanged vs updated: the record (which carries the cleaned body,
     so page chrome such as visitor counters does not count) plus the attachment files; and
     whether the record holds a NUL character (JSON writes it as \\u0000), which is rare."""
@@ -28,11 +28,11 @@ def record_digest(page: PageWrite) -> tuple[str, bool]:
     return hashlib.sha256(data.encode()).hexdigest(), "\\u0000" in data
 
 
-def file_hashes(page: PageWrite) -> list[tuple[str, str | None]]:
+def file_hashes(page: FetchedPage) -> list[tuple[str, str | None]]:
     return sorted((a.url, file_sha256(a)) for a in page.attachments)
 
 
-def file_sha256(attachment: AttachmentWrite) -> str | None:
+def file_sha256(attachment: FetchedAttachment) -> str | None:
     """The key of the fetched file in `attachment_files`; None when no bytes were fetched."""
     if attachment.body is None:
         return None

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from models.hashing import file_sha256, files_digest
-from models.writes import AttachmentWrite, PageWrite
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 from pipelines.common.record import NoticeRecord, Problem, Storage, names, spec
 
 # The record's fields with a column of `notices` (problems: a table of their own); is_notice is
@@ -34,7 +34,7 @@ _PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 class Prepared:
     """A notice page turned into rows, with the hash that decides unchanged vs updated."""
 
-    page: PageWrite
+    page: FetchedPage
     row: dict[str, Any]
     record_sha256: str
     problems: list[dict[str, Any]]
@@ -44,7 +44,7 @@ class Prepared:
     version_files: list[tuple[str, str]]  # (url, file sha256) of the version
 
     @classmethod
-    def of(cls, page: PageWrite, fetch: str, digest: str, has_nul: bool) -> Prepared:
+    def of(cls, page: FetchedPage, fetch: str, digest: str, has_nul: bool) -> Prepared:
         record = page.record or {}
         attachments = [no_nul(r) for r in _attachment_rows(page.attachments)]
         files = _file_rows(page.attachments)
@@ -69,7 +69,7 @@ class Prepared:
         return cls(page, row, digest, problems, version, attachments, files, version_files)
 
 
-def _notice_row(page: PageWrite, record: Mapping[str, Any]) -> dict[str, Any]:
+def _notice_row(page: FetchedPage, record: Mapping[str, Any]) -> dict[str, Any]:
     # Values that do not fit their typed column are kept in `extra`, never dropped or guessed.
     extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
 
@@ -159,7 +159,7 @@ def _text(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:
+def _attachment_rows(attachments: Iterable[FetchedAttachment]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for a in attachments:
         rows[a.url] = {  # one row per URL: a page linking a file twice stores it once
@@ -172,7 +172,7 @@ def _attachment_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, A
     return list(rows.values())
 
 
-def _file_rows(attachments: Iterable[AttachmentWrite]) -> list[dict[str, Any]]:
+def _file_rows(attachments: Iterable[FetchedAttachment]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for a in attachments:
         sha = file_sha256(a)

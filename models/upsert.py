@@ -23,7 +23,8 @@ from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, 
 from models.notice_rows import Prepared, no_nul
 from models.raw_page import RawPage
 from models.runs import ensure_sites
-from models.writes import Outcome, PageWrite
+from models.writes import Outcome
+from pipelines.common.fetched import FetchedPage
 
 NOTICES = cast(Table, Notice.__table__)
 PROBLEMS = cast(Table, Problem.__table__)
@@ -38,7 +39,7 @@ LOOKUP_CHUNK = 500
 
 
 def write_pages(
-    engine: Engine, pages: Sequence[PageWrite], *, now: datetime | None = None
+    engine: Engine, pages: Sequence[FetchedPage], *, now: datetime | None = None
 ) -> list[Outcome]:
     """Store a batch in one transaction; the outcomes are in the order of `pages`."""
     now = now or datetime.now(UTC)
@@ -46,7 +47,9 @@ def write_pages(
         return write_pages_in(conn, pages, now=now)
 
 
-def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetime) -> list[Outcome]:
+def write_pages_in(
+    conn: Connection, pages: Sequence[FetchedPage], *, now: datetime
+) -> list[Outcome]:
     ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
     outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
     raw = [p for p in pages if not p.is_notice]
@@ -58,7 +61,7 @@ def write_pages_in(conn: Connection, pages: Sequence[PageWrite], *, now: datetim
 
     known = _stored_hashes(conn, {p.canonical_url for _, p, _ in notices})
     state = {url: (fetch, record) for url, (_, fetch, record) in known.items()}
-    changed: dict[str, tuple[PageWrite, str, str, bool]] = {}
+    changed: dict[str, tuple[FetchedPage, str, str, bool]] = {}
     for i, p, fetch in notices:
         url = p.canonical_url
         stored = state.get(url)
@@ -145,7 +148,7 @@ def _insert_versions(conn: Connection, preps: list[Prepared], ids: dict[str, int
         conn.execute(dialect_insert(conn, VERSION_FILES), rows)
 
 
-def _upsert_raw_pages(conn: Connection, pages: list[PageWrite], now: datetime) -> None:
+def _upsert_raw_pages(conn: Connection, pages: list[FetchedPage], now: datetime) -> None:
     rows: dict[str, dict[str, Any]] = {}
     for p in pages:
         rows[p.canonical_url] = {

@@ -14,7 +14,7 @@ from typing import Any
 
 from crawler import run_context
 from pipelines.cleaning import SiteCleanRules, clean_html
-from pipelines.page import CleanedPage
+from pipelines.common.cleaned import CleanedPage
 
 logger = logging.getLogger(__name__)
 

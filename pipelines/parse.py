@@ -1,4 +1,4 @@
-"""ParsePipeline (200): `item.cleaned` -> `item.record`. Never drops an item, never raises.
+"""ParsePipeline (200): `item.cleaned` -> `item.record` (the record as a dict). Never drops an item, never raises.
 
 A page whose body only points to an attachment (a short line such as "详见附件" with the notice
 in a .docx/.pdf) is parsed from the attachment's extracted text, keeping the page's own
@@ -18,14 +18,12 @@ import re
 from typing import Any
 
 from pipelines.cleaning.text import clean_text
-from pipelines.page import AttachmentLink, CleanedPage, PageMeta
+from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
+from pipelines.common.pointer import short_enough_to_point
 from pipelines.parsing import PARSER_VERSION, NoticeRecord, parse_notice
 
 logger = logging.getLogger(__name__)
 
-# A body with fewer CJK characters than this, next to an attachment with text, is a pointer.
-POINTER_MAX_CJK = 150
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOTICE_WORDS = re.compile(r"巡[视察]|整改")
 
 
@@ -46,16 +44,15 @@ class ParsePipeline:
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
         try:
-            item.record = self.parse_item(item)
+            record = self.parse_item(item)
         except Exception:  # one odd page must not stop a crawl: keep it, marked as no notice
             logger.exception("parse failed for %s", getattr(item, "url", "?"))
             self._stat("notices/parse/errors")
             cleaned = getattr(item, "cleaned", None)
             body = cleaned.text if isinstance(cleaned, CleanedPage) else ""
-            item.record = NoticeRecord(
-                is_notice=False, parser_version=PARSER_VERSION, body_text=body
-            )
-        self._stat("notices/parse/notice" if item.record.is_notice else "notices/parse/non_notice")
+            record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+        item.record = record.to_dict()  # the page carries the record as the store writes it
+        self._stat("notices/parse/notice" if record.is_notice else "notices/parse/non_notice")
         return item
 
     def parse_item(self, item: Any) -> NoticeRecord:
@@ -71,7 +68,12 @@ class ParsePipeline:
             text = attached.text
             meta = page_meta(meta, attached.meta.title, attached.meta.published)
         record = parse_notice(text, meta, links)
-        if pointed is None and record.is_notice and _is_short(text) and item.attachments:
+        if (
+            pointed is None
+            and record.is_notice
+            and short_enough_to_point(text)
+            and item.attachments
+        ):
             self._stat("notices/parse/attachment_unread")
         return record
 
@@ -93,13 +95,9 @@ def attachment_links(cleaned: CleanedPage, fetched: list[Any]) -> list[Attachmen
     return links
 
 
-def _is_short(body: str) -> bool:
-    return len(_CJK.findall(body)) < POINTER_MAX_CJK
-
-
 def pointed_attachment_text(body: str, fetched: list[Any]) -> str | None:
     """The text of the attachment a near-empty page points to, if one was read."""
-    if not _is_short(body):
+    if not short_enough_to_point(body):
         return None
     texts = [a.text for a in fetched if a.text and len(a.text.strip()) > len(body.strip())]
     if not texts:

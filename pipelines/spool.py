@@ -12,21 +12,30 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import MISSING
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from sqlalchemy import Engine
 
 from models.db import is_transient
 from models.upsert import write_pages
-from models.writes import AttachmentWrite, Outcome, PageWrite
+from models.writes import Outcome
 from pipelines.common import settings
+from pipelines.common.fetched import FetchedAttachment, FetchedPage, stored_fields
 
 logger = logging.getLogger(__name__)
 
 SPOOL_ENV = settings.SPOOL.name
 REPLAY_BATCH = 200
+_T = TypeVar("_T")
+_B64 = "_b64"  # a bytes field's key suffix: its value is base64 text
+# Field types of the spooled types, resolved once.
+_HINTS: dict[type[Any], dict[str, Any]] = {
+    cls: get_type_hints(cls) for cls in (FetchedPage, FetchedAttachment)
+}
 
 
 def spool_path(setting: str | None = None) -> Path:
@@ -34,7 +43,7 @@ def spool_path(setting: str | None = None) -> Path:
     return Path(setting or settings.read(settings.SPOOL))
 
 
-def append(path: Path, pages: Iterable[PageWrite]) -> int:
+def append(path: Path, pages: Iterable[FetchedPage]) -> int:
     """Append pages to the spool, flushed to disk before returning; returns how many."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # default=str: a value JSON cannot hold is kept as text rather than failing the spool.
@@ -46,7 +55,7 @@ def append(path: Path, pages: Iterable[PageWrite]) -> int:
     return len(lines)
 
 
-def read(path: Path) -> list[PageWrite]:
+def read(path: Path) -> list[FetchedPage]:
     """The spooled pages; a line that does not decode is an error naming the file and line."""
     pages = []
     with path.open(encoding="utf-8") as f:
@@ -93,7 +102,7 @@ def _replay(engine: Engine, path: Path, counts: Counter[Outcome]) -> Counter[Out
             path.unlink()
         else:
             path.rename(work)
-    rejected: list[PageWrite] = []
+    rejected: list[FetchedPage] = []
     try:
         pages = read(work)
         for start in range(0, len(pages), REPLAY_BATCH):
@@ -153,59 +162,56 @@ def _locked(path: Path, suffix: str, *, wait: bool = True) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def to_json(page: PageWrite) -> dict[str, Any]:
-    return {
-        "url": page.url,
-        "canonical_url": page.canonical_url,
-        "site_id": page.site_id,
-        "region": page.region,
-        "status": page.status,
-        "fetched_at": page.fetched_at.isoformat(),
-        "body_b64": _b64(page.body),
-        "record": page.record,
-        "list_title": page.list_title,
-        "attachments": [
-            {
-                "name": a.name,
-                "url": a.url,
-                "status": a.status,
-                "content_type": a.content_type,
-                "body_b64": _b64(a.body) if a.body is not None else None,
-                "sha256": a.sha256,
-                "text": a.text,
-                "error": a.error,
-            }
-            for a in page.attachments
-        ],
-    }
+def to_json(value: FetchedPage | FetchedAttachment) -> dict[str, Any]:
+    """A fetched page (or attachment) as JSON: its stored fields by name, bytes in base64 under
+    `<name>_b64`, times in ISO 8601, attachments as a list of the same."""
+    data: dict[str, Any] = {}
+    for f in stored_fields(type(value)):
+        kind, item = _kind(type(value), f.name), getattr(value, f.name)
+        if kind is bytes:
+            data[f.name + _B64] = None if item is None else base64.b64encode(item).decode("ascii")
+        elif kind is datetime:
+            data[f.name] = None if item is None else item.isoformat()
+        elif kind is list:
+            data[f.name] = [to_json(element) for element in item]
+        else:
+            data[f.name] = item
+    return data
 
 
-def from_json(data: dict[str, Any]) -> PageWrite:
-    return PageWrite(
-        url=data["url"],
-        canonical_url=data["canonical_url"],
-        site_id=data["site_id"],
-        region=data.get("region"),
-        status=data.get("status"),
-        fetched_at=datetime.fromisoformat(data["fetched_at"]),
-        body=base64.b64decode(data["body_b64"]),
-        record=data.get("record"),
-        list_title=data.get("list_title"),
-        attachments=[
-            AttachmentWrite(
-                name=a["name"],
-                url=a["url"],
-                status=a.get("status"),
-                content_type=a.get("content_type"),
-                body=base64.b64decode(a["body_b64"]) if a.get("body_b64") is not None else None,
-                sha256=a.get("sha256"),
-                text=a.get("text"),
-                error=a.get("error"),
-            )
-            for a in data.get("attachments") or []
-        ],
-    )
+def from_json(data: dict[str, Any]) -> FetchedPage:
+    return _from_json(FetchedPage, data)
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+def _from_json(cls: type[_T], data: dict[str, Any]) -> _T:
+    """The inverse of `to_json`; a field missing from an older line takes its default."""
+    values: dict[str, Any] = {}
+    for f in stored_fields(cls):
+        kind = _kind(cls, f.name)
+        key = f.name + _B64 if kind is bytes else f.name
+        if key not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                raise KeyError(key)
+            continue
+        item = data[key]
+        if item is None:
+            values[f.name] = None
+        elif kind is bytes:
+            values[f.name] = base64.b64decode(item)
+        elif kind is datetime:
+            values[f.name] = datetime.fromisoformat(item)
+        elif kind is list:
+            (element,) = get_args(_HINTS[cls][f.name])
+            values[f.name] = [_from_json(element, e) for e in item]
+        else:
+            values[f.name] = item
+    return cls(**values)
+
+
+def _kind(cls: type[Any], name: str) -> Any:
+    """The field's type without `| None` and type arguments: bytes, datetime, list, str …"""
+    hint = _HINTS[cls][name]
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if isinstance(hint, UnionType) and len(args) == 1:
+        hint = args[0]
+    return get_origin(hint) or hint

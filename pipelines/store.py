@@ -26,13 +26,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler import run_context
-from crawler.items import FetchedAttachment, NoticePage
 from models.db import is_transient, make_engine, masked_url, schema_is_at_head
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
-from models.writes import AttachmentWrite, Outcome, PageWrite
+from models.writes import Outcome
 from pipelines import spool
 from pipelines.common import settings
+from pipelines.common.fetched import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class StorePipeline:
         self.backoff = backoff
         self.sleep: Callable[[float], None] = time.sleep  # tests replace it to act between tries
         self.engine: Engine | None = None
-        self.buffer: list[PageWrite] = []
+        self.buffer: list[FetchedPage] = []
         self.started_at = datetime.now(UTC)
         # After a batch had to be spooled, later batches try once only, so a dead database
         # does not stall the crawl with backoff on every batch.
@@ -116,8 +116,8 @@ class StorePipeline:
         raise StoreNotReady(message) from cause
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, NoticePage):
-            self.buffer.append(page_write(item))
+        if isinstance(item, FetchedPage):
+            self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()
         return item
@@ -153,7 +153,7 @@ class StorePipeline:
         if not self.buffer:
             return
         batch, self.buffer = self.buffer, []
-        written: Sequence[PageWrite] = batch
+        written: Sequence[FetchedPage] = batch
         try:
             outcomes = self._write_with_retry(batch)
         except Exception as exc:  # noqa: BLE001 - whatever fails, each page is stored or spooled
@@ -165,7 +165,7 @@ class StorePipeline:
         self.degraded = False
         self._count(written, outcomes)
 
-    def _write_with_retry(self, batch: Sequence[PageWrite]) -> list[Outcome]:
+    def _write_with_retry(self, batch: Sequence[FetchedPage]) -> list[Outcome]:
         assert self.engine is not None, "open_spider() was not called"
         attempts = 1 if self.degraded else self.retries + 1
         for attempt in range(1, attempts + 1):
@@ -185,9 +185,11 @@ class StorePipeline:
                 self.sleep(delay)
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _write_singly(self, batch: Sequence[PageWrite]) -> tuple[list[PageWrite], list[Outcome]]:
+    def _write_singly(
+        self, batch: Sequence[FetchedPage]
+    ) -> tuple[list[FetchedPage], list[Outcome]]:
         assert self.engine is not None, "open_spider() was not called"
-        written: list[PageWrite] = []
+        written: list[FetchedPage] = []
         outcomes: list[Outcome] = []
         for page in batch:
             try:
@@ -198,7 +200,7 @@ class StorePipeline:
                 self._spool([page], exc)
         return written, outcomes
 
-    def _spool(self, batch: Sequence[PageWrite], exc: Exception) -> None:
+    def _spool(self, batch: Sequence[FetchedPage], exc: Exception) -> None:
         self.degraded = True
         n = spool.append(self.spool_file, batch)
         self._inc("notices/db/spooled", n)
@@ -222,7 +224,7 @@ class StorePipeline:
         for outcome, n in counts.items():
             self._inc(f"notices/db/replayed/{outcome}", n)
 
-    def _count(self, pages: Sequence[PageWrite], outcomes: Sequence[Outcome]) -> None:
+    def _count(self, pages: Sequence[FetchedPage], outcomes: Sequence[Outcome]) -> None:
         for outcome, n in Counter(outcomes).items():
             self._inc(f"notices/db/{outcome}", n)
         stored = (Outcome.INSERTED, Outcome.UPDATED)
@@ -236,35 +238,6 @@ class StorePipeline:
     def _inc(self, key: str, n: int) -> None:
         if n and self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, n)
-
-
-def page_write(item: NoticePage) -> PageWrite:
-    """The store's view of a crawled page: the contract record plus the raw bytes."""
-    return PageWrite(
-        url=item.url,
-        canonical_url=item.canonical_url,
-        site_id=item.site_id,
-        region=item.region,
-        status=item.status,
-        fetched_at=item.fetched_at,
-        body=item.body,
-        record=item.record.to_dict() if item.record is not None else None,
-        attachments=[_attachment(a) for a in item.attachments],
-        list_title=item.list_title,
-    )
-
-
-def _attachment(a: FetchedAttachment) -> AttachmentWrite:
-    return AttachmentWrite(
-        name=a.name,
-        url=a.url,
-        status=a.status,
-        content_type=a.content_type,
-        body=a.body,
-        sha256=a.sha256,
-        text=a.text,
-        error=a.error,
-    )
 
 
 def _reason(exc: BaseException) -> str:

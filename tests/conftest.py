@@ -22,7 +22,7 @@ import models
 from models.db import make_engine
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
-from models.writes import PageWrite
+from pipelines.common.fetched import FetchedPage
 
 PG_ENV = "NOTICES_TEST_PG_URL"
 PG_SKIP_REASON = f"set {PG_ENV} to run PostgreSQL tests"
@@ -131,7 +131,7 @@ def engine(migrated_url: str) -> Iterator[Engine]:
     eng.dispose()
 
 
-def _stats_page(n: int, site: str, published: str | None, *, notice: bool = True) -> PageWrite:
+def _stats_page(n: int, site: str, published: str | None, *, notice: bool = True) -> FetchedPage:
     url = f"http://127.0.0.1/{n}.html"
     record = {
         "is_notice": notice,
@@ -139,7 +139,9 @@ def _stats_page(n: int, site: str, published: str | None, *, notice: bool = True
         "body_text": str(n),
         "problems": [{"title": "p"}] * n,
     }
-    return PageWrite(url, url, site, "demo", 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record)
+    return FetchedPage(
+        url, url, site, "demo", 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record=record
+    )
 
 
 @pytest.fixture

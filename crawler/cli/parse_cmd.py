@@ -11,7 +11,7 @@ import typer
 
 from crawler.cli.app import app
 from pipelines.cleaning import clean_html
-from pipelines.cleaning.decode import decode_text
+from pipelines.common.decoding import decode_text
 from pipelines.parsing import NoticeRecord, parse_notice
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}

@@ -19,6 +19,7 @@ from crawler.blocks import classify_response
 from crawler.cli.app import sites_app
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
 from crawler.settings import USER_AGENT
+from pipelines.common.decoding import charset_of, decode_html
 
 PROBE_TIMEOUT = 20  # seconds per site
 
@@ -129,7 +130,9 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     if verdict is not None:
         label = f"blocked:{verdict.kind}" if verdict.is_block else verdict.kind
         return ProbeResult(site.id, url, label, 0, verdict.detail)
-    text = body.decode(site.options.get("encoding") or _charset(ctype, body), errors="replace")
+    text, _ = decode_html(
+        body, declared_encoding=charset_of(ctype), forced_encoding=site.options.get("encoding")
+    )
     if source.pagination["type"] == "json_api" and source.api:
         try:
             rows, _ = listing.api_entries(json.loads(text), source.api, url)
@@ -140,16 +143,6 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     if not rows:
         return ProbeResult(site.id, url, "layout-not-recognised", 0, "no list rows found")
     return ProbeResult(site.id, url, "reachable", len(rows), f"first row: {rows[0].title}")
-
-
-def _charset(content_type: str, body: bytes) -> str:
-    if "charset=" in content_type:
-        return content_type.split("charset=", 1)[1].split(";")[0].strip()
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8"
 
 
 @sites_app.command("probe")

@@ -4,7 +4,7 @@
                          [-a seeds=PATH]
 
 It only fetches: it picks detail links by list title and date, downloads their attachments,
-classifies blocks and failures per site, and yields `NoticePage` items. Cleaning, parsing
+classifies blocks and failures per site, and yields `FetchedPage` items. Cleaning, parsing
 (`is_notice` decides) and storing happen in the pipelines. The spider orchestrates; requests,
 pagination, row selection, items and attachments are built by the modules it imports.
 """
@@ -27,7 +27,6 @@ from crawler import attachments, listing, pagination, politeness, run_context, s
 from crawler.blocks import Verdict, classify_failure, classify_response
 from crawler.entries import page_entries, wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
-from crawler.items import NoticePage
 from crawler.notice_pages import detail_links, detail_verdict, notice_page
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
@@ -36,6 +35,7 @@ from crawler.run_context import RunContext
 from crawler.seeds import ListSource, Site
 from crawler.spider_args import parse_max_pages, parse_since
 from pipelines.common import settings
+from pipelines.common.fetched import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -228,7 +228,7 @@ class NoticesSpider(scrapy.Spider):
         yield from self._continue(item, site, pending)
 
     def _continue(
-        self, item: NoticePage, site: Site, pending: list[attachments.Link]
+        self, item: FetchedPage, site: Site, pending: list[attachments.Link]
     ) -> Iterator[Any]:
         if not pending:
             yield self._emit(item)
@@ -247,7 +247,7 @@ class NoticesSpider(scrapy.Spider):
     def parse_attachment(
         self,
         response: Response,
-        item: NoticePage,
+        item: FetchedPage,
         link: attachments.Link,
         rest: list[attachments.Link],
     ) -> Iterator[Any]:
@@ -266,13 +266,13 @@ class NoticesSpider(scrapy.Spider):
 
     def attachment_failed(self, failure: Failure) -> Iterator[Any]:
         kwargs = failure.request.cb_kwargs  # type: ignore[attr-defined]
-        item: NoticePage = kwargs["item"]
+        item: FetchedPage = kwargs["item"]
         item.attachments.append(failed_attachment(kwargs["link"], failure))
         site = self._sites[item.site_id]
         self._outcomes[site.id].attachments_failed += 1
         yield from self._continue(item, site, kwargs["rest"])
 
-    def _emit(self, item: NoticePage) -> NoticePage:
+    def _emit(self, item: FetchedPage) -> FetchedPage:
         self._outcomes[item.site_id].items += 1
         self._inc("notices/items")
         return item

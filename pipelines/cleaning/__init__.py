@@ -21,14 +21,14 @@ from pipelines.cleaning.attachments import (
 from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
-from pipelines.cleaning.decode import decode_html
 from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.meta import extract_meta, title_from_tag
 from pipelines.cleaning.render import lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
-from pipelines.page import CleanedPage, PageMeta
+from pipelines.common.cleaned import CleanedPage, PageMeta
+from pipelines.common.decoding import decode_html
 
 __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 

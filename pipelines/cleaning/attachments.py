@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree, html
 
 from pipelines.cleaning.scripts import string_literals
-from pipelines.page import AttachmentLink
-
-ATTACHMENT_EXTENSIONS = (
-    "pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "ppt", "pptx", "dps", "zip", "rar",
-    "7z", "txt", "csv",
-)  # fmt: skip
-# Download endpoints whose URLs carry no extension (the name is only in the anchor text).
-DOWNLOAD_ENDPOINTS = (
-    "downfile.jsp",  # Hanweb
-    "download.jsp",  # VSB
-    "downloadattachurl",  # VSB urltype
-    "downloadfile",
-)
-_EXT_RE = re.compile(rf"\.({'|'.join(ATTACHMENT_EXTENSIONS)})$", re.IGNORECASE)
-_NAME_EXT_RE = re.compile(rf"\.({'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?$", re.IGNORECASE)
-# `__local/…/<hex>.doc?e=.doc` (VSB static export) and `?filename=x.pdf` keep the type in the query.
-_QUERY_EXT_RE = re.compile(rf"[=.]({'|'.join(ATTACHMENT_EXTENSIONS)})(?:&|$)", re.IGNORECASE)
+from pipelines.common.attachment_types import is_attachment_link
+from pipelines.common.cleaned import AttachmentLink
 
 
 def _name(anchor: html.HtmlElement) -> str:
@@ -36,25 +20,8 @@ def _name(anchor: html.HtmlElement) -> str:
     return text
 
 
-def is_attachment(href: str, name: str) -> bool:
-    """True when a link points at a document rather than a page."""
-    if not href or href.startswith(("javascript:", "mailto:", "#")):
-        return False
-    parts = urlsplit(href)
-    path = unquote(parts.path).lower()
-    if _EXT_RE.search(path) or _QUERY_EXT_RE.search(unquote(parts.query)):
-        return True
-    lowered = href.lower()
-    if any(endpoint in lowered for endpoint in DOWNLOAD_ENDPOINTS):
-        return True
-    # VSB/legacy download links without an extension: the anchor text names the file.
-    return bool(_NAME_EXT_RE.search(name)) and not path.endswith(
-        (".htm", ".html", ".shtml", ".jsp")
-    )
-
-
 def attachment_anchors(root: html.HtmlElement) -> list[html.HtmlElement]:
-    return [a for a in root.iter("a") if is_attachment((a.get("href") or "").strip(), _name(a))]
+    return [a for a in root.iter("a") if is_attachment_link(a.get("href") or "", _name(a))]
 
 
 def script_anchors(scripts: Iterable[str]) -> list[html.HtmlElement]:

@@ -10,26 +10,7 @@ import re
 
 from lxml import etree, html
 
-# Tags whose whole subtree is never content.
-DROP_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "select",
-    "button",
-    "input",
-    "textarea",
-    "svg",
-    "canvas",
-    "map",
-    "audio",
-    "video",
-    "link",
-)
+from pipelines.common.html_tags import NON_CONTENT_TAGS
 
 # Substrings of an element's id/class that mark chrome. `zoom` alone is NOT one: `#zoom` is a
 # content id on many government sites, so only the toolbar spellings are listed.
@@ -85,7 +66,7 @@ def is_chrome(el: html.HtmlElement, page_text: int = 0) -> bool:
 
 def drop_scripts(root: html.HtmlElement) -> None:
     """Remove script-like subtrees (their text is never visible), keeping tails."""
-    for el in list(root.iter(*DROP_TAGS)):
+    for el in list(root.iter(*NON_CONTENT_TAGS)):
         el.drop_tree()
     for el in list(root.iter(etree.Comment)):
         el.drop_tree()

@@ -16,16 +16,12 @@ from lxml import html
 from pipelines.cleaning.content import priority_parts, select, split_attribute
 from pipelines.cleaning.render import join_lines, render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
-from pipelines.page import PageMeta
+from pipelines.common.cleaned import PageMeta
+from pipelines.common.dates import NUMERIC_DATE
 
-DATE = (
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:[\sT-]*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?)?"
-)
+DATE = NUMERIC_DATE + r"(?:[\sT-]*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}秒?)?)?"
 DATE_RE = re.compile(DATE)
-_DATE_TIME_RE = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\sT]*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
-)
+_DATE_TIME_RE = re.compile(NUMERIC_DATE + r"[\sT]*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？]")
 UNLABELLED_DATE_LINES = 3
 MAX_UNLABELLED_DATE_LINE = 60

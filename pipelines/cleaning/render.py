@@ -7,6 +7,9 @@ from collections.abc import Sequence
 
 from lxml import etree, html
 
+from pipelines.common.chars import CJK_TEXT, SPACES
+from pipelines.common.html_tags import UNRENDERED_TAGS
+
 # Tags that end a line before and after them; everything else is inline.
 BLOCK_TAGS = frozenset(
     [
@@ -54,38 +57,11 @@ BLOCK_TAGS = frozenset(
         "caption",
     ]
 )
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "select",
-        "option",
-        "button",
-        "input",
-        "textarea",
-        "img",
-        "svg",
-        "map",
-        "area",
-        "audio",
-        "video",
-        "canvas",
-        "head",
-        "title",
-        "meta",
-        "link",
-    ]
-)
 _CONTENT_MARK = "\u27e6CONTENT\u27e7"  # stands in for the content while the page around it is read
 CELL_SEPARATOR = " | "  # how cells of a data-table row are joined on one line
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
-_SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK = re.compile(f"[{CJK_TEXT}]")
+_SPACE = re.compile(f"[{SPACES}]+")
 _EDGE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
 
@@ -112,7 +88,7 @@ def _text(text: str | None, pre: bool) -> str:
 
 def _walk(el: etree._Element, out: list[str], pre: bool) -> None:
     tag = _tag(el)
-    if tag and tag not in SKIP_TAGS:
+    if tag and tag not in UNRENDERED_TAGS:
         if tag == "br":
             out.append("\n")
         elif tag == "tr" and not _is_layout_row(el):
@@ -137,7 +113,7 @@ def render_lines(el: etree._Element) -> list[str]:
     """Visible text of an element as non-empty lines, whitespace collapsed."""
     out: list[str] = []
     pre = _tag(el) == "pre"
-    if _tag(el) not in SKIP_TAGS:
+    if _tag(el) not in UNRENDERED_TAGS:
         out.append(_text(el.text, pre))
     for child in el:
         _walk(child, out, pre)

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import re
 
-from pipelines.cleaning.vocab import (
-    ATTACHMENT_EXTENSIONS,
-    CHROME_LINE_RE,
-    FOOTER_START_RE,
-    INLINE_MARKER_RE,
-    META_LABELS,
-)
-from pipelines.page import AttachmentLink, CleanedPage, PageMeta
+from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MARKER_RE, META_LABELS
+from pipelines.common.attachment_types import ATTACHMENT_EXTS
+from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
+from pipelines.common.dates import NUMERIC_DATE
 
 # Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
 META_SCAN_LINES = 12
@@ -34,7 +30,7 @@ _LABEL_RE = re.compile(
 )
 _ATTACHMENT_RE = re.compile(
     r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．]\s*(?!\w{1,5}$))?"
-    r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r"))$",
+    r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTS) + r"))$",
     re.IGNORECASE,
 )
 # A line that can only be the first half of a wrapped file name: long, no punctuation, and not a
@@ -45,12 +41,10 @@ _NAME_FRAGMENT_RE = re.compile(
 )
 _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
 # '2025年02月17日  来源：…': a page date written before the labelled fields, without a label.
-_LEADING_DATE_RE = re.compile(
-    r"^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+"
-)
+_LEADING_DATE_RE = re.compile(rf"^({NUMERIC_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s+")
 # …also a WeChat post's time line, which ends with the poster's region: '2023年12月20日 19:02 浙江'
 _DATE_LINE_RE = re.compile(
-    r"[(（\[【]?\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    rf"[(（\[【]?\s*(?P<date>{NUMERIC_DATE}"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s*$|\s*[)）\]】]|\s+[\u4e00-\u9fff]{2,4}$))?)"
     r"(?:(?<=\d)\s+[\u4e00-\u9fff]{2,4})?\s*[)）\]】]?"
 )

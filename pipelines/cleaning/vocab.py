@@ -111,11 +111,6 @@ META_LABELS: dict[str, str | None] = {
     "编辑": None,
 }
 
-# File extensions of attachments named on their own line at the end of a flattened page.
-ATTACHMENT_EXTENSIONS: list[str] = [
-    "doc", "docx", "wps", "pdf", "ofd", "xls", "xlsx", "et", "ppt", "pptx", "zip", "rar", "7z", "txt",
-]  # fmt: skip
-
 CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
 FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
 INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.common.pointer import short_enough_to_point
+
 _INSPECTION = re.compile(r"巡[视察]")
 _TITLE_NOTICE = re.compile(
     r"巡[视察].{0,20}整改.{0,16}(?:情况|进展|报告|通报|公开稿|公告|公示)|"
@@ -40,12 +42,10 @@ _FINDINGS = re.compile(r"反馈(?:巡[视察])?(?:情况|意见)|巡[视察]组.
 _RECTIFICATION = re.compile(r"整改")
 # A page whose whole body points to its attachment: 现将《…整改情况的通报》予以公布，详见附件。
 _POINTER = re.compile(r"(?:详见|见|请(?:查阅|查看|下载))(?:下方)?附件|附件(?:如下|为准)")
-_POINTER_MAX_CJK = 120
 _QUOTED_NAME = re.compile(r"《([^《》]{6,100})》")
 _INSPECTION_NOTICE_TITLE = re.compile(
     r"巡[视察].{0,20}整改(?:落实|工作)?(?:进展)?(?:情况|进展)|巡[视察].{0,20}整改.{0,6}(?:通报|报告|公开稿)"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ARTICLE_TITLE = re.compile(r"综述|纪实|侧记|巡礼|走笔|扫描|观察")
 # A notice is the inspected unit's own report; the inspection office reporting on several
 # units' rectification (各被巡察党组织…, 对县教育局等6个单位) is not one.
@@ -114,7 +114,7 @@ def pointed_document(title: str | None, paras: list[str]) -> str | None:
     """For a page whose body only points to its attachment, the name of the rectification
     notice it points to (the quoted 《…》 name, else the page's title); None otherwise."""
     text = "\n".join(paras)
-    if len(_CJK.findall(text)) > _POINTER_MAX_CJK or not _POINTER.search(text):
+    if not short_enough_to_point(text) or not _POINTER.search(text):
         return None
     quoted = _QUOTED_NAME.search(text)
     for name in (quoted.group(1) if quoted else None, title):

@@ -1,5 +1,6 @@
 """Dates as notices write them: 2022年7月8日, 2022 年 7 月 8 日, 二〇一九年四月十七日, 2019年4月17,
-2024-06-24, 8月下旬 (month precision), X月 (redacted), and ranges 2018年11月9日至12月24日."""
+2024-06-24, 8月下旬 (month precision), X月 (redacted), and ranges 2018年11月9日至12月24日.
+The date parts and their reading are the shared ones of `pipelines.common.dates`."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipelines.parsing.numerals import cn_to_int
+from pipelines.common.dates import DAY, FIRST_YEAR, LAST_YEAR, MONTH, YEAR, date_number
 
-_Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九O]{4})"
-_M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2}|[Xx×*＊]{1,2})"
-_D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx×*＊]{1,2})"
+_REDACTED = r"[Xx×*＊]{1,2}"
+_Y = rf"(?P<y>{YEAR})"
+_M = rf"(?P<m>{MONTH}|{_REDACTED})"
+_D = rf"(?P<d>{DAY}|{_REDACTED})"
 _PART = r"(?P<part>上旬|中旬|下旬|初|底|末|中下旬|上中旬)"
 DATE_RE = re.compile(
     rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:份\s*)?(?:{_D}(?!\d)\s*(?:日|号)?|{_PART})?"
@@ -48,7 +50,7 @@ class DateHit:
 def _num(text: str | None) -> int | None:
     if text is None:
         return None
-    return cn_to_int(text)
+    return date_number(text)
 
 
 def _is_redacted(text: str | None) -> bool:
@@ -84,7 +86,7 @@ def hit_from_match(match: re.Match[str]) -> DateHit | None:
         return None
     if day is not None and not 1 <= day <= 31:
         return None
-    if year is not None and not 1949 <= year <= 2100:
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     return DateHit(match.start(), match.end(), year, month, day, redacted)
 
@@ -143,13 +145,3 @@ def year_after(hit: DateHit, previous: DateHit | None) -> int | None:
     if hit.month is not None and previous.month is not None and hit.month < previous.month:
         return previous.year + 1
     return previous.year
-
-
-def parse_date(text: str | None) -> str | None:
-    """The first complete date in a page-date string ('2024-06-24 10:00', '2025年02月17日')."""
-    if not text:
-        return None
-    for hit in find_dates(text):
-        if hit.year is not None and hit.day is not None:
-            return hit.iso()
-    return None

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from pipelines.cleaning.text import clean_text
-from pipelines.page import AttachmentLink, PageMeta
+from pipelines.common.cleaned import AttachmentLink, PageMeta
+from pipelines.common.dates import iso_date
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import is_notice, pointed_document
@@ -92,7 +93,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         parser_version=PARSER_VERSION,
         body_text="\n".join(paras),
         title=title,
-        published_date=dates.parse_date(meta.published or page.published) or signed_date,
+        published_date=iso_date(meta.published or page.published) or signed_date,
         source=meta.source or page.source,
         author=meta.author or page.author,
         publisher=publisher,

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-import re
 from functools import cache
 from typing import Any
 
 import opencc
 
+from pipelines.common.chars import cjk_count
+
 # A document counts as traditional when this share of its CJK characters changes.
 TRADITIONAL_SHARE = 0.02
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 SAMPLE = 50_000  # characters looked at to decide
 
 
@@ -40,7 +40,7 @@ def is_traditional(original: str, simplified: str) -> bool:
     original, simplified = original[:SAMPLE], simplified[:SAMPLE]
     if original == simplified:
         return False
-    cjk = len(_CJK.findall(original))
+    cjk = cjk_count(original)
     changed = sum(map(operator.ne, original, simplified))
     return cjk > 0 and changed >= max(3, TRADITIONAL_SHARE * cjk)
 

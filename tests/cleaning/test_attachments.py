@@ -1,45 +1,14 @@
 from __future__ import annotations
 
-import pytest
 from lxml import html
 
+from pipelines.cleaning import clean_html
 from pipelines.cleaning.attachments import (
     attachment_anchors,
     collect_attachments,
-    is_attachment,
     script_anchors,
 )
-from pipelines.page import AttachmentLink
-
-
-@pytest.mark.parametrize(
-    ("href", "name", "expected"),
-    [
-        ("./P020230620539806245981.pdf", "整改台账", True),  # TRS
-        (
-            "/module/download/downfile.jsp?classid=0&filename=2744946c.docx",
-            "汇总表.docx",
-            True,
-        ),  # Hanweb
-        (
-            "/system/_content/download.jsp?urltype=news.DownloadAttachUrl&owner=1&wbfileid=10243",
-            "台账.xls",
-            True,
-        ),  # VSB
-        ("/__local/A/3B/C3D4E5F6_12345678.doc?e=.doc", "方案.doc", True),  # VSB static export
-        ("/files/%E9%99%84%E4%BB%B6.WPS", "附件", True),
-        ("/upload/2023/notice.OFD", "", True),
-        ("/getfile?id=8812", "整改情况表.xlsx", True),  # the name alone tells
-        ("/info/1081/978.htm", "关于印发整改方案.docx的通知", False),
-        ("./t20230620_693227.shtml", "上一篇", False),
-        ("/images/photo.jpg", "会议现场", False),
-        ("javascript:void(0)", "附件.pdf", False),
-        ("mailto:a@b.cn", "a.pdf", False),
-        ("", "附件.pdf", False),
-    ],
-)
-def test_is_attachment(href: str, name: str, expected: bool) -> None:
-    assert is_attachment(href, name) is expected
+from pipelines.common.cleaned import AttachmentLink
 
 
 def test_anchor_names_fall_back_to_image_alt() -> None:
@@ -72,3 +41,16 @@ def test_urls_are_resolved_and_deduplicated_keeping_a_name() -> None:
         AttachmentLink(name="台账.pdf", url="http://a.gov.cn/col/202306/P1.pdf"),
         AttachmentLink(name="方案", url="http://a.gov.cn/x/P2.doc"),
     )
+
+
+def test_a_download_endpoint_link_is_an_attachment_not_a_body_line() -> None:
+    # The spider fetches `/api/download?id=…`; the cleaner must list it too, not keep its text.
+    body = (
+        "<html><body><div class='TRS_Editor'><p>整改情况详见附件。</p>"
+        "<p><a href='/api/download?id=8812'>县林业局巡察整改情况通报</a></p></div></body></html>"
+    ).encode()
+    page = clean_html(body, url="http://a.gov.cn/x/t1.html")
+    assert page.attachments == (
+        AttachmentLink(name="县林业局巡察整改情况通报", url="http://a.gov.cn/api/download?id=8812"),
+    )
+    assert page.text == "整改情况详见附件。"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from pipelines.cleaning import SiteCleanRules, clean_html
 from pipelines.cleaning.score import char_f1
-from pipelines.page import CleanedPage
+from pipelines.common.cleaned import CleanedPage
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))

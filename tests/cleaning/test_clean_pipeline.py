@@ -9,17 +9,17 @@ from typing import Any
 from scrapy.utils.test import get_crawler
 
 from crawler import run_context
-from crawler.items import NoticePage
 from crawler.outcomes import OutcomeLedger
 from crawler.run_context import RunContext, clean_rules
 from pipelines.clean import CleanPipeline
 from pipelines.cleaning import SiteCleanRules
+from pipelines.common.fetched import FetchedPage
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 
-def item(body: bytes, site_id: str = "s1", declared: str | None = None) -> NoticePage:
-    return NoticePage(
+def item(body: bytes, site_id: str = "s1", declared: str | None = None) -> FetchedPage:
+    return FetchedPage(
         url="http://jw.example.gov.cn/xsxc/202306/t20230620_1.html",
         canonical_url="http://jw.example.gov.cn/xsxc/202306/t20230620_1.html",
         site_id=site_id,

@@ -14,7 +14,7 @@ from pipelines.cleaning.meta import (
 )
 from pipelines.cleaning.render import lines_around
 from pipelines.cleaning.site_rules import SiteCleanRules
-from pipelines.page import PageMeta
+from pipelines.common.cleaned import PageMeta
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.cleaning.text import clean_text, is_chrome_line, parse_meta_line
-from pipelines.page import AttachmentLink, PageMeta
+from pipelines.common.cleaned import AttachmentLink, PageMeta
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from models.writes import PageWrite
 from pipelines import spool
+from pipelines.common.fetched import FetchedPage
 
 runner = CliRunner()
 
@@ -45,7 +45,7 @@ def test_upgrade_unreachable_is_a_clear_error_with_masked_password() -> None:
 
 def test_replay(tmp_path: Path) -> None:
     assert "nothing to replay" in runner.invoke(app, ["db", "replay"]).output
-    page = PageWrite(
+    page = FetchedPage(
         url="http://127.0.0.1/a.html",
         canonical_url="http://127.0.0.1/a.html",
         site_id="s",

@@ -17,13 +17,13 @@ from typer.testing import CliRunner
 from crawler.cli import app
 from crawler.cli.export_cmd import NESTED, NOTICE_COLUMNS, flat_columns
 from models.upsert import write_pages
-from models.writes import PageWrite
+from pipelines.common.fetched import FetchedPage
 from pipelines.common.record import NoticeRecord, StatusCounts, Storage, names
 
 runner = CliRunner()
 
 
-def page(n: int, region: str, published: str | None, problems: int) -> PageWrite:
+def page(n: int, region: str, published: str | None, problems: int) -> FetchedPage:
     url = f"http://127.0.0.1/{region}/{n}.html"
     record: dict[str, Any] = {
         "is_notice": True,
@@ -45,7 +45,7 @@ def page(n: int, region: str, published: str | None, problems: int) -> PageWrite
         "body_text": "第一段\n第二段",
         "parser_version": "t",
     }
-    return PageWrite(
+    return FetchedPage(
         url,
         url,
         f"site-{region}",
@@ -53,7 +53,7 @@ def page(n: int, region: str, published: str | None, problems: int) -> PageWrite
         200,
         datetime(2025, 1, 1, tzinfo=UTC),
         b"<html/>",
-        record,
+        record=record,
     )
 
 

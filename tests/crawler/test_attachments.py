@@ -52,6 +52,24 @@ def test_extension_from_query_parameters() -> None:
     assert [(link.ext, link.fetchable) for link in links] == [("doc", True)]
 
 
+def test_script_written_links_are_typed_as_anchors_are() -> None:
+    # The cleaner lists script-written endpoint links (script_anchors); the spider fetches them.
+    page = (
+        "<script>document.write('<a href=\\\"/api/download?id=7\\\">整改台账.xls</a>');"
+        "var more = '<a href=\"list_2.html\">更多</a>';</script>"
+    )
+    links = attachments.find_links(page, "http://a/x/t1.html")
+    assert [(link.name, link.url, link.ext) for link in links] == [
+        ("整改台账.xls", "http://a/api/download?id=7", "xls")
+    ]
+
+
+def test_wps_slides_are_fetched_like_the_other_documents() -> None:
+    links = attachments.find_links('<a href="/f/huibao.dps">汇报.dps</a>', "http://a/")
+    assert [(link.ext, link.fetchable) for link in links] == [("dps", True)]
+    assert attachments.sniff_ext(OLE2, "dps") == "dps"
+
+
 def test_names_without_links_give_no_attachments() -> None:
     assert attachments.find_links("<p>附件：1．整改任务清单 2．整改台账</p>", "http://a/") == []
 

@@ -217,24 +217,6 @@ def test_json_api_rows_total_and_stop() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2023-06-19", "2023-06-19"),
-        ("2023/06/02", "2023-06-02"),
-        ("发布时间：2023年6月9日 10:00", "2023-06-09"),
-        ("2023.6.9", "2023-06-09"),
-        (1686879000000, "2023-06-16"),
-        ("1686879000", "2023-06-16"),
-        ("2023-13-40", None),
-        ("no date", None),
-        (None, None),
-    ],
-)
-def test_parse_date(value: object, expected: str | None) -> None:
-    assert listing.parse_date(value) == expected
-
-
-@pytest.mark.parametrize(
     ("a", "b"),
     [
         (

@@ -16,10 +16,10 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 from crawler import run_context
-from crawler.items import NoticePage
 from crawler.pagination import Cursor
 from crawler.seeds import SeedError
 from crawler.spiders.notices import START_WINDOW, NoticesSpider
+from pipelines.common.fetched import FetchedPage
 
 SEEDS = """\
 regions:
@@ -225,7 +225,7 @@ def test_detail_with_attachment_yields_the_page_after_the_file(spider: NoticesSp
     pdf = b"%PDF-1.4 not really parseable"
     att_response = Response(att_request.url, body=pdf, request=att_request)
     (item,) = spider.parse_attachment(att_response, **att_request.cb_kwargs)
-    assert isinstance(item, NoticePage)
+    assert isinstance(item, FetchedPage)
     assert item.canonical_url == "http://t.test/xsxc/202306/t20230619_1.html"
     assert (item.site_id, item.region, item.list_title) == ("trs", "淮南市", NOTICE)
     (att,) = item.attachments

@@ -22,10 +22,11 @@ from models import (
     upsert,
 )
 from models.upsert import write_pages
-from models.writes import AttachmentWrite, Outcome, PageWrite
 from pipelines.parsing import parse_notice
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev"
+from models.writes import Outcome
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=1)
@@ -61,7 +62,7 @@ def record(n: int = 1, *, body: str = "正文", problems: int = 2, **fields: Any
     }
 
 
-def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> PageWrite:
+def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> FetchedPage:
     url = f"http://127.0.0.1/notice/{n}.html"
     values: dict[str, Any] = {
         "url": url,
@@ -74,7 +75,7 @@ def page(n: int = 1, rec: dict[str, Any] | None = None, **kw: Any) -> PageWrite:
         "record": record(n) if rec is None else rec,
     }
     values.update(kw)
-    return PageWrite(**values)
+    return FetchedPage(**values)
 
 
 def count(engine: Engine, model: Any) -> int:
@@ -206,8 +207,8 @@ def test_a_parsed_record_fits_its_columns_with_nothing_left_over(engine: Engine)
 PDF_URL = "http://127.0.0.1/a.pdf"
 
 
-def pdf(body: bytes) -> AttachmentWrite:
-    return AttachmentWrite("清单.pdf", PDF_URL, 200, "application/pdf", body, text="清单")
+def pdf(body: bytes) -> FetchedAttachment:
+    return FetchedAttachment("清单.pdf", PDF_URL, 200, "application/pdf", body, text="清单")
 
 
 def files(engine: Engine) -> dict[str, bytes]:
@@ -224,7 +225,7 @@ def version_files(engine: Engine) -> list[list[bytes]]:
 
 
 def test_attachments_are_stored_by_content(engine: Engine) -> None:
-    broken = AttachmentWrite("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
+    broken = FetchedAttachment("x.doc", "http://127.0.0.1/x.doc", 404, error="HTTP 404")
     write_pages(engine, [page(1, attachments=[pdf(b"%PDF-1"), broken, pdf(b"%PDF-1")])], now=T0)
     write_pages(engine, [page(2, attachments=[pdf(b"%PDF-1")])], now=T0)
     with Session(engine) as session:

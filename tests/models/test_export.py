@@ -9,10 +9,10 @@ from sqlalchemy import Engine
 
 from models import export
 from models.upsert import write_pages
-from models.writes import PageWrite
+from pipelines.common.fetched import FetchedPage
 
 
-def page(n: int, published: str | None) -> PageWrite:
+def page(n: int, published: str | None) -> FetchedPage:
     url = f"http://127.0.0.1/{n}.html"
     record = {
         "is_notice": True,
@@ -23,7 +23,9 @@ def page(n: int, published: str | None) -> PageWrite:
         "inspection_level": "bogus" if n == 1 else None,
     }
     region = "even" if n % 2 == 0 else "odd"
-    return PageWrite(url, url, "s", region, 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record)
+    return FetchedPage(
+        url, url, "s", region, 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record=record
+    )
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from models.notice import Notice
 from models.notice_rows import Prepared
-from models.writes import PageWrite
+from pipelines.common.fetched import FetchedPage
 from pipelines.common.record import NoticeRecord, Storage, names
 
 RECORD = NoticeRecord(is_notice=True, parser_version="1.0", title="通报").to_dict()
@@ -17,7 +17,9 @@ RECORD = NoticeRecord(is_notice=True, parser_version="1.0", title="通报").to_d
 
 def row_of(record: dict[str, Any]) -> dict[str, Any]:
     url = "http://127.0.0.1/a.html"
-    page = PageWrite(url, url, "s", "demo", 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record)
+    page = FetchedPage(
+        url, url, "s", "demo", 200, datetime(2025, 1, 1, tzinfo=UTC), b"x", record=record
+    )
     return Prepared.of(page, "fetch", "digest", has_nul=False).row
 
 

@@ -204,6 +204,12 @@ def test_is_notice(text: str, expected: bool) -> None:
             None,
             id="long-body-is-not-a-pointer",
         ),
+        pytest.param(
+            "关于巡察整改情况的通报",
+            "根据县委统一部署，县委巡察组开展了巡察。" * 7 + "详见附件。",
+            "关于巡察整改情况的通报",
+            id="a-pointer-under-the-shared-length",  # 130 CJK: over the classifier's old 120
+        ),
         pytest.param("关于巡察整改情况的通报", "现予公布。", None, id="no-pointer"),
     ],
 )

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.page import AttachmentLink, PageMeta
+from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.parsing import PARSER_VERSION, NoticeRecord, notice, parse_notice
 from tests.parsing.gold import cases, compare
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
-from crawler.items import FetchedAttachment, NoticePage
-from pipelines.page import AttachmentLink, CleanedPage, PageMeta
+from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 from pipelines.parse import ParsePipeline
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev" / "texts"
@@ -18,8 +18,8 @@ NOTICE = (DEV / "001_fa27456fc6577f46.txt").read_text(encoding="utf-8")
 
 def item(
     cleaned: CleanedPage | None, attachments: list[FetchedAttachment] | None = None
-) -> NoticePage:
-    page = NoticePage(
+) -> FetchedPage:
+    page = FetchedPage(
         url="http://127.0.0.1/a.html",
         canonical_url="http://127.0.0.1/a.html",
         site_id="s1",
@@ -48,18 +48,18 @@ def _stats(pipeline: ParsePipeline) -> dict[str, int]:
 def test_notice_page_gets_a_record_and_is_counted(pipeline: ParsePipeline) -> None:
     page = item(CleanedPage(NOTICE, PageMeta(published="2022-01-26"), (AttachmentLink("a.pdf"),)))
     assert pipeline.process_item(page) is page
-    assert page.record is not None and page.record.is_notice
-    assert page.record.published_date == "2022-01-26"
-    assert [a.name for a in page.record.attachments] == ["a.pdf"]
-    assert len(page.record.problems) == 8
+    assert page.record is not None and page.record["is_notice"]
+    assert page.record["published_date"] == "2022-01-26"
+    assert [a["name"] for a in page.record["attachments"]] == ["a.pdf"]
+    assert len(page.record["problems"]) == 8
     assert _stats(pipeline) == {"notices/parse/notice": 1}
 
 
 def test_list_page_date_fills_a_missing_page_date(pipeline: ParsePipeline) -> None:
     page = item(CleanedPage("根据县委统一部署，县委巡察组开展动员。"))
     pipeline.process_item(page)
-    assert page.record is not None and not page.record.is_notice
-    assert page.record.published_date == "2022-01-25"
+    assert page.record is not None and not page.record["is_notice"]
+    assert page.record["published_date"] == "2022-01-25"
     assert _stats(pipeline) == {"notices/parse/non_notice": 1}
 
 
@@ -67,9 +67,9 @@ def test_page_pointing_to_an_attachment_is_parsed_from_it(pipeline: ParsePipelin
     docx = FetchedAttachment(name="整改情况通报.docx", url="http://127.0.0.1/t.docx", text=NOTICE)
     page = item(CleanedPage("详见附件。", PageMeta(title="巡察整改情况通报")), [docx])
     pipeline.process_item(page)
-    assert page.record is not None and page.record.is_notice
-    assert page.record.inspection_body == "区委第四巡察组"
-    assert [a.name for a in page.record.attachments] == ["整改情况通报.docx"]
+    assert page.record is not None and page.record["is_notice"]
+    assert page.record["inspection_body"] == "区委第四巡察组"
+    assert [a["name"] for a in page.record["attachments"]] == ["整改情况通报.docx"]
     assert _stats(pipeline) == {"notices/parse/notice": 1, "notices/parse/from_attachment": 1}
 
 
@@ -95,11 +95,11 @@ def test_page_pointing_to_an_unreadable_attachment(
     page = item(CleanedPage(body, meta, (AttachmentLink("通报.ofd", ofd.url),)), [ofd])
     pipeline.process_item(page)
     record = page.record
-    assert record is not None and record.is_notice is expected
+    assert record is not None and record["is_notice"] is expected
     if expected:
-        assert record.title == (title or "县统计局党组关于县委巡察整改进展情况的通报")
-        assert (record.published_date, record.source) == ("2022-11-26", "县统计局")
-        assert [a.name for a in record.attachments] == ["通报.ofd"]
+        assert record["title"] == (title or "县统计局党组关于县委巡察整改进展情况的通报")
+        assert (record["published_date"], record["source"]) == ("2022-11-26", "县统计局")
+        assert [a["name"] for a in record["attachments"]] == ["通报.ofd"]
         assert _stats(pipeline)["notices/parse/attachment_unread"] == 1
 
 
@@ -107,13 +107,13 @@ def test_long_page_is_not_replaced_by_its_attachment(pipeline: ParsePipeline) ->
     other = FetchedAttachment(name="附表.xlsx", url="http://127.0.0.1/t.xlsx", text="表格" * 5000)
     page = item(CleanedPage(NOTICE), [other])
     pipeline.process_item(page)
-    assert page.record is not None and page.record.inspection_body == "区委第四巡察组"
+    assert page.record is not None and page.record["inspection_body"] == "区委第四巡察组"
 
 
 def test_missing_cleaned_page_gives_an_empty_non_notice(pipeline: ParsePipeline) -> None:
     page = item(None)
     pipeline.process_item(page)
-    assert page.record is not None and page.record.is_notice is False
+    assert page.record is not None and page.record["is_notice"] is False
 
 
 def test_an_exception_is_logged_and_the_item_kept(
@@ -125,8 +125,8 @@ def test_an_exception_is_logged_and_the_item_kept(
     monkeypatch.setattr(pipeline, "parse_item", broken)
     page = item(CleanedPage("正文"))
     assert pipeline.process_item(page) is page
-    assert page.record is not None and page.record.is_notice is False
-    assert page.record.body_text == "正文"
+    assert page.record is not None and page.record["is_notice"] is False
+    assert page.record["body_text"] == "正文"
     assert _stats(pipeline) == {"notices/parse/errors": 1, "notices/parse/non_notice": 1}
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import fcntl
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,12 +17,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from migrations import alembic_config
 from models import Notice
 from models.db import make_engine
-from models.writes import AttachmentWrite, Outcome, PageWrite
+from models.writes import Outcome
 from pipelines import spool
+from pipelines.common.cleaned import CleanedPage
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 
 
-def page(n: int) -> PageWrite:
-    return PageWrite(
+def page(n: int) -> FetchedPage:
+    return FetchedPage(
         url=f"http://127.0.0.1/a/{n}.html",
         canonical_url=f"http://127.0.0.1/a/{n}.html",
         site_id="s",
@@ -29,8 +34,10 @@ def page(n: int) -> PageWrite:
         body="<html>通报</html>".encode("gb18030") + bytes(range(256)),
         record={"is_notice": True, "title": "通报", "problems": [], "body_text": "x"},
         attachments=[
-            AttachmentWrite("a.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"\x00%PDF"),
-            AttachmentWrite("b.doc", "http://127.0.0.1/b.doc", 404, error="HTTP 404"),
+            FetchedAttachment(
+                "a.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"\x00%PDF"
+            ),
+            FetchedAttachment("b.doc", "http://127.0.0.1/b.doc", 404, error="HTTP 404"),
         ],
         list_title="通报",
     )
@@ -54,6 +61,67 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
     assert spool.append(path, [page(1), page(2)]) == 2
     assert spool.append(path, [page(3)]) == 1
     assert spool.read(path) == [page(1), page(2), page(3)]
+
+
+def test_every_stored_field_round_trips_and_pipeline_scratch_is_not_spooled(
+    tmp_path: Path,
+) -> None:
+    full = page(1)
+    full.declared_encoding, full.list_date = "gbk", "2025-01-01"
+    full.cleaned = CleanedPage(text="正文")  # the pipelines' scratch: never spooled
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [full])
+    line = json.loads(path.read_text(encoding="utf-8"))
+    assert "cleaned" not in line and line["declared_encoding"] == "gbk"
+    assert spool.read(path) == [dataclasses.replace(full, cleaned=None)]
+
+
+def test_a_line_written_before_the_shared_page_type_still_reads(tmp_path: Path) -> None:
+    # The format of the spool before FetchedPage: no declared_encoding or list_date keys.
+    old = {
+        "url": "http://127.0.0.1/a/1.html",
+        "canonical_url": "http://127.0.0.1/a/1.html",
+        "site_id": "s",
+        "region": None,
+        "status": None,
+        "fetched_at": "2025-01-02T03:04:05+00:00",
+        "body_b64": base64.b64encode(b"<html/>").decode(),
+        "record": None,
+        "list_title": "通报",
+        "attachments": [
+            {"name": "a.pdf", "url": "http://127.0.0.1/a.pdf", "status": 200,
+             "content_type": "application/pdf", "body_b64": base64.b64encode(b"%PDF").decode(),
+             "sha256": None, "text": None, "error": None},
+            {"name": "b.doc", "url": "http://127.0.0.1/b.doc", "status": 404,
+             "content_type": None, "body_b64": None, "sha256": None, "text": None,
+             "error": "HTTP 404"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "spool.jsonl"
+    path.write_text(json.dumps(old, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert spool.read(path) == [
+        FetchedPage(
+            url="http://127.0.0.1/a/1.html",
+            canonical_url="http://127.0.0.1/a/1.html",
+            site_id="s",
+            region=None,
+            status=None,
+            fetched_at=datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),
+            body=b"<html/>",
+            list_title="通报",
+            attachments=[
+                FetchedAttachment(
+                    "a.pdf", "http://127.0.0.1/a.pdf", 200, "application/pdf", b"%PDF"
+                ),
+                FetchedAttachment("b.doc", "http://127.0.0.1/b.doc", 404, error="HTTP 404"),
+            ],
+        )
+    ]
+    assert spool.to_json(spool.read(path)[0]) == {
+        **old,
+        "declared_encoding": None,
+        "list_date": None,
+    }
 
 
 def test_spool_path_setting_then_env_then_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,7 +175,7 @@ def test_a_page_the_database_rejects_is_moved_aside(
 ) -> None:
     real_write = spool.write_pages
 
-    def picky_write(engine: Engine, pages: list[PageWrite]) -> list[Outcome]:
+    def picky_write(engine: Engine, pages: list[FetchedPage]) -> list[Outcome]:
         if any(p.url.endswith("/2.html") for p in pages):
             raise IntegrityError("INSERT", {}, Exception("value rejected"))
         return real_write(engine, pages)
@@ -124,7 +192,7 @@ def test_a_page_the_database_rejects_is_moved_aside(
 def test_a_lost_database_keeps_the_whole_spool(
     migrated: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def lost(engine: Engine, pages: list[PageWrite]) -> list[Outcome]:
+    def lost(engine: Engine, pages: list[FetchedPage]) -> list[Outcome]:
         raise OperationalError("INSERT", {}, Exception("server closed the connection"))
 
     monkeypatch.setattr(spool, "write_pages", lost)

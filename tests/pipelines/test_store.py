@@ -23,26 +23,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from crawler import run_context
-from crawler.items import FetchedAttachment, NoticePage
 from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
 from models.db import make_engine
 from pipelines import spool as spool_module
 from pipelines import store
+from pipelines.common.fetched import FetchedAttachment, FetchedPage
 from pipelines.common.settings import SettingError
 from pipelines.store import StoreNotReady, StorePipeline
-
-
-@dataclass
-class FakeRecord:
-    """Stands in for the parser's NoticeRecord: the pipeline only calls to_dict()."""
-
-    data: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.data
-
 
 SEEDS = """regions:
   - code: "990000"
@@ -58,7 +47,15 @@ SEEDS = """regions:
 """
 
 
-def item(n: int, *, notice: bool = True) -> NoticePage:
+@dataclass
+class FakeOutcome:
+    outcome: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outcome": self.outcome, "items": 1}
+
+
+def item(n: int, *, notice: bool = True) -> FetchedPage:
     url = f"http://127.0.0.1:8000/art/{n}.html"
     rec = {
         "is_notice": notice,
@@ -67,7 +64,7 @@ def item(n: int, *, notice: bool = True) -> NoticePage:
         "body_text": f"正文{n}",
         "parser_version": "t",
     }
-    return NoticePage(
+    return FetchedPage(
         url=url,
         canonical_url=url,
         site_id="site-a",
@@ -76,7 +73,7 @@ def item(n: int, *, notice: bool = True) -> NoticePage:
         fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
         body=f"<html>{n}</html>".encode(),
         attachments=[FetchedAttachment("a.pdf", f"{url}.pdf", 200, "application/pdf", b"%PDF")],
-        record=FakeRecord(rec),  # type: ignore[arg-type]
+        record=rec,
     )
 
 
@@ -146,7 +143,7 @@ def test_a_bad_database_setting_names_itself(monkeypatch: pytest.MonkeyPatch) ->
         StorePipeline.from_crawler(get_crawler(Spider))
 
 
-def run(pipeline: StorePipeline, items: list[NoticePage]) -> dict[str, Any]:
+def run(pipeline: StorePipeline, items: list[FetchedPage]) -> dict[str, Any]:
     pipeline.open_spider()
     for it in items:
         assert pipeline.process_item(it) is it

@@ -1,4 +1,4 @@
-"""What the cleaning stage hands to the parser: clean text plus what the page itself knows."""
+"""What the cleaner hands the parser: clean text plus what the page itself knows."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Bytes -> text: pages (declared, undeclared and mis-declared GBK/GB18030/UTF-8) and plain
-text files (BOM, UTF-8, or the legacy Chinese encoding that reads most like Chinese).
+"""The decoding policy, for every layer: pages (declared, undeclared and mis-declared
+GBK/GB18030/UTF-8), header values and plain text files (BOM, UTF-8, or the legacy Chinese encoding
+that reads most like Chinese).
 
 Government sites often lie about their charset: a header saying utf-8 over a GBK body, a
 `<meta charset=gb2312>` left on a page migrated to UTF-8, or no declaration at all. Declarations
@@ -18,6 +19,14 @@ from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encodi
 # page declared gb2312 survive. w3lib already maps gb2312/gbk this way; gb18030 itself is kept.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "gb_2312_80", "zh_cn", "cp936", "euc-cn", "x-gbk"}
 _WESTERN = {"cp1252", "latin-1", "iso8859-1", "ascii"}
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset a Content-Type header value declares, as written."""
+    if not content_type or "charset=" not in content_type.lower():
+        return None
+    value = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
+    return value or None
 
 
 def _normalise(label: str | None) -> str | None:

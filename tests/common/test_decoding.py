@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cleaning.decode import decode_html, decode_text
+from pipelines.common.decoding import charset_of, decode_html, decode_text
 
 TEXT = "<p>中共某县委关于巡察整改情况的通报，王镕、陈堃</p>"  # 镕 and 堃 are outside GB2312
 GBK = TEXT.encode("gb18030")
@@ -57,3 +57,12 @@ def test_big5_traditional_text_is_read_as_big5() -> None:
 
 def test_gbk_character_references_are_restored() -> None:
     assert decode_text("整改&#8226;情况".encode("gbk")) == "整改•情况"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "expected"),
+    [("text/html; charset=GB2312", "gb2312"), ('text/html; Charset="utf-8"', '"utf-8"'),
+     ("application/json;charset=UTF-8; x=1", "utf-8"), ("text/html", None), (None, None)],
+)  # fmt: skip
+def test_charset_of(content_type: str | None, expected: str | None) -> None:
+    assert charset_of(content_type) == expected
