@@ -1,4 +1,5 @@
-"""parse_notice: cleaned text (+ page metadata) -> NoticeRecord. Never raises."""
+"""parse_notice: cleaned text (+ page metadata) -> NoticeRecord (with the decision whether it is
+a notice, and its rule: parse_with_decision). Never raises."""
 
 from __future__ import annotations
 
@@ -6,12 +7,19 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipelines.cleaning.text import clean_text
 from pipelines.page import AttachmentLink, PageMeta
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
-from pipelines.parsing.classify import is_notice, pointed_document
+from pipelines.parsing.classify import (
+    PARSE_FAILED,
+    POINTS_TO_NOTICE,
+    Decision,
+    decide,
+    pointed_document,
+)
 from pipelines.parsing.contacts import extract_contact
 from pipelines.parsing.outline import Node, build_outline
 from pipelines.parsing.problems import ProblemsResult, extract_problems
@@ -37,10 +45,23 @@ _FEEDBACK_BEFORE = re.compile(
 _OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    record: NoticeRecord
+    decision: Decision  # record.is_notice, and the rule that decided it
+
+
 def parse_notice(
     text: str, meta: PageMeta | None = None, attachments: Sequence[AttachmentLink] = ()
 ) -> NoticeRecord:
     """Parse one notice; any failure yields a record with is_notice false instead of raising."""
+    return parse_with_decision(text, meta, attachments).record
+
+
+def parse_with_decision(
+    text: str, meta: PageMeta | None = None, attachments: Sequence[AttachmentLink] = ()
+) -> Parsed:
+    """The record, and the decision whether it is a notice with the rule that made it."""
     try:
         return _parse_any_script(
             text if isinstance(text, str) else str(text), meta or PageMeta(), attachments
@@ -48,10 +69,11 @@ def parse_notice(
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
         body = text if isinstance(text, str) else ""
-        return NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+        record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+        return Parsed(record, PARSE_FAILED)
 
 
-def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     """Traditional-character text is parsed as simplified and its values restored as written."""
     simplified = script.to_simplified(text)
     if not script.is_traditional(text, simplified):
@@ -60,11 +82,12 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     simple_meta = PageMeta(
         *(script.to_simplified(v) if v else v for v in dataclasses.astuple(meta))
     )
-    restored: NoticeRecord = script.restore(_parse(simplified, simple_meta, links), table)
-    return restored
+    parsed = _parse(simplified, simple_meta, links)
+    restored: NoticeRecord = script.restore(parsed.record, table)
+    return Parsed(restored, parsed.decision)
 
 
-def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     cleaned = clean_text(text)
     page = cleaned.meta
     paras = paragraphs(cleaned.text)
@@ -87,8 +110,13 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
     outside = _outside_problems(paras, result.spans)
-    return NoticeRecord(
-        is_notice=pointed is not None or is_notice(title, paras, len(result.problems), publisher),
+    decision = (
+        POINTS_TO_NOTICE
+        if pointed is not None
+        else decide(title, paras, len(result.problems), publisher)
+    )
+    record = NoticeRecord(
+        is_notice=decision.is_notice,
         parser_version=PARSER_VERSION,
         body_text="\n".join(paras),
         title=title,
@@ -117,6 +145,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         signed_date=signed_date,
         attachments=_attachments([*links, *cleaned.attachments]),
     )
+    return Parsed(record, decision)
 
 
 def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResult, Counts]:
