@@ -145,6 +145,8 @@ DESCRIPTION_LABELS = (
     "具体问题",
     "问题",
 )
+# Labels that lead a problem that carries no number: 问题：…, 【存在问题】….
+PROBLEM_LEAD_LABELS = ("存在问题", "反馈问题", "主要问题", "问题")
 # Labels of its rectification: 整改情况：, 整改措施：.
 MEASURES_LABELS = (
     "整改情况", "整改措施", "整改举措", "整改进展", "整改结果", "整改成效", "落实情况", "完成情况",
@@ -241,9 +243,9 @@ DISTRIBUTION_LABELS = ("抄送", "抄报", "主送", "印发", "分送")
 
 # -- tables: the header cells of a rectification ledger --------------------------------------------
 
-# Header cells of a column of measures: 整改措施, 整改落实情况.
-MEASURES_HEADERS = ("整改措施", "整改举措", "整改情况", "整改落实情况", "整改进展", "整改成效")
-# …also without 整改.
-MEASURES_HEADER_WORDS = ("落实情况", "具体措施")
+# Words of the header cell of a column of measures: 整改措施, 整改落实情况, 具体措施.
+MEASURES_HEADERS = (
+    "整改措施", "整改举措", "整改情况", "整改落实情况", "整改进展", "整改成效", "落实情况", "具体措施",
+)  # fmt: skip
 # Header cells of a column of aspects (used when rows are not grouped under headings).
 ASPECT_HEADERS = ("方面", "类别", "类型", "领域")
