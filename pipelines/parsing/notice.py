@@ -27,17 +27,24 @@ from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
+from pipelines.parsing.vocab import (
+    NOTICE_FORMS,
+    TITLE_CUT_WORDS,
+    TITLE_END_WORDS,
+    TITLE_WORDS,
+    alternation,
+)
 
 PARSER_VERSION = "1.5.0"
 log = logging.getLogger(__name__)
 
-_TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
+_TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS)}|整改.{{0,6}}情况|情况说明")
 _TITLE_MAX = 100
 _TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
-_TITLE_TAIL = re.compile(r"^的?(?:通报|报告|公开稿|公告|公示|说明)$")
-_TITLE_WORD_ACROSS = re.compile(r"巡[视察]|整改|通报|报告|情况|进展|反馈|公开稿")
+_TITLE_TAIL = re.compile(rf"^的?{alternation((*NOTICE_FORMS, '说明'))}$")
+_TITLE_WORD_ACROSS = re.compile(alternation(TITLE_CUT_WORDS))
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
-_TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
+_TITLE_END = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 _FEEDBACK = re.compile(r"反馈")
 _FEEDBACK_BEFORE = re.compile(
     r"(?:反馈(?:会|会议|工作会议|意见)?\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
