@@ -41,3 +41,4 @@ class NoticePage:
     # Filled by the pipelines, in order.
     cleaned: CleanedPage | None = None
     record: NoticeRecord | None = None
+    rule: str | None = None  # the parser's rule that decided is_notice (parsing/classify.py)

@@ -41,6 +41,7 @@ class PageWrite:
     record: dict[str, Any] | None
     attachments: list[AttachmentWrite] = field(default_factory=list)
     list_title: str | None = None
+    rule: str | None = None  # the parser's rule that decided is_notice
 
     @property
     def is_notice(self) -> bool:
@@ -50,4 +51,4 @@ class PageWrite:
     def non_notice_reason(self) -> str:
         if self.record is None:
             return "no parsed record"
-        return "not a rectification notice"
+        return self.rule or "not a rectification notice"  # no rule: written before rules were kept

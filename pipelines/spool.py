@@ -164,6 +164,7 @@ def to_json(page: PageWrite) -> dict[str, Any]:
         "body_b64": _b64(page.body),
         "record": page.record,
         "list_title": page.list_title,
+        "rule": page.rule,
         "attachments": [
             {
                 "name": a.name,
@@ -191,6 +192,7 @@ def from_json(data: dict[str, Any]) -> PageWrite:
         body=base64.b64decode(data["body_b64"]),
         record=data.get("record"),
         list_title=data.get("list_title"),
+        rule=data.get("rule"),
         attachments=[
             AttachmentWrite(
                 name=a["name"],

@@ -250,6 +250,7 @@ def page_write(item: NoticePage) -> PageWrite:
         record=item.record.to_dict() if item.record is not None else None,
         attachments=[_attachment(a) for a in item.attachments],
         list_title=item.list_title,
+        rule=item.rule,
     )
 
 

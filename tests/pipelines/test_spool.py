@@ -56,6 +56,15 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
     assert spool.read(path) == [page(1), page(2), page(3)]
 
 
+def test_a_non_notice_keeps_its_rule_through_the_spool(tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    refused = page(1)
+    refused.record = {"is_notice": False}
+    refused.rule = "list_page"
+    spool.append(path, [refused])
+    assert spool.read(path)[0].non_notice_reason == "list_page"
+
+
 def test_spool_path_setting_then_env_then_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(spool.SPOOL_ENV, raising=False)
     assert spool.spool_path() == Path("data/spool.jsonl")
