@@ -11,6 +11,7 @@ from pipelines.parsing.signature import block_start
 from pipelines.parsing.text import in_table
 from pipelines.parsing.vocab import (
     CLOSING_OPENINGS,
+    DEFICIENCY_STEMS,
     DESCRIPTION_LABELS,
     LEDGER_FIELD_LABELS,
     MEASURE_OPENINGS,
@@ -45,7 +46,7 @@ _STATUS_INLINE = re.compile(rf"{alternation(STATUS_INLINE_LABELS)}\s*:\s*({STATU
 _VERB = alternation(MEASURE_VERBS)
 _MEASURES_OPEN = re.compile(rf"^(?:{alternation(MEASURE_OPENINGS)}|{_VERB}|已(?:经)?{_VERB})")
 # …unless its first sentence still describes a deficiency: 开展谈心谈话不经常。
-_STILL_DEFICIENT = re.compile(r"不|未|没有|缺|欠|滞后|流于|偏[少低弱]|较少|薄弱")
+_STILL_DEFICIENT = re.compile(alternation(DEFICIENCY_STEMS))
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
 _STATUS_SENTENCE = [
     ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),

@@ -9,6 +9,7 @@ from pipelines.parsing.places import COUNTY_LEVEL_CITIES
 from pipelines.parsing.vocab import (
     COMMITTEE_LEVELS,
     DEICTIC_UNITS,
+    INSPECTING_VERBS,
     INSPECTION_KINDS,
     ORG_SUFFIXES,
     PARTY_BODIES,
@@ -52,14 +53,14 @@ ORG_SUFFIX = alternation(ORG_SUFFIXES)
 ORG_RE = re.compile(rf"^[\u4e00-\u9fa5A-Za-z()“”]{{2,40}}{ORG_SUFFIX}$")
 _DEICTIC_RE = re.compile(rf"^(?:我|本){alternation(DEICTIC_UNITS)}{alternation(PARTY_ORGANS)}?$")
 _ASIDE_RE = re.compile(r"\((?:以下)?简称[^)]{0,20}\)|“[^”]{0,12}”简称")
+_INSPECTING = alternation(INSPECTING_VERBS) + "了?"
 _INSPECTED_RE = re.compile(
-    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
-    r"[^。；]{0,20}?巡[视察]"
+    rf"对\s*([^，,。；:“”]{{2,40}}?)\s*(?:党组织|领导班子)?\s*{_INSPECTING}[^。；]{{0,20}}?巡[视察]"
 )
 # The unit a team inspected while it was inspecting another (对Y进行了延伸巡察, 延伸巡察了Y) or
 # raised to its own level (对Y开展了提级巡察).
 _EXTENDED_RE = re.compile(
-    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
+    rf"对\s*([^，,。；:“”]{{2,40}}?)\s*(?:党组织|领导班子)?\s*{_INSPECTING}"
     r"[^。；，,]{0,12}?(?:延伸|提级)巡[视察]"
     r"|(?:延伸|提级)巡[视察](?:了|至|到)\s*([^，,。；:“”]{2,30}?)\s*(?:党组织|领导班子)?"
     r"(?=[，,。；;]|并|$)"

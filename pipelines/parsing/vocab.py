@@ -97,6 +97,8 @@ COMMITTEE_LEVELS = {
     "区委": "county",
     "旗委": "county",
 }
+# Verbs of carrying out an inspection (of a unit): 对X开展了巡察, 进行了延伸巡察.
+INSPECTING_VERBS = ("开展", "进行", "实施")
 # Kinds of inspection named next to 巡视/巡察, in the contract's order (inspection_kinds).
 INSPECTION_KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
 
@@ -113,6 +115,21 @@ DEFICIENCY_WORDS = (
     "一言堂", "较弱", "较大", "较多", "较低", "较差", "失职", "失责", "松懈", "松散", "混乱",
     "随意", "宽松软", "走过场", "流于形式", "打折扣", "搞变通",
 )  # fmt: skip
+# Stems of a deficiency in a sentence (不经常, 未建立, 偏少): the sentence describes one.
+DEFICIENCY_STEMS = (
+    "不",
+    "未",
+    "没有",
+    "缺",
+    "欠",
+    "滞后",
+    "流于",
+    "偏少",
+    "偏低",
+    "偏弱",
+    "较少",
+    "薄弱",
+)
 # Verbs of a work heading that sets about the problems: 推动…问题整改.
 WORK_VERBS = ("推动", "推进", "抓好", "抓实", "狠抓", "做好", "加快", "深化", "聚焦", "落实")
 # An aspect heading over problems: 聚焦…, …方面, …领域.
