@@ -36,7 +36,7 @@ _OWN_REPORT = re.compile(
 _INVITES_SUPERVISION = re.compile(r"欢迎.{0,30}(?:监督|提出意见|反映)")
 _PUBLISHED = alternation(PUBLISHED_VERBS)
 _NEWS = re.compile(
-    rf"{alternation(NEWS_MARKERS)}|讯[(（]|日前[，,].{{0,40}}{_PUBLISHED}了|"
+    rf"{alternation(NEWS_MARKERS, bare=True)}|讯[(（]|日前[，,].{{0,40}}{_PUBLISHED}了|"
     rf"该{alternation(REFERRED_UNITS)}(?:党组|党委)?|"
     rf"{_PUBLISHED}了.{{0,30}}整改(?:进展)?情况"
 )

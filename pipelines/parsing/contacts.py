@@ -20,10 +20,10 @@ PHONE_RE = re.compile(
 )
 POSTCODE_RE = re.compile(rf"{alternation(POSTCODE_LABELS)}\s*[:：]?\s*(\d{{6}})(?!\d)")
 ADDRESS_RE = re.compile(
-    rf"(?:{alternation(ADDRESS_LABELS)}|(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
+    rf"(?:{alternation(ADDRESS_LABELS, bare=True)}|(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
     r"([^；;，,。:(（]{4,60})"
 )
-_CONTACT_WORDS = re.compile(rf"{alternation(CONTACT_WORDS)}|E-?mail", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(rf"{alternation(CONTACT_WORDS, bare=True)}|E-?mail", re.IGNORECASE)
 _INVITATION = re.compile(alternation(INVITATION_WORDS))
 # The closing invitation itself: 欢迎/请…监督, 接受…监督, 如有意见建议…反映, 欢迎…提出意见.
 _CLOSING_INVITATION = re.compile(

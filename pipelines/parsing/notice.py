@@ -38,7 +38,7 @@ from pipelines.parsing.vocab import (
 PARSER_VERSION = "1.5.0"
 log = logging.getLogger(__name__)
 
-_TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS)}|整改.{{0,6}}情况|情况说明")
+_TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
 _TITLE_MAX = 100
 _TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
 _TITLE_TAIL = re.compile(rf"^的?{alternation((*NOTICE_FORMS, '说明'))}$")

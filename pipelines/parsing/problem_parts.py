@@ -44,7 +44,8 @@ _END_TAG = re.compile(rf"[(（【\[]({STATUS_WORD})(?:整改)?[)）】\]][。.]?
 _STATUS_INLINE = re.compile(rf"{alternation(STATUS_INLINE_LABELS)}\s*:\s*({STATUS_WORD})")
 # '1.理论学习不够。制定学习计划…': what follows the title on its line is already the measures.
 _VERB = alternation(MEASURE_VERBS)
-_MEASURES_OPEN = re.compile(rf"^(?:{alternation(MEASURE_OPENINGS)}|{_VERB}|已(?:经)?{_VERB})")
+_OPENING = alternation((*MEASURE_OPENINGS, *MEASURE_VERBS), bare=True)
+_MEASURES_OPEN = re.compile(rf"^(?:{_OPENING}|已(?:经)?{_VERB})")
 # …unless its first sentence still describes a deficiency: 开展谈心谈话不经常。
 _STILL_DEFICIENT = re.compile(alternation(DEFICIENCY_STEMS))
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.

@@ -34,14 +34,14 @@ from pipelines.parsing.vocab import (
 )
 
 # A heading aimed at a problem (针对…) or about its rectification (…问题的整改) names one too.
-_DEFICIENCY = re.compile(rf"{alternation(DEFICIENCY_WORDS)}|针对|问题(?:的)?整改|问题$")
+_DEFICIENCY = re.compile(rf"{alternation(DEFICIENCY_WORDS, bare=True)}|针对|问题(?:的)?整改|问题$")
 # A work heading that sets about the problems (二、推动问题整改, 全力推动巡视反馈问题整改落实) names
 # no problem; neither does an aspect heading over its measures (关于…方面问题的整改).
 _WORK_ON_PROBLEMS = re.compile(
     rf"{alternation(WORK_VERBS)}[^，,。；]{{0,8}}问题(?:的)?整改|(?:方面|领域)的?问题的?整改"
 )
 _INLINE_SHI = re.compile(r"(?<![^。；;:\s])[一二三四五六七八九十]{1,2}是(?=[^，,、。])")
-_ASPECT = re.compile(rf"{alternation(ASPECT_WORDS)}|^关于.{{0,30}}(?:情况|建设|工作)$")
+_ASPECT = re.compile(rf"{alternation(ASPECT_WORDS, bare=True)}|^关于.{{0,30}}(?:情况|建设|工作)$")
 _STATUS_GROUPS = [
     (
         "done",

@@ -13,13 +13,17 @@ import re
 from collections.abc import Iterable
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, bare: bool = False) -> str:
     """A non-capturing group matching any of the words as written, longer words first (so a
-    word is never cut short by a shorter one it begins with: 已整改完成 before 已整改)."""
+    word is never cut short by a shorter one it begins with: 已整改完成 before 已整改).
+
+    `bare`: without the group, for the top level of a pattern (`words|other`), where a group
+    would cost the regex engine its scan for the alternatives' first characters."""
     unique = sorted(dict.fromkeys(words), key=len, reverse=True)
     if not unique or not all(unique):
         raise ValueError("an alternation needs at least one word, and no empty one")
-    return "(?:" + "|".join(map(re.escape, unique)) + ")"
+    listed = "|".join(map(re.escape, unique))
+    return listed if bare else f"(?:{listed})"
 
 
 # -- the document: what a notice is published as ---------------------------------------------------
