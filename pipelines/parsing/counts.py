@@ -26,7 +26,7 @@ _COUNTER = alternation(COUNTERS)
 _ASPECTS_RE = re.compile(rf"{NUM}\s*(?:个|大)?\s*方面")
 # After the aspects: '11项21个问题', '18个问题34个具体问题', '12类问题', '9个问题'.
 _CHAIN_RE = re.compile(
-    rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*(?:个|项|类|条)\s*(?:具体|主要)?\s*(问题)?"
+    rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*{alternation((*COUNTERS, '类'))}\s*(?:具体|主要)?\s*(问题)?"
     rf"(?:{_SEP}{NUM}\s*{_COUNTER}\s*(?:具体|主要)?\s*问题)?"
 )
 _PROBLEMS_RE = re.compile(
