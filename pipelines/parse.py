@@ -1,4 +1,5 @@
-"""ParsePipeline (200): `item.cleaned` -> `item.record` (the record as a dict). Never drops an item, never raises.
+"""ParsePipeline (200): `item.cleaned` -> `item.record` (the record as a dict), and `item.rule`:
+the rule that decided whether it is a notice. Never drops an item, never raises.
 
 A page whose body only points to an attachment (a short line such as "详见附件" with the notice
 in a .docx/.pdf) is parsed from the attachment's extracted text, keeping the page's own
@@ -20,7 +21,9 @@ from typing import Any
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.pointer import short_enough_to_point
-from pipelines.parsing import PARSER_VERSION, NoticeRecord, parse_notice
+from pipelines.parsing import PARSER_VERSION, NoticeRecord
+from pipelines.parsing.classify import PARSE_FAILED
+from pipelines.parsing.notice import Parsed, parse_with_decision
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +47,20 @@ class ParsePipeline:
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
         try:
-            record = self.parse_item(item)
+            parsed = self.parse_item(item)
+            record, item.rule = parsed.record, parsed.decision.rule
         except Exception:  # one odd page must not stop a crawl: keep it, marked as no notice
             logger.exception("parse failed for %s", getattr(item, "url", "?"))
             self._stat("notices/parse/errors")
             cleaned = getattr(item, "cleaned", None)
             body = cleaned.text if isinstance(cleaned, CleanedPage) else ""
             record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+            item.rule = PARSE_FAILED.rule
         item.record = record.to_dict()  # the page carries the record as the store writes it
         self._stat("notices/parse/notice" if record.is_notice else "notices/parse/non_notice")
         return item
 
-    def parse_item(self, item: Any) -> NoticeRecord:
+    def parse_item(self, item: Any) -> Parsed:
         cleaned: CleanedPage = item.cleaned if item.cleaned is not None else CleanedPage(text="")
         meta = page_meta(cleaned.meta, item.list_title, item.list_date)
         links = attachment_links(cleaned, item.attachments)
@@ -67,15 +72,15 @@ class ParsePipeline:
             links = [*links, *attached.attachments]
             text = attached.text
             meta = page_meta(meta, attached.meta.title, attached.meta.published)
-        record = parse_notice(text, meta, links)
+        parsed = parse_with_decision(text, meta, links)
         if (
             pointed is None
-            and record.is_notice
+            and parsed.record.is_notice
             and short_enough_to_point(text)
             and item.attachments
         ):
             self._stat("notices/parse/attachment_unread")
-        return record
+        return parsed
 
 
 def page_meta(meta: PageMeta, title: str | None, published: str | None) -> PageMeta:

@@ -45,6 +45,7 @@ class FetchedPage:
     # (`NoticeRecord.to_dict()`; None when no record could be made).
     cleaned: CleanedPage | None = field(default=None, metadata=PIPELINE_ONLY)
     record: dict[str, Any] | None = None
+    rule: str | None = None  # the parser's rule that decided is_notice (parsing/classify.py)
 
     @property
     def is_notice(self) -> bool:
@@ -54,7 +55,7 @@ class FetchedPage:
     def non_notice_reason(self) -> str:
         if self.record is None:
             return "no parsed record"
-        return "not a rectification notice"
+        return self.rule or "not a rectification notice"  # no rule: spooled before rules were kept
 
 
 def stored_fields(cls: type[Any]) -> tuple[Field[Any], ...]:

@@ -5,22 +5,26 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.record import Contact
+from pipelines.parsing.vocab import (
+    ADDRESS_LABELS,
+    CONTACT_WORDS,
+    INVITATION_WORDS,
+    POSTCODE_LABELS,
+    alternation,
+)
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(
     r"(?<![\d-])(?:\(0\d{2,3}\)\s*\d{7,8}|0\d{2,3}\s*[-—－–]?\s*\d{7,8}|1[3-9]\d{9}|\d{7,8}|12388)"
     r"(?![\d-])"
 )
-POSTCODE_RE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)")
+POSTCODE_RE = re.compile(rf"{alternation(POSTCODE_LABELS)}\s*[:：]?\s*(\d{{6}})(?!\d)")
 ADDRESS_RE = re.compile(
-    r"(?:通讯地址|通信地址|邮寄地址|邮政地址|来信地址|联系地址|信函地址|邮政信箱|地址|"
-    r"(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
+    rf"(?:{alternation(ADDRESS_LABELS, bare=True)}|(?:来信|信函)请?寄(?:至|往|到)?)\s*[:：为]?\s*"
     r"([^；;，,。:(（]{4,60})"
 )
-_CONTACT_WORDS = re.compile(
-    r"电话|邮箱|信箱|地址|请寄|寄至|寄往|联系方式|邮编|邮政编码|E-?mail|热线", re.IGNORECASE
-)
-_INVITATION = re.compile(r"欢迎|监督|反映|意见建议|联系方式|联系电话")
+_CONTACT_WORDS = re.compile(rf"{alternation(CONTACT_WORDS, bare=True)}|E-?mail", re.IGNORECASE)
+_INVITATION = re.compile(alternation(INVITATION_WORDS))
 # The closing invitation itself: 欢迎/请…监督, 接受…监督, 如有意见建议…反映, 欢迎…提出意见.
 _CLOSING_INVITATION = re.compile(
     r"(?:欢迎|请)[^。；;]{0,40}?监督|接受[^。；;]{0,20}?监督"

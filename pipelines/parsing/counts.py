@@ -7,48 +7,61 @@ import re
 
 from pipelines.parsing.numerals import cn_to_int
 from pipelines.parsing.record import Counts, StatusCounts
+from pipelines.parsing.vocab import (
+    COUNTERS,
+    DONE_AFTER,
+    DONE_BEFORE,
+    FINDING_WORDS,
+    ONGOING_ADVERBS,
+    OTHER_TALLIES,
+    TALLY_DONE,
+    TALLY_NOT_STARTED,
+    TALLY_ONGOING,
+    alternation,
+)
 
 NUM = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _SEP = r"\s*[、，,和及共计]*\s*"
+_COUNTER = alternation(COUNTERS)
 _ASPECTS_RE = re.compile(rf"{NUM}\s*(?:个|大)?\s*方面")
 # After the aspects: '11项21个问题', '18个问题34个具体问题', '12类问题', '9个问题'.
 _CHAIN_RE = re.compile(
-    rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*(?:个|项|类|条)\s*(?:具体|主要)?\s*(问题)?"
-    rf"(?:{_SEP}{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题)?"
+    rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*{alternation((*COUNTERS, '类'))}\s*(?:具体|主要)?\s*(问题)?"
+    rf"(?:{_SEP}{NUM}\s*{_COUNTER}\s*(?:具体|主要)?\s*问题)?"
 )
 _PROBLEMS_RE = re.compile(
-    rf"{NUM}\s*(?:个|项|条)\s*(?:具体|主要)?\s*问题"
-    rf"|问题\s*(?:共计|共|总计|合计)?\s*{NUM}\s*(?:个|项|条)(?!\s*(?:大)?方面)"
+    rf"{NUM}\s*{_COUNTER}\s*(?:具体|主要)?\s*问题"
+    rf"|问题\s*(?:共计|共|总计|合计)?\s*{NUM}\s*{_COUNTER}(?!\s*(?:大)?方面)"
 )
-_REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题")
+_REFINED_RE = re.compile(rf"细化(?:为|成|出|分解为)?\s*{NUM}\s*{_COUNTER}\s*(?:具体)?\s*问题")
 _MEASURES_RES = [
-    re.compile(rf"{NUM}\s*(?:条|项|个)\s*(?:具体)?\s*(?:整改)?\s*(?:措施|举措)"),
-    re.compile(rf"(?:整改)?(?:措施|举措)\s*{NUM}\s*(?:条|项|个)"),
+    re.compile(rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*(?:整改)?\s*(?:措施|举措)"),
+    re.compile(rf"(?:整改)?(?:措施|举措)\s*{NUM}\s*{_COUNTER}"),
 ]
-_FEEDBACK_CONTEXT = re.compile(r"反馈|指出|发现|巡察|巡视|存在|梳理|排查|查摆|提出|涉及")
-_DISTRACTOR_AFTER = re.compile(r"\s*(?:已|正在|尚未|基本|全部|均已)")
-_DISTRACTOR_BEFORE = re.compile(r"(?:已|完成|已经|共完成|整改完成|销号|完成整改|办结)\s*$")
+_FEEDBACK_CONTEXT = re.compile(alternation(FINDING_WORDS))
+_DISTRACTOR_AFTER = re.compile(rf"\s*{alternation(DONE_AFTER)}")
+_DISTRACTOR_BEFORE = re.compile(rf"{alternation(DONE_BEFORE)}\s*$")
 _STATUS_WORDS = {
-    "done": "已完成|已整改完成|已整改到位|已经完成|完成整改|已整改|已办结|整改完成|整改到位",
-    "in_progress": "正在(?:持续|有序|稳步|扎实|加快|按计划|按序时|按时序)?(?:推进整改|推进|整改)|"
-    "持续整改|持续推进(?:整改)?|整改中|基本完成|需长期坚持|长期坚持",
-    "not_started": "尚未启动整改|尚未启动|未启动|尚未开始",
+    "done": alternation(TALLY_DONE),
+    "in_progress": rf"正在{alternation(ONGOING_ADVERBS)}?(?:推进整改|推进|整改)"
+    rf"|{alternation(TALLY_ONGOING)}|持续推进(?:整改)?",
+    "not_started": alternation(TALLY_NOT_STARTED),
 }
 # Adverbs inside a status phrase: 均已整改完成, 已全部完成整改, 全部整改到位.
 _ADVERB = r"(?:均|全部|都)?(?:已经|已)?(?:全部)?"
 _ANY_STATUS = "|".join(_STATUS_WORDS.values())
 _TALLIED_TOTAL = re.compile(
-    rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题\s*(?:中)?\s*[，,]?\s*{_ADVERB}(?:{_ANY_STATUS})"
-    rf"(?:整改)?\s*(?:的)?\s*(?:问题)?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)"
+    rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*问题\s*(?:中)?\s*[，,]?\s*{_ADVERB}(?:{_ANY_STATUS})"
+    rf"(?:整改)?\s*(?:的)?\s*(?:问题)?\s*(?:共)?\s*{NUM}\s*{_COUNTER}"
 )
 # '已完成整改18个', '已完成整改的问题（18个）', '18个问题已整改完成', '5项问题均已整改完成'
 _STATUS_RES = {
     status: [
         re.compile(
-            rf"(?<![未没不])(?:{words})(?:整改)?\s*(?:的)?\s*(?:问题)?\s*[(（:]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)"
+            rf"(?<![未没不])(?:{words})(?:整改)?\s*(?:的)?\s*(?:问题)?\s*[(（:]?\s*(?:共)?\s*{NUM}\s*{_COUNTER}"
         ),
         re.compile(
-            rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*(?:问题)?\s*{_ADVERB}(?<![未没不])(?:{words})"
+            rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*(?:问题)?\s*{_ADVERB}(?<![未没不])(?:{words})"
         ),
     ]
     for status, words in _STATUS_WORDS.items()
@@ -149,11 +162,9 @@ _AS_OF = re.compile(
     r"^(?:(?:经过|通过|经)[^，,。；:]{1,6}[，,]\s*)?"  # 经过集中整改，截至目前，
     r"(?:(?:截至|截止|至|到)[^，,。；]{0,16}?(?:目前|现在|底|末|日|止)|(?:目前|当前|现)\s*[，,])"
 )
-_PROBLEMS_COUNTED = re.compile(
-    rf"{NUM}\s*(?:个|项|条)\s*(?:具体)?\s*问题|问题\s*{NUM}\s*(?:个|项|条)"
-)
+_PROBLEMS_COUNTED = re.compile(rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*问题|问题\s*{NUM}\s*{_COUNTER}")
 
-_OTHER_TALLY = re.compile(r"措施|举措|任务|制度|意见|建议|线索|信访|台账")
+_OTHER_TALLY = re.compile(alternation(OTHER_TALLIES))
 
 
 def is_closing_tally(para: str) -> bool:

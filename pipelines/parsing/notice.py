@@ -1,4 +1,5 @@
-"""parse_notice: cleaned text (+ page metadata) -> NoticeRecord. Never raises."""
+"""parse_notice: cleaned text (+ page metadata) -> NoticeRecord (with the decision whether it is
+a notice, and its rule: parse_with_decision). Never raises."""
 
 from __future__ import annotations
 
@@ -6,13 +7,20 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.common.dates import iso_date
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
-from pipelines.parsing.classify import is_notice, pointed_document
+from pipelines.parsing.classify import (
+    PARSE_FAILED,
+    POINTS_TO_NOTICE,
+    Decision,
+    decide,
+    pointed_document,
+)
 from pipelines.parsing.contacts import extract_contact
 from pipelines.parsing.outline import Node, build_outline
 from pipelines.parsing.problems import ProblemsResult, extract_problems
@@ -20,17 +28,24 @@ from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
+from pipelines.parsing.vocab import (
+    NOTICE_FORMS,
+    TITLE_CUT_WORDS,
+    TITLE_END_WORDS,
+    TITLE_WORDS,
+    alternation,
+)
 
 PARSER_VERSION = "1.5.0"
 log = logging.getLogger(__name__)
 
-_TITLE_WORDS = re.compile(r"关于|通报|报告|公开稿|公告|公示|整改.{0,6}情况|情况说明")
+_TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
 _TITLE_MAX = 100
 _TITLE_STRONG = re.compile(r"巡[视察]|整改|关于")
-_TITLE_TAIL = re.compile(r"^的?(?:通报|报告|公开稿|公告|公示|说明)$")
-_TITLE_WORD_ACROSS = re.compile(r"巡[视察]|整改|通报|报告|情况|进展|反馈|公开稿")
+_TITLE_TAIL = re.compile(rf"^的?{alternation((*NOTICE_FORMS, '说明'))}$")
+_TITLE_WORD_ACROSS = re.compile(alternation(TITLE_CUT_WORDS))
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
-_TITLE_END = re.compile(r"(?:通报|报告|公开稿|情况|公告|公示|说明|通知)$")
+_TITLE_END = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 _FEEDBACK = re.compile(r"反馈")
 _FEEDBACK_BEFORE = re.compile(
     r"(?:反馈(?:会|会议|工作会议|意见)?\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
@@ -38,10 +53,23 @@ _FEEDBACK_BEFORE = re.compile(
 _OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    record: NoticeRecord
+    decision: Decision  # record.is_notice, and the rule that decided it
+
+
 def parse_notice(
     text: str, meta: PageMeta | None = None, attachments: Sequence[AttachmentLink] = ()
 ) -> NoticeRecord:
     """Parse one notice; any failure yields a record with is_notice false instead of raising."""
+    return parse_with_decision(text, meta, attachments).record
+
+
+def parse_with_decision(
+    text: str, meta: PageMeta | None = None, attachments: Sequence[AttachmentLink] = ()
+) -> Parsed:
+    """The record, and the decision whether it is a notice with the rule that made it."""
     try:
         return _parse_any_script(
             text if isinstance(text, str) else str(text), meta or PageMeta(), attachments
@@ -49,10 +77,11 @@ def parse_notice(
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
         body = text if isinstance(text, str) else ""
-        return NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+        record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
+        return Parsed(record, PARSE_FAILED)
 
 
-def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     """Traditional-character text is parsed as simplified and its values restored as written."""
     simplified = script.to_simplified(text)
     if not script.is_traditional(text, simplified):
@@ -61,11 +90,12 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     simple_meta = PageMeta(
         *(script.to_simplified(v) if v else v for v in dataclasses.astuple(meta))
     )
-    restored: NoticeRecord = script.restore(_parse(simplified, simple_meta, links), table)
-    return restored
+    parsed = _parse(simplified, simple_meta, links)
+    restored: NoticeRecord = script.restore(parsed.record, table)
+    return Parsed(restored, parsed.decision)
 
 
-def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> NoticeRecord:
+def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     cleaned = clean_text(text)
     page = cleaned.meta
     paras = paragraphs(cleaned.text)
@@ -88,8 +118,13 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
     outside = _outside_problems(paras, result.spans)
-    return NoticeRecord(
-        is_notice=pointed is not None or is_notice(title, paras, len(result.problems), publisher),
+    decision = (
+        POINTS_TO_NOTICE
+        if pointed is not None
+        else decide(title, paras, len(result.problems), publisher)
+    )
+    record = NoticeRecord(
+        is_notice=decision.is_notice,
         parser_version=PARSER_VERSION,
         body_text="\n".join(paras),
         title=title,
@@ -118,6 +153,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Notice
         signed_date=signed_date,
         attachments=_attachments([*links, *cleaned.attachments]),
     )
+    return Parsed(record, decision)
 
 
 def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResult, Counts]:

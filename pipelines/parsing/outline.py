@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.parsing.numerals import cn_to_int
+from pipelines.parsing.vocab import LINE_START_LABELS, alternation
 
 CN = "一二三四五六七八九十百"
 _ENCLOSED_CN = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠..㈩
@@ -42,11 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shi", re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,、。])")),
 ]
 # A field label: '整改情况：' or in brackets '【整改情况】'.
-_LABEL_RE = re.compile(
-    r"^[【\[]?(问题表现|主要问题|存在问题|问题描述|具体问题|整改情况|整改措施|整改举措|整改进展|整改结果|"
-    r"整改成效|落实情况|完成情况|进展情况|责任单位|责任领导|责任人|整改时限|完成时限|整改时间)"
-    r"(?:\s*:|[】\]])"
-)
+_LABEL_RE = re.compile(rf"^[【\[]?{alternation(LINE_START_LABELS)}(?:\s*:|[】\]])")
 _HEADING_MAX = 30
 _SENTENCE_PUNCT = re.compile(r"[。，,；;:！？!?]")
 

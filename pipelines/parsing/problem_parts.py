@@ -9,45 +9,45 @@ from pipelines.parsing.counts import is_closing_tally
 from pipelines.parsing.outline import Node
 from pipelines.parsing.signature import block_start
 from pipelines.parsing.text import in_table
+from pipelines.parsing.vocab import (
+    CLOSING_OPENINGS,
+    DEFICIENCY_STEMS,
+    DESCRIPTION_LABELS,
+    LEDGER_FIELD_LABELS,
+    MEASURE_OPENINGS,
+    MEASURE_VERBS,
+    MEASURES_LABELS,
+    STATUS_INLINE_LABELS,
+    STATUS_LINE_LABELS,
+    STATUS_MARKERS,
+    TITLE_PREFIXES,
+    alternation,
+)
 
 TITLE_MAX = 80
 _LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
-_DESC_LABEL = re.compile(
-    rf"^[【\[]?(?:问题表现|主要问题|存在问题|反馈问题|问题描述|具体问题|问题){_LABEL_END}"
-)
-_RECT_NAMES = (
-    r"[【\[]?(?:整改情况|整改措施|整改举措|整改进展|整改结果|整改成效|落实情况|完成情况|进展情况|"
-    r"整改落实情况)(?:及(?:其)?成效|及进展)?"  # 整改措施及成效：
-)
+_DESC_LABEL = re.compile(rf"^[【\[]?{alternation(DESCRIPTION_LABELS)}{_LABEL_END}")
+_RECT_NAMES = rf"[【\[]?{alternation(MEASURES_LABELS)}(?:及(?:其)?成效|及进展)?"  # 整改措施及成效：
 _RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{_LABEL_END}")
 # '问题表现：…。整改情况：…' on one line: the measures' label after a sentence starts their text.
 _INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{_LABEL_END})")
-STATUS_WORD = (
-    r"已完成|已整改到位|已整改完成|已整改|已办结|完成|基本完成|正在推进|正在整改|整改中|持续推进|"
-    r"持续整改|长期坚持|未完成|尚未启动|尚未开始|未启动"
-)
+_STATUS_OF = {word: status for status, words in STATUS_MARKERS.items() for word in words}
+STATUS_WORD = alternation(_STATUS_OF)
 # '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
-_STATUS_LINE = re.compile(
-    rf"^(?:整改状态|整改进展|整改进度|完成情况|进展情况|完成状态|整改结果|状态)\s*[:]\s*({STATUS_WORD})[。.]?$"
-)
+_STATUS_LINE = re.compile(rf"^{alternation(STATUS_LINE_LABELS)}\s*[:]\s*({STATUS_WORD})[。.]?$")
 # '整改时限：…', '责任人：…': the ledger's fields beside the measures, not the measures.
-_FIELD_LINE = re.compile(
-    r"^[【\[]?(?:整改时限|完成时限|整改期限|整改时间|时限要求|责任人|责任领导|责任单位|责任部门|"
-    r"牵头领导|牵头单位|配合单位)(?:\s*:|[】\]])"
-)
+_FIELD_LINE = re.compile(rf"^[【\[]?{alternation(LEDGER_FIELD_LABELS)}(?:\s*:|[】\]])")
 _STATUS_TAG = re.compile(rf"[(【\[]({STATUS_WORD})[)】\]]")
 # '…建立台账。(已完成)' / '…持续推进(长期坚持)。': a marker that ends one of the problem's paragraphs.
 _END_TAG = re.compile(rf"[(（【\[]({STATUS_WORD})(?:整改)?[)）】\]][。.]?$")
 # '整改措施：…。整改进展：已完成。': the status label inside a line.
-_STATUS_INLINE = re.compile(
-    rf"(?:整改状态|整改进展|整改进度|进展情况|完成状态)\s*:\s*({STATUS_WORD})"
-)
+_STATUS_INLINE = re.compile(rf"{alternation(STATUS_INLINE_LABELS)}\s*:\s*({STATUS_WORD})")
 # '1.理论学习不够。制定学习计划…': what follows the title on its line is already the measures.
-_MEASURES_OPEN = re.compile(
-    r"^(?:一是|针对|对此|为此|对照|制定|建立|修订|完善|开展|召开|印发|出台|组织|严格落实|已(?:经)?(?:制定|建立|修订|完善|开展|召开|印发|出台|组织))"
-)
+_VERB = alternation(MEASURE_VERBS)
+_OPENING = alternation((*MEASURE_OPENINGS, *MEASURE_VERBS), bare=True)
+_MEASURES_OPEN = re.compile(rf"^(?:{_OPENING}|已(?:经)?{_VERB})")
 # …unless its first sentence still describes a deficiency: 开展谈心谈话不经常。
-_STILL_DEFICIENT = re.compile(r"不|未|没有|缺|欠|滞后|流于|偏[少低弱]|较少|薄弱")
+_STILL_DEFICIENT = re.compile(alternation(DEFICIENCY_STEMS))
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
 _STATUS_SENTENCE = [
     ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
@@ -56,8 +56,8 @@ _STATUS_SENTENCE = [
         re.compile(r"(?:该|此|本)项?问题(?:正在持续|正在|仍在|持续|需长期)(?:整改|推进|坚持)"),
     ),
 ]
-_CLOSING = re.compile(r"^(?:欢迎|特此|联系电话|联系方式)")
-_TITLE_PREFIX = re.compile(r"^(?:关于对|关于|针对|对于)\s*")
+_CLOSING = re.compile(rf"^{alternation(CLOSING_OPENINGS)}")
+_TITLE_PREFIX = re.compile(rf"^{alternation(TITLE_PREFIXES)}\s*")
 # 存在 goes only before 问题/整改 (…方面存在的问题): in '…问题仍然存在' it is the verb.
 _TITLE_SUFFIX = re.compile(
     r"(?:方面)?(?:存在(?=的?问题|整改))?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
@@ -162,11 +162,8 @@ def _untabled(paras: list[str]) -> list[str]:
 
 
 def status_of(word: str) -> str:
-    if word.startswith(("尚未启动", "尚未开始", "未启动")):
-        return "not_started"
-    if word.startswith(("已", "完成")):
-        return "done"
-    return "in_progress"
+    """The status a STATUS_WORD means."""
+    return _STATUS_OF[word]
 
 
 def last_node(node: Node) -> Node:

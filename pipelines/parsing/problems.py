@@ -23,23 +23,25 @@ from pipelines.parsing.problem_parts import (
 )
 from pipelines.parsing.record import Problem
 from pipelines.parsing.unnumbered import labelled_problems
-
-_DEFICIENCY = re.compile(
-    r"针对|不够|不到位|不力|不足|不规范|不严|不深|不实|不高|不强|不细|不全|不准|不及时|不完善|不健全|"
-    r"不明确|不充分|不达标|不落实|不重视|不科学|不合理|不精准|不平衡|不扎实|不彻底|不清|缺失|缺乏|欠缺|"
-    r"滞后|偏弱|偏少|偏低|薄弱|差距|弱化|疏忽|单一|守旧|违规|违反|违纪|未能|未按|未及时|未建立|未落实|"
-    r"未严格|未有效|未开展|缺位|虚化|淡化|形式主义|官僚主义|风险|隐患|短板|超标|一言堂|有欠缺|较弱|"
-    r"较大|较多|较低|较差|不善|失职|失责|松懈|松散|混乱|随意|宽松软|走过场|流于形式|不明显|打折扣|"
-    r"搞变通|问题的整改|问题整改|问题$"
+from pipelines.parsing.vocab import (
+    ASPECT_WORDS,
+    DEFICIENCY_WORDS,
+    OTHER_SECTION_WORDS,
+    PROBLEM_SECTION_WORDS,
+    PROBLEMS_LISTED_WORDS,
+    WORK_VERBS,
+    alternation,
 )
+
+# A heading aimed at a problem (针对…) or about its rectification (…问题的整改) names one too.
+_DEFICIENCY = re.compile(rf"{alternation(DEFICIENCY_WORDS, bare=True)}|针对|问题(?:的)?整改|问题$")
 # A work heading that sets about the problems (二、推动问题整改, 全力推动巡视反馈问题整改落实) names
 # no problem; neither does an aspect heading over its measures (关于…方面问题的整改).
 _WORK_ON_PROBLEMS = re.compile(
-    r"(?:推动|推进|抓好|抓实|狠抓|做好|加快|深化|聚焦|落实)[^，,。；]{0,8}问题(?:的)?整改"
-    r"|(?:方面|领域)的?问题的?整改"
+    rf"{alternation(WORK_VERBS)}[^，,。；]{{0,8}}问题(?:的)?整改|(?:方面|领域)的?问题的?整改"
 )
 _INLINE_SHI = re.compile(r"(?<![^。；;:\s])[一二三四五六七八九十]{1,2}是(?=[^，,、。])")
-_ASPECT = re.compile(r"聚焦|方面|领域|^关于.{0,30}(?:情况|建设|工作)$")
+_ASPECT = re.compile(rf"{alternation(ASPECT_WORDS, bare=True)}|^关于.{{0,30}}(?:情况|建设|工作)$")
 _STATUS_GROUPS = [
     (
         "done",
@@ -55,20 +57,14 @@ _STATUS_GROUPS = [
     ),
     ("not_started", re.compile(r"^(?:关于)?(?:尚未(?:启动|开始)|未启动)")),
 ]
-_SECTION_GOOD = re.compile(
-    r"整改落实情况|整改情况|反馈(?:的)?问题|问题整改|整改进展|存在问题|反馈意见|具体整改|逐条|逐项|落实情况|"
-    r"问题清单|主要问题|整改完成情况|问题的整改"
-)
-_PROBLEM_SECTION = re.compile(r"反馈(?:的)?问题|问题整改|问题的整改|存在问题|主要问题|反馈意见整改")
+_SECTION_GOOD = re.compile(alternation(PROBLEM_SECTION_WORDS))
+_PROBLEM_SECTION = re.compile(alternation(PROBLEMS_LISTED_WORDS))
 # A section named for the problems in general (问题整改情况), not a problem: it names no subject.
 _GENERIC_SECTION = re.compile(
     r"^(?:关于)?(?:对)?(?:巡[视察](?:组)?)?(?:反馈)?(?:的)?(?:意见|问题)(?:的)?整改(?:落实|工作)?"
     r"(?:情况|进展|进展情况)?$"
 )
-_SECTION_BAD = re.compile(
-    r"基本情况|组织|领导|部署|高度重视|下一步|巩固|长效|今后|打算|计划|努力方向|主要做法|体会|认识|"
-    r"思想|责任意识|压实|态度|总体"
-)
+_SECTION_BAD = re.compile(alternation(OTHER_SECTION_WORDS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,12 @@ import re
 from pipelines.parsing.dates import DATE_RE, hit_from_match
 from pipelines.parsing.text import in_table
 from pipelines.parsing.units import is_org_name
+from pipelines.parsing.vocab import DISTRIBUTION_LABELS, SEAL_WORDS, alternation
 
 _SCAN = 4
 _MAX_LINE = 80  # a signature line is a unit name and a date
-_SEAL = re.compile(r"\((?:盖章|印章|公章|章)\)$")  # 中共某局党组（盖章）
-_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|印发|分送)\s*:|^.{2,40}\d{1,2}日印发$")
+_SEAL = re.compile(rf"\({alternation(SEAL_WORDS)}\)$")  # 中共某局党组（盖章）
+_DISTRIBUTION = re.compile(rf"^{alternation(DISTRIBUTION_LABELS)}\s*:|^.{{2,40}}\d{{1,2}}日印发$")
 _SPACE = re.compile(r"\s")  # spaces and tabs a layout put between the unit and the date
 _UNIT_TAIL_MAX = 8  # the last part of a unit's name wrapped onto a line of its own: 党组
 

@@ -19,14 +19,17 @@ from pipelines.parsing.problem_parts import STATUS_WORD, clean_title, status_of
 from pipelines.parsing.problems import ProblemsResult
 from pipelines.parsing.record import Problem
 from pipelines.parsing.text import is_table_row
+from pipelines.parsing.vocab import ASPECT_HEADERS, MEASURES_HEADERS, alternation
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _PROBLEM_HEAD = re.compile(
     r"^(?:巡[视察])?(?:反馈|存在|主要|具体)?(?:的)?问题(?:描述|表现|内容|清单|名称)?$"
     r"|^(?:巡[视察])?反馈意见(?:内容)?$"
 )
-_MEASURE_HEAD = re.compile(r"整改(?:措施|举措|情况|落实情况|进展|成效)|落实情况|具体措施")
-_ASPECT_HEAD = re.compile(r"方面|类别|类型|领域")  # used when rows are not grouped under headings
+_MEASURE_HEAD = re.compile(alternation(MEASURES_HEADERS))
+_ASPECT_HEAD = re.compile(
+    alternation(ASPECT_HEADERS)
+)  # used when rows are not grouped under headings
 # 已完成 / 正在推进，长期坚持: a status word, perhaps with a short remark.
 _STATUS_CELL = re.compile(rf"^({STATUS_WORD})(?:[,，、;；][^。]{{0,10}})?[。.]?$")
 _MIN_ROWS = 2

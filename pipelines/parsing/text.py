@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from pipelines.parsing.outline import classify_marker, starts_paragraph
+from pipelines.parsing.vocab import TITLE_END_WORDS, alternation
 
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH |= {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
@@ -36,7 +37,7 @@ _CJK_SPACE_RE = re.compile(
 # A line ending like this ends its paragraph; anything else may have been wrapped.
 _TERMINAL = set("。！？；;!?:…")
 _CLOSERS = "”’\"')）】」』"
-_TITLE_END_RE = re.compile(r"(通报|报告|公开稿|情况|公告|公示|说明|通知)$")
+_TITLE_END_RE = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 # '…建立台账。(已完成)': a bracketed remark after a finished sentence ends the paragraph.
 _CLOSING_REMARK = re.compile(r"[。！？；;!?]\s*[(【\[][^()【】\[\]]{1,12}[)】\]]$")
 TITLE_ZONE = 3  # paragraphs at the top where a title line may stand

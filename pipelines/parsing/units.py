@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.places import COUNTY_LEVEL_CITIES
+from pipelines.parsing.vocab import (
+    COMMITTEE_LEVELS,
+    DEICTIC_UNITS,
+    INSPECTING_VERBS,
+    INSPECTION_KINDS,
+    ORG_SUFFIXES,
+    PARTY_BODIES,
+    PARTY_ORGANS,
+    alternation,
+)
 
 N = "一二三四五六七八九十百\\d"
-KNOWN_COMMITTEES = "中央|省委|自治区党委|市委|州委|盟委|地委|县委|区委|旗委"
-_COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+_COMMITTEES = alternation(COMMITTEE_LEVELS)
+_COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
 TEAM_RE = re.compile(
     rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?(?:第[{N}]{{1,3}}轮)?"
     rf"(?:第?[{N}]{{1,3}})?(?:专项|机动|提级|交叉|联动|常规)*巡[视察](?:第?[{N}]{{1,3}})?组"
@@ -18,46 +28,39 @@ _BARE_TEAM_RE = re.compile(
     rf"第[{N}]{{1,3}}(?:专项|机动|提级|交叉|联动)?巡[视察]组|巡[视察][{N}]{{1,3}}组"
 )
 ROUND_RE = re.compile(
-    rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})第[{N}]{{1,3}}轮|\d{{4}}年度?第[{N}]{{1,3}}轮"
+    rf"(?:[{N}]{{1,3}}届)?{_COMMITTEES}第[{N}]{{1,3}}轮|\d{{4}}年度?第[{N}]{{1,3}}轮"
 )
 _BARE_ROUND_RE = re.compile(rf"第[{N}]{{1,3}}轮(?=巡[视察])")
 _COMMITTEE_ONLY_RE = re.compile(
-    rf"({KNOWN_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]|根据[^，,。；]{{0,10}}?({KNOWN_COMMITTEES})[^，,。；]{{0,8}}?部署"
+    rf"({_COMMITTEES})(?:[^，,。；]{{0,12}}?)巡[视察]|根据[^，,。；]{{0,10}}?({_COMMITTEES})[^，,。；]{{0,8}}?部署"
 )
 # What a generic 党委/党组 prefix may have swallowed before the unit's name; not 和/及/与, which
 # are inside names (国家林业和草原局党组, 人力资源和社会保障局党组).
 _TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|,|，|、)")
-KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
-_KIND_WORD = "常规|专项|回头看|机动|提级|联动|交叉|延伸"
+_KIND_WORD = alternation(INSPECTION_KINDS)
 _KINDS_RE = re.compile(
-    rf"((?:(?:{_KIND_WORD})[”\"’']?\s*(?:式|性)?[、和及与]?[“\"‘']?){{1,4}})巡[视察]"
+    rf"((?:{_KIND_WORD}[”\"’']?\s*(?:式|性)?[、和及与]?[“\"‘']?){{1,4}})巡[视察]"
 )
-_KINDS_AFTER_RE = re.compile(rf"巡[视察](?:工作)?[“\"‘']?(回头看|{_KIND_WORD})")
+_KINDS_AFTER_RE = re.compile(rf"巡[视察](?:工作)?[“\"‘']?({_KIND_WORD})")
 _TOPIC_RES = [
     re.compile(r"关于(?:对)?([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"),
     re.compile(
         r"(?:开展了?|进行了?|实施了?)([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"
     ),
 ]
-_TOPIC_STRIP = re.compile(rf"^(?:{KNOWN_COMMITTEES}|中共|关于|对)+|(?:{_KIND_WORD}|[“”\"'‘’])")
-ORG_SUFFIX = (
-    r"(?:党组|党委|党总支|党支部|党工委|委员会|领导班子|局|院|会|部|厅|办|办公室|委|中心|公司|集团|"
-    r"学校|大学|学院|医院|政府|镇|乡|街道|村|社区|所|站|队|馆|社|处|署|行|联|团|校|室|台|场|园)"
-)
+_TOPIC_STRIP = re.compile(rf"^(?:{_COMMITTEES}|中共|关于|对)+|(?:{_KIND_WORD}|[“”\"'‘’])")
+ORG_SUFFIX = alternation(ORG_SUFFIXES)
 ORG_RE = re.compile(rf"^[\u4e00-\u9fa5A-Za-z()“”]{{2,40}}{ORG_SUFFIX}$")
-_DEICTIC_RE = re.compile(
-    r"^(?:我|本)(?:单位|局|院|会|部|委|办|校|公司|中心|所|厅|镇|乡|街道|县|区|市|集团|行|站|馆|社)"
-    r"(?:党组|党委|党总支|党支部|领导班子)?$"
-)
+_DEICTIC_RE = re.compile(rf"^(?:我|本){alternation(DEICTIC_UNITS)}{alternation(PARTY_ORGANS)}?$")
 _ASIDE_RE = re.compile(r"\((?:以下)?简称[^)]{0,20}\)|“[^”]{0,12}”简称")
+_INSPECTING = alternation(INSPECTING_VERBS) + "了?"
 _INSPECTED_RE = re.compile(
-    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
-    r"[^。；]{0,20}?巡[视察]"
+    rf"对\s*([^，,。；:“”]{{2,40}}?)\s*(?:党组织|领导班子)?\s*{_INSPECTING}[^。；]{{0,20}}?巡[视察]"
 )
 # The unit a team inspected while it was inspecting another (对Y进行了延伸巡察, 延伸巡察了Y) or
 # raised to its own level (对Y开展了提级巡察).
 _EXTENDED_RE = re.compile(
-    r"对\s*([^，,。；:“”]{2,40}?)\s*(?:党组织|领导班子)?\s*(?:开展了|进行了|开展|进行|实施了|实施)"
+    rf"对\s*([^，,。；:“”]{{2,40}}?)\s*(?:党组织|领导班子)?\s*{_INSPECTING}"
     r"[^。；，,]{0,12}?(?:延伸|提级)巡[视察]"
     r"|(?:延伸|提级)巡[视察](?:了|至|到)\s*([^，,。；:“”]{2,30}?)\s*(?:党组织|领导班子)?"
     r"(?=[，,。；;]|并|$)"
@@ -68,7 +71,7 @@ _FEEDBACK_TO_RE = re.compile(
     r"向\s*([^，,。；:]{2,30}?)\s*(?:党组织|领导班子)?\s*(?:反馈|进行了反馈)"
 )
 _STATIONED_RE = re.compile(r"进驻\s*([^，,。；:]{2,30}?)\s*(?:开展|进行|,|，)")
-_PARTY_ORGAN = "党组|党委|党总支|党支部|委员会|领导班子"
+_PARTY_ORGAN = alternation(PARTY_BODIES)
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 
@@ -80,7 +83,7 @@ def find_team(text: str) -> str | None:
         bare = _BARE_TEAM_RE.search(text)
         return bare.group(0) if bare else None
     team = match.group(0)
-    if not re.match(rf"(?:[{N}]{{1,3}}届)?(?:{KNOWN_COMMITTEES})", team):
+    if not re.match(rf"(?:[{N}]{{1,3}}届)?{_COMMITTEES}", team):
         team = _TRIM_BEFORE.sub("", team)  # a generic 党委 prefix may have swallowed text
     elif team.startswith("市委"):
         team = _city_before(text[: match.start()]) + team
@@ -108,27 +111,20 @@ def committee_level(team: str | None, context: str) -> str | None:
     """Rank of the committee that sent the team (see the contract's inspection_level)."""
     committee = None
     if team:
-        match = re.search(rf"{KNOWN_COMMITTEES}", team)
+        match = re.search(_COMMITTEES, team)
         committee = match.group(0) if match else ("other" if re.search("党[委组]", team) else None)
     if committee is None:
         match = _COMMITTEE_ONLY_RE.search(context)
         committee = (match.group(1) or match.group(2)) if match else None
     if committee is None:
         return None
-    if committee == "中央":
-        return "central"
-    if committee in ("省委", "自治区党委"):
-        return "provincial"
     if committee == "市委":
         city = _first_city(context) or ""
         if city.endswith(_MUNICIPALITIES):
             return "provincial"
-        return "county" if city in COUNTY_LEVEL_CITIES else "city"
-    if committee in ("州委", "盟委", "地委"):
-        return "city"
-    if committee in ("县委", "区委", "旗委"):
-        return "county"
-    return "other"
+        if city in COUNTY_LEVEL_CITIES:
+            return "county"
+    return COMMITTEE_LEVELS.get(committee, "other")
 
 
 def _first_city(text: str) -> str | None:
@@ -147,10 +143,10 @@ def find_kinds(text: str) -> tuple[str, ...]:
     """Kinds named next to 巡视/巡察 (also inside a team name), in contract order."""
     found: set[str] = set()
     for match in _KINDS_RE.finditer(text):
-        found.update(k for k in KINDS if k in match.group(1))
+        found.update(k for k in INSPECTION_KINDS if k in match.group(1))
     for match in _KINDS_AFTER_RE.finditer(text):
         found.add(match.group(1))
-    return tuple(k for k in KINDS if k in found)
+    return tuple(k for k in INSPECTION_KINDS if k in found)
 
 
 def find_topic(title: str | None, opening: str) -> str | None:

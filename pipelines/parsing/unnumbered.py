@@ -8,9 +8,10 @@ import re
 
 from pipelines.parsing.outline import Node
 from pipelines.parsing.problem_parts import is_part_label
+from pipelines.parsing.vocab import PROBLEM_LEAD_LABELS, alternation
 
 _PROBLEM_LABEL = re.compile(
-    r"^[【\[]?(?:存在问题|反馈问题|主要问题|问题)(?:\s*:|[】\]]\s*:?)\s*(?=\S)"  # 问题：, 【问题】
+    rf"^[【\[]?{alternation(PROBLEM_LEAD_LABELS)}(?:\s*:|[】\]]\s*:?)\s*(?=\S)"  # 问题：, 【问题】
 )
 # 针对“财务管理不规范”问题，… / 针对违规发放福利费的问题，…
 _AIMED_AT = re.compile(r"^针对\s*[“\"]?([^，,。；”\"]{2,40}?)[”\"]?\s*(?:的)?\s*问题")

@@ -167,6 +167,13 @@ def test_non_notices_are_kept_as_raw_pages(engine: Engine) -> None:
     assert zlib.decompress(rows[0].body_zlib) == b"<html>notice 7</html>"
 
 
+def test_a_non_notice_keeps_the_rule_that_refused_it(engine: Engine) -> None:
+    news = page(7, rec={"is_notice": False}, rule="meeting_title")
+    write_pages(engine, [news], now=T0)
+    with engine.connect() as conn:
+        assert conn.execute(select(RawPage.reason)).scalar_one() == "meeting_title"
+
+
 def test_unknown_site_gets_a_minimal_row(engine: Engine) -> None:
     write_pages(engine, [page(1, site_id="never-registered")], now=T0)
     with engine.connect() as conn:

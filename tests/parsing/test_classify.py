@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipelines.parsing import parse_notice
-from pipelines.parsing.classify import pointed_document
+from pipelines.parsing.classify import NO_EVIDENCE, POINTS_TO_NOTICE, RULES, pointed_document
+from pipelines.parsing.notice import parse_with_decision
 
 OPENING = "根据县委统一部署，2023年4月10日至6月10日，县委第一巡察组对县人民医院党委开展了常规巡察。"
 
@@ -215,3 +216,47 @@ def test_is_notice(text: str, expected: bool) -> None:
 )
 def test_pointed_document(title: str | None, body: str, expected: str | None) -> None:
     assert pointed_document(title, [body]) == expected
+
+
+# The rule that decides each case above, and cases for the rules none of them reaches.
+RULE_OF_CASE = {
+    "notice": "title_names_rectification",
+    "untitled-notice": "lists_problems",
+    "mobilisation-news": "meeting_title",
+    "feedback-news": "feedback_title",
+    "audit-announcement": "no_inspection_word",
+    "article-about-notices": "news_report",
+    "meeting-report": "no_notice_evidence",
+    "rectification-plan": "plan_title",
+    "inspection-office-summary": "inspection_office_summary",
+    "summary-of-many-units-without-a-publisher": "many_units_summary",
+    "article-title": "article_title",
+    "pointer-to-an-attachment": "points_to_notice",
+    "pointer-without-any-attachment": "few_rectification_mentions",
+    "call-for-comments-on-a-plan": "consultation_draft",
+    "list-page-of-notices": "list_page",
+}
+RULE_CASES = {
+    **{rule: CASES[name][0] for name, rule in RULE_OF_CASE.items()},
+    "audit_rectification": (
+        "关于审计查出问题整改情况的公告\n现将审计查出问题的整改情况公告如下：\n一、整改总体情况\n"
+        "审计查出问题4个，已完成整改4个。\n二、下一步\n结合巡察反馈问题一并整改。"
+    ),
+    "no_own_report": "县人民医院开展巡察整改工作\n医院对照巡察反馈问题抓好整改，整改工作有序推进。",
+    "invites_supervision": (
+        "现将巡察整改情况予以公布。整改工作持续推进，整改成效明显。欢迎社会各界监督。"
+    ),
+    "first_person": "我局现将巡察整改情况予以公布。整改工作持续推进，整改成效明显。",
+}
+
+
+@pytest.mark.parametrize(("rule", "text"), RULE_CASES.items(), ids=RULE_CASES.keys())
+def test_the_decision_names_its_rule(rule: str, text: str) -> None:
+    parsed = parse_with_decision(text)
+    assert parsed.decision.rule == rule
+    assert parsed.decision.is_notice is parsed.record.is_notice
+
+
+def test_every_rule_decides_a_case() -> None:
+    rules = {rule for rule, _, _ in RULES} | {NO_EVIDENCE.rule, POINTS_TO_NOTICE.rule}
+    assert rules - RULE_CASES.keys() == set()

@@ -121,14 +121,16 @@ def test_problem_parts_are_split_into_description_and_rectification() -> None:
     ],
 )
 def test_degenerate_input_gives_a_record(text: str) -> None:
-    record = notice._parse_any_script(text, PageMeta(), ())
+    record = notice._parse_any_script(text, PageMeta(), ()).record
     assert isinstance(record, NoticeRecord)
     assert record.is_notice is False
 
 
 def test_five_megabytes_of_text_gives_a_record() -> None:
     text = DEV[2][1] * (5_000_000 // len(DEV[2][1]) + 1)
-    assert isinstance(notice._parse_any_script(text[:5_000_000], PageMeta(), ()), NoticeRecord)
+    assert isinstance(
+        notice._parse_any_script(text[:5_000_000], PageMeta(), ()).record, NoticeRecord
+    )
 
 
 _GENRE_CHARS = st.sampled_from(
@@ -142,7 +144,7 @@ _GENRE_CHARS = st.sampled_from(
 @given(st.one_of(st.text(), st.text(_GENRE_CHARS, max_size=400)))
 def test_parsing_code_never_raises(text: str) -> None:
     # The inner parse, not the safety net around it: the net must never be what saves a page.
-    record = notice._parse_any_script(text, PageMeta(), ())
+    record = notice._parse_any_script(text, PageMeta(), ()).record
     assert isinstance(record.to_dict(), dict)
 
 
@@ -150,7 +152,7 @@ def test_parsing_code_never_raises(text: str) -> None:
 @given(st.binary(max_size=300))
 def test_binary_decoded_loosely_never_raises(data: bytes) -> None:
     assert isinstance(
-        notice._parse_any_script(data.decode("latin-1"), PageMeta(), ()), NoticeRecord
+        notice._parse_any_script(data.decode("latin-1"), PageMeta(), ()).record, NoticeRecord
     )
 
 

@@ -130,6 +130,36 @@ def test_an_exception_is_logged_and_the_item_kept(
     assert _stats(pipeline) == {"notices/parse/errors": 1, "notices/parse/non_notice": 1}
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (NOTICE, "lists_problems"),
+        (
+            "县委第一巡察组进驻县人民医院开展巡察工作\n4月10日，巡察工作动员会召开。",
+            "meeting_title",
+        ),
+        ("关于开展安全生产大检查的通知\n各单位要认真整改发现的问题。", "no_inspection_word"),
+    ],
+    ids=["notice", "meeting-news", "no-inspection"],
+)
+def test_the_page_gets_the_rule_that_decided(pipeline: ParsePipeline, text: str, rule: str) -> None:
+    page = item(CleanedPage(text))
+    pipeline.process_item(page)
+    assert page.rule == rule
+
+
+def test_a_failed_parse_is_marked_so(
+    pipeline: ParsePipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "parse_item", broken)
+    page = item(CleanedPage("正文"))
+    pipeline.process_item(page)
+    assert page.rule == "parse_failed"
+
+
 def test_other_items_pass_through(pipeline: ParsePipeline) -> None:
     other = {"kind": "crawl-stat"}
     assert pipeline.process_item(other) is other

@@ -121,7 +121,17 @@ def test_a_line_written_before_the_shared_page_type_still_reads(tmp_path: Path) 
         **old,
         "declared_encoding": None,
         "list_date": None,
+        "rule": None,
     }
+
+
+def test_a_non_notice_keeps_its_rule_through_the_spool(tmp_path: Path) -> None:
+    path = tmp_path / "spool.jsonl"
+    refused = page(1)
+    refused.record = {"is_notice": False}
+    refused.rule = "list_page"
+    spool.append(path, [refused])
+    assert spool.read(path)[0].non_notice_reason == "list_page"
 
 
 def test_spool_path_setting_then_env_then_default(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,8 +29,10 @@ from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawP
 from models.db import make_engine
 from pipelines import spool as spool_module
 from pipelines import store
+from pipelines.common.cleaned import CleanedPage
 from pipelines.common.fetched import FetchedAttachment, FetchedPage
 from pipelines.common.settings import SettingError
+from pipelines.parse import ParsePipeline
 from pipelines.store import StoreNotReady, StorePipeline
 
 SEEDS = """regions:
@@ -186,6 +188,22 @@ def test_stores_counts_outcomes_and_records_the_run(migrated_url: str, tmp_path:
     ]
     assert (site.name, site.platform) == ("甲网站", "trs")
     assert outcomes == ["ok", "ok"]
+
+
+def test_a_non_notice_is_stored_with_the_rule_that_refused_it(
+    migrated_url: str, tmp_path: Path
+) -> None:
+    page = item(5, notice=False)
+    page.cleaned = CleanedPage(
+        "县委第一巡察组进驻县人民医院开展巡察工作\n4月10日，巡察工作动员会召开。"
+    )
+    ParsePipeline.from_crawler(get_crawler()).process_item(page)
+    run(make_pipeline(migrated_url, tmp_path), [page])
+    engine = make_engine(migrated_url)
+    with engine.connect() as conn:
+        reason = conn.execute(select(RawPage.reason)).scalar_one()
+    engine.dispose()
+    assert reason == "meeting_title"
 
 
 def test_refuses_an_unreachable_database_with_the_password_masked(tmp_path: Path) -> None:
