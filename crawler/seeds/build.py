@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from crawler.profiles import PAGINATION_TYPES, PROFILES
+from crawler.paging import PAGINATION_TYPES, STYLES
+from crawler.platforms import PLATFORMS, Profile
 from crawler.seeds.checks import (
     FileErrors,
     check_api,
@@ -137,10 +138,10 @@ def _site(
     if not isinstance(name, str) or not name.strip():
         fe.add((*kp, "name"), "required text")
     platform = raw.get("platform")
-    if platform not in PROFILES:
-        fe.add((*kp, "platform"), f"must be one of {', '.join(PROFILES)}; got {platform!r}")
+    if platform not in PLATFORMS:
+        fe.add((*kp, "platform"), f"must be one of {', '.join(PLATFORMS)}; got {platform!r}")
         return None
-    profile = PROFILES[platform]
+    profile = PLATFORMS[platform]
     site_pagination = raw.get("pagination") or {}
     if not isinstance(site_pagination, dict):
         fe.add((*kp, "pagination"), "must be a mapping")
@@ -208,8 +209,9 @@ def _site(
             for s in sources
         ]
     for i, s in enumerate(sources):
-        if s.pagination["type"] == "json_api" and not s.api:
-            fe.add((*kp, "list_urls", i), "pagination json_api needs an `api:` mapping")
+        style = s.pagination["type"]
+        if STYLES[style].needs_api and not s.api:
+            fe.add((*kp, "list_urls", i), f"pagination {style} needs an `api:` mapping")
             return None
     own_hosts = {urlsplit(s.url).hostname or "" for s in sources} | set(hosts)
     return Site(
@@ -244,7 +246,7 @@ def _sources(
     raw: Any,
     kp: tuple[Any, ...],
     fe: FileErrors,
-    profile: Any,
+    profile: Profile,
     site_pagination: Mapping[str, Any],
 ) -> list[ListSource]:
     if not isinstance(raw, list) or not raw:
