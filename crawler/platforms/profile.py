@@ -1,4 +1,4 @@
-"""What a platform declares: its default list rules, pagination style and content selector."""
+"""What a platform declares: its default list rules, pagination, content selector, signatures."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from crawler.platforms.signature import Signature
 
 # Content containers seen across platforms (gov-site-structures.md §17.4); the cleaner falls back
 # to its own heuristics when none matches.
@@ -41,3 +43,4 @@ class Profile:
     pagination: Mapping[str, Any]  # {"type": a style of crawler/paging, plus its options}
     content_selector: str | None = COMMON_CONTENT
     api: Mapping[str, Any] = field(default_factory=dict)
+    signatures: tuple[Signature, ...] = ()  # block signatures only this platform shows
