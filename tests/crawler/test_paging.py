@@ -1,14 +1,33 @@
-"""The registry of pagination styles: the seed names and the seed checks come from it."""
+"""The registry of pagination styles: the seed names, the docs and the seed checks all come from it."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from crawler import paging
-from crawler.paging import COMMON_OPTIONS, PAGINATION_TYPES, STYLES
+from crawler.paging import COMMON_OPTIONS, PAGINATION_TYPES, STYLES, PagingStyle
 from crawler.seeds import ListSource, check_registry, load_registry
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "adding-a-site.md"
+BLOCK = re.compile(r"<!-- paging styles -->\n(.*?)\s*<!-- /paging styles -->", re.DOTALL)
+
+
+def doc_line(style: type[PagingStyle]) -> str:
+    summary = " ".join((style.__doc__ or "").split())
+    keys = ", ".join(f"`{o.key}`" for o in style.options)
+    line = f"- `{style.name}`: {summary}" + (f" Keys: {keys}." if keys else "")
+    return textwrap.fill(line, 100, initial_indent="  ", subsequent_indent="    ")
+
+
+def test_docs_list_every_style_from_its_docstring() -> None:
+    found = BLOCK.search(DOCS.read_text(encoding="utf-8"))
+    assert found, f"{DOCS} lost its <!-- paging styles --> block"
+    expected = "\n".join(doc_line(style) for style in STYLES.values())
+    assert found.group(1) == expected, f"paste this into the block:\n{expected}"
 
 
 def test_every_style_is_registered_under_its_own_name() -> None:
