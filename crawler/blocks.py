@@ -1,8 +1,10 @@
 """Classify responses and download failures that are not content: WAFs, challenges, captchas,
 empty shells, rate limits and network errors. Nothing classified here is ever stored as a notice.
 
-Signatures seen on Chinese government sites (瑞数 412 + `$_ts`, 加速乐 521 + `__jsl_clearance`,
-200 challenge-only pages, slider captchas, 访问异常 block pages, title-only shells).
+Responses are judged by `SIGNATURES`, an ordered table: the first signature that matches decides
+(seen on Chinese government sites: 瑞数 412 + `$_ts`, 加速乐 521 + `__jsl_clearance`, 200 challenge-only
+pages, slider captchas, 访问异常 block pages, title-only shells). Platform-specific signatures are
+declared by their platform (`crawler/platforms/`) and run after the generic block pages.
 """
 
 from __future__ import annotations
@@ -11,10 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-
-from pipelines.common.decoding import decode_html
-from pipelines.common.html_tags import UNRENDERED_TAGS
+from crawler.platforms import SIGNATURES as PLATFORM_SIGNATURES
+from crawler.platforms.signature import Seen, Signature, Test
 
 # Classes that mean "the site is refusing us": they count towards the per-site block threshold.
 BLOCK_KINDS = frozenset(
@@ -52,7 +52,6 @@ _CAPTCHA = (
     "captcha",
 )
 _BLOCK_PAGE = ("访问异常", "访问受限", "您的访问被拒绝", "访问被拒绝", "安全检查", "访问存在异常")
-_REDIRECT_JS = ("NewsvoteDWR.getNewsLinkUrl",)
 # A small 200 page saying the item is gone (a deleted notice served as a normal page).
 _SOFT_404 = (
     "该信息已删除",
@@ -63,9 +62,7 @@ _SOFT_404 = (
     "信息不存在",
 )
 _SOFT_404_MAX_TEXT = 400  # visible characters; real notices are much longer
-_SHORT_PAGE = 50_000  # challenge pages are small; real pages with chrome are larger
 _MIN_TEXT = 10  # visible characters below which a page with no attachment is an empty shell
-_UNRENDERED_XPATH = "|".join(f"//{tag}" for tag in sorted(UNRENDERED_TAGS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,22 +75,117 @@ class Verdict:
         return self.kind in BLOCK_KINDS
 
 
-def _head_text(body: bytes) -> str:
-    return decode_html(body[:16384])[0]
+# --- the tests of the signatures that need more than a marker ------------------------------------
 
 
-def visible_text(body: bytes) -> str:
-    """Text a reader would see in <body> (no title, scripts or styles)."""
-    if not body.strip():
-        return ""
-    text, _ = decode_html(body)  # decode here: an in-page charset can lie (UTF-8 declared gb2312)
-    try:
-        doc = lxml_html.fromstring(text)
-    except (ValueError, lxml_html.etree.ParserError):
-        return ""
-    for bad in doc.xpath(_UNRENDERED_XPATH):
-        bad.drop_tree()
-    return "".join(doc.text_content().split())
+def _ruishu_412(s: Seen) -> str | None:
+    if s.status != 412:
+        return None
+    vendor = "ruishu" if any(m in s.body for m in _RUISHU) else "unknown"
+    return f"HTTP 412 ({vendor}) cookies={s.cookies}"
+
+
+def _jiasule_521(s: Seen) -> str | None:
+    if s.status != 521:
+        return None
+    jiasule = any(m in s.body for m in _JIASULE) or "__jsluid" in s.cookies
+    return f"HTTP 521 ({'jiasule' if jiasule else 'unknown'}) cookies={s.cookies}"
+
+
+def _titled_block_403(s: Seen) -> str | None:
+    # a titled block page (访问受限) is a WAF page; a bare refusal is plain "forbidden"
+    if s.status != 403 or s.title is None or not any(w in s.title for w in _BLOCK_PAGE):
+        return None
+    return f"HTTP 403 block page: {s.title.strip()}"
+
+
+def _forbidden_403(s: Seen) -> str | None:
+    if s.status != 403:
+        return None
+    said = next((w for w in _BLOCK_PAGE if w in s.text), None)
+    return f"HTTP 403: {said}" if said else "HTTP 403"
+
+
+def _status_in(low: int, high: int | None = None, detail: str = "HTTP {status}") -> Test:
+    """A status from `low` to `high` (inclusive; no upper bound when None)."""
+
+    def test(s: Seen) -> str | None:
+        inside = s.status >= low and (high is None or s.status <= high)
+        return detail.format(status=s.status) if inside else None
+
+    return test
+
+
+def _api_payload(s: Seen) -> str | None:
+    # API payloads are judged by the list parser (an empty page is not a block)
+    ctype = s.content_type
+    api = "json" in ctype or ("xml" in ctype and b"<datastore" in s.body[:4096])
+    return "API payload" if api else None
+
+
+def _ruishu_200(s: Seen) -> str | None:
+    if any(m in s.body for m in _RUISHU) or (s.small and _RUISHU_META.search(s.body)):
+        return f"ruishu challenge with HTTP {s.status} cookies={s.cookies}"
+    return None
+
+
+def _jiasule_200(s: Seen) -> str | None:
+    if s.small and any(m in s.body for m in _JIASULE):
+        return f"jiasule challenge with HTTP {s.status}"
+    return None
+
+
+def _captcha(s: Seen) -> str | None:
+    return "captcha page" if s.small and any(w in s.text for w in _CAPTCHA) else None
+
+
+def _block_page(s: Seen) -> str | None:
+    titled = any(w in (s.title or "") for w in _BLOCK_PAGE)
+    worded = s.small and any(w in s.text for w in _BLOCK_PAGE[:3])
+    return "block page text" if titled or worded else None
+
+
+def _cookie_script(s: Seen) -> str | None:
+    script = s.small and _COOKIE_SCRIPT.search(s.body) and _RELOAD.search(s.body)
+    return "cookie-setting script page" if script and len(s.visible) < 200 else None
+
+
+def _empty_shell(s: Seen) -> str | None:
+    if len(s.visible) < _MIN_TEXT and not s.has_attachments:
+        return f"only {len(s.visible)} visible characters"
+    return None
+
+
+def _soft_404(s: Seen) -> str | None:
+    if len(s.visible) >= _SOFT_404_MAX_TEXT:
+        return None
+    said = next((w for w in _SOFT_404 if w in s.visible), None)
+    return f"page says {said}" if said else None
+
+
+# Evaluated in order; the first match decides. Status signatures come first, so everything after
+# them sees a 2xx response.
+SIGNATURES: tuple[Signature, ...] = (
+    Signature("blocked_waf", _ruishu_412),
+    Signature("blocked_waf", _jiasule_521),
+    Signature("rate_limited", _status_in(429, 429)),
+    Signature("blocked_page", _titled_block_403),
+    Signature("forbidden", _forbidden_403),
+    Signature("not_found", _status_in(404, 404)),
+    Signature("not_found", _status_in(410, 410)),
+    Signature("server_error", _status_in(500)),
+    Signature("http_error", _status_in(400, 499)),
+    Signature("http_error", _status_in(300, 399, "HTTP {status} redirect not followed")),
+    Signature(None, _api_payload),
+    Signature("js_challenge", _ruishu_200),
+    Signature("js_challenge", _jiasule_200),
+    Signature("captcha", _captcha),
+    Signature("blocked_page", _block_page),
+    *PLATFORM_SIGNATURES,
+    Signature("js_challenge", _cookie_script),
+    Signature("empty_shell", _empty_shell),
+    Signature("soft_404", _soft_404),
+)
 
 
 def classify_response(
@@ -105,58 +197,11 @@ def classify_response(
     has_attachments: bool = False,
 ) -> Verdict | None:
     """None for a usable page; otherwise the class of block or failure."""
-    cookies = ",".join(set_cookie_names)
-    if status == 412:
-        vendor = "ruishu" if any(s in body for s in _RUISHU) else "unknown"
-        return Verdict("blocked_waf", f"HTTP 412 ({vendor}) cookies={cookies}")
-    if status == 521:
-        vendor = (
-            "jiasule" if any(s in body for s in _JIASULE) or "__jsluid" in cookies else "unknown"
-        )
-        return Verdict("blocked_waf", f"HTTP 521 ({vendor}) cookies={cookies}")
-    if status == 429:
-        return Verdict("rate_limited", "HTTP 429")
-    text = _head_text(body)
-    if status == 403:
-        # a titled block page (访问受限) is a WAF page; a bare refusal is plain "forbidden"
-        title = re.search(r"<title>([^<]*)</title>", text, re.IGNORECASE)
-        if title and any(w in title.group(1) for w in _BLOCK_PAGE):
-            return Verdict("blocked_page", f"HTTP 403 block page: {title.group(1).strip()}")
-        said = next((w for w in _BLOCK_PAGE if w in text), None)
-        return Verdict("forbidden", f"HTTP 403: {said}" if said else "HTTP 403")
-    if status in (404, 410):
-        return Verdict("not_found", f"HTTP {status}")
-    if status >= 500:
-        return Verdict("server_error", f"HTTP {status}")
-    if status >= 400:
-        return Verdict("http_error", f"HTTP {status}")
-    if status >= 300:
-        return Verdict("http_error", f"HTTP {status} redirect not followed")
-    if "json" in content_type or ("xml" in content_type and b"<datastore" in body[:4096]):
-        return None  # API payloads are judged by the list parser (an empty page is not a block)
-    small = len(body) < _SHORT_PAGE
-    if any(s in body for s in _RUISHU) or (small and _RUISHU_META.search(body)):
-        return Verdict("js_challenge", f"ruishu challenge with HTTP {status} cookies={cookies}")
-    if any(s in body for s in _JIASULE) and small:
-        return Verdict("js_challenge", f"jiasule challenge with HTTP {status}")
-    if small and any(w in text for w in _CAPTCHA):
-        return Verdict("captcha", "captcha page")
-    title = re.search(r"<title>([^<]*)</title>", text, re.IGNORECASE)
-    if any(w in (title.group(1) if title else "") for w in _BLOCK_PAGE) or (
-        small and any(w in text for w in _BLOCK_PAGE[:3])
-    ):
-        return Verdict("blocked_page", "block page text")
-    if any(s in text for s in _REDIRECT_JS):
-        return Verdict("redirect_js", "content is a script redirect to another page")
-    visible = visible_text(body)
-    if small and _COOKIE_SCRIPT.search(body) and _RELOAD.search(body) and len(visible) < 200:
-        return Verdict("js_challenge", "cookie-setting script page")
-    if len(visible) < _MIN_TEXT and not has_attachments:
-        return Verdict("empty_shell", f"only {len(visible)} visible characters")
-    if len(visible) < _SOFT_404_MAX_TEXT and (
-        said := next((w for w in _SOFT_404 if w in visible), None)
-    ):
-        return Verdict("soft_404", f"page says {said}")
+    seen = Seen(status, body, tuple(set_cookie_names), content_type, has_attachments)
+    for signature in SIGNATURES:
+        detail = signature.test(seen)
+        if detail is not None:
+            return None if signature.kind is None else Verdict(signature.kind, detail)
     return None
 
 

@@ -1,35 +1,13 @@
-"""The rows of a list page, and which of them are worth a detail request."""
+"""Which rows of a list page are worth a detail request."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from crawler import listing
 from crawler.outcomes import SiteOutcome
-from crawler.seeds import ListSource, Site
-
-
-def page_entries(
-    source: ListSource, text: str, url: str, list_rules: Mapping[str, Any]
-) -> tuple[list[listing.ListEntry], int | None]:
-    """The rows of a list page (HTML or JSON API) and, for an API, the total it reports."""
-    if source.pagination["type"] == "json_api":
-        return _api_entries(text, url, source)
-    return listing.html_entries(text, url, list_rules), None
-
-
-def _api_entries(
-    text: str, url: str, source: ListSource
-) -> tuple[list[listing.ListEntry], int | None]:
-    assert source.api is not None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return [], None
-    return listing.api_entries(data, source.api, url)
+from crawler.seeds import Site
 
 
 def wanted_entries(

@@ -46,7 +46,7 @@ def list_request(
         headers=dict(page.headers),
         callback=callback,
         errback=errback,
-        meta=request_meta(site, "list", cursor=cursor, api_page=page.page),
+        meta=request_meta(site, "list", cursor=cursor),
         dont_filter=page.method == "POST",  # POST pages differ only by body
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -14,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from crawler import listing
+from crawler import listing, paging
 from crawler.blocks import classify_response
 from crawler.cli.app import sites_app
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
@@ -113,10 +112,8 @@ def _robots_allow(url: str, fetch: Fetch) -> bool:
 
 def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     """Fetch the first list page of a site and say whether the crawler could read it."""
-    source = site.sources[0]
-    page = listing.PageRequest(url=source.url, page=1)
-    if source.pagination["type"] == "json_api" and source.api:
-        page = listing.api_request(source.api, source.url, int(source.api.get("page_start", 1)))
+    style = paging.pager(site.sources[0])
+    page = style.first()
     url = page.url
     if site.politeness.get("obey_robots", True) and not _robots_allow(url, fetch):
         return ProbeResult(site.id, url, "robots", 0, "disallowed by robots.txt")
@@ -133,13 +130,7 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     text, _ = decode_html(
         body, declared_encoding=charset_of(ctype), forced_encoding=site.options.get("encoding")
     )
-    if source.pagination["type"] == "json_api" and source.api:
-        try:
-            rows, _ = listing.api_entries(json.loads(text), source.api, url)
-        except ValueError:
-            rows = []
-    else:
-        rows = listing.html_entries(text, url, site.list_rules)
+    rows, _ = style.rows(text, url, site.list_rules)
     if not rows:
         return ProbeResult(site.id, url, "layout-not-recognised", 0, "no list rows found")
     return ProbeResult(site.id, url, "reachable", len(rows), f"first row: {rows[0].title}")

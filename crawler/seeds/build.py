@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.profiles import PAGINATION_TYPES, PROFILES
+from crawler.paging import COMMON_OPTIONS, PAGINATION_TYPES, STYLES
+from crawler.platforms import PLATFORMS, Profile
 from crawler.seeds.checks import (
     FileErrors,
     check_api,
+    check_option,
     check_selector,
     js_cookie_pattern,
     str_list,
@@ -135,10 +137,10 @@ def _site(
     if not isinstance(name, str) or not name.strip():
         fe.add((*kp, "name"), "required text")
     platform = raw.get("platform")
-    if platform not in PROFILES:
-        fe.add((*kp, "platform"), f"must be one of {', '.join(PROFILES)}; got {platform!r}")
+    if platform not in PLATFORMS:
+        fe.add((*kp, "platform"), f"must be one of {', '.join(PLATFORMS)}; got {platform!r}")
         return None
-    profile = PROFILES[platform]
+    profile = PLATFORMS[platform]
     site_pagination = raw.get("pagination") or {}
     if not isinstance(site_pagination, dict):
         fe.add((*kp, "pagination"), "must be a mapping")
@@ -200,8 +202,6 @@ def _site(
             fe.add((*kp, key), "must be text")
         elif key != "publisher" and raw.get(key):
             check_selector(raw[key], (*kp, key), fe)
-    if isinstance(site_pagination.get("next"), str):
-        check_selector(site_pagination["next"], (*kp, "pagination", "next"), fe)
     js_cookie = js_cookie_pattern(raw.get("js_cookie"), (*kp, "js_cookie"), fe)
     if len(fe.errors) > before or not sources or not isinstance(sid, str):
         return None
@@ -212,8 +212,9 @@ def _site(
             for s in sources
         ]
     for i, s in enumerate(sources):
-        if s.pagination["type"] == "json_api" and not s.api:
-            fe.add((*kp, "list_urls", i), "pagination json_api needs an `api:` mapping")
+        style = s.pagination["type"]
+        if STYLES[style].needs_api and not s.api:
+            fe.add((*kp, "list_urls", i), f"pagination {style} needs an `api:` mapping")
             return None
     own_hosts = {urlsplit(s.url).hostname or "" for s in sources} | set(hosts)
     return Site(
@@ -248,12 +249,15 @@ def _sources(
     raw: Any,
     kp: tuple[Any, ...],
     fe: FileErrors,
-    profile: Any,
+    profile: Profile,
     site_pagination: Mapping[str, Any],
 ) -> list[ListSource]:
     if not isinstance(raw, list) or not raw:
         fe.add(kp, "required: a non-empty list of list-page URLs")
         return []
+    site_style = site_pagination.get("type", profile.pagination["type"])
+    if site_style in STYLES:
+        _pagination_keys(site_pagination, site_style, (*kp[:-1], "pagination"), fe)
     out = []
     for i, item in enumerate(raw):
         entry = {"url": item} if isinstance(item, str) else item
@@ -265,15 +269,49 @@ def _sources(
         if not isinstance(url, str) or not valid_url(url):
             fe.add((*kp, i, "url"), f"must be an http(s) URL, got {url!r}")
             continue
-        pagination = {**profile.pagination, **site_pagination, **(entry.get("pagination") or {})}
-        if pagination.get("type") not in PAGINATION_TYPES:
-            fe.add(
-                (*kp, i, "pagination", "type"),
-                f"must be one of {', '.join(PAGINATION_TYPES)}; got {pagination.get('type')!r}",
-            )
+        own = entry.get("pagination") or {}
+        if not isinstance(own, dict):
+            fe.add((*kp, i, "pagination"), "must be a mapping")
+            continue
+        pagination = {**profile.pagination, **site_pagination, **own}
+        if not _source_pagination_ok(pagination, own, (*kp, i, "pagination"), fe):
             continue
         api = entry.get("api")
         if api is not None:
             check_api(api, (*kp, i, "api"), fe)
         out.append(ListSource(url=url, pagination=pagination, api=api or profile.api or None))
     return out
+
+
+def _source_pagination_ok(
+    pagination: Mapping[str, Any], own: Mapping[str, Any], kp: tuple[Any, ...], fe: FileErrors
+) -> bool:
+    """A list URL's pagination (profile, site and its own keys merged) names a registered style
+    and gives it what it needs; `own` are the keys written on the list URL itself."""
+    name = pagination.get("type")
+    if name not in STYLES:
+        fe.add((*kp, "type"), f"must be one of {', '.join(PAGINATION_TYPES)}; got {name!r}")
+        return False
+    before = len(fe.errors)
+    _pagination_keys(own, name, kp, fe)
+    for option in STYLES[name].options:
+        if option.required and option.key not in pagination:
+            fe.add(kp, f"pagination {name} needs `{option.key}:`")
+    return len(fe.errors) == before
+
+
+def _pagination_keys(
+    written: Mapping[str, Any], style_name: str, kp: tuple[Any, ...], fe: FileErrors
+) -> None:
+    """The keys a seed wrote in one `pagination:` are options of the style they are written for
+    (the site's own, or the list URL's), with valid values."""
+    style = STYLES[style_name]
+    options = {option.key: option for option in (*COMMON_OPTIONS, *style.options)}
+    for key, value in written.items():
+        if key not in options:
+            allowed = ", ".join(sorted(options))
+            fe.add(
+                (*kp, key), f"unknown key {key!r} for pagination {style_name} (allowed: {allowed})"
+            )
+        elif problem := check_option(options[key], value):
+            fe.add((*kp, key), problem)

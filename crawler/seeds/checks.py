@@ -12,6 +12,7 @@ from cssselect import SelectorError
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
+from crawler.paging import Option
 from crawler.seeds.located_yaml import Located
 
 _API_KEYS = {
@@ -80,17 +81,39 @@ def js_cookie_pattern(raw: Any, kp: tuple[Any, ...], fe: FileErrors) -> re.Patte
     return pattern
 
 
-def check_selector(rule: Any, kp: tuple[Any, ...], fe: FileErrors) -> None:
-    """A `css`, `css @attr` or XPath selector must compile (fail at load, not on every page)."""
+def selector_problem(rule: Any) -> str | None:
+    """Why a `css`, `css @attr` or XPath selector is no good, or None when it compiles."""
     if not isinstance(rule, str) or not rule.strip():
-        fe.add(kp, "must be a selector (text)")
-        return
+        return "must be a selector (text)"
     expr = rule.partition(" @")[0].strip()
     try:
         xpath = expr if expr.startswith(("/", "(")) else _CSS.css_to_xpath(expr)
         etree.XPath(xpath)
     except (SelectorError, etree.XPathError) as exc:
-        fe.add(kp, f"invalid selector {rule!r}: {exc}")
+        return f"invalid selector {rule!r}: {exc}"
+    return None
+
+
+def check_selector(rule: Any, kp: tuple[Any, ...], fe: FileErrors) -> None:
+    """A selector must compile (fail at load, not on every page)."""
+    problem = selector_problem(rule)
+    if problem:
+        fe.add(kp, problem)
+
+
+def check_option(option: Option, value: Any) -> str | None:
+    """Why `value` is not valid for a pagination option, or None."""
+    if option.kind == "selector":
+        return selector_problem(value)
+    if option.kind == "choice":
+        ok = str(value).upper() in option.choices  # GET/POST in any case, as requests take them
+        return None if ok else f"must be one of {', '.join(option.choices)}"
+    if option.kind == "text":
+        return None if isinstance(value, str) and value.strip() else "must be text"
+    least = 1 if option.kind == "positive" else 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        return "must be a positive integer" if least else "must be an integer, 0 or more"
+    return None
 
 
 def valid_url(url: str) -> bool:

@@ -25,11 +25,12 @@ from twisted.python.failure import Failure
 
 from crawler import attachments, listing, pagination, politeness, run_context, site_requests
 from crawler.blocks import Verdict, classify_failure, classify_response
-from crawler.entries import page_entries, wanted_entries
+from crawler.entries import wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
 from crawler.notice_pages import detail_links, detail_verdict, notice_page
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
+from crawler.paging import ReadPage
 from crawler.responses import content_type, page_text, set_cookie_names
 from crawler.run_context import RunContext
 from crawler.seeds import ListSource, Site
@@ -90,8 +91,8 @@ class NoticesSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for site in self._sites.values():
             queue = deque(
-                self._list_request(site, Cursor(site.id, index), pagination.first_page(source))
-                for index, source in enumerate(site.sources)
+                self._list_request(site, *pagination.start(site, index))
+                for index in range(len(site.sources))
             )
             self._waiting[site.id] = queue
             for _ in range(min(START_WINDOW, len(queue))):
@@ -148,7 +149,8 @@ class NoticesSpider(scrapy.Spider):
         out.consecutive_blocks = 0
         self._inc("notices/list_pages")
         text = page_text(site, response)
-        entries, total = page_entries(source, text, response.url, site.list_rules)
+        style = cursor.paging(source)
+        entries, total = style.rows(text, response.url, site.list_rules)
         signature = tuple(sorted(e.url for e in entries))
         if entries and signature in cursor.signatures:
             self._stop(out, source, cursor, "repeat_page")
@@ -175,7 +177,7 @@ class NoticesSpider(scrapy.Spider):
         if cursor.page >= limit:
             self._stop(out, source, cursor, "max_pages")
             return
-        nxt, reason = pagination.next_page(source, cursor, response, text, entries, total)
+        nxt, reason = style.next(ReadPage(cursor.page, response.url, text, entries, total))
         if nxt is None:
             self._stop(out, source, cursor, reason)
             return

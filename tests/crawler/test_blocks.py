@@ -1,10 +1,18 @@
-"""Block and failure classes: WAFs, challenges, captchas, block pages, shells, network errors."""
+"""Block and failure classes (WAFs, challenges, captchas, block pages, shells, network errors),
+and the order of the signature table."""
 
 from __future__ import annotations
 
 import pytest
 
-from crawler.blocks import classify_failure, classify_response
+from crawler.blocks import (
+    BLOCK_KINDS,
+    FAILURE_KINDS,
+    SIGNATURES,
+    classify_failure,
+    classify_response,
+)
+from crawler.platforms import SIGNATURES as PLATFORM_SIGNATURES
 
 RUISHU = (
     b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
@@ -151,3 +159,47 @@ class DownloadCancelledError(Exception):
 )
 def test_failures(exc: Exception, kind: str) -> None:
     assert classify_failure(exc).kind == kind
+
+
+def test_every_signature_names_a_known_class() -> None:
+    kinds = {s.kind for s in SIGNATURES}
+    assert kinds - {None} <= BLOCK_KINDS | FAILURE_KINDS
+    assert None in kinds  # the API payload signature: usable, judged by the list parser
+
+
+def test_platform_signatures_run_after_the_generic_block_pages() -> None:
+    assert PLATFORM_SIGNATURES, "vsb declares its redirect_js signature"
+    kinds = [s.kind for s in SIGNATURES]
+    first_platform = SIGNATURES.index(PLATFORM_SIGNATURES[0])
+    assert kinds.index("blocked_page", 4) < first_platform < kinds.index("empty_shell")
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "kind", "detail"),
+    [
+        # the first matching signature decides
+        (412, b"<html><body><p>captcha</p></body></html>", "blocked_waf", "HTTP 412 (unknown)"),
+        (521, b"", "blocked_waf", "HTTP 521 (unknown)"),
+        (410, b"", "not_found", "HTTP 410"),
+        (418, b"", "http_error", "HTTP 418"),
+        (302, b"", "http_error", "HTTP 302 redirect not followed"),
+        (
+            200,
+            "<html><head><title>访问受限</title></head><body>请完成安全验证</body></html>".encode(),
+            "captcha",
+            "captcha page",
+        ),
+        (
+            200,
+            "<html><head><title>访问异常</title></head><body><script>NewsvoteDWR.getNewsLinkUrl(1)"
+            "</script></body></html>".encode(),
+            "blocked_page",
+            "block page text",
+        ),
+    ],
+)
+def test_signatures_are_evaluated_in_order(
+    status: int, body: bytes, kind: str, detail: str
+) -> None:
+    verdict = classify_response(status, body)
+    assert verdict is not None and (verdict.kind, verdict.detail[: len(detail)]) == (kind, detail)
