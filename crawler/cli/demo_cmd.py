@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 
 from crawler.cli.app import app
-from crawler.cli.crawl_cmd import print_summary, run_crawl
+from crawler.cli.crawl_cmd import CrawlSummary, print_summary, run_crawl
 from crawler.cli.db_cmd import upgrade
 from crawler.demo import start_demo
+from crawler.seeds import SeedError
 from models.db import database_url
+from pipelines.common import settings as notices_settings
 
 DEMO_REGION = "demo"
 # A notice's key is its canonical URL, port included: a fixed port keeps the keys stable from one
@@ -34,6 +36,17 @@ def demo(
     ] = DEMO_PORT,
 ) -> None:
     """Crawl the offline demo sites (served on 127.0.0.1) with the real spider and summarise."""
+    try:
+        summary = _serve_and_crawl(url, port)
+    except (SeedError, notices_settings.SettingError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+def _serve_and_crawl(url: str | None, port: int) -> CrawlSummary:
+    notices_settings.check()  # a bad NOTICES_* value is one line, before the database is touched
     url = url or database_url()
     upgrade(revision="head", url=url)
     try:
@@ -52,6 +65,4 @@ def demo(
         os.environ.update(farm.env())
         typer.echo(f"demo sites served on 127.0.0.1:{farm.port}")
         # The demo sites are our own, on loopback: no need to throttle (real crawls keep it).
-        summary = run_crawl(DEMO_REGION, db_url=url, settings=LOCAL_SETTINGS)
-    print_summary(summary)
-    raise typer.Exit(summary.exit_code)
+        return run_crawl(DEMO_REGION, db_url=url, settings=LOCAL_SETTINGS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -53,3 +54,18 @@ def test_demo_twice_inserts_then_finds_unchanged(tmp_path: Path) -> None:
     assert _figure(second, "notices inserted") == 0
     assert _figure(second, "notices updated") == 0
     assert _figure(second, "notices unchanged") == 5
+
+
+def test_a_bad_setting_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "demo", "--url", f"sqlite:///{tmp_path}/d.db"],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "NOTICES_DB_BATCH": "abc"},
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: NOTICES_DB_BATCH='abc' (environment) is not an integer"
+    assert not (tmp_path / "d.db").exists()  # nothing was touched
