@@ -1,6 +1,6 @@
 """The documents generated from the record's declaration and the models' comments: the JSON
 Schema (docs/record.schema.json), the data dictionary (docs/data-dictionary.md) and the README's
-record table. `python -m models.docs` rewrites them; `--check` only says which are stale (the
+record and settings tables. `python -m models.docs` rewrites them; `--check` only says which are stale (the
 tests fail the same way)."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Column, Table
 
 from models.base import Base
+from pipelines.common import settings
+from pipelines.common.generated import replace_between
 from pipelines.common.record import NoticeRecord, Spec, Storage, spec
 from pipelines.common.record_schema import json_schema
 
@@ -86,17 +88,14 @@ def undescribed() -> list[str]:
 
 def readme_with_table(readme: str) -> str:
     """The README with its record table replaced by the generated one."""
-    head, begin, rest = readme.partition(BEGIN)
-    _, end, tail = rest.partition(END)
-    if not begin or not end:
-        raise ValueError(f"README.md lacks the record table's markers {BEGIN} … {END}")
-    return f"{head}{BEGIN}\n{record_table()}{END}{tail}"
+    return replace_between(readme, BEGIN, END, record_table())
 
 
 OUTPUTS: dict[Path, Callable[[], str]] = {
     ROOT / "docs" / "record.schema.json": schema_json,
     ROOT / "docs" / "data-dictionary.md": data_dictionary,
-    README: lambda: readme_with_table(README.read_text(encoding="utf-8")),
+    # both generated tables of the README: the record's and the settings'
+    README: lambda: settings.with_table(readme_with_table(README.read_text(encoding="utf-8"))),
 }
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipelines.common.numerals import DIGITS
+
 # Date parts as regex text: years digit by digit (二〇二四), months and days with 十 (二十五).
 YEAR = r"\d{4}|[〇○零一二三四五六七八九O]{4}"
 MONTH = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
@@ -18,8 +20,6 @@ NUMERIC_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 # Years a notice can bear; anything else is a misread number.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
-_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*[-/.年]\s*(?P<m>{MONTH})\s*[-/.月]\s*(?P<d>{DAY})(?!\d)")
 _SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # Epoch seconds from 2001-09-09 on: a smaller number (a count, 20230619) is no timestamp.
@@ -33,11 +33,11 @@ def date_number(text: str) -> int | None:
         return int(text)
     if "十" in text:
         tens, _, units = text.partition("十")
-        if "十" in units or (tens and tens not in _DIGITS) or (units and units not in _DIGITS):
+        if "十" in units or (tens and tens not in DIGITS) or (units and units not in DIGITS):
             return None
-        return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(units, 0)
-    if all(ch in _DIGITS for ch in text):
-        return int("".join(str(_DIGITS[ch]) for ch in text))
+        return DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0)
+    if all(ch in DIGITS for ch in text):
+        return int("".join(str(DIGITS[ch]) for ch in text))
     return None
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from pipelines.common.generated import replace_between
+
 T = TypeVar("T")
 
 
@@ -230,11 +232,7 @@ def markdown_table() -> str:
 
 def with_table(readme: str) -> str:
     """The README text with the table between the markers replaced by the generated one."""
-    head, start, rest = readme.partition(TABLE_START)
-    _, end, tail = rest.partition(TABLE_END)
-    if not start or not end:
-        raise ValueError(f"the README lacks the markers {TABLE_START!r} … {TABLE_END!r}")
-    return f"{head}{TABLE_START}\n{markdown_table()}\n{TABLE_END}{tail}"
+    return replace_between(readme, TABLE_START, TABLE_END, markdown_table() + "\n")
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parsing.numerals import cn_to_int
+from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.record import Counts, StatusCounts
 from pipelines.parsing.vocab import (
     COUNTERS,

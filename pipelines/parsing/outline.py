@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from pipelines.parsing.numerals import cn_to_int
+from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.vocab import LINE_START_LABELS, alternation
 
 CN = "一二三四五六七八九十百"

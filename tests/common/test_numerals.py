@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parsing.numerals import cn_to_int
+from pipelines.common.numerals import cn_to_int
 
 
 @pytest.mark.parametrize(
