@@ -14,6 +14,7 @@ always agree.
 from __future__ import annotations
 
 import re
+from operator import add
 
 from pipelines.common.chars import CJK
 
@@ -27,16 +28,16 @@ def runs(text: str) -> list[str]:
 
 def run_tokens(run: str) -> list[str]:
     """The tokens of one run: bigrams of an ideograph run, the lower-cased word otherwise."""
-    if not run.isascii():
-        if len(run) == 1:
-            return [run]
-        return [run[i : i + 2] for i in range(len(run) - 1)]
-    return [run.lower()]
+    if run.isascii():
+        return [run.lower()]
+    if len(run) == 1:
+        return [run]
+    return list(map(add, run, run[1:]))  # each character with the next: the bigrams
 
 
 def tokens(text: str) -> str:
     """The indexed form of `text`: its tokens separated by single spaces."""
-    return " ".join(t for run in runs(text) for t in run_tokens(run))
+    return " ".join(" ".join(run_tokens(run)) for run in runs(text))
 
 
 def query_phrases(query: str) -> list[list[str]]:
