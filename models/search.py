@@ -210,7 +210,7 @@ def _sqlite_ranked(
     indexed = [p for p in phrases if not _single_ideograph(p)]
     scanned = [n for n, p in zip(needles, phrases, strict=True) if _single_ideograph(p)]
     if indexed:
-        match = " AND ".join('"' + " ".join(p) + '"' for p in indexed)
+        match = _fts5_phrases(indexed)
         sub = (
             text(
                 f"SELECT rowid AS id, bm25({TABLE}, {TITLE_WEIGHT}, 1.0) AS rank FROM {TABLE} "
@@ -260,6 +260,18 @@ def _pg_ranked(
     query = _filtered(query, filters)
     rows = conn.execute(query.order_by(*order).limit(filters.limit)).all()
     return [(r, float(r.rank)) for r in rows]
+
+
+def fts5_match(query: str) -> str:
+    """An FTS5 MATCH expression for `query` over the bigram index: each run a phrase, all
+    required. A query without a run of two or more characters matches nothing (`""`)."""
+    indexed = [p for p in query_phrases(query) if not _single_ideograph(p)]
+    return _fts5_phrases(indexed) if indexed else '""'
+
+
+def _fts5_phrases(phrases: list[list[str]]) -> str:
+    # Tokens hold only ideographs, ASCII letters and digits: no quote to escape.
+    return " AND ".join('"' + " ".join(p) + '"' for p in phrases)
 
 
 def _single_ideograph(phrase: list[str]) -> bool:

@@ -10,6 +10,7 @@ from crawler.cli import (  # noqa: F401
     export_cmd,
     parse_cmd,
     search_cmd,
+    serve_cmd,
     sites_cmd,
     stats_cmd,
 )
