@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
+from models.types import json_text
 from pipelines.common import settings
 
 
@@ -44,6 +45,7 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         connect_args.setdefault("timeout", 30)  # wait for a concurrent writer, not fail at once
     elif backend == "postgresql":
         connect_args.setdefault("connect_timeout", 10)  # an unreachable server fails fast
+    kwargs.setdefault("json_serializer", json_text)  # UTF-8 JSON text, not \u escapes
     engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -230,3 +230,23 @@ def _old_notice_with_versions(conn: Connection) -> None:
             ),
             {"raw": raw, "z": zlib.compress(raw.encode())},
         )
+
+
+def test_escaped_json_text_is_rewritten_as_utf8(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "5e4c1b7a9d2f")
+            conn.execute(
+                text(
+                    "INSERT INTO sites (id, list_urls, first_seen_at, last_seen_at) "
+                    """VALUES ('s', '["http://x/\\u5de1"]', '2024-01-01', '2024-01-01')"""
+                )
+            )
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT list_urls FROM sites")).scalar_one()
+        assert stored == '["http://x/巡"]'
+    finally:
+        engine.dispose()
