@@ -32,6 +32,16 @@ class DatabaseUrlError(settings.SettingError):
     """A database URL that is not one, or names a database other than SQLite or PostgreSQL."""
 
 
+class SchemaNotAtHead(settings.SettingError):
+    """The database's schema is not the one this code writes: `notices db upgrade` first."""
+
+    def __init__(self, url: str | URL) -> None:
+        super().__init__(
+            f"database {masked_url(url)} is not at the schema head: run `notices db upgrade` "
+            "with the same NOTICES_DB_URL first"
+        )
+
+
 def check_url(url: str | URL) -> URL:
     """The parsed URL, `postgres://` and `postgresql://` read as psycopg's; DatabaseUrlError
     (one line, the password masked) when it is not a SQLite or PostgreSQL URL."""
@@ -159,8 +169,9 @@ def _pg_connect_args(seconds: float, *, writer: bool, read_only: bool) -> dict[s
 
 def _read_only_sqlite(parsed: URL) -> URL:
     path = Path(str(parsed.database)).resolve()
-    mode = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
-    return URL.create("sqlite", database=f"file:{quote(str(path))}?{mode}", query={"uri": "true"})
+    mode = {"mode": "ro"} if os.access(path.parent, os.W_OK) else {"immutable": "1"}
+    # uri=true: SQLAlchemy hands the file and the other parameters to SQLite as a file: URI
+    return URL.create("sqlite", database=f"file:{quote(str(path))}", query={**mode, "uri": "true"})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -222,6 +233,7 @@ _PG_FAULTS = {
     "08": FaultKind.UNREACHABLE,  # connection exceptions
     "57P": FaultKind.UNREACHABLE,  # operator intervention: shutdown, cannot connect now
     "53": FaultKind.UNREACHABLE,  # insufficient resources: disk full, too many connections
+    "58": FaultKind.UNREACHABLE,  # system error: I/O
 }
 
 
@@ -233,10 +245,8 @@ def fault_kind(exc: BaseException) -> FaultKind | None:
     if isinstance(name, str):
         return _SQLITE_FAULTS.get(name) or _SQLITE_FAULTS.get("_".join(name.split("_")[:2]))
     state = getattr(orig, "sqlstate", None)
-    if isinstance(state, str):
-        for prefix in (state, state[:3], state[:2]):
-            if prefix in _PG_FAULTS:
-                return _PG_FAULTS[prefix]
+    if isinstance(state, str):  # any other code is the statement's or the data's
+        return next((_PG_FAULTS[p] for p in (state, state[:3], state[:2]) if p in _PG_FAULTS), None)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return FaultKind.UNREACHABLE
     if isinstance(exc, OperationalError | InterfaceError):  # no code: the connection failed

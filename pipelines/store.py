@@ -1,7 +1,7 @@
 """StorePipeline (400): upserts parsed pages into the database in batched transactions.
 
-Start: refuse (the crawl exits non-zero) when the database is not at the schema head, a mistake
-a person must mend. A database that is unreachable, read-only or locked does not stop the crawl:
+Start: `preflight` (before the reactor) and `open_spider` refuse a URL that cannot work and a
+database not at the schema head, mistakes a person must mend. A database that is unreachable, read-only or locked does not stop the crawl:
 the fault is named once (on the run context and in the stats, for the summary and the run row)
 and the pages go to the spool (`NOTICES_SPOOL`), written on the next run. Otherwise the spool is
 replayed and the registry's sites are stored.
@@ -38,7 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from crawler import run_context
 from models.db import (
     DatabaseUrlError,
-    check_url,
+    SchemaNotAtHead,
     fault_kind,
     make_engine,
     masked_url,
@@ -108,10 +108,21 @@ class StorePipeline:
         return pipeline
 
     @staticmethod
-    def check_settings(scrapy_settings: Mapping[str, Any]) -> None:
-        """Raise SettingError (one line) for a database URL that cannot work, before a crawl
-        starts; the crawl commands call it through crawler/pipeline_checks.py."""
-        check_url(settings.read(settings.DB_URL, scrapy_settings))
+    def preflight(scrapy_settings: Mapping[str, Any]) -> None:
+        """Before the crawl starts (the crawl commands call it through crawler/preflight.py):
+        raise SettingError, one line, for a database URL that cannot work or a schema not at
+        head. A database that does not answer is left to open_spider, which names the fault and
+        crawls on into the spool."""
+        url = settings.read(settings.DB_URL, scrapy_settings)
+        engine = make_engine(url, timeout=settings.read(settings.DB_TIMEOUT, scrapy_settings))
+        try:
+            at_head = schema_is_at_head(engine)
+        except SQLAlchemyError:
+            return
+        finally:
+            engine.dispose()
+        if not at_head:
+            raise SchemaNotAtHead(url)
 
     # -- Scrapy hooks ---------------------------------------------------------------------------
 
@@ -143,10 +154,7 @@ class StorePipeline:
             return
         if not at_head:
             self._record_fault(FaultKind.NOT_AT_HEAD, None, refused=True)
-            self._refuse(
-                f"database {where} is not at the schema head: run `notices db upgrade` "
-                "with the same NOTICES_DB_URL first"
-            )
+            self._refuse(str(SchemaNotAtHead(self.db_url)))
         logger.info("storing into %s", where)
         self._count_replayed(self._replay_spool())
         context = run_context.find(self.crawler)

@@ -20,7 +20,7 @@ from rich.table import Table
 
 from crawler import run_context
 from crawler.cli.app import app
-from crawler.pipeline_checks import check_pipelines
+from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
 from pipelines.common import settings as notices_settings
 from pipelines.common.db_fault import DbFault
@@ -127,9 +127,9 @@ def run_crawl(
         scrapy_settings.set(key, value, priority="cmdline")
     # fail fast, before the reactor starts: first the settings (the seeds may use them)
     notices_settings.check(scrapy_settings)
-    check_pipelines(scrapy_settings)
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
+    check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
     label = registry.find_region(region).name if region else selected[0].region_name
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
@@ -163,7 +163,8 @@ def add_db_fault(summary: CrawlSummary, fault: DbFault | None) -> None:
 def print_db_fault(summary: CrawlSummary, console: Console) -> None:
     """The database's fault, once, before anything about the sites."""
     if summary.db_fault is not None:
-        console.print(f"[red]{summary.db_fault.line()}[/red]", highlight=False)
+        # one line, however long: it is the first thing to read and to grep for
+        console.print(f"[red]{summary.db_fault.line()}[/red]", highlight=False, soft_wrap=True)
 
 
 def print_summary(summary: CrawlSummary, console: Console | None = None) -> None:

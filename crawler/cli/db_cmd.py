@@ -123,7 +123,7 @@ def open_archive(url: str | None) -> Engine:
     url = checked_url(url)
     path = sqlite_path(url)
     if path is not None and not path.exists():
-        _fail(f"no database at {path}: run `notices db upgrade` (or `notices crawl`) first")
+        _fail(f"no database at {path}: run `notices db upgrade` first")
     engine = make_engine(url, read_only=True)
     try:
         at_head = schema_is_at_head(engine)
