@@ -33,8 +33,9 @@ class DbFault:
             return f"{head}; nothing was crawled"
         if not self.spooled:
             return f"{head}; nothing was spooled"
+        pages = f"{self.spooled} page{'' if self.spooled == 1 else 's'}"
         return (
-            f"{head}; {self.spooled} pages spooled to {self.spool}, written on the next run "
+            f"{head}; {pages} spooled to {self.spool}, written on the next run "
             "or by `notices db replay` (the sites are not at fault)"
         )
 

@@ -123,6 +123,17 @@ def test_a_read_only_reader_reads_and_cannot_write(tmp_path: Path) -> None:
     assert db.fault_kind(info.value) is FaultKind.READ_ONLY
 
 
+@pytest.mark.postgres
+def test_a_postgres_reader_reads_in_read_only_transactions(pg_url: str) -> None:
+    reader = db.make_engine(pg_url, read_only=True)
+    with reader.connect() as conn:
+        assert conn.execute(text("SHOW transaction_read_only")).scalar() == "on"
+        with pytest.raises(DBAPIError) as info:
+            conn.execute(text("CREATE TABLE t (a int)"))
+    reader.dispose()
+    assert db.fault_kind(info.value) is FaultKind.READ_ONLY
+
+
 def test_a_reader_in_a_folder_it_cannot_write_opens_the_file_immutable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -640,6 +640,52 @@ def test_a_read_only_postgres_is_named_and_its_pages_spooled(pg_url: str, tmp_pa
     assert (rows(pg_url, Notice), rows(pg_url, CrawlRun)) == (3, 2)
 
 
+@pytest.mark.postgres
+def test_postgres_turned_read_only_mid_crawl_loses_nothing(pg_url: str, tmp_path: Path) -> None:
+    """As after a failover to a read-only standby: the open connections drop, the new ones are
+    read-only. The fault is named read-only, the later pages and the run row are spooled."""
+    upgrade(pg_url)
+    name = make_url(pg_url).database
+    admin = make_engine(pg_url, isolation_level="AUTOCOMMIT")
+
+    def read_only(on: bool) -> None:
+        with admin.connect() as conn:
+            value = "on" if on else "off"
+            conn.execute(
+                text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = {value}')
+            )
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+
+    pipeline = make_pipeline(pg_url, tmp_path, NOTICES_DB_RETRIES=1)
+    pipeline.sleep = Sleeps()
+    pipeline.open_spider()
+    try:
+
+        async def crawl() -> None:
+            await feed(pipeline, [item(1), item(2)])
+            read_only(True)
+            await feed(pipeline, [item(3), item(4), item(5)])
+            await finish(pipeline)
+
+        asyncio.run(crawl())
+    finally:
+        read_only(False)
+        admin.dispose()
+    assert pipeline.fault is not None and pipeline.fault.kind is FaultKind.READ_ONLY
+    assert pipeline.crawler.stats.get_value("notices/db/inserted") == 2
+    contents = spooled(tmp_path)
+    assert [p.url for p in contents.pages] == [item(n).url for n in (3, 4, 5)]
+    assert len(contents.runs) == 1
+    run(make_pipeline(pg_url, tmp_path), [])
+    assert (rows(pg_url, Notice), rows(pg_url, CrawlRun)) == (5, 2)
+
+
 class CuttableProxy:
     """A loopback TCP proxy whose link can be cut (open connections dropped, new ones closed at
     once) and restored, to play a database that goes away in the middle of a crawl."""
