@@ -366,36 +366,37 @@ def test_backoff_does_not_block_the_event_loop(
     sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     upgrade(sqlite_url)
+    events: list[str] = []
+    threads: set[int] = set()
 
     def lost(engine: Any, pages: Any) -> Any:
-        time.sleep(0.1)  # a slow failure, in the write's thread
+        threads.add(threading.get_ident())
+        events.append("write")
         raise OperationalError("INSERT", {}, Exception("connection lost"))
 
     monkeypatch.setattr(store, "write_pages", lost)
     pipeline = make_pipeline(
-        sqlite_url, tmp_path, NOTICES_DB_RETRIES=2, NOTICES_DB_RETRY_BACKOFF=0.3
+        sqlite_url, tmp_path, NOTICES_DB_RETRIES=2, NOTICES_DB_RETRY_BACKOFF=0.2
     )
     pipeline.open_spider()
-    ticks: list[float] = []
 
     async def ticker() -> None:  # stands for the downloads the reactor keeps serving
         while True:
-            ticks.append(time.monotonic())
-            await asyncio.sleep(0.02)
+            events.append("tick")
+            await asyncio.sleep(0.01)
 
-    async def crawl() -> float:
+    async def crawl() -> None:
         task = asyncio.create_task(ticker())
-        await asyncio.sleep(0)
-        started = time.monotonic()
-        await feed(pipeline, [item(1), item(2)])  # 3 tries, 0.3 + 0.6 s of backoff
-        took = time.monotonic() - started
+        await feed(pipeline, [item(1), item(2)])  # 3 tries, 0.2 s then 0.4 s apart
         task.cancel()
-        return took
 
-    took = asyncio.run(crawl())
-    assert took >= 0.9 + 0.3
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) >= 0.9 / 0.02 * 0.5 and max(gaps) < 0.2
+    asyncio.run(crawl())
+    tries = [i for i, e in enumerate(events) if e == "write"]
+    assert len(tries) == 3
+    assert threading.get_ident() not in threads  # the writes run off the event loop
+    # A blocking sleep lets the ticker in only while a (here instant) write hops threads, once
+    # or twice; a backoff awaited on the loop lets it tick all along (20 times in 0.2 s).
+    assert all(events[a:b].count("tick") >= 5 for a, b in itertools.pairwise(tries))
     assert pipeline.crawler.stats.get_value("notices/db/spooled") == 2
 
 
@@ -518,7 +519,7 @@ def test_a_locked_sqlite_database_is_a_named_transient_fault(
     assert pipeline.fault is not None and pipeline.fault.kind is FaultKind.LOCKED
     assert "database is locked" in pipeline.fault.line()
     assert stats["notices/db/spooled"] == 2
-    assert took < 10  # each wait is bounded by NOTICES_DB_TIMEOUT
+    assert took < 60  # each wait is bounded by NOTICES_DB_TIMEOUT, not endless
     run(make_pipeline(sqlite_url, tmp_path), [])
     assert rows(sqlite_url, Notice) == 2
 
@@ -595,7 +596,7 @@ def test_a_stalled_postgres_server_times_out_instead_of_freezing(tmp_path: Path)
     assert pipeline.fault is not None and pipeline.fault.kind is FaultKind.UNREACHABLE
     assert "timeout" in pipeline.fault.detail
     assert stats["notices/db/spooled"] == 2
-    assert took < 30  # libpq's connect_timeout (2 s at least) per try, not forever
+    assert took < 60  # libpq's connect_timeout (2 s at least) per try, not endless
 
 
 @pytest.mark.postgres
@@ -614,7 +615,7 @@ def test_a_postgres_lock_held_elsewhere_times_out_and_spools(pg_url: str, tmp_pa
     holder.dispose()
     assert pipeline.fault is not None and pipeline.fault.kind is FaultKind.LOCKED
     assert stats["notices/db/spooled"] == 2
-    assert took < 15
+    assert took < 60  # lock_timeout, not endless
     run(make_pipeline(pg_url, tmp_path), [])
     assert rows(pg_url, Notice) == 2
 
