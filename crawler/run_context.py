@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -22,6 +22,7 @@ from scrapy.crawler import Crawler
 from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.seeds import SeedError, Site, load_registry
 from pipelines.cleaning import SiteCleanRules
+from pipelines.common.db_fault import DbReport
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class RunContext:
     clean_rules: Mapping[str, SiteCleanRules]  # by site id; generic for a site without one
     unusable_rules: tuple[str, ...]  # sites whose cleaning options were broken
     outcomes: OutcomeLedger
+    db: DbReport = field(default_factory=DbReport)  # the store's fault, for the summary
 
     @classmethod
     def for_run(cls, region: str | None, site: str | None, seeds: str | None = None) -> RunContext:

@@ -20,8 +20,10 @@ from rich.table import Table
 
 from crawler import run_context
 from crawler.cli.app import app
+from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
 from pipelines.common import settings as notices_settings
+from pipelines.common.db_fault import DbFault
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class CrawlSummary:
     elapsed: float = 0.0
     finish_reason: str | None = None
     errors: int = 0  # ERROR log lines (e.g. the store refused to start)
+    db_fault: DbFault | None = None  # the database's own fault: not the sites'
 
     @property
     def flagged(self) -> list[str]:
@@ -45,7 +48,12 @@ class CrawlSummary:
 
     @property
     def ok(self) -> bool:
-        return self.finish_reason == "finished" and not self.flagged and self._store_ok
+        return (
+            self.finish_reason == "finished"
+            and not self.flagged
+            and self._store_ok
+            and self.db_fault is None
+        )
 
     @property
     def _store_ok(self) -> bool:
@@ -121,6 +129,7 @@ def run_crawl(
     notices_settings.check(scrapy_settings)
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
+    check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
     label = registry.find_region(region).name if region else selected[0].region_name
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
@@ -137,12 +146,31 @@ def run_crawl(
     context = run_context.find(crawler)
     outcomes = context.outcomes if context else {}
     names = {s.id: s.name for s in selected}
-    return summarise(label, stats, outcomes, names, elapsed)
+    summary = summarise(label, stats, outcomes, names, elapsed)
+    add_db_fault(summary, context.db.fault if context else None)
+    return summary
+
+
+def add_db_fault(summary: CrawlSummary, fault: DbFault | None) -> None:
+    """Put the database's fault on the summary; when it stopped the crawl before any site was
+    fetched, the sites are "not crawled", not flagged as having yielded nothing."""
+    summary.db_fault = fault
+    if fault is not None and fault.refused:
+        for s in summary.sites:
+            s["outcome"], s["flagged"] = "not crawled", False
+
+
+def print_db_fault(summary: CrawlSummary, console: Console) -> None:
+    """The database's fault, once, before anything about the sites."""
+    if summary.db_fault is not None:
+        # one line, however long: it is the first thing to read and to grep for
+        console.print(f"[red]{summary.db_fault.line()}[/red]", highlight=False, soft_wrap=True)
 
 
 def print_summary(summary: CrawlSummary, console: Console | None = None) -> None:
     # piped output (CI logs, tests) gets a wide table instead of rich's 80-column default
     console = console or (Console() if sys.stdout.isatty() else Console(width=140))
+    print_db_fault(summary, console)
     table = Table(title=f"Crawl of {summary.region}", show_lines=False)
     # "issues" are what went wrong fetching a site (blocks, errors); "problems" below are the
     # notices' own problems, the rows researchers count.

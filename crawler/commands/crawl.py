@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
+from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
 from pipelines.common import settings
 
@@ -29,6 +30,8 @@ class Command(ScrapyCrawl):
             # Checked even without -a region/site: the spider's constructor would raise on it.
             if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
+            if self.settings is not None:
+                check_pipelines(self.settings)  # the database, once the arguments are good
         except (SeedError, settings.SettingError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             self.exitcode = 2
