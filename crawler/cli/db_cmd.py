@@ -116,15 +116,15 @@ def _first_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def open_archive(url: str | None) -> Engine:
+def open_archive(url: str | None, *, write: bool = False) -> Engine:
     """A read-only engine on a reachable database at the schema head, else a clear error and
     exit 1 (2 for a URL that cannot work). Read-only, so that an archive on a read-only disk, or
-    one the user may not write, can still be read."""
+    one the user may not write, can still be read; `write` for the maintenance commands."""
     url = checked_url(url)
     path = sqlite_path(url)
     if path is not None and not path.exists():
         _fail(f"no database at {path}: run `notices db upgrade` first")
-    engine = make_engine(url, read_only=True)
+    engine = make_engine(url, read_only=not write)
     try:
         at_head = schema_is_at_head(engine)
     except SQLAlchemyError as exc:

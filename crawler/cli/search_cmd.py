@@ -89,7 +89,7 @@ def search_notices(
 def reindex(url: UrlOption = None) -> None:
     """Rebuild the full-text search index from the stored notices (the store keeps it in step;
     this is for a database written by other means, or after a change of tokenizer)."""
-    engine = open_archive(url)
+    engine = open_archive(url, write=True)
     try:
         with engine.begin() as conn:
             n = search.reindex(conn)
