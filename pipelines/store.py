@@ -5,6 +5,9 @@ head; then replay the spool and store the registry's sites. Items are buffered a
 `NOTICES_DB_BATCH` items and at close; outcomes are counted as `notices/db/<outcome>` when their
 batch is written. A lost database is retried with backoff; a batch that still cannot be written is
 appended to the spool (`NOTICES_SPOOL`), never dropped. At close, a `crawl_runs` row is written.
+For incremental crawls (crawler/incremental.py), the start also loads what the archive holds of
+the crawled sites (page validators, stored URLs) into the run context, and the close keeps the
+list pages the spider read; detail pages' validators are written with the pages.
 The sites, the region and the per-site outcomes come from the run context (crawler/run_context.py);
 a crawl of another spider has none, and stores its pages only.
 """
@@ -27,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crawler import run_context
 from models.db import is_transient, make_engine, masked_url, schema_is_at_head
+from models.page_states import load_state, write_states
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
 from models.writes import Outcome
@@ -105,6 +109,8 @@ class StorePipeline:
         context = run_context.find(self.crawler)
         if context is not None and context.sites:
             upsert_sites(self.engine, context.site_rows())
+            # after the spool's replay, so that replayed pages count as known
+            context.incremental.load(load_state(self.engine, context.sites))
 
     def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
         # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line
@@ -125,6 +131,19 @@ class StorePipeline:
     def close_spider(self) -> None:
         self.flush()
         self._replay_spool()  # the database may be back; if not, the spool waits for next run
+        self._keep_list_states()
+
+    def _keep_list_states(self) -> None:
+        context = run_context.find(self.crawler)
+        if self.engine is None or context is None:
+            return
+        try:
+            n = write_states(self.engine, context.incremental.lists_seen())
+        except SQLAlchemyError as exc:
+            # Only tomorrow's economy is lost: without them, the lists are read in full again.
+            logger.error("list page validators not kept: %s", _reason(exc))
+            return
+        self._inc("notices/db/list_states", n)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it

@@ -98,6 +98,7 @@ def run_crawl(
     db_url: str | None = None,
     since: str | None = None,
     max_pages: int | None = None,
+    full: bool = False,
     settings: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
@@ -129,6 +130,8 @@ def run_crawl(
         kwargs["seeds"] = str(seeds_dir)
     if max_pages:
         kwargs["max_pages"] = max_pages
+    if full:
+        kwargs["full"] = True
     started = time.monotonic()
     process.crawl(crawler, **kwargs)
     process.start()
@@ -194,6 +197,9 @@ def crawl(
     since: str = typer.Option(None, "--since", help="Stop paging past this date (YYYY-MM-DD)."),
     max_pages: int = typer.Option(None, "--max-pages", min=1, help="List pages per list URL."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory (default: seeds/)."),
+    full: bool = typer.Option(
+        False, "--full", help="Walk every list page and refetch every row (weekly)."
+    ),
     set_: list[str] = typer.Option(  # noqa: B008 - typer declares options in defaults
         None, "--set", help="Scrapy setting KEY=VALUE (repeatable), e.g. LOG_LEVEL=INFO."
     ),
@@ -216,6 +222,7 @@ def crawl(
             seeds_dir=seeds,
             since=since,
             max_pages=max_pages,
+            full=full,
             settings=overrides,
         )
     except (SeedError, notices_settings.SettingError) as exc:

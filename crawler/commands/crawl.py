@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
 from crawler.seeds import SeedError, load_registry
+from crawler.spider_args import parse_full
 from pipelines.common import settings
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Command(ScrapyCrawl):
             # Checked even without -a region/site: the spider's constructor would raise on it.
             if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
+                parse_full(spargs.get("full"))
         except (SeedError, settings.SettingError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             self.exitcode = 2
