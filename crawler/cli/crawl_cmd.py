@@ -32,6 +32,7 @@ class CrawlSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    known: int = 0  # list rows already archived, not fetched again (crawler/incremental.py)
     non_notices: int = 0  # rows skipped by title plus pages the parser rejected
     non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
     problems: int = 0  # problem rows written with inserted or updated notices
@@ -81,6 +82,7 @@ def summarise(
         inserted=int(stats.get("notices/db/inserted", 0)),
         updated=int(stats.get("notices/db/updated", 0)),
         unchanged=int(stats.get("notices/db/unchanged", 0)),
+        known=sum(s.get("known", 0) for s in sites),
         non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
         non_notices_stored=stored_non,
         problems=int(stats.get("notices/db/problems", 0)),
@@ -174,6 +176,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
         ("notices inserted", summary.inserted),
         ("notices updated", summary.updated),
         ("notices unchanged", summary.unchanged),
+        ("rows already archived", summary.known),
         ("non-notices", summary.non_notices),
         ("problems written", summary.problems),
         ("flagged sites", ", ".join(summary.flagged) or "none"),

@@ -33,7 +33,7 @@ from crawler import attachments, listing, pagination, politeness, run_context, s
 from crawler.blocks import Verdict, classify_failure, classify_response
 from crawler.entries import is_relevant, wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
-from crawler.incremental import list_state, not_modified_state, stored_rows
+from crawler.incremental import list_state, not_modified_state, page_key, stored_rows
 from crawler.notice_pages import detail_links, detail_verdict, not_modified_page, notice_page
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
@@ -210,7 +210,7 @@ class NoticesSpider(scrapy.Spider):
         """A 304: the page holds the rows it held last time. All known: the list ends here;
         otherwise the page is fetched again without validators, to page on from its body."""
         incremental = self.context.incremental
-        state = incremental.state(response.meta["page_key"])
+        state = incremental.state(_page_key(response))
         entries = stored_rows(state)
         if state is None or not self._only_known_rows(site, entries):
             self._inc("notices/incremental/list_refetched")
@@ -232,7 +232,7 @@ class NoticesSpider(scrapy.Spider):
         etag, last_modified = validators(response)
         state = list_state(
             site.id,
-            response.meta["page_key"],
+            _page_key(response),
             etag=etag,
             last_modified=last_modified,
             sha256=hashlib.sha256(response.body).hexdigest(),
@@ -434,3 +434,11 @@ class NoticesSpider(scrapy.Spider):
             logger.error(
                 "site %s yielded nothing (%s): %s", sid, o.outcome, dict(o.problems) or "no rows"
             )
+
+
+def _page_key(response: Response) -> str:
+    """The list page's state key, as its request was made (crawler/site_requests.py)."""
+    request = response.request
+    if "page_key" in response.meta or request is None:
+        return str(response.meta["page_key"])
+    return page_key(request.url, request.method, request.body)
