@@ -6,9 +6,10 @@ are known, and whether a list page holds only known rows, which ends the paging 
 row is known when its detail page is stored (as a notice or a raw page) and its list title and
 date are those it was listed with before; a row the crawler would not fetch (a title that is no
 notice's, another host) is known when it was listed before. The list pages the spider read are
-handed back to the store at the end (`lists_seen`). With `full`, nothing is skipped: every page is
-walked and every detail fetched (detail requests still carry validators). The decisions are pure
-functions of their arguments; docs/incremental.md tells the whole story.
+handed back to the store at the end (`lists_seen`). With `full`, nothing is skipped and nothing is
+asked conditionally: every page is walked and downloaded, so what a 304 would hide (an attachment
+replaced behind an unchanged page, say) is seen weekly. The decisions are pure functions of their
+arguments; docs/incremental.md tells the whole story.
 """
 
 from __future__ import annotations
@@ -140,11 +141,10 @@ class Incremental:
         return site_id in self._archive.sites
 
     def list_headers(self, key: str) -> dict[str, str]:
-        # A full walk needs every list page's body to page on: a 304 would cost a second request.
         return {} if self.full else conditional_headers(self.state(key))
 
     def detail_headers(self, url: str) -> dict[str, str]:
-        return conditional_headers(self.state(canonical_url(url)))
+        return {} if self.full else conditional_headers(self.state(canonical_url(url)))
 
     def known(self, entry: ListEntry, *, relevant: bool) -> bool:
         """Whether the row may be skipped tonight; never on a full walk."""

@@ -184,9 +184,6 @@ class NoticesSpider(scrapy.Spider):
             self._stop(out, source, cursor, "empty_page")
             return
         yield from self._details(site, entries, out)
-        if self._only_known_rows(site, entries):
-            self._stop(out, source, cursor, "unchanged")
-            return
         dated = [e.date for e in entries if e.date]
         if self.since and dated and max(dated) < self.since:
             self._stop(out, source, cursor, "since")
@@ -200,6 +197,10 @@ class NoticesSpider(scrapy.Spider):
         nxt, reason = style.next(ReadPage(cursor.page, response.url, text, entries, total))
         if nxt is None:
             self._stop(out, source, cursor, reason)
+            return
+        # a next page no crawl has read yet (an earlier walk was cut short) is walked anyway
+        if self._only_known_rows(site, entries) and self._read_before(nxt):
+            self._stop(out, source, cursor, "unchanged")
             return
         cursor.page += 1
         yield self._list_request(site, cursor, nxt)
@@ -244,6 +245,10 @@ class NoticesSpider(scrapy.Spider):
         if previous is not None and previous.sha256 == state.sha256:
             self._inc("notices/incremental/list_same_bytes")  # a server ignoring validators
         self.context.incremental.saw_list(state)
+
+    def _read_before(self, page: listing.PageRequest) -> bool:
+        key = page_key(page.url, page.method, page.body)
+        return self.context.incremental.state(key) is not None
 
     def _only_known_rows(self, site: Site, entries: list[listing.ListEntry]) -> bool:
         incremental = self.context.incremental

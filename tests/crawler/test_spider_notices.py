@@ -366,9 +366,12 @@ def test_html_bytes_served_as_a_binary_file_are_not_an_item(spider: NoticesSpide
 
 LIST_URL = "http://t.test/xsxc/"
 ROW = "http://t.test/xsxc/202306/t20230619_1.html"
+PAGE_2 = "http://t.test/xsxc/index_1.html"
 
 
-def known_archive(*, stored: bool = True, etag: str | None = '"L1"') -> ArchiveState:
+def known_archive(
+    *, stored: bool = True, etag: str | None = '"L1"', walked_to_2: bool = True
+) -> ArchiveState:
     """The archive after a crawl of TRS_PAGE: its list page, its notice row stored."""
     rows = (
         ListRow(ROW, NOTICE, "2023-06-19"),
@@ -377,9 +380,11 @@ def known_archive(*, stored: bool = True, etag: str | None = '"L1"') -> ArchiveS
     )
     when = datetime(2026, 12, 1, tzinfo=UTC)
     page = PageState(LIST_URL, "trs", page_state.LIST, etag, None, "s", 200, when, rows)
+    page2 = PageState(PAGE_2, "trs", page_state.LIST, None, None, "s2", 200, when)
     detail = PageState(ROW, "trs", page_state.DETAIL, '"D1"', None, "d", 200, when)
+    pages = {p.key: p for p in (page, page2, detail) if walked_to_2 or p is not page2}
     return ArchiveState(
-        pages={page.key: page, detail.key: detail},
+        pages=pages,
         stored=frozenset({ROW} if stored else ()),
         sites=frozenset({"trs"}),
     )
@@ -403,6 +408,13 @@ def test_a_page_of_known_rows_ends_its_list(spider: NoticesSpider) -> None:
     assert [r.url for r in seen.rows] == [row.url for row in known_archive().pages[LIST_URL].rows]
 
 
+def test_a_page_of_known_rows_pages_on_to_a_page_never_read(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive(walked_to_2=False))  # the last walk was cut
+    response = respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
+    assert [r.url for r in spider._read_list(spider._sites["trs"], response)] == [PAGE_2]
+    assert spider.context.outcomes["trs"].known == 1
+
+
 def test_a_new_row_is_fetched_and_the_list_pages_on(spider: NoticesSpider) -> None:
     spider.context.incremental.load(known_archive(stored=False))
     out = list(
@@ -410,7 +422,7 @@ def test_a_new_row_is_fetched_and_the_list_pages_on(spider: NoticesSpider) -> No
             spider._sites["trs"], respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
         )
     )
-    assert [r.url for r in out] == [ROW, "http://t.test/xsxc/index_1.html"]
+    assert [r.url for r in out] == [ROW, PAGE_2]
     assert out[0].headers.get("If-None-Match") == b'"D1"'  # a page the archive answered before
 
 
@@ -423,7 +435,7 @@ def test_a_full_walk_fetches_known_rows_and_pages_on(tmp_path: Path) -> None:
             spider._sites["trs"], respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
         )
     )
-    assert [r.url for r in out] == [ROW, "http://t.test/xsxc/index_1.html"]
+    assert [r.url for r in out] == [ROW, PAGE_2]
 
 
 def test_a_304_list_page_of_known_rows_ends_its_list(spider: NoticesSpider) -> None:
