@@ -30,6 +30,7 @@ class SiteOutcome:
     skipped_by_date: int = 0  # rows older than --since
     external: int = 0  # rows pointing to another host
     duplicates: int = 0  # rows that collapse to an already-seen notice URL
+    known: int = 0  # rows already archived as listed, not fetched again (crawler/incremental.py)
     items: int = 0  # pages handed to the pipelines
     attachments_fetched: int = 0
     attachments_failed: int = 0
@@ -81,7 +82,7 @@ class SiteOutcome:
     @property
     def outcome(self) -> str:
         """ok | partial (some blocks or failures) | blocked | empty."""
-        if self.items == 0:
+        if self.items == 0 and self.known == 0:  # an unchanged site yields nothing new: not empty
             return "blocked" if self.blocked else "empty"
         if self.blocked or self.stopped:
             return "partial"
@@ -105,6 +106,7 @@ class SiteOutcome:
             "skipped_by_date": self.skipped_by_date,
             "external": self.external,
             "duplicates": self.duplicates,
+            "known": self.known,
             "items": self.items,
             "attachments_fetched": self.attachments_fetched,
             "attachments_failed": self.attachments_failed,

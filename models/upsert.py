@@ -22,6 +22,7 @@ from models.hashing import fetch_digest, record_digest
 from models.native_upsert import chunks, dialect_insert, on_conflict_nothing, on_conflict_update
 from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
 from models.notice_rows import Prepared, no_nul
+from models.page_states import detail_states, touch_not_modified, write_states_in
 from models.raw_page import RawPage
 from models.runs import ensure_sites
 from models.search import Indexed
@@ -54,10 +55,18 @@ def write_pages_in(
 ) -> list[Outcome]:
     ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
     outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
-    raw = [p for p in pages if not p.is_notice]
+    write_states_in(conn, detail_states(pages, now))  # validators go with their pages
+    # A 304 says the stored page is current: it is seen again, nothing else is written.
+    not_modified = [p for p in pages if p.not_modified]
+    if not_modified:
+        touch_not_modified(conn, not_modified, now)
+        outcomes = [Outcome.UNCHANGED if p.not_modified else Outcome.NON_NOTICE for p in pages]
+    raw = [p for p in pages if not p.is_notice and not p.not_modified]
     if raw:
         _upsert_raw_pages(conn, raw, now)
-    notices = [(i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice]
+    notices = [
+        (i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice and not p.not_modified
+    ]
     if not notices:
         return outcomes
 

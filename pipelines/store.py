@@ -1,8 +1,8 @@
 """StorePipeline (400): upserts parsed pages into the database in batched transactions.
 
 Start: `preflight` (before the reactor) and `open_spider` refuse a URL that cannot work and a
-database not at the schema head, mistakes a person must mend. A database that is unreachable, read-only or locked does not stop the crawl:
-the fault is named once (on the run context and in the stats, for the summary and the run row)
+database not at the schema head, mistakes a person must mend. A database that is unreachable,
+read-only or locked does not stop the crawl: the fault is named once (on the run context and in the stats, for the summary and the run row)
 and the pages go to the spool (`NOTICES_SPOOL`), written on the next run. Otherwise the spool is
 replayed and the registry's sites are stored.
 
@@ -13,6 +13,10 @@ crawling meanwhile); a batch that still cannot be written is spooled, never drop
 database rejects for its data goes alone to `<spool>.rejected.jsonl`. Text is made storable
 (lone surrogates, NUL) before it reaches the database. At close, a `crawl_runs` row is written,
 or spooled when the database is down then.
+
+For incremental crawls (crawler/incremental.py), the start also loads what the archive holds of
+the crawled sites (page validators, stored URLs) into the run context, and the close keeps the
+list pages the spider read; detail pages' validators are written with the pages.
 
 The sites, the region and the per-site outcomes come from the run context (crawler/run_context.py);
 a crawl of another spider has none, and stores its pages only. The awaits are asyncio's: the
@@ -45,6 +49,7 @@ from models.db import (
     probe_write,
     schema_is_at_head,
 )
+from models.page_states import load_state, write_states
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
 from models.writes import Outcome
@@ -161,9 +166,14 @@ class StorePipeline:
         if context is not None and context.sites:
             try:
                 upsert_sites(engine, context.site_rows())
-            except SQLAlchemyError as exc:  # pages create the rows they need: go on
+                # after the spool's replay, so that replayed pages count as known
+                context.incremental.load(load_state(engine, context.sites))
+            except SQLAlchemyError as exc:  # pages create the rows they need: go on, in full
                 self._record_fault(fault_kind(exc) or FaultKind.UNREACHABLE, exc)
-                logger.error("could not store the registry's sites: %s", _reason(exc))
+                logger.error(
+                    "could not store the registry's sites or read the archive's state: %s",
+                    _reason(exc),
+                )
 
     def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
         # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line
@@ -186,6 +196,19 @@ class StorePipeline:
         # the database may be back; if not, the spool waits for next run
         async with self._writing:
             self._count_replayed(await asyncio.to_thread(self._replay_spool))
+            await asyncio.to_thread(self._keep_list_states)
+
+    def _keep_list_states(self) -> None:
+        context = run_context.find(self.crawler)
+        if self.engine is None or context is None:
+            return
+        try:
+            n = write_states(self.engine, context.incremental.lists_seen())
+        except SQLAlchemyError as exc:
+            # Only tomorrow's economy is lost: without them, the lists are read in full again.
+            logger.error("list page validators not kept: %s", _reason(exc))
+            return
+        self._inc("notices/db/list_states", n)
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.engine is None:  # open_spider refused: nothing to record, nowhere to record it

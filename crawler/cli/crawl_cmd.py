@@ -34,6 +34,7 @@ class CrawlSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    known: int = 0  # list rows already archived, not fetched again (crawler/incremental.py)
     non_notices: int = 0  # rows skipped by title plus pages the parser rejected
     non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
     problems: int = 0  # problem rows written with inserted or updated notices
@@ -89,6 +90,7 @@ def summarise(
         inserted=int(stats.get("notices/db/inserted", 0)),
         updated=int(stats.get("notices/db/updated", 0)),
         unchanged=int(stats.get("notices/db/unchanged", 0)),
+        known=sum(s.get("known", 0) for s in sites),
         non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
         non_notices_stored=stored_non,
         problems=int(stats.get("notices/db/problems", 0)),
@@ -106,6 +108,7 @@ def run_crawl(
     db_url: str | None = None,
     since: str | None = None,
     max_pages: int | None = None,
+    full: bool = False,
     settings: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
@@ -138,6 +141,8 @@ def run_crawl(
         kwargs["seeds"] = str(seeds_dir)
     if max_pages:
         kwargs["max_pages"] = max_pages
+    if full:
+        kwargs["full"] = True
     started = time.monotonic()
     process.crawl(crawler, **kwargs)
     process.start()
@@ -199,6 +204,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
         ("notices inserted", summary.inserted),
         ("notices updated", summary.updated),
         ("notices unchanged", summary.unchanged),
+        ("rows already archived", summary.known),
         ("non-notices", summary.non_notices),
         ("problems written", summary.problems),
         ("flagged sites", ", ".join(summary.flagged) or "none"),
@@ -222,6 +228,9 @@ def crawl(
     since: str = typer.Option(None, "--since", help="Stop paging past this date (YYYY-MM-DD)."),
     max_pages: int = typer.Option(None, "--max-pages", min=1, help="List pages per list URL."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory (default: seeds/)."),
+    full: bool = typer.Option(
+        False, "--full", help="Walk every list page and refetch every row (weekly)."
+    ),
     set_: list[str] = typer.Option(  # noqa: B008 - typer declares options in defaults
         None, "--set", help="Scrapy setting KEY=VALUE (repeatable), e.g. LOG_LEVEL=INFO."
     ),
@@ -244,6 +253,7 @@ def crawl(
             seeds_dir=seeds,
             since=since,
             max_pages=max_pages,
+            full=full,
             settings=overrides,
         )
     except (SeedError, notices_settings.SettingError) as exc:

@@ -15,6 +15,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 
 from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
+from crawler.spider_args import parse_full
 from pipelines.common import settings
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class Command(ScrapyCrawl):
             # Checked even without -a region/site: the spider's constructor would raise on it.
             if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
+                parse_full(spargs.get("full"))
             if self.settings is not None:
                 check_pipelines(self.settings)  # the database, once the arguments are good
         except (SeedError, settings.SettingError) as exc:

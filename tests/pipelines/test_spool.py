@@ -122,6 +122,9 @@ def test_a_line_written_before_the_shared_page_type_still_reads(tmp_path: Path) 
         **old,
         "declared_encoding": None,
         "list_date": None,
+        "etag": None,
+        "last_modified": None,
+        "not_modified": False,
         "rule": None,
     }
 

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from crawler import run_context
+from crawler.listing import ListEntry
 from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
@@ -38,6 +39,7 @@ from pipelines import store
 from pipelines.common.cleaned import CleanedPage
 from pipelines.common.db_fault import FaultKind
 from pipelines.common.fetched import FetchedAttachment, FetchedPage
+from pipelines.common.page_state import LIST, ListRow, PageState
 from pipelines.common.settings import SettingError
 from pipelines.parse import ParsePipeline
 from pipelines.store import StoreNotReady, StorePipeline
@@ -793,3 +795,35 @@ def test_postgres_lost_mid_crawl_loses_nothing(pg_url: str, tmp_path: Path) -> N
         assert not (tmp_path / "spool.jsonl").exists()
     finally:
         proxy.close()
+
+
+def test_the_archive_state_is_loaded_at_start_and_list_pages_kept_at_close(
+    migrated_url: str, tmp_path: Path
+) -> None:
+    first = make_pipeline(migrated_url, tmp_path)
+    context = run_context.find(first.crawler)
+    assert context is not None
+    listed = PageState(
+        "http://127.0.0.1:8000/list/",
+        "site-a",
+        LIST,
+        '"L1"',
+        None,
+        "s",
+        200,
+        datetime(2025, 1, 1, tzinfo=UTC),
+        (ListRow(item(1).url, "通报1", None),),
+    )
+    context.incremental.saw_list(listed)  # as the spider does when it reads the list page
+    assert run(first, [item(1), item(2, notice=False)])["notices/db/list_states"] == 1
+
+    second = make_pipeline(migrated_url, tmp_path)
+    second.open_spider()
+    incremental = run_context.find(second.crawler).incremental  # type: ignore[union-attr]
+    assert incremental.site_known("site-a")
+    assert incremental.state(listed.key) == listed
+    assert incremental.list_headers(listed.key) == {"If-None-Match": '"L1"'}
+    assert incremental.known(ListEntry(item(1).url, "通报1", None), relevant=True)
+    assert not incremental.known(ListEntry(item(5).url, "通报5", None), relevant=True)
+    second.close_spider()
+    second.spider_closed(second.crawler.spider, "finished")  # disposes of the engine
