@@ -4,8 +4,6 @@ non-notices that become notices and back, and agreement with the store's hashes.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,38 +16,12 @@ from models.runs import upsert_sites
 from models.upsert import write_pages
 from models.writes import Outcome
 from pipelines.cleaning import SiteCleanRules
-from pipelines.common.fetched import FetchedPage
 from pipelines.parsing import notice as parser
 from pipelines.parsing import units
-from pipelines.reparse import older_versions, parse_stored, reparse, stored_page
+from pipelines.reparse import older_versions, reparse
+from tests.stored_pages import T0, farm_page
 
-FILES = Path(__file__).resolve().parents[1] / "farm" / "sites" / "farm-mutable"
-T0 = datetime(2026, 1, 1, tzinfo=UTC)
 NEW_TEAM = "测试巡察组"
-
-
-def farm_page(epoch: int, name: str, *, rule_as: bool | None = None) -> FetchedPage:
-    """A farm-mutable page parsed as a crawl would; `rule_as` forces the stored is_notice."""
-    url = f"http://127.0.0.17/xcgk/{name}.jhtml"
-    body = (FILES / f"epoch{epoch}" / "files" / "xcgk" / f"{name}.jhtml").read_bytes()
-    page = parse_stored(
-        stored_page(
-            url=url,
-            canonical_url=url,
-            site_id="farm-mutable",
-            region="测试站群",
-            status=200,
-            fetched_at=T0,
-            body=body,
-        ),
-        SiteCleanRules(),
-    )
-    if rule_as is not None:
-        assert page.record is not None
-        page.record = {**page.record, "is_notice": rule_as}
-        page.rule = None if rule_as else "meeting_title"
-    page.cleaned = None
-    return page
 
 
 def generic(_site: str) -> SiteCleanRules:
@@ -206,4 +178,3 @@ def test_a_new_refusal_rule_is_stored_as_the_reason(archive: Engine) -> None:
     )
     with archive.connect() as conn:
         assert conn.execute(select(RawPage.reason)).scalar() == "meeting_title"
-
