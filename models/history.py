@@ -104,7 +104,8 @@ def iter_versions(conn: Connection, notice_id: int) -> Iterator[StoredVersion]:
     links = select(ATTACHMENTS.c.url, ATTACHMENTS.c.name).where(
         ATTACHMENTS.c.notice_id == notice_id
     )
-    names: dict[str, str] = {url: name for url, name in conn.execute(links)}
+    # not dict(result): a result has keys(), so dict() would read it as a mapping
+    names: dict[str, str] = {url: name for url, name in conn.execute(links)}  # noqa: C416
     ids = conn.execute(
         select(VERSIONS.c.id)
         .where(VERSIONS.c.notice_id == notice_id)

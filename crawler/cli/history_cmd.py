@@ -19,7 +19,7 @@ import typer
 from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.cli.parse_cmd import _write_utf8
-from crawler.cli.reparse_cmd import SeedsOption, load_seeds, rules_lookup
+from crawler.cli.reparse_cmd import SeedsOption, load_seeds, rules_lookup, usage_error
 from crawler.listing import canonical_url
 from models import history
 from pipelines.record_diff import FieldChange, describe, record_changes, short
@@ -64,6 +64,8 @@ def history_cmd(
     url: UrlOption = None,
 ) -> None:
     """Every stored version of a notice and what changed between them."""
+    if context < 0:
+        usage_error(f"--context {context}: give 0 or more sentences")
     key = key.strip()
     engine = open_archive(url)
     try:

@@ -107,6 +107,14 @@ def test_no_such_notice_is_one_line_and_exit_2(
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_a_negative_context_is_one_line_and_exit_2(migrated_url: str) -> None:
+    result = runner.invoke(app, ["history", "1", "--context", "-1", "--url", migrated_url])
+    assert (result.exit_code, result.output.strip().splitlines()) == (
+        2,
+        ["error: --context -1: give 0 or more sentences"],
+    )
+
+
 def test_a_database_without_the_schema_is_one_line_and_exit_1(sqlite_url: str) -> None:
     result = runner.invoke(app, ["history", "1", "--url", sqlite_url])
     assert result.exit_code == 1
