@@ -144,6 +144,11 @@ def text_lines(
         f"  title: {notice.title or '—'}",
         f"  {len(views)} version{'s' if len(views) != 1 else ''}; {derivation_note()}",
     ]
+    if notice.parser_version != current_version():
+        lines.append(
+            f"  (the stored record was made by parser {notice.parser_version or '—'}: "
+            "`notices reparse` brings it up to date)"
+        )
     timeline: list[tuple[datetime, int, list[str]]] = []
     for view in views:
         v = view.version

@@ -14,6 +14,7 @@ from crawler.cli import app
 from models.runs import upsert_sites
 from models.upsert import write_pages
 from pipelines.parsing import PARSER_VERSION
+from pipelines.parsing import notice as parser
 from tests.stored_pages import T0, farm_page
 
 runner = CliRunner()
@@ -44,6 +45,19 @@ def test_text_shows_each_version_and_the_sentence_added(edited: Engine, migrated
     added = [line.strip() for line in lines if line.strip().startswith("+")]
     assert added == ["+(2023年8月补充)截至7月底，上述整改任务已全部完成，相关制度已印发执行。"]
     assert any(line.startswith("    @@ ") for line in lines)
+    assert "stored record was made" not in result.output  # made by today's parser
+
+
+def test_a_record_of_an_older_parser_is_pointed_out(
+    edited: Engine, migrated_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parser, "PARSER_VERSION", "9.0.0")
+    result = runner.invoke(app, ["history", "1", "--url", migrated_url])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[5] == (
+        f"  (the stored record was made by parser {PARSER_VERSION}: "
+        "`notices reparse` brings it up to date)"
+    )
 
 
 def test_json_says_the_same(edited: Engine, migrated_url: str) -> None:
