@@ -10,6 +10,7 @@ import pytest
 from packaging.version import Version
 from sqlalchemy import Engine, func, select, text
 
+from models.hashing import fetch_digest, record_digest
 from models.notice import Notice, NoticeVersion, Problem
 from models.raw_page import RawPage
 from models.runs import upsert_sites
@@ -81,8 +82,12 @@ def test_a_parser_change_rewrites_the_records_in_place(archive: Engine, new_pars
     with archive.connect() as conn:
         assert conn.execute(select(func.count()).select_from(NoticeVersion)).scalar() == 2
         assert conn.execute(select(func.count()).select_from(Problem)).scalar() > 0
-    # the next crawl of the same bytes by the same parser finds the record unchanged
-    again = write_pages(archive, [farm_page(1, "4520")], now=T0)
+    # the next crawl of the same bytes by the same parser finds the record unchanged, by the
+    # cheap hash already
+    crawled = farm_page(1, "4520")
+    assert new["4520.jhtml"].fetch_sha256 == fetch_digest(crawled)
+    assert new["4520.jhtml"].record_sha256 == record_digest(crawled)[0]
+    again = write_pages(archive, [crawled], now=T0)
     assert again == [Outcome.UNCHANGED]
     assert reparse(archive, generic).changed == 0
 
