@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, or_, select, update
 
+from models import search
 from models.attachment_file import AttachmentFile
 from models.export import RECORD_FIELDS
 from models.notice import Attachment, Notice, NoticeVersion, Problem
@@ -226,7 +227,9 @@ def update_notice(
 ) -> None:
     """Rewrite a notice's record in place (its versions, files and dates stay as they are)."""
     values = {k: v for k, v in row.items() if k not in KEPT and k != "last_seen_at"}
+    old = search.old_texts(conn, [notice_id])
     conn.execute(update(NOTICES).where(NOTICES.c.id == notice_id).values(**values))
+    search.index_notices(conn, [_indexed(notice_id, row)], old)
     conn.execute(delete(PROBLEMS).where(PROBLEMS.c.notice_id == notice_id))
     if problems:
         conn.execute(insert(PROBLEMS), [{**p, "notice_id": notice_id} for p in problems])
@@ -243,11 +246,17 @@ def promote_raw_page(
     the raw page row goes, since its bytes now live in the version."""
     values = {**row, "first_seen_at": page.first_seen_at, "last_seen_at": page.last_seen_at}
     notice_id: int = conn.execute(insert(NOTICES).returning(NOTICES.c.id), values).scalar_one()
+    search.index_notices(conn, [_indexed(notice_id, row)])
     conn.execute(insert(VERSIONS), {**version, "notice_id": notice_id})
     if problems:
         conn.execute(insert(PROBLEMS), [{**p, "notice_id": notice_id} for p in problems])
     conn.execute(delete(RAW_PAGES).where(RAW_PAGES.c.id == page.id))
     return notice_id
+
+
+def _indexed(notice_id: int, row: dict[str, Any]) -> search.Indexed:
+    # the search index follows the record, as the store keeps it (models/search.py)
+    return search.Indexed(notice_id, row.get("title"), row.get("body_text"))
 
 
 def notice_exists(conn: Connection, canonical_url: str) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from models import search
+from models.reparse import update_notice
 from models.search import Filters, SearchQueryError
 from models.upsert import write_pages
 from pipelines.common.fetched import FetchedPage
@@ -119,3 +120,10 @@ def test_reindex_rebuilds_a_lost_index(archive: Engine) -> None:
         assert search.reindex(conn) == len(BODIES)
     assert _ids(archive, "问责") == [1]
     assert set(_ids(archive, "整改")) == {1, 2, 3}
+
+
+def test_reparse_keeps_the_index_in_step(archive: Engine) -> None:
+    with archive.begin() as conn:
+        update_notice(conn, 1, {"title": "巡察整改", "body_text": "改写后只谈督查。"}, [])
+    assert _ids(archive, "问责") == []
+    assert _ids(archive, "督查") == [1]
