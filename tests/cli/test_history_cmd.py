@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -129,7 +130,17 @@ def test_a_negative_context_is_one_line_and_exit_2(migrated_url: str) -> None:
     )
 
 
+def test_a_missing_database_is_one_line_and_exit_1(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["history", "1", "--url", sqlite_url])
+    assert result.exit_code == 1
+    path = sqlite_url.removeprefix("sqlite:///")
+    assert result.output.strip().splitlines() == [
+        f"error: no database at {path}: run `notices db upgrade` first"
+    ]
+
+
 def test_a_database_without_the_schema_is_one_line_and_exit_1(sqlite_url: str) -> None:
+    Path(sqlite_url.removeprefix("sqlite:///")).touch()
     result = runner.invoke(app, ["history", "1", "--url", sqlite_url])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
