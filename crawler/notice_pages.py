@@ -1,4 +1,5 @@
-"""A fetched detail page as a `FetchedPage` item: its attachment links, its verdict, the item."""
+"""A fetched detail page as a `FetchedPage` item: its attachment links, its verdict, the item;
+and what an answer without content says of a stored notice (gone, or not modified)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from crawler.blocks import Verdict, classify_response
 from crawler.responses import charset, content_type, page_text, set_cookie_names
 from crawler.seeds import Site
 from pipelines.common.fetched import FetchedPage
+from pipelines.common.lifecycle import RemovedReason
+
+# The verdicts that say the notice is gone. Blocks, rate limits, timeouts and 5xx are missing
+# here on purpose: they say nothing of the notice.
+_GONE = {
+    ("not_found", 404): RemovedReason.NOT_FOUND,
+    ("not_found", 410): RemovedReason.GONE,
+    ("soft_404", 200): RemovedReason.SOFT_NOT_FOUND,
+}
 
 
 def detail_links(site: Site, response: Response) -> list[attachments.Link]:
@@ -39,10 +49,18 @@ def detail_verdict(response: Response, links: list[attachments.Link]) -> Verdict
     return None
 
 
+def removed_reason(verdict: Verdict, status: int) -> RemovedReason | None:
+    """The removal reason a detail page's verdict gives its notice, or None (not a removal)."""
+    return _GONE.get((verdict.kind, status))
+
+
 def notice_page(site: Site, response: Response) -> FetchedPage:
+    """The item of a detail page's answer; `listed` (request meta) says whether a list of the
+    site showed it this run, when the spider knows."""
+    sources = tuple(response.meta.get("redirect_urls") or ())
     return FetchedPage(
         url=response.url,
-        canonical_url=listing.canonical_url(response.url),
+        canonical_url=listing.canonical_url(response.url, site.hosts),
         site_id=site.id,
         region=site.region_name,
         status=response.status,
@@ -51,4 +69,22 @@ def notice_page(site: Site, response: Response) -> FetchedPage:
         declared_encoding=charset(response),
         list_title=response.meta.get("list_title"),
         list_date=response.meta.get("list_date"),
+        redirect_urls=sources,
+        redirect_keys=tuple(listing.canonical_url(u, site.hosts) for u in sources),
+        listed=response.meta.get("listed"),
+        etag=_header(response, b"ETag"),
+        last_modified=_header(response, b"Last-Modified"),
     )
+
+
+def answer_page(site: Site, response: Response, reason: RemovedReason | None) -> FetchedPage:
+    """An answer without content: the notice is gone (`reason`), or not modified (304)."""
+    page = notice_page(site, response)
+    page.body = b""  # the deletion page is no version of the notice
+    page.removed_reason = reason.value if reason else None
+    return page
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

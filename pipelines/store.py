@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crawler import run_context
 from models.db import is_transient, make_engine, masked_url, schema_is_at_head
+from models.lifecycle import stored_notices
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
 from models.writes import Outcome
@@ -105,6 +106,7 @@ class StorePipeline:
         context = run_context.find(self.crawler)
         if context is not None and context.sites:
             upsert_sites(self.engine, context.site_rows())
+            context.stored.update(stored_notices(self.engine, list(context.sites)))
 
     def _refuse(self, message: str, cause: BaseException | None = None) -> NoReturn:
         # Raising here fails the crawl's start, so `scrapy crawl` exits non-zero; the log line

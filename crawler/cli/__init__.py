@@ -9,6 +9,7 @@ from crawler.cli import (  # noqa: F401
     demo_cmd,
     export_cmd,
     parse_cmd,
+    recheck_cmd,
     sites_cmd,
     stats_cmd,
 )

@@ -99,6 +99,7 @@ def run_crawl(
     since: str | None = None,
     max_pages: int | None = None,
     settings: Mapping[str, Any] | None = None,
+    spider_args: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
 
@@ -121,7 +122,9 @@ def run_crawl(
     notices_settings.check(scrapy_settings)
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
-    label = registry.find_region(region).name if region else selected[0].region_name
+    label = (
+        registry.find_region(region).name if region else selected[0].region_name if site else "all"
+    )
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
     kwargs: dict[str, Any] = {"region": region, "site": site, "since": since}
@@ -129,6 +132,7 @@ def run_crawl(
         kwargs["seeds"] = str(seeds_dir)
     if max_pages:
         kwargs["max_pages"] = max_pages
+    kwargs.update(spider_args or {})  # e.g. `notices recheck`'s stored notices
     started = time.monotonic()
     process.crawl(crawler, **kwargs)
     process.start()

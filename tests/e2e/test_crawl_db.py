@@ -15,13 +15,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.listing import canonical_url
 from models.crawl_run import CrawlRun
 from models.db import make_engine
 from models.notice import Notice
 from tests.farm import load_truth
 
-from .conftest import FARM_SEEDS, FAST, REPO_SEEDS, ROOT, scrapy_crawl
+from .conftest import FARM_SEEDS, FAST, REPO_SEEDS, ROOT, notice_key, scrapy_crawl
 
 pytestmark = pytest.mark.e2e
 
@@ -112,7 +111,7 @@ def test_every_target_stored_once_with_its_fields(farm: Any, farm_db: str, site:
     truth = load_truth(site)
     stored = {n.canonical_url: n for n in _notices(farm_db) if n.site_id == site}
     for want in truth.notices:
-        got = stored.get(canonical_url(farm.url(site, want.path)))
+        got = stored.get(notice_key(farm, site, want.path))
         assert got is not None, f"{want.path} not stored"
         assert got.is_notice, f"{want.path} stored as a non-notice"
         assert (got.title, got.published_date and got.published_date.isoformat()) == (
@@ -129,7 +128,7 @@ def test_no_non_notice_stored_as_a_notice(farm: Any, farm_db: str, site: str) ->
     truth = load_truth(site)
     notices = {n.canonical_url for n in _notices(farm_db) if n.site_id == site and n.is_notice}
     for non in truth.non_notices:
-        assert canonical_url(farm.url(site, non.path)) not in notices, (non.path, non.reason)
+        assert notice_key(farm, site, non.path) not in notices, (non.path, non.reason)
     assert len(notices) == len(truth.notices)
 
 
@@ -262,7 +261,7 @@ def test_edits_and_deletions_between_crawls(tmp_path: Path) -> None:
         first = scrapy_crawl(args, env=env, dump=tmp_path / "1.jsonl", store=True)
         own.set_epoch(2)
         second = scrapy_crawl(args, env=env, dump=tmp_path / "2.jsonl", store=True)
-        url = {c.case: canonical_url(own.url("farm-mutable", c.path)) for c in _changes()}
+        url = {c.case: notice_key(own, "farm-mutable", c.path) for c in _changes()}
     assert first.returncode == 0 and second.returncode == 0, second.stderr[-2000:]
     (_, _), (run2, _) = _runs(db_url)
     assert run2.stats.get("notices/db/inserted", 0) >= 1  # the new notice
@@ -313,5 +312,5 @@ def test_replaced_attachment_makes_a_new_version(tmp_path: Path) -> None:
         own.set_epoch(2)
         assert scrapy_crawl(args, env=env).returncode == 0
         (change,) = [c for c in _changes() if c.case == "replace_attachment"]
-        key = canonical_url(own.url("farm-mutable", change.path))
+        key = notice_key(own, "farm-mutable", change.path)
     assert _version_counts(db_url)[key] == 2
