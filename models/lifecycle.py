@@ -30,6 +30,7 @@ class Stored(NamedTuple):
     """What the store compares a fetched page with."""
 
     id: int
+    url: str
     fetch_sha256: str | None
     record_sha256: str
     removed: bool
@@ -40,6 +41,7 @@ class Stored(NamedTuple):
 
 _STORED_COLUMNS = (
     NOTICES.c.id,
+    NOTICES.c.url,
     NOTICES.c.fetch_sha256,
     NOTICES.c.record_sha256,
     NOTICES.c.removed_at.is_not(None),
@@ -129,7 +131,9 @@ def follow_moves(conn: Connection, pages: Sequence[FetchedPage], changes: Change
         if here is not None:
             merge(conn, keep=old.id, dupe=here.id)
         conn.execute(
-            update(NOTICES).where(NOTICES.c.id == old.id).values(canonical_url=page.canonical_url)
+            update(NOTICES)
+            .where(NOTICES.c.id == old.id)
+            .values(canonical_url=page.canonical_url, url=page.url)
         )
         changes.event(
             old.id, EventKind.MOVED, f"{old_key} -> {page.canonical_url}", page.fetched_at

@@ -124,9 +124,10 @@ def _write_notices(
         was = known.get(url)
         values = lifecycle.answered(changes, ids[url], was, page)
         if was is not None and url not in changed:
-            validators = {"etag": page.etag, "last_modified": page.last_modified}
+            if was.url != page.url:  # the same page on another port, scheme or www.
+                values["url"] = page.url
             if (was.etag, was.last_modified) != (page.etag, page.last_modified):
-                values.update(validators)
+                values.update(etag=page.etag, last_modified=page.last_modified)
         if values:
             conn.execute(update(NOTICES).where(NOTICES.c.id == ids[url]).values(**values))
         changes.seen_at(ids[url], page)
