@@ -46,7 +46,7 @@ from crawler.paging import ReadPage
 from crawler.rechecks import recheck_request
 from crawler.responses import content_type, page_text, set_cookie_names
 from crawler.run_context import RunContext
-from crawler.seeds import ListSource, Site
+from crawler.seeds import ListSource, SeedError, Site
 from crawler.spider_args import parse_max_pages, parse_since
 from crawler.walks import SiteWalk
 from pipelines.common import settings
@@ -76,7 +76,7 @@ class NoticesSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         if recheck is not None and not all(isinstance(t, StoredNotice) for t in recheck):
-            raise ValueError("recheck takes stored notices: run `notices recheck`")
+            raise SeedError("recheck takes stored notices: run `notices recheck`")
         only = {t.site_id for t in recheck} if recheck is not None else None
         self.context = RunContext.for_run(region, site, seeds, only=only)
         self.recheck = recheck

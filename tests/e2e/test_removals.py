@@ -266,3 +266,11 @@ def test_identity_survives_a_change_of_port(tmp_path: Path) -> None:
     first, second = stored
     assert set(first) == set(second) and len(first) == len(load_truth(SITE).notices)
     assert all(len(second[k]) == len(ports) for k in second)  # as fetched, on each port
+
+
+def test_scrapy_crawl_refuses_a_recheck_argument_in_one_line() -> None:
+    run = scrapy_crawl([*ARGS, "recheck=5"], env={"NOTICES_FARM_PORT": "1"})
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.rstrip().splitlines()[-1] == (
+        "error: -a recheck is not a crawl argument: run `notices recheck`"
+    )
