@@ -30,6 +30,7 @@ class Stored(NamedTuple):
     """What the store compares a fetched page with."""
 
     id: int
+    key: str  # its own canonical_url (a page may have found it by an alias)
     url: str
     fetch_sha256: str | None
     record_sha256: str
@@ -41,6 +42,7 @@ class Stored(NamedTuple):
 
 _STORED_COLUMNS = (
     NOTICES.c.id,
+    NOTICES.c.canonical_url,
     NOTICES.c.url,
     NOTICES.c.fetch_sha256,
     NOTICES.c.record_sha256,
@@ -56,9 +58,9 @@ def stored(conn: Connection, keys: Iterable[str]) -> dict[str, Stored]:
     found: dict[str, Stored] = {}
     wanted = sorted(set(keys))
     for chunk in chunks(wanted, LOOKUP_CHUNK):
-        query = select(NOTICES.c.canonical_url, *_STORED_COLUMNS)
-        for key, *rest in conn.execute(query.where(NOTICES.c.canonical_url.in_(chunk))):
-            found[key] = Stored(*rest)
+        query = select(*_STORED_COLUMNS).where(NOTICES.c.canonical_url.in_(chunk))
+        for row in conn.execute(query):
+            found[row.canonical_url] = Stored(*row)
     missing = [k for k in wanted if k not in found]
     for chunk in chunks(missing, LOOKUP_CHUNK):
         query = select(URLS.c.canonical_url, *_STORED_COLUMNS).join(

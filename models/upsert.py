@@ -84,6 +84,12 @@ def _write_notices(
 ) -> None:
     now = changes.now
     known = lifecycle.stored(conn, {p.canonical_url for _, p, _ in notices})
+    for _, p, _ in notices:
+        was = known.get(p.canonical_url)
+        if was is not None and was.key != p.canonical_url:  # found by a URL it was seen at
+            changes.seen_at(was.id, p)  # that URL keeps its own key
+            p.canonical_url = was.key  # the page is that notice's: one row
+            known.setdefault(was.key, was)
     state = {url: (was.fetch_sha256, was.record_sha256) for url, was in known.items()}
     changed: dict[str, tuple[FetchedPage, str, str, bool]] = {}
     last: dict[str, FetchedPage] = {}  # the batch's last fetch of each key decides its standing

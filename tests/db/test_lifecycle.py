@@ -100,9 +100,12 @@ def test_a_redirect_keeps_the_notice_and_all_its_urls(engine: Engine) -> None:
         urls = set(conn.execute(select(NoticeUrl.url)).scalars())
         kinds = list(conn.execute(select(NoticeEvent.kind)).scalars())
     assert (row.url, row.canonical_url, urls, kinds) == (new, new, {old, new}, ["moved"])
-    # the old URL found again (an alias list row, say) is the same notice
-    write_pages(engine, [page(1)], now=T2)
+    # the old URL found again (an alias list row, say), even edited, is the same notice
+    assert write_pages(engine, [page(1, rec=record(1, body="改"), body=b"v2")], now=T2) == [
+        Outcome.UPDATED
+    ]
     assert count(engine, Notice) == 1
+    assert count(engine, NoticeVersion) == 2
 
 
 def test_a_notice_stored_under_its_new_url_meanwhile_is_merged(engine: Engine) -> None:
