@@ -136,7 +136,9 @@ def _write_notices(
                 values.update(etag=page.etag, last_modified=page.last_modified)
         if values:
             conn.execute(update(NOTICES).where(NOTICES.c.id == ids[url]).values(**values))
-        changes.seen_at(ids[url], page)
+        # a notice fetched again at its last URL has it kept already: no write for a re-crawl
+        if was is None or was.url != page.url or page.redirect_urls:
+            changes.seen_at(ids[url], page)
 
 
 def _write_answers(

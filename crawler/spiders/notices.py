@@ -113,6 +113,8 @@ class NoticesSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.recheck is not None:
+            # the run row tells a re-check from a crawl (no list pages were meant to be read)
+            self._inc_by("notices/recheck/targets", len(self.recheck))
             for target in self.recheck:
                 if target.site_id in self._sites:
                     yield self._recheck_request(self._sites[target.site_id], target, None)
@@ -249,7 +251,7 @@ class NoticesSpider(scrapy.Spider):
         if response.status == 304:  # a conditional re-check: the stored version is current
             out.consecutive_blocks = 0
             self._inc("notices/detail_not_modified")
-            yield self._listed(site, answer_page(site, response, None))
+            yield self._emit(self._listed(site, answer_page(site, response, None)))
             return
         links = detail_links(site, response)
         verdict = detail_verdict(response, links)
