@@ -136,9 +136,11 @@ def _write_notices(
                 values.update(etag=page.etag, last_modified=page.last_modified)
         if values:
             conn.execute(update(NOTICES).where(NOTICES.c.id == ids[url]).values(**values))
+    for _, p, _ in notices:  # every fetch of the batch, not only the last of its key
+        was = known.get(p.canonical_url)
         # a notice fetched again at its last URL has it kept already: no write for a re-crawl
-        if was is None or was.url != page.url or page.redirect_urls:
-            changes.seen_at(ids[url], page)
+        if was is None or was.url != p.url or p.redirect_urls:
+            changes.seen_at(ids[p.canonical_url], p)
 
 
 def _write_answers(

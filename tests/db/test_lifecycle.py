@@ -108,6 +108,19 @@ def test_a_redirect_keeps_the_notice_and_all_its_urls(engine: Engine) -> None:
     assert count(engine, NoticeVersion) == 2
 
 
+def test_a_move_and_a_direct_fetch_of_the_new_url_in_one_batch_keep_both_urls(
+    engine: Engine,
+) -> None:
+    write_pages(engine, [page(1)], now=T0)
+    old, new = "http://127.0.0.1/notice/1.html", "http://127.0.0.1/zgtb/1.html"
+    moved = page(1, url=new, canonical_url=new, redirect_urls=(old,), redirect_keys=(old,))
+    direct = page(1, url=new, canonical_url=new)
+    write_pages(engine, [moved, direct], now=T1)
+    with engine.connect() as conn:
+        urls = set(conn.execute(select(NoticeUrl.url)).scalars())
+    assert (count(engine, Notice), urls) == (1, {old, new})
+
+
 def test_a_notice_stored_under_its_new_url_meanwhile_is_merged(engine: Engine) -> None:
     old = "http://127.0.0.1/notice/1.html"
     new = "http://127.0.0.1/zgtb/1.html"
