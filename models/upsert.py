@@ -161,6 +161,9 @@ def _write_answers(
         else:
             values = {"last_seen_at": changes.now, "last_checked_at": changes.now}
             values.update(lifecycle.answered(changes, was.id, was, page))
+            if was.url != page.url or page.redirect_urls:  # a 304 after a redirect, say
+                values["url"] = page.url
+                changes.seen_at(was.id, page)
             conn.execute(update(NOTICES).where(NOTICES.c.id == was.id).values(**values))
             outcomes[i] = Outcome.UNCHANGED
 

@@ -79,6 +79,19 @@ def test_a_304_confirms_and_restores(engine: Engine) -> None:
     assert standing(engine)[4] == ["removed", "restored"]
 
 
+def test_a_304_after_a_redirect_is_a_move_with_both_urls(engine: Engine) -> None:
+    # a re-check sends the old page's validators; the new URL has the same bytes: 304
+    write_pages(engine, [page(1)], now=T0)
+    old, new = "http://127.0.0.1/notice/1.html", "http://127.0.0.1/zgtb/1.html"
+    moved = page(1, url=new, canonical_url=new, status=304, body=b"", rec={"is_notice": False})
+    moved.redirect_urls, moved.redirect_keys = (old,), (old,)
+    assert write_pages(engine, [moved], now=T1) == [Outcome.UNCHANGED]
+    with engine.connect() as conn:
+        (row,) = conn.execute(select(Notice.url, Notice.canonical_url)).all()
+        urls = set(conn.execute(select(NoticeUrl.url)).scalars())
+    assert (row.url, row.canonical_url, urls) == (new, new, {old, new})
+
+
 def test_delisting_and_relisting_follow_what_the_lists_showed(engine: Engine) -> None:
     write_pages(engine, [page(1, listed=True)], now=T0)
     write_pages(engine, [page(1, listed=False, fetched_at=T1)], now=T1)
