@@ -159,7 +159,7 @@ def _write_answers(
             lifecycle.removed(conn, changes, was, page)
             outcomes[i] = Outcome.REMOVED
         else:
-            values = {"last_seen_at": changes.now, "last_checked_at": changes.now}
+            values: dict[str, Any] = {"last_seen_at": changes.now, "last_checked_at": changes.now}
             values.update(lifecycle.answered(changes, was.id, was, page))
             if was.url != page.url or page.redirect_urls:  # a 304 after a redirect, say
                 values["url"] = page.url
