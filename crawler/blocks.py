@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crawler import soft404
 from crawler.platforms import SIGNATURES as PLATFORM_SIGNATURES
 from crawler.platforms.signature import Seen, Signature, Test
 
@@ -52,16 +53,6 @@ _CAPTCHA = (
     "captcha",
 )
 _BLOCK_PAGE = ("访问异常", "访问受限", "您的访问被拒绝", "访问被拒绝", "安全检查", "访问存在异常")
-# A small 200 page saying the item is gone (a deleted notice served as a normal page).
-_SOFT_404 = (
-    "该信息已删除",
-    "信息已删除",
-    "您访问的页面不存在",
-    "页面不存在",
-    "已撤稿",
-    "信息不存在",
-)
-_SOFT_404_MAX_TEXT = 400  # visible characters; real notices are much longer
 _MIN_TEXT = 10  # visible characters below which a page with no attachment is an empty shell
 
 
@@ -157,10 +148,9 @@ def _empty_shell(s: Seen) -> str | None:
 
 
 def _soft_404(s: Seen) -> str | None:
-    if len(s.visible) >= _SOFT_404_MAX_TEXT:
-        return None
-    said = next((w for w in _SOFT_404 if w in s.visible), None)
-    return f"page says {said}" if said else None
+    # a deleted notice served as a normal page; the phrases per CMS are in crawler/soft404.py
+    found = soft404.deletion_phrase(s.visible)
+    return f"page says {found[1]} ({found[0]})" if found else None
 
 
 # Evaluated in order; the first match decides. Status signatures come first, so everything after

@@ -46,7 +46,7 @@ def wanted_entries(
             out.skipped_by_title += 1
             count("notices/skipped/title")
             continue
-        key = listing.canonical_url(entry.url)
+        key = listing.canonical_url(entry.url, site.hosts)
         if key in seen:
             out.duplicates += 1
             continue

@@ -7,7 +7,7 @@ How a list pages (and where a JSON API keeps its rows) is up to its style in `cr
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -127,14 +127,25 @@ _TRACKING = frozenset(
 _VSB_DYNAMIC = re.compile(r"(?:^|/)content\.jsp$")
 
 
-def canonical_url(url: str) -> str:
+def _bare(host: str) -> str:
+    return host.removeprefix("www.")
+
+
+def canonical_url(url: str, hosts: Collection[str] = ()) -> str:
     """One key per notice: VSB `content.jsp?wbtreeid=&wbnewsid=` becomes `info/<tree>/<id>.htm`,
     https becomes http, default ports, tracking parameters and fragments go (w3lib canonical form).
+
+    On one of the site's own `hosts` the key also drops the port and `www.`: a site served on
+    another port (the local farm), over https or with `www.` keeps its notices' identity. Another
+    host keeps its port, which may be another server.
     """
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     port = parts.port
-    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    if _bare(host) in {_bare(h.lower()) for h in hosts}:
+        netloc = _bare(host)
+    else:
+        netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)

@@ -1,4 +1,5 @@
-"""A fetched detail page as a `FetchedPage` item: its attachment links, its verdict, the item."""
+"""A fetched detail page as a `FetchedPage` item: its attachment links, its verdict, the item;
+and what an answer without content says of a stored notice (gone, or not modified)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from crawler.blocks import Verdict, classify_response
 from crawler.responses import charset, content_type, page_text, set_cookie_names, validators
 from crawler.seeds import Site
 from pipelines.common.fetched import FetchedPage
+from pipelines.common.lifecycle import RemovedReason
+
+# The verdicts that say the notice is gone. Blocks, rate limits, timeouts and 5xx are missing
+# here on purpose: they say nothing of the notice.
+_GONE = {
+    ("not_found", 404): RemovedReason.NOT_FOUND,
+    ("not_found", 410): RemovedReason.GONE,
+    ("soft_404", 200): RemovedReason.SOFT_NOT_FOUND,
+}
 
 
 def detail_links(site: Site, response: Response) -> list[attachments.Link]:
@@ -39,11 +49,19 @@ def detail_verdict(response: Response, links: list[attachments.Link]) -> Verdict
     return None
 
 
+def removed_reason(verdict: Verdict, status: int) -> RemovedReason | None:
+    """The removal reason a detail page's verdict gives its notice, or None (not a removal)."""
+    return _GONE.get((verdict.kind, status))
+
+
 def notice_page(site: Site, response: Response) -> FetchedPage:
+    """The item of a detail page's answer; `listed` (request meta) says whether a list of the
+    site showed it this run, when the spider knows."""
+    sources = tuple(response.meta.get("redirect_urls") or ())
     etag, last_modified = validators(response)
     return FetchedPage(
         url=response.url,
-        canonical_url=listing.canonical_url(response.url),
+        canonical_url=listing.canonical_url(response.url, site.hosts),
         site_id=site.id,
         region=site.region_name,
         status=response.status,
@@ -52,18 +70,29 @@ def notice_page(site: Site, response: Response) -> FetchedPage:
         declared_encoding=charset(response),
         list_title=response.meta.get("list_title"),
         list_date=response.meta.get("list_date"),
+        redirect_urls=sources,
+        redirect_keys=tuple(listing.canonical_url(u, site.hosts) for u in sources),
+        listed=response.meta.get("listed"),
         etag=etag,
         last_modified=last_modified,
     )
 
 
 def not_modified_page(site: Site, response: Response) -> FetchedPage:
-    """A 304 to a conditional request: no body; the validators are those sent unless renewed."""
+    """A 304 to a conditional request (`status` 304, no body): the stored version is current; the
+    validators are those sent unless the answer renewed them."""
     page = notice_page(site, response)
     sent = response.request.headers if response.request is not None else {}
     for attr, header in (("etag", "If-None-Match"), ("last_modified", "If-Modified-Since")):
         if getattr(page, attr) is None and sent.get(header):
             setattr(page, attr, sent[header].decode("latin-1"))
     page.body = b""
-    page.not_modified = True
+    return page
+
+
+def answer_page(site: Site, response: Response, reason: RemovedReason) -> FetchedPage:
+    """An answer that says the notice is gone (`reason`): no version of the notice."""
+    page = notice_page(site, response)
+    page.body = b""  # the deletion page is no version of the notice
+    page.removed_reason = reason.value
     return page

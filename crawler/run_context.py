@@ -14,7 +14,7 @@ None for a crawl of another spider, e.g. `scrapy runspider` with our store pipel
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.seeds import SeedError, Site, load_registry
 from pipelines.cleaning import SiteCleanRules
 from pipelines.common.db_fault import DbReport
+from pipelines.common.lifecycle import StoredNotice
 
 logger = logging.getLogger(__name__)
 
@@ -41,25 +42,43 @@ class RunContext:
     db: DbReport = field(default_factory=DbReport)  # the store's fault, for the summary
     # filled by the store's open_spider; left empty (no store), every page is new
     incremental: Incremental = field(default_factory=Incremental)
+    # The archive's notices of the selected sites by site id, filled by the store when it opens
+    # (empty without one): what the lists are compared with to find delisted notices.
+    stored: dict[str, list[StoredNotice]] = field(default_factory=dict)
 
     @classmethod
     def for_run(
-        cls, region: str | None, site: str | None, seeds: str | None = None, *, full: bool = False
+        cls,
+        region: str | None,
+        site: str | None,
+        seeds: str | None = None,
+        *,
+        only: Collection[str] | None = None,
+        full: bool = False,
     ) -> RunContext:
-        """The context of a crawl of `region` (or one `site`) of the registry in `seeds`; `full`
+        """The context of a crawl of `region` (or one `site`) of the registry in `seeds`; with
+        neither, of the sites in `only` (a re-check of stored notices of any region). `full`
         walks every list page and fetches every row (crawler/incremental.py).
 
-        Raises SeedError when neither is given or the registry does not know them.
+        Raises SeedError when none is given or the registry does not know them.
         """
         registry = load_registry(seeds)
-        if not region and not site:
+        if not region and not site and only is None:
             raise SeedError(
                 f"pass -a region=NAME (or -a site=ID); known regions: {registry.known_regions()}"
             )
         selected = registry.select(region, site)
+        if only is not None:
+            selected = [s for s in selected if s.id in only]
+        if not selected:
+            raise SeedError("no site of the registry to crawl")
         rules, unusable = clean_rules({s.id: s.options for s in selected})
         return cls(
-            region_name=registry.find_region(region).name if region else selected[0].region_name,
+            region_name=registry.find_region(region).name
+            if region
+            else selected[0].region_name
+            if site
+            else "all",
             sites={s.id: s for s in selected},
             clean_rules=rules,
             unusable_rules=unusable,

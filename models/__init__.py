@@ -5,7 +5,15 @@ from __future__ import annotations
 from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
-from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
+from models.notice import (
+    Attachment,
+    Notice,
+    NoticeEvent,
+    NoticeUrl,
+    NoticeVersion,
+    NoticeVersionFile,
+    Problem,
+)
 from models.page_validator import PageValidator
 from models.raw_page import RawPage
 from models.site import Site
@@ -17,6 +25,8 @@ __all__ = [
     "CrawlRun",
     "CrawlSiteOutcome",
     "Notice",
+    "NoticeEvent",
+    "NoticeUrl",
     "NoticeVersion",
     "NoticeVersionFile",
     "PageValidator",

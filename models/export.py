@@ -1,5 +1,7 @@
 """Read the archive back as records: one dict per notice in the contract's shape, problems nested,
-plus where and when it was found. Streams, so an export never holds the whole archive."""
+plus where and when it was found and its standing (removed, delisted, its URLs and versions:
+pipelines/common/lifecycle.py). Removed notices are exported like the others. Streams, so an
+export never holds the whole archive."""
 
 from __future__ import annotations
 
@@ -8,14 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, Table, select
+from sqlalchemy import Connection, Select, Table, func, select
 
-from models.notice import Notice, Problem
+from models.notice import Notice, NoticeUrl, NoticeVersion, Problem
+from pipelines.common.lifecycle import ARCHIVE_FIELDS
 from pipelines.common.record import NoticeRecord, Storage, names
 from pipelines.common.record import Problem as RecordProblem
 
 NOTICES = cast(Table, Notice.__table__)
 PROBLEMS = cast(Table, Problem.__table__)
+URLS = cast(Table, NoticeUrl.__table__)
+VERSIONS = cast(Table, NoticeVersion.__table__)
 
 # Record fields with a column of `notices`, in the contract's order; `problems` (a table of its
 # own) and `attachments` are filled after them, `extra` holds values that did not fit a column.
@@ -24,15 +29,9 @@ RECORD_FIELDS = tuple(
     for f in names(NoticeRecord)
     if f != "attachments" and f not in names(NoticeRecord, Storage.TABLE)
 )
-LOCATION_FIELDS = (
-    "id",
-    "site_id",
-    "region",
-    "url",
-    "canonical_url",
-    "first_seen_at",
-    "last_seen_at",
-)
+LOCATION_FIELDS = ("id", "site_id", "region", "canonical_url", *ARCHIVE_FIELDS)
+# Archive fields that are no column of `notices`: read from their own tables.
+COMPUTED_FIELDS = ("urls", "versions")
 PROBLEM_FIELDS = names(RecordProblem)
 STREAM_CHUNK = 500
 
@@ -81,12 +80,34 @@ def iter_records(
         )
         for p in conn.execute(pq):
             problems[p.notice_id].append({f: getattr(p, f) for f in PROBLEM_FIELDS})
+        urls: dict[int, list[str]] = {i: [] for i in ids}
+        uq = (
+            select(URLS.c.notice_id, URLS.c.url)
+            .where(URLS.c.notice_id.in_(ids))
+            .order_by(URLS.c.notice_id, URLS.c.first_seen_at, URLS.c.url)
+        )
+        for nid, url in conn.execute(uq):
+            urls[nid].append(url)
+        vq = (
+            select(VERSIONS.c.notice_id, func.count())
+            .where(VERSIONS.c.notice_id.in_(ids))
+            .group_by(VERSIONS.c.notice_id)
+        )
+        versions: dict[int, int] = {row[0]: row[1] for row in conn.execute(vq)}
         for r in rows:
-            yield to_record(r._mapping, problems[r.id])
+            # a notice stored before its URLs were kept was seen at least at its own URL
+            computed = {"urls": urls[r.id] or [r.url], "versions": versions.get(r.id, 0)}
+            yield to_record(r._mapping, problems[r.id], computed)
 
 
-def to_record(row: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
-    record: dict[str, Any] = {f: _plain(row[f]) for f in LOCATION_FIELDS}
+def to_record(
+    row: Any, problems: list[dict[str, Any]], computed: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A notice row as an export record; `computed` holds COMPUTED_FIELDS (else empty)."""
+    computed = computed or {"urls": [row["url"]], "versions": 0}
+    record: dict[str, Any] = {
+        f: computed[f] if f in COMPUTED_FIELDS else _plain(row[f]) for f in LOCATION_FIELDS
+    }
     record.update({f: _plain(row[f]) for f in RECORD_FIELDS})
     record["problems"] = problems
     record["attachments"] = row["attachments"]

@@ -22,6 +22,7 @@ from sqlalchemy.types import TypeEngine
 from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.types import Json, UTCDateTime
+from pipelines.common.lifecycle import ARCHIVE_FIELDS, EventKind, RemovedReason
 from pipelines.common.record import NoticeRecord, Spec, Storage, declared
 from pipelines.common.record import Problem as RecordProblem
 
@@ -49,6 +50,15 @@ def column_type(declared: Spec) -> TypeEngine[Any]:
     raise ValueError(f"{declared.storage} is stored in a table of its own, not a column")
 
 
+def archive_column(name: str, column_type: TypeEngine[Any], **kw: Any) -> Any:
+    """A column of an archive field, commented with its meaning (pipelines/common/lifecycle.py)."""
+    return mapped_column(column_type, comment=ARCHIVE_FIELDS[name], **kw)
+
+
+# Long enough for every removal reason and event kind.
+LABEL = String(max(len(v) for v in [*RemovedReason, *EventKind]))
+
+
 def record_column(name: str, of: type = NoticeRecord, **kw: Any) -> Any:
     """The column of field `name` of record dataclass `of`, commented with its description."""
     field = declared(of, name)
@@ -62,10 +72,27 @@ class Notice(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), index=True)
     region: Mapped[str | None] = mapped_column(String(100), index=True, comment="the site's region")
-    url: Mapped[str] = mapped_column(Text, comment="URL as last fetched")
-    canonical_url: Mapped[str] = mapped_column(Text, unique=True, comment="w3lib-canonical URL")
-    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="first fetched (UTC)")
-    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="last fetched (UTC)")
+    url: Mapped[str] = archive_column("url", Text())
+    canonical_url: Mapped[str] = mapped_column(
+        Text,
+        unique=True,
+        comment="the notice's key: w3lib-canonical URL of its current page, with the port, "
+        "scheme and www. of the site's own hosts normalised away",
+    )
+    first_seen_at: Mapped[datetime] = archive_column("first_seen_at", UTCDateTime())
+    last_seen_at: Mapped[datetime] = archive_column("last_seen_at", UTCDateTime())
+    last_checked_at: Mapped[datetime | None] = archive_column(
+        "last_checked_at", UTCDateTime(), index=True
+    )
+    removed_at: Mapped[datetime | None] = archive_column("removed_at", UTCDateTime())
+    removed_reason: Mapped[str | None] = archive_column("removed_reason", LABEL)
+    delisted_at: Mapped[datetime | None] = archive_column("delisted_at", UTCDateTime())
+    etag: Mapped[str | None] = mapped_column(
+        Text, comment="ETag of the last answer with content, sent back by `notices recheck`"
+    )
+    last_modified: Mapped[str | None] = mapped_column(
+        Text, comment="Last-Modified of the last answer with content, sent back likewise"
+    )
     content_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the raw bytes of the current version"
     )
@@ -114,6 +141,41 @@ class Notice(Base):
     files: Mapped[list[Attachment]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+    urls: Mapped[list[NoticeUrl]] = relationship(
+        order_by="NoticeUrl.first_seen_at", cascade="all, delete-orphan", passive_deletes=True
+    )
+    events: Mapped[list[NoticeEvent]] = relationship(
+        order_by="NoticeEvent.at", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class NoticeUrl(Base):
+    """A URL a notice was seen at: where it is now, where it was before a redirect, an alias."""
+
+    __tablename__ = "notice_urls"
+    __table_args__ = ({"comment": "every URL a notice was seen at; one notice, many URLs"},)
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True, comment="as fetched or requested")
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    canonical_url: Mapped[str] = mapped_column(
+        Text, index=True, comment="its key, as notices.canonical_url: how a page finds its notice"
+    )
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="UTC")
+
+
+class NoticeEvent(Base):
+    """One change of a notice's standing in the archive (its content changes are versions)."""
+
+    __tablename__ = "notice_events"
+    __table_args__ = ({"comment": "removals, restorations, delistings and moves of notices"},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), comment="UTC")
+    kind: Mapped[str] = mapped_column(
+        LABEL, comment="one of: " + ", ".join(k.value for k in EventKind)
+    )
+    detail: Mapped[str | None] = mapped_column(Text, comment="what was seen, e.g. HTTP 404")
 
 
 class Problem(Base):

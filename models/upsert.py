@@ -3,7 +3,10 @@
 One call of `write_pages` is one transaction. It looks up the stored record hashes of the whole
 batch at once, touches `last_seen_at` of unchanged notices with one UPDATE, and upserts the new or
 changed ones with the dialect's native `INSERT ... ON CONFLICT`, so a re-crawl of unchanged pages
-costs one SELECT and one UPDATE per batch.
+costs one SELECT, one UPDATE and one INSERT of seen URLs (conflicts ignored) per batch.
+
+A page found through a redirect keeps its notice (models/lifecycle.py); a page that answered
+gone marks its notice removed, a 304 confirms it; a removed notice that answers is live again.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, delete, select, update
+from sqlalchemy import Connection, Engine, Table, delete, update
 
-from models import search
+from models import lifecycle, search
 from models.attachment_file import AttachmentFile
 from models.hashing import fetch_digest, record_digest
+from models.lifecycle import Changes
 from models.native_upsert import chunks, dialect_insert, on_conflict_nothing, on_conflict_update
 from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
 from models.notice_rows import Prepared, no_nul
@@ -56,25 +60,45 @@ def write_pages_in(
     ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
     outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
     write_states_in(conn, detail_states(pages, now))  # validators go with their pages
-    # A 304 says the stored page is current: it is seen again, nothing else is written.
-    not_modified = [p for p in pages if p.not_modified]
-    if not_modified:
-        touch_not_modified(conn, not_modified, now)
-        outcomes = [Outcome.UNCHANGED if p.not_modified else Outcome.NON_NOTICE for p in pages]
-    raw = [p for p in pages if not p.is_notice and not p.not_modified]
+    changes = Changes(now)
+    lifecycle.follow_moves(conn, pages, changes)
+    answers = [(i, p) for i, p in enumerate(pages) if p.removed_reason or p.not_modified]
+    if answers:
+        _write_answers(conn, answers, outcomes, changes)
+    raw = [p for p in pages if not p.is_notice and not (p.removed_reason or p.not_modified)]
     if raw:
         _upsert_raw_pages(conn, raw, now)
     notices = [
-        (i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice and not p.not_modified
+        (i, p, fetch_digest(p))
+        for i, p in enumerate(pages)
+        if p.is_notice and not (p.removed_reason or p.not_modified)
     ]
-    if not notices:
-        return outcomes
+    if notices:
+        _write_notices(conn, notices, outcomes, changes)
+    changes.write(conn)
+    return outcomes
 
-    known = _stored_hashes(conn, {p.canonical_url for _, p, _ in notices})
-    state = {url: (fetch, record) for url, (_, fetch, record) in known.items()}
+
+def _write_notices(
+    conn: Connection,
+    notices: list[tuple[int, FetchedPage, str]],
+    outcomes: list[Outcome],
+    changes: Changes,
+) -> None:
+    now = changes.now
+    known = lifecycle.stored(conn, {p.canonical_url for _, p, _ in notices})
+    for _, p, _ in notices:
+        was = known.get(p.canonical_url)
+        if was is not None and was.key != p.canonical_url:  # found by a URL it was seen at
+            changes.seen_at(was.id, p)  # that URL keeps its own key
+            p.canonical_url = was.key  # the page is that notice's: one row
+            known.setdefault(was.key, was)
+    state = {url: (was.fetch_sha256, was.record_sha256) for url, was in known.items()}
     changed: dict[str, tuple[FetchedPage, str, str, bool]] = {}
+    last: dict[str, FetchedPage] = {}  # the batch's last fetch of each key decides its standing
     for i, p, fetch in notices:
         url = p.canonical_url
+        last[url] = p
         stored = state.get(url)
         # Same bytes, parser and files cannot give another record: skip hashing the record,
         # which is most of the cost of an unchanged re-crawl.
@@ -92,14 +116,64 @@ def write_pages_in(
         state[url] = (fetch, digest)
         changed[url] = (p, fetch, digest, has_nul)  # a later fetch of the URL in the batch wins
 
-    unchanged_ids = [nid for url, (nid, _, _) in known.items() if url not in changed]
+    unchanged_ids = [was.id for url, was in known.items() if url not in changed and url in last]
     for chunk in chunks(unchanged_ids, LOOKUP_CHUNK):
-        conn.execute(update(NOTICES).where(NOTICES.c.id.in_(chunk)).values(last_seen_at=now))
+        conn.execute(
+            update(NOTICES)
+            .where(NOTICES.c.id.in_(chunk))
+            .values(last_seen_at=now, last_checked_at=now)
+        )
+    ids = {url: was.id for url, was in known.items()}
     if changed:
         preps = [Prepared.of(*values) for values in changed.values()]
-        known_ids = {url: nid for url, (nid, _, _) in known.items()}
-        _upsert_notices(conn, preps, {u for u in changed if u in known}, known_ids, now)
-    return outcomes
+        for prep in preps:
+            prep.row.update(etag=prep.page.etag, last_modified=prep.page.last_modified)
+        updated = {u for u in changed if u in known}
+        ids.update(_upsert_notices(conn, preps, updated, ids, now))
+    for url, page in last.items():
+        was = known.get(url)
+        values = lifecycle.answered(changes, ids[url], was, page)
+        if was is not None and url not in changed:
+            if was.url != page.url:  # the same page on another port, scheme or www.
+                values["url"] = page.url
+            if (was.etag, was.last_modified) != (page.etag, page.last_modified):
+                values.update(etag=page.etag, last_modified=page.last_modified)
+        if values:
+            conn.execute(update(NOTICES).where(NOTICES.c.id == ids[url]).values(**values))
+    for _, p, _ in notices:  # every fetch of the batch, not only the last of its key
+        was = known.get(p.canonical_url)
+        # a notice fetched again at its last URL has it kept already: no write for a re-crawl
+        if was is None or was.url != p.url or p.redirect_urls:
+            changes.seen_at(ids[p.canonical_url], p)
+
+
+def _write_answers(
+    conn: Connection,
+    answers: list[tuple[int, FetchedPage]],
+    outcomes: list[Outcome],
+    changes: Changes,
+) -> None:
+    """Pages that answered without content: gone (the notice is removed) or 304 (unchanged)."""
+    known = lifecycle.stored(conn, {p.canonical_url for _, p in answers})
+    # a 304 of a page kept as a non-notice: it is seen again, as a notice's would be
+    raw_seen = [p for _, p in answers if p.canonical_url not in known and p.not_modified]
+    if raw_seen:
+        touch_not_modified(conn, raw_seen, changes.now)
+    for i, page in answers:
+        was = known.get(page.canonical_url)
+        if was is None:
+            outcomes[i] = Outcome.NOT_STORED
+        elif page.removed_reason:
+            lifecycle.removed(conn, changes, was, page)
+            outcomes[i] = Outcome.REMOVED
+        else:
+            values: dict[str, Any] = {"last_seen_at": changes.now, "last_checked_at": changes.now}
+            values.update(lifecycle.answered(changes, was.id, was, page))
+            if was.url != page.url or page.redirect_urls:  # a 304 after a redirect, say
+                values["url"] = page.url
+                changes.seen_at(was.id, page)
+            conn.execute(update(NOTICES).where(NOTICES.c.id == was.id).values(**values))
+            outcomes[i] = Outcome.UNCHANGED
 
 
 def _upsert_notices(
@@ -108,11 +182,14 @@ def _upsert_notices(
     updated_urls: set[str],
     known_ids: dict[str, int],
     now: datetime,
-) -> None:
-    rows = [{**p.row, "first_seen_at": now, "last_seen_at": now} for p in preps]
+) -> dict[str, int]:
+    rows = [
+        {**p.row, "first_seen_at": now, "last_seen_at": now, "last_checked_at": now} for p in preps
+    ]
     old = search.old_texts(conn, [nid for url, nid in known_ids.items() if url in updated_urls])
     stmt = dialect_insert(conn, NOTICES)
-    keep = {"id", "canonical_url", "first_seen_at"}
+    # The standing of a stored notice changes only through models/lifecycle.py.
+    keep = {"id", "canonical_url", "first_seen_at", "removed_at", "removed_reason", "delisted_at"}
     stmt = on_conflict_update(
         stmt,
         ["canonical_url"],
@@ -143,6 +220,7 @@ def _upsert_notices(
     if links:
         conn.execute(dialect_insert(conn, ATTACHMENTS), links)
     _insert_versions(conn, preps, ids)
+    return ids
 
 
 def _insert_versions(conn: Connection, preps: list[Prepared], ids: dict[str, int]) -> None:
@@ -202,14 +280,3 @@ def _upsert_raw_pages(conn: Connection, pages: list[FetchedPage], now: datetime)
     for chunk in chunks(list(rows), LOOKUP_CHUNK):
         touch = update(RAW_PAGES).where(RAW_PAGES.c.canonical_url.in_(chunk))
         conn.execute(touch.values(last_seen_at=now))
-
-
-def _stored_hashes(conn: Connection, urls: set[str]) -> dict[str, tuple[int, str | None, str]]:
-    found: dict[str, tuple[int, str | None, str]] = {}
-    cols = (NOTICES.c.canonical_url, NOTICES.c.id, NOTICES.c.fetch_sha256, NOTICES.c.record_sha256)
-    for chunk in chunks(sorted(urls), LOOKUP_CHUNK):
-        for url, nid, fetch, record in conn.execute(
-            select(*cols).where(NOTICES.c.canonical_url.in_(chunk))
-        ):
-            found[url] = (nid, fetch, record)
-    return found

@@ -11,3 +11,5 @@ class Outcome(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     NON_NOTICE = "non_notice"
+    REMOVED = "removed"  # the page answered gone for a stored notice (marked removed if live)
+    NOT_STORED = "not_stored"  # it answered gone or 304 for a notice the archive does not hold

@@ -381,6 +381,8 @@ def _from_json(cls: type[_T], data: dict[str, Any]) -> _T:
         elif kind is list:
             (element,) = get_args(_HINTS[cls][f.name])
             values[f.name] = [_from_json(element, e) for e in item]
+        elif kind is tuple:  # of plain values (a page's redirect sources): JSON keeps a list
+            values[f.name] = tuple(item)
         else:
             values[f.name] = item
     return cls(**values)

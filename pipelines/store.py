@@ -49,6 +49,7 @@ from models.db import (
     probe_write,
     schema_is_at_head,
 )
+from models.lifecycle import stored_notices
 from models.page_states import load_state, write_states
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
@@ -168,6 +169,7 @@ class StorePipeline:
                 upsert_sites(engine, context.site_rows())
                 # after the spool's replay, so that replayed pages count as known
                 context.incremental.load(load_state(engine, context.sites))
+                context.stored.update(stored_notices(engine, list(context.sites)))
             except SQLAlchemyError as exc:  # pages create the rows they need: go on, in full
                 self._record_fault(fault_kind(exc) or FaultKind.UNREACHABLE, exc)
                 logger.error(

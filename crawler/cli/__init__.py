@@ -10,6 +10,7 @@ from crawler.cli import (  # noqa: F401
     export_cmd,
     history_cmd,
     parse_cmd,
+    recheck_cmd,
     reparse_cmd,
     search_cmd,
     serve_cmd,

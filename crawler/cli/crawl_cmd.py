@@ -110,6 +110,7 @@ def run_crawl(
     max_pages: int | None = None,
     full: bool = False,
     settings: Mapping[str, Any] | None = None,
+    spider_args: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
 
@@ -133,7 +134,9 @@ def run_crawl(
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
     check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
-    label = registry.find_region(region).name if region else selected[0].region_name
+    label = (
+        registry.find_region(region).name if region else selected[0].region_name if site else "all"
+    )
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
     kwargs: dict[str, Any] = {"region": region, "site": site, "since": since}
@@ -143,6 +146,7 @@ def run_crawl(
         kwargs["max_pages"] = max_pages
     if full:
         kwargs["full"] = True
+    kwargs.update(spider_args or {})  # e.g. `notices recheck`'s stored notices
     started = time.monotonic()
     process.crawl(crawler, **kwargs)
     process.start()

@@ -216,6 +216,7 @@ def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
         for k, column in zip(names(NESTED[f][1]), flat_columns(f), strict=True):
             item = nested.get(k)
             row[column] = LIST_SEP.join(item or []) if isinstance(item, list) else item
+    row["urls"] = LIST_SEP.join(record.get("urls") or [])
     row["problem_count"] = len(record.get("problems") or [])
     row["attachments"] = json.dumps(record.get("attachments") or [], ensure_ascii=False)
     row["extra"] = json.dumps(record["extra"], ensure_ascii=False) if record.get("extra") else ""

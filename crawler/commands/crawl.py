@@ -29,6 +29,9 @@ class Command(ScrapyCrawl):
             if self.settings is not None:
                 settings.check(self.settings)
             # Checked even without -a region/site: the spider's constructor would raise on it.
+            if args[:1] == ["notices"] and "recheck" in spargs:
+                # stored notices come from the database: `notices recheck` hands them in
+                raise SeedError("-a recheck is not a crawl argument: run `notices recheck`")
             if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
                 parse_full(spargs.get("full"))

@@ -11,6 +11,12 @@ pagination, row selection, items and attachments are built by the modules it imp
 Crawls are incremental (crawler/incremental.py): requests carry the validators the archive holds,
 rows already archived are not fetched again, and a list stops paging at a page of known rows.
 `-a full=1` walks and fetches everything.
+
+Removals: a detail page answering 404, 410 or a CMS deletion page yields an answer item that
+marks its stored notice removed; blocks, rate limits, timeouts and 5xx yield nothing. When the
+lists are done, stored notices that a walked list range should have shown and did not are
+re-checked (crawler/walks.py): still answering, they are delisted. Given `recheck` (stored
+notices, from `notices recheck`), the spider re-checks those pages only, with conditional GETs.
 """
 
 from __future__ import annotations
@@ -19,13 +25,13 @@ import datetime as dt
 import hashlib
 import logging
 from collections import deque
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -34,16 +40,26 @@ from crawler.blocks import Verdict, classify_failure, classify_response
 from crawler.entries import is_relevant, wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
 from crawler.incremental import list_state, not_modified_state, page_key, stored_rows
-from crawler.notice_pages import detail_links, detail_verdict, not_modified_page, notice_page
+from crawler.notice_pages import (
+    answer_page,
+    detail_links,
+    detail_verdict,
+    not_modified_page,
+    notice_page,
+    removed_reason,
+)
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
 from crawler.paging import ReadPage
+from crawler.rechecks import recheck_request
 from crawler.responses import content_type, page_text, set_cookie_names, validators
 from crawler.run_context import RunContext
-from crawler.seeds import ListSource, Site
+from crawler.seeds import ListSource, SeedError, Site
 from crawler.spider_args import parse_full, parse_max_pages, parse_since
+from crawler.walks import SiteWalk
 from pipelines.common import settings
 from pipelines.common.fetched import FetchedPage
+from pipelines.common.lifecycle import StoredNotice
 
 logger = logging.getLogger(__name__)
 
@@ -63,17 +79,24 @@ class NoticesSpider(scrapy.Spider):
         max_pages: str | int | None = None,
         seeds: str | None = None,
         full: str | bool | None = None,
+        recheck: Sequence[StoredNotice] | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.context = RunContext.for_run(region, site, seeds, full=parse_full(full))
+        if recheck is not None and not all(isinstance(t, StoredNotice) for t in recheck):
+            raise SeedError("recheck takes stored notices: run `notices recheck`")
+        only = {t.site_id for t in recheck} if recheck is not None else None
+        self.context = RunContext.for_run(region, site, seeds, only=only, full=parse_full(full))
+        self.recheck = recheck
         self.since = parse_since(since)
         self.max_pages = parse_max_pages(max_pages)
         self._sites = self.context.sites
         self._outcomes = self.context.outcomes
         self._seen: set[str] = set()  # canonical detail URLs already requested
         self._waiting: dict[str, deque[scrapy.Request]] = {}  # start requests held back
+        self._walks = {sid: SiteWalk(len(s.sources)) for sid, s in self._sites.items()}
+        self._suspects_checked = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NoticesSpider:
@@ -82,6 +105,7 @@ class NoticesSpider(scrapy.Spider):
         run_context.attach(crawler, spider.context)
         spider._apply_site_politeness(crawler)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
     def _apply_site_politeness(self, crawler: Crawler) -> None:
@@ -97,6 +121,13 @@ class NoticesSpider(scrapy.Spider):
     # --- requests ---------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.recheck is not None:
+            # the run row tells a re-check from a crawl (no list pages were meant to be read)
+            self._inc_by("notices/recheck/targets", len(self.recheck))
+            for target in self.recheck:
+                if target.site_id in self._sites:
+                    yield self._recheck_request(self._sites[target.site_id], target, None)
+            return
         for site in self._sites.values():
             queue = deque(
                 self._list_request(site, *pagination.start(site, index))
@@ -117,6 +148,13 @@ class NoticesSpider(scrapy.Spider):
             queue.clear()
             return
         yield queue.popleft()
+
+    def _recheck_request(
+        self, site: Site, target: StoredNotice, listed: bool | None
+    ) -> scrapy.Request:
+        return recheck_request(
+            site, target, listed=listed, callback=self.parse_detail, errback=self.request_failed
+        )
 
     def _list_request(
         self, site: Site, cursor: Cursor, page: listing.PageRequest
@@ -160,6 +198,7 @@ class NoticesSpider(scrapy.Spider):
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status, listing_page=True)
             out.record_list_failure(source.url, verdict.kind, cursor.page)
+            self._walks[site.id].failed = True
             return
         out.list_pages += 1
         out.consecutive_blocks = 0
@@ -168,6 +207,9 @@ class NoticesSpider(scrapy.Spider):
         style = cursor.paging(source)
         entries, total = style.rows(text, response.url, site.list_rules)
         self._saw_list(site, response, entries)
+        self._walks[site.id].saw(
+            (listing.canonical_url(e.url, site.hosts) for e in entries), (e.date for e in entries)
+        )
         signature = tuple(sorted(e.url for e in entries))
         if entries and signature in cursor.signatures:
             self._stop(out, source, cursor, "repeat_page")
@@ -257,6 +299,7 @@ class NoticesSpider(scrapy.Spider):
 
     def _stop(self, out: SiteOutcome, source: ListSource, cursor: Cursor, reason: str) -> None:
         out.record_stop(source.url, reason, cursor.page)
+        self._walks[out.site_id].ended(reason)
         self._inc(f"notices/stop/{reason}")
 
     def _details(
@@ -273,23 +316,26 @@ class NoticesSpider(scrapy.Spider):
             known=lambda entry: incremental.known(entry, relevant=True),
         )
         for entry in wanted:
-            yield site_requests.detail_request(
+            request = site_requests.detail_request(
                 site,
                 entry,
                 validators=incremental.detail_headers(entry.url),
                 callback=self.parse_detail,
                 errback=self.request_failed,
             )
+            request.meta["listed"] = True
+            yield request
 
     # --- detail pages and attachments -------------------------------------------------------
 
     def parse_detail(self, response: Response) -> Iterator[Any]:
         site = self._sites[response.meta["site_id"]]
         out = self._outcomes[site.id]
-        if response.status == 304:  # the stored page is current: the store marks it seen
+        if response.status == 304:  # a conditional request: the stored version is current
+            out.consecutive_blocks = 0
             out.detail_pages += 1
-            self._inc("notices/incremental/detail_not_modified")
-            yield self._emit(not_modified_page(site, response))
+            self._inc("notices/detail_not_modified")
+            yield self._emit(self._listed(site, not_modified_page(site, response)))
             return
         links = detail_links(site, response)
         verdict = detail_verdict(response, links)
@@ -299,11 +345,15 @@ class NoticesSpider(scrapy.Spider):
             return
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status)
+            reason = removed_reason(verdict, response.status)
+            if reason is not None:  # the page says the notice is gone: its stored row says so
+                self._inc(f"notices/detail_gone/{reason.value}")
+                yield answer_page(site, response, reason)
             return
         out.consecutive_blocks = 0
         out.detail_pages += 1
         self._inc("notices/detail_pages")
-        item = notice_page(site, response)
+        item = self._listed(site, notice_page(site, response))
         if not isinstance(response, TextResponse):
             item.attachments.append(attachment_from(response, links[0], response.url))
             yield self._emit(item)
@@ -361,6 +411,12 @@ class NoticesSpider(scrapy.Spider):
         self._outcomes[site.id].attachments_failed += 1
         yield from self._continue(item, site, kwargs["rest"])
 
+    def _listed(self, site: Site, item: FetchedPage) -> FetchedPage:
+        # a re-checked suspect that redirected to a listed page is listed after all
+        if item.listed is False and item.canonical_url in self._walks[site.id].listed:
+            item.listed = True
+        return item
+
     def _emit(self, item: FetchedPage) -> FetchedPage:
         self._outcomes[item.site_id].items += 1
         self._inc("notices/items")
@@ -399,6 +455,7 @@ class NoticesSpider(scrapy.Spider):
             cursor: Cursor = request.meta["cursor"]
             source = site.sources[cursor.source]
             self._outcomes[site.id].record_list_failure(source.url, verdict.kind, cursor.page)
+            self._walks[site.id].failed = True
 
     def _problem(
         self,
@@ -422,7 +479,32 @@ class NoticesSpider(scrapy.Spider):
             )
         logger.warning("%s: %s %s (%s)", site.id, verdict.kind, url, verdict.detail)
 
+    # --- stored notices the lists no longer show ---------------------------------------------
+
+    def _idle(self, spider: scrapy.Spider) -> None:
+        """Once the lists are done: re-check the stored notices they should have shown."""
+        if self.recheck is not None or self._suspects_checked:
+            return
+        self._suspects_checked = True
+        requests = [
+            self._recheck_request(site, target, False)
+            for sid, site in self._sites.items()
+            if not self._outcomes[sid].stopped
+            for target in self._walks[sid].suspects(self.context.stored.get(sid, ()))
+        ]
+        if not requests:
+            return
+        logger.info("re-checking %d stored notices missing from walked lists", len(requests))
+        self._inc_by("notices/delisting_checks", len(requests))
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
     # --- stats ------------------------------------------------------------------------------
+
+    def _inc_by(self, key: str, n: int) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key, n)
 
     def _inc(self, key: str) -> None:
         if self.crawler.stats is not None:

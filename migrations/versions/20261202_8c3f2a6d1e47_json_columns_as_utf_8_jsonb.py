@@ -7,7 +7,7 @@ on SQLite every JSON column's text is re-serialised without escapes. The columns
 database's own catalogue, so the list is the schema as it stands at this revision.
 
 Revision ID: 8c3f2a6d1e47
-Revises: 7654bdeb857f
+Revises: d656c8c59336
 Create Date: 2026-12-02 13:40:00
 
 Every migration must run on both SQLite (batch mode) and PostgreSQL: tests/db/test_migrations.py.
@@ -23,7 +23,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "8c3f2a6d1e47"
-down_revision: str | Sequence[str] | None = "7654bdeb857f"
+down_revision: str | Sequence[str] | None = "d656c8c59336"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

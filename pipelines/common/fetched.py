@@ -40,17 +40,28 @@ class FetchedPage:
     declared_encoding: str | None = None  # charset from the Content-Type header
     list_title: str | None = None
     list_date: str | None = None
-    etag: str | None = None  # the response's validators, sent back on the next fetch
+    # Where the page was requested before redirects took it to `url`, as fetched and as keys:
+    # the notice keeps its identity across a 301/302 (models/upsert.py).
+    redirect_urls: tuple[str, ...] = ()
+    redirect_keys: tuple[str, ...] = ()
+    # What the page said about the stored notice: a removal reason (lifecycle.RemovedReason)
+    # when it answered gone; `status` 304 when it answered "not modified".
+    removed_reason: str | None = None
+    # True: found on a list of its site this run; False: its site's lists were walked and it was
+    # missing from them; None: not known (a re-check).
+    listed: bool | None = None
+    etag: str | None = None  # the answer's validators, sent back on the next fetch
     last_modified: str | None = None
-    # A 304 to a conditional request: the stored page is current and `body` is empty; the store
-    # only marks it seen (crawler/incremental.py).
-    not_modified: bool = False
     attachments: list[FetchedAttachment] = field(default_factory=list)
     # Filled by the pipelines, in order: the cleaner's view, then the record as stored
     # (`NoticeRecord.to_dict()`; None when no record could be made).
     cleaned: CleanedPage | None = field(default=None, metadata=PIPELINE_ONLY)
     record: dict[str, Any] | None = None
     rule: str | None = None  # the parser's rule that decided is_notice (parsing/classify.py)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
     @property
     def is_notice(self) -> bool:

@@ -95,5 +95,25 @@ def test_different_notices_stay_different() -> None:
     assert listing.canonical_url("http://c:8080/a") != listing.canonical_url("http://c/a")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("http://127.0.0.17:8001/xcgk/1.jhtml", "http://127.0.0.17:9002/xcgk/1.jhtml"),
+        ("http://www.c.gov.cn/a/1.html", "https://c.gov.cn/a/1.html"),
+        ("https://c.gov.cn:8443/a/1.html", "http://www.c.gov.cn/a/1.html"),
+    ],
+)
+def test_identity_survives_port_scheme_and_www_on_the_sites_hosts(a: str, b: str) -> None:
+    hosts = ("127.0.0.17", "c.gov.cn")
+    assert listing.canonical_url(a, hosts) == listing.canonical_url(b, hosts)
+
+
+def test_another_hosts_port_still_tells_servers_apart() -> None:
+    assert listing.canonical_url("http://d:8080/a", ("c",)) != listing.canonical_url(
+        "http://d/a", ("c",)
+    )
+    assert listing.canonical_url("http://www.c:81/a", ("c",)) == "http://c/a"
+
+
 def test_with_query_sets_the_page_parameter() -> None:
     assert listing.with_query("http://h/list?cat=3&page=1", page=2) == "http://h/list?cat=3&page=2"

@@ -250,3 +250,54 @@ def test_escaped_json_text_is_rewritten_as_utf8(sqlite_url: str) -> None:
         assert stored == '["http://x/巡"]'
     finally:
         engine.dispose()
+
+
+def test_lifecycle_migration_drops_ports_of_the_sites_hosts_and_merges(db_url: str) -> None:
+    # The same notice stored twice by demos on two ports, and one of another host's port.
+    engine = make_engine(db_url)
+    rows = [
+        (1, "http://127.0.0.1:8001/a/1.html", "2024-01-01", "p1"),
+        (2, "http://127.0.0.1:9002/a/1.html", "2024-01-03", "p2"),
+        (3, "http://10.0.0.9:8080/b.html", "2024-01-02", "p3"),
+    ]
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "b80a26b7d520")
+            conn.execute(
+                text(
+                    "INSERT INTO sites (id, list_urls, first_seen_at, last_seen_at) VALUES "
+                    "('s', '[\"http://127.0.0.1:8001/a/\"]', '2024-01-01', '2024-01-01')"
+                )
+            )
+            for nid, url, seen, raw in rows:
+                conn.execute(
+                    text(
+                        "INSERT INTO notices (id, site_id, url, canonical_url, first_seen_at, "
+                        "last_seen_at, content_sha256, record_sha256, is_notice, "
+                        "inspection_kinds, counts, contact, attachments, body_text, extra) "
+                        "VALUES (:id, 's', :url, :url, :seen, :seen, :raw, 'r', true, '[]', "
+                        "'{}', '{}', '[]', '', '{}')"
+                    ),
+                    {"id": nid, "url": url, "seen": seen, "raw": raw},
+                )
+                conn.execute(
+                    text(
+                        "INSERT INTO notice_versions (notice_id, raw_sha256, body_sha256, "
+                        "raw_zlib, fetched_at) VALUES (:id, :raw, 'b', :z, :seen)"
+                    ),
+                    {"id": nid, "raw": raw, "z": zlib.compress(raw.encode()), "seen": seen},
+                )
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with Session(engine) as session:
+            notices = session.scalars(select(models.Notice).order_by(models.Notice.id)).all()
+            assert [(n.id, n.canonical_url) for n in notices] == [
+                (1, "http://127.0.0.1/a/1.html"),
+                (3, "http://10.0.0.9:8080/b.html"),  # not a host of the site: its port stays
+            ]
+            assert notices[0].last_seen_at.date().isoformat() == "2024-01-03"
+            assert sorted(v.raw_sha256 for v in notices[0].versions) == ["p1", "p2"]
+            assert sorted(u.url for u in notices[0].urls) == [rows[0][1], rows[1][1]]
+            assert [u.url for u in notices[1].urls] == [rows[2][1]]
+    finally:
+        engine.dispose()

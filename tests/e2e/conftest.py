@@ -10,9 +10,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
+from crawler.listing import canonical_url
 from crawler.settings import ITEM_PIPELINES as PROJECT_PIPELINES
 from tests.farm import start_farm
 
@@ -86,3 +88,9 @@ def scrapy_crawl(
 def farm() -> Iterator[Any]:
     with start_farm(sites="all", port=0) as running:  # the demo sites and farm sites A–F
         yield running
+
+
+def notice_key(farm: Any, site: str, path: str) -> str:
+    """The key the spider gives a farm page: canonical, without the farm's port (its host is the
+    site's own)."""
+    return canonical_url(farm.url(site, path), (urlsplit(farm.base_url(site)).hostname or "",))

@@ -40,6 +40,7 @@ class DumpPipeline:
             "list_title": item.list_title,
             "list_date": item.list_date,
             "body_sha256": hashlib.sha256(item.body).hexdigest(),
+            "removed_reason": item.removed_reason,
             "attachments": [
                 {
                     "name": a.name,

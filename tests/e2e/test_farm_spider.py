@@ -15,12 +15,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from crawler.listing import canonical_url
 from crawler.seeds import TitleRules
 from crawler.spiders.notices import START_WINDOW
 from tests.farm import load_truth
 
-from .conftest import FARM_SEEDS, Run, scrapy_crawl
+from .conftest import FARM_SEEDS, Run, notice_key, scrapy_crawl
 
 pytestmark = pytest.mark.e2e
 
@@ -62,8 +61,8 @@ def test_every_target_fetched_exactly_once(run: Run, farm: Any, site: str) -> No
     items = _items_by_key(run, site)
     assert all(len(v) == 1 for v in items.values()), "a page was yielded twice"
     for notice in truth.notices:
-        key = canonical_url(farm.url(site, notice.path))
-        alts = {canonical_url(farm.url(site, p)) for p in notice.alt_paths}
+        key = notice_key(farm, site, notice.path)
+        alts = {notice_key(farm, site, p) for p in notice.alt_paths}
         assert alts <= {key}, f"{notice.path}: duplicate URLs must collapse"
         assert key in items, f"{notice.path} ({notice.title}) was not fetched"
 
@@ -123,7 +122,7 @@ def test_attachments_fetched_and_read(run: Run, farm: Any, site: str) -> None:
     truth = load_truth(site)
     items = _items_by_key(run, site)
     for notice in truth.notices:
-        item = items[canonical_url(farm.url(site, notice.path))][0]
+        item = items[notice_key(farm, site, notice.path)][0]
         got = {
             urlsplit(a["url"]).path + "?" + urlsplit(a["url"]).query: a for a in item["attachments"]
         }

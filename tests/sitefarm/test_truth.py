@@ -209,7 +209,7 @@ def test_site_counts_match_the_readme() -> None:
         "farm-gbk": (5, 8, 3),
         "farm-api": (10, 12, 5),
         "farm-waf": (2, 1, 1),
-        "farm-mutable": (8, 5, 2),
+        "farm-mutable": (10, 5, 2),
         "farm-ccdi": (6, 6, 2),
         "farm-etag": (14, 6, 4),
         "farm-plain": (14, 6, 4),
@@ -217,8 +217,10 @@ def test_site_counts_match_the_readme() -> None:
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)
     assert sorted(c.case for c in epoch2.changes) == [
+        "challenged",
         "cosmetic",
         "dangling",
+        "delisted",
         "edit_body",
         "edit_title",
         "hard_delete",

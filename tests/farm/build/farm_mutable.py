@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from tests.farm.build.content import Doc, body_html, generated_notices, news_items
+from tests.farm.build.farm_waf import RUISHU
 from tests.farm.build.files import make_pdf
 from tests.farm.build.writer import Attachment, SiteWriter
 
@@ -81,6 +82,8 @@ class Cases:
     dangling: Doc
     moved: Doc
     fresh: Doc  # only in epoch 2
+    delisted: Doc  # epoch 2: off every list, its page unchanged
+    challenged: Doc  # epoch 2: still listed, its page a WAF challenge (not a removal)
 
 
 def _content() -> tuple[Doc, Cases, list[Doc]]:
@@ -91,7 +94,7 @@ def _content() -> tuple[Doc, Cases, list[Doc]]:
         is_notice=False,
         reason="guide",
     )
-    notices = generated_notices(71, 9, date(2023, 1, 6))
+    notices = generated_notices(71, 11, date(2023, 1, 6))
     news = news_items(72, 4, date(2023, 1, 12), "东湖街道党工委")
     for doc in [*notices, *news]:
         doc.source = "区委巡察办"
@@ -116,14 +119,16 @@ def build_epoch(epoch: int) -> SiteWriter:
     sticky, cases, news = _content()
     old = [cases.edit_body, cases.edit_title, cases.new_attachment, cases.cosmetic, cases.hard]
     old += [cases.soft, cases.dangling, cases.moved]
-    paths = {id(d): f"/xcgk/{4521 - k}.jhtml" for k, d in enumerate([*old, *news])}
+    later = [cases.delisted, cases.challenged]  # added after the first cases: paths 4508, 4507
+    paths = {id(d): f"/xcgk/{4521 - k}.jhtml" for k, d in enumerate([*old, *news, *later])}
+    old += later
     paths[id(sticky)] = "/xcgk/4400.jhtml"
     paths[id(cases.fresh)] = "/xcgk/4529.jhtml"
     moved_from = paths[id(cases.moved)]
     listed = [*old, *news]
     if epoch == 2:
         paths[id(cases.moved)] = MOVED_TO
-        listed = [d for d in listed if d is not cases.hard and d is not cases.soft]
+        listed = [d for d in listed if d not in (cases.hard, cases.soft, cases.delisted)]
         listed.append(cases.fresh)
         w.add(moved_from, b"", content_type=None, status=301, headers=[("Location", MOVED_TO)])
     for doc in [sticky, *old, *news, *([cases.fresh] if epoch == 2 else [])]:
@@ -174,7 +179,12 @@ def _add(w: SiteWriter, epoch: int, doc: Doc, url: str, cases: Cases) -> None:
         elif doc is cases.soft:
             w.add(url, _page("提示信息", "<p>该信息已删除</p>").encode(), modified=EDITED)
             return
+        elif doc is cases.challenged:
+            w.add(url, RUISHU.encode(), modified=EDITED)
+            return
     w.add(url, _detail(shown, views, updated, atts).encode(), modified=modified)
+    if epoch == 2 and doc is cases.delisted:
+        return  # stored before, served still, listed nowhere: no target of a crawl of epoch 2
     if shown.is_notice:
         w.notice(url, shown, attachments=atts)
     else:
@@ -190,7 +200,9 @@ def _changes(w: SiteWriter, cases: Cases, paths: dict[int, str], moved_from: str
         ("hard_delete", cases.hard, "gone", "404 with a JS redirect home; no longer listed"),
         ("soft_delete", cases.soft, "gone", "200 page saying 该信息已删除; no longer listed"),
         ("dangling", cases.dangling, "gone", "still listed, the detail answers 404"),
-        ("new", cases.fresh, "inserted", "new item at the top of page 1"),
+        ("new", cases.fresh, "inserted", "new item on page 1"),
+        ("delisted", cases.delisted, "delisted", "no longer listed; its page unchanged"),
+        ("challenged", cases.challenged, "unchanged", "still listed; answers a WAF challenge"),
     ]:
         w.change(case, paths[id(doc)], expect, note)
     w.change(
@@ -199,6 +211,7 @@ def _changes(w: SiteWriter, cases: Cases, paths: dict[int, str], moved_from: str
     w.block(paths[id(cases.hard)], 404, "gone")
     w.block(paths[id(cases.soft)], 200, "soft_404")
     w.block(paths[id(cases.dangling)], 404, "gone")
+    w.block(paths[id(cases.challenged)], 200, "js_challenge")
 
 
 def build_epoch1() -> SiteWriter:
