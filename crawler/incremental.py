@@ -14,7 +14,7 @@ arguments; docs/incremental.md tells the whole story.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -40,7 +40,7 @@ def conditional_headers(state: PageState | None) -> dict[str, str]:
     return {name: value for name, value in values if value}
 
 
-def listed_rows(pages: Iterable[PageState]) -> dict[str, ListRow]:
+def listed_rows(pages: Iterable[PageState], hosts: Collection[str] = ()) -> dict[str, ListRow]:
     """Each row's last listing by canonical URL, over every list page; the latest check wins (new
     rows push old ones to later pages, so a row may have been on two pages)."""
     rows: dict[str, tuple[datetime, ListRow]] = {}
@@ -48,7 +48,7 @@ def listed_rows(pages: Iterable[PageState]) -> dict[str, ListRow]:
         if page.kind != LIST:
             continue
         for row in page.rows:
-            url = canonical_url(row.url)
+            url = canonical_url(row.url, hosts)
             if url not in rows or rows[url][0] <= page.checked_at:
                 rows[url] = (page.checked_at, row)
     return {url: row for url, (_, row) in rows.items()}
@@ -60,10 +60,12 @@ def is_known(
     relevant: bool,
     stored: frozenset[str],
     listed: Mapping[str, ListRow],
+    hosts: Collection[str] = (),
 ) -> bool:
     """Whether a row is in the archive as listed: stored (if the crawler would fetch it, i.e. it is
-    `relevant`) or listed before (if not), with the title and date it was listed with."""
-    url = canonical_url(entry.url)
+    `relevant`) or listed before (if not), with the title and date it was listed with. `hosts`:
+    the crawled sites' own hosts, on which a key has no port (crawler/listing.py)."""
+    url = canonical_url(entry.url, hosts)
     before = listed.get(url)
     same = before is None or (before.title, before.date) == (entry.title, entry.date)
     if relevant:
@@ -123,8 +125,11 @@ def stored_rows(state: PageState | None) -> list[ListEntry]:
 class Incremental:
     """The run's incremental state: the archive as loaded at the start, and the list pages read."""
 
-    def __init__(self, *, full: bool = False) -> None:
+    def __init__(self, *, full: bool = False, hosts: Collection[str] = ()) -> None:
         self.full = full
+        # The selected sites' hosts: stored notices are keyed without their port or www.
+        # (crawler/listing.py), so the rows are compared in the same keys.
+        self.hosts = frozenset(hosts)
         self._archive = ArchiveState()
         self._listed: dict[str, ListRow] = {}
         self._seen: dict[str, PageState] = {}
@@ -132,7 +137,7 @@ class Incremental:
     def load(self, archive: ArchiveState) -> None:
         """The store's view of the archive for the crawled sites (before the first request)."""
         self._archive = archive
-        self._listed = listed_rows(archive.pages.values())
+        self._listed = listed_rows(archive.pages.values(), self.hosts)
 
     def state(self, key: str) -> PageState | None:
         return self._archive.pages.get(key)
@@ -144,13 +149,19 @@ class Incremental:
         return {} if self.full else conditional_headers(self.state(key))
 
     def detail_headers(self, url: str) -> dict[str, str]:
-        return {} if self.full else conditional_headers(self.state(canonical_url(url)))
+        return {} if self.full else conditional_headers(self.state(canonical_url(url, self.hosts)))
 
     def known(self, entry: ListEntry, *, relevant: bool) -> bool:
         """Whether the row may be skipped tonight; never on a full walk."""
         if self.full:
             return False
-        return is_known(entry, relevant=relevant, stored=self._archive.stored, listed=self._listed)
+        return is_known(
+            entry,
+            relevant=relevant,
+            stored=self._archive.stored,
+            listed=self._listed,
+            hosts=self.hosts,
+        )
 
     def stops_paging(self, site_id: str, rows: Sequence[bool]) -> bool:
         return stops_paging(rows, site_known=self.site_known(site_id), full=self.full)

@@ -85,7 +85,7 @@ class RunContext:
             outcomes=OutcomeLedger(
                 SiteOutcome(s.id, expected_empty=s.expected_empty) for s in selected
             ),
-            incremental=Incremental(full=full),
+            incremental=Incremental(full=full, hosts={h for s in selected for h in s.hosts}),
         )
 
     def rules_for(self, site_id: str) -> SiteCleanRules:

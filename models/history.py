@@ -6,13 +6,13 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, MetaData, Table, inspect, or_, select
+from sqlalchemy import Connection, Table, or_, select
 
 from models.attachment_file import AttachmentFile
-from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile
+from models.notice import Attachment, Notice, NoticeEvent, NoticeVersion, NoticeVersionFile
 from models.raw_page import RawPage
 
 NOTICES = cast(Table, Notice.__table__)
@@ -21,9 +21,7 @@ VERSION_FILES = cast(Table, NoticeVersionFile.__table__)
 ATTACHMENTS = cast(Table, Attachment.__table__)
 FILES = cast(Table, AttachmentFile.__table__)
 RAW_PAGES = cast(Table, RawPage.__table__)
-# Written by the removals work (removed, restored, delisted, relisted, moved); read only where
-# the table exists, so the history works on archives without it.
-EVENTS_TABLE = "notice_events"
+EVENTS = cast(Table, NoticeEvent.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,22 +132,13 @@ def iter_versions(conn: Connection, notice_id: int) -> Iterator[StoredVersion]:
 
 
 def events(conn: Connection, notice_id: int) -> list[Event]:
-    """The notice's lifecycle events, oldest first; none where the archive has no such table."""
-    if not inspect(conn).has_table(EVENTS_TABLE):
-        return []
-    table = Table(EVENTS_TABLE, MetaData(), autoload_with=conn)
-    detail: Any = table.c.detail if "detail" in table.c else None
-    cols = [table.c.at, table.c.kind, *([detail] if detail is not None else [])]
+    """The notice's lifecycle events (models/lifecycle.py writes them), oldest first."""
     rows = conn.execute(
-        select(*cols).where(table.c.notice_id == notice_id).order_by(table.c.at)
+        select(EVENTS.c.at, EVENTS.c.kind, EVENTS.c.detail)
+        .where(EVENTS.c.notice_id == notice_id)
+        .order_by(EVENTS.c.at, EVENTS.c.id)
     ).all()
-    return [Event(_at(r[0]), str(r[1]), _detail(r[2]) if len(r) > 2 else None) for r in rows]
-
-
-def _at(value: Any) -> datetime:
-    # A reflected table reads SQLite's stored text as text, not through our UTC column type.
-    at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
+    return [Event(at, kind, _detail(detail)) for at, kind, detail in rows]
 
 
 def _detail(value: Any) -> str | None:

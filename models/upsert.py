@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, delete, update
+from sqlalchemy import Connection, Engine, Table, delete, select, update
 
 from models import lifecycle, search
 from models.attachment_file import AttachmentFile
@@ -157,12 +157,18 @@ def _write_answers(
     known = lifecycle.stored(conn, {p.canonical_url for _, p in answers})
     # a 304 of a page kept as a non-notice: it is seen again, as a notice's would be
     raw_seen = [p for _, p in answers if p.canonical_url not in known and p.not_modified]
+    raw_kept: set[str] = set()
     if raw_seen:
         touch_not_modified(conn, raw_seen, changes.now)
+        urls = sorted({p.canonical_url for p in raw_seen})
+        for chunk in chunks(urls, LOOKUP_CHUNK):
+            found = select(RAW_PAGES.c.canonical_url).where(RAW_PAGES.c.canonical_url.in_(chunk))
+            raw_kept.update(conn.execute(found).scalars())
     for i, page in answers:
         was = known.get(page.canonical_url)
         if was is None:
-            outcomes[i] = Outcome.NOT_STORED
+            kept = page.not_modified and page.canonical_url in raw_kept
+            outcomes[i] = Outcome.UNCHANGED if kept else Outcome.NOT_STORED
         elif page.removed_reason:
             lifecycle.removed(conn, changes, was, page)
             outcomes[i] = Outcome.REMOVED

@@ -100,7 +100,7 @@ def reparse_cmd(
             usage_error(f"--since-version {since_version!r} is not a version such as 1.6.0")
     registry = load_seeds(seeds)
     regions = region_names(registry, region) if region else None
-    engine = open_archive(url)
+    engine = open_archive(url, write=not dry_run)
     try:
         report = reparse(
             engine,

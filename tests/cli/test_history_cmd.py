@@ -80,18 +80,11 @@ def test_events_are_shown_in_time_order(edited: Engine, migrated_url: str) -> No
     with edited.begin() as conn:
         conn.execute(
             text(
-                "CREATE TABLE notice_events (notice_id INTEGER, at TIMESTAMP, kind TEXT, "
-                "detail TEXT)"
+                "INSERT INTO notice_events (notice_id, at, kind, detail) "
+                "VALUES (1, '2026-01-01 12:00:00', 'delisted', NULL)"
             )
         )
-        conn.execute(
-            text("INSERT INTO notice_events VALUES (1, '2026-01-01 12:00:00', 'delisted', NULL)")
-        )
-    try:
-        result = runner.invoke(app, ["history", "1", "--url", migrated_url])
-    finally:
-        with edited.begin() as conn:
-            conn.execute(text("DROP TABLE notice_events"))
+    result = runner.invoke(app, ["history", "1", "--url", migrated_url])
     assert result.exit_code == 0, result.output
     heads = [line.split()[0] for line in result.output.splitlines() if line[:1] in "ve"]
     assert heads == ["version", "event", "version"]

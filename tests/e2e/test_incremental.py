@@ -13,10 +13,9 @@ from typing import Any
 
 import pytest
 
-from crawler.listing import canonical_url
 from tests.farm import load_truth, start_farm
 
-from .conftest import ROOT, Run, scrapy_crawl
+from .conftest import ROOT, Run, notice_key, scrapy_crawl
 from .test_crawl_db import _env, _notices, _runs, _upgrade
 
 pytestmark = pytest.mark.e2e
@@ -89,7 +88,7 @@ def test_nights_cost_what_changed(db_url: str, tmp_path: Path) -> None:
     stored = {n.canonical_url for n in _notices(db_url)}
     for site in SITES:
         (new,) = (c.path for c in load_truth(site, epoch=2).changes if c.case == "new")
-        assert canonical_url(farm.url(site, new)) in stored
+        assert notice_key(farm, site, new) in stored
     stats = [run.stats for run, _ in _runs(db_url)]
     assert stats[1].get("notices/incremental/list_not_modified") == 1  # farm-etag's page 1
     assert stats[1].get("notices/incremental/list_same_bytes") == 1  # farm-plain's page 1

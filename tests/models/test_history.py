@@ -1,5 +1,5 @@
 """`models.history`: a notice found by id or URL, its versions oldest first with their files, and
-its lifecycle events only where the archive has a `notice_events` table."""
+its lifecycle events (the `notice_events` table)."""
 
 from __future__ import annotations
 
@@ -62,32 +62,22 @@ def test_versions_oldest_first_with_their_bytes(edited: Engine) -> None:
     assert [v.files for v in versions] == [(), ()]
 
 
-def test_no_events_without_the_table(edited: Engine) -> None:
+def test_no_events(edited: Engine) -> None:
     with edited.connect() as conn:
         assert history.events(conn, 1) == []
 
 
 @pytest.fixture
 def events_table(edited: Engine) -> Iterator[Engine]:
-    # The table as the removals work declares it; dropped after, the PostgreSQL database is shared.
     with edited.begin() as conn:
-        conn.execute(
-            text(
-                "CREATE TABLE notice_events (id INTEGER PRIMARY KEY, notice_id INTEGER, "
-                "at TIMESTAMP, kind VARCHAR(20), detail TEXT)"
-            )
-        )
         conn.execute(
             text(
                 "INSERT INTO notice_events (id, notice_id, at, kind, detail) VALUES "
                 "(1, 1, '2026-01-03 08:00:00', 'removed', 'not_found'), "
-                "(2, 1, '2026-01-02 08:00:00', 'delisted', NULL), "
-                "(3, 9, '2026-01-02 08:00:00', 'removed', NULL)"
+                "(2, 1, '2026-01-02 08:00:00', 'delisted', NULL)"
             )
         )
     yield edited
-    with edited.begin() as conn:
-        conn.execute(text("DROP TABLE notice_events"))
 
 
 def test_events_where_the_table_exists(events_table: Engine) -> None:

@@ -57,7 +57,7 @@ def test_validators_are_written_with_their_pages_and_a_304_only_touches(engine: 
     digest = first[NOTICE_URL][2]
     assert digest is not None and len(str(digest)) == 64
 
-    gone = {"body": b"", "status": 304, "not_modified": True, "record": None}
+    gone = {"body": b"", "status": 304, "record": None}
     outcomes = write_pages(
         engine,
         [page(NOTICE_URL, notice=True, **gone), page(NEWS_URL, notice=False, **gone)],
