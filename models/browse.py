@@ -16,7 +16,13 @@ from models.search import TABLE as SEARCH_TABLE
 TITLE = "Inspection-rectification notices (巡视巡察整改情况通报)"
 
 FACETS: dict[str, list[Any]] = {
-    "notices": ["region", "inspection_level", {"array": "inspection_kinds"}, "site_id"],
+    "notices": [
+        "region",
+        "inspection_level",
+        {"array": "inspection_kinds"},
+        "site_id",
+        "removed_reason",
+    ],
     "problems": ["status"],
     "raw_pages": ["reason", "site_id"],
     "crawl_site_outcomes": ["outcome", "site_id"],
@@ -64,6 +70,14 @@ GROUP BY 1 ORDER BY 1""",
 FROM notices n
 WHERE length(n.feedback_date) = 10 AND n.published_date IS NOT NULL
 ORDER BY days DESC""",
+    },
+    "removed_from_their_site": {
+        "title": "Notices removed from their site",
+        "description": "Notices whose page later answered 404, 410 or a deletion page; the "
+        "archive keeps every version.",
+        "sql": """SELECT n.id, n.title, n.url, n.published_date, n.removed_at, n.removed_reason,
+       (SELECT count(*) FROM notice_versions v WHERE v.notice_id = n.id) AS versions
+FROM notices n WHERE n.removed_at IS NOT NULL ORDER BY n.removed_at DESC""",
     },
     "edited_after_publication": {
         "title": "Notices edited after publication",

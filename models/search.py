@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -141,6 +141,7 @@ class Filters:
     regions: Collection[str] | None = None
     since: date | None = None
     level: str | None = None
+    removed: bool = False  # only notices found removed from their site
     limit: int = 20
 
 
@@ -152,6 +153,7 @@ class Hit:
     published_date: date | None
     region: str | None
     inspection_level: str | None
+    removed_at: datetime | None
     score: float
     snippet: str
     spans: tuple[tuple[int, int], ...]  # where the query's runs are in `snippet`
@@ -164,6 +166,7 @@ class Hit:
             "published_date": self.published_date.isoformat() if self.published_date else None,
             "region": self.region,
             "inspection_level": self.inspection_level,
+            "removed_at": self.removed_at.isoformat() if self.removed_at else None,
             "score": round(self.score, 4),
             "snippet": self.snippet,
         }
@@ -189,6 +192,8 @@ def _filtered(query: Any, filters: Filters) -> Any:
         query = query.where(NOTICES.c.published_date >= filters.since)
     if filters.level is not None:
         query = query.where(NOTICES.c.inspection_level == filters.level)
+    if filters.removed:
+        query = query.where(NOTICES.c.removed_at.is_not(None))
     return query
 
 
@@ -199,6 +204,7 @@ _COLS = (
     NOTICES.c.published_date,
     NOTICES.c.region,
     NOTICES.c.inspection_level,
+    NOTICES.c.removed_at,
     NOTICES.c.body_text,
 )
 
@@ -287,6 +293,7 @@ def _hit(row: Any, score: float, needles: list[str]) -> Hit:
         published_date=row.published_date,
         region=row.region,
         inspection_level=row.inspection_level,
+        removed_at=row.removed_at,
         score=score,
         snippet=snippet,
         spans=spans,

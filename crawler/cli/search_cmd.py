@@ -37,6 +37,9 @@ def search_notices(
     level: Annotated[
         str | None, typer.Option(help=f"Only this inspection level: {', '.join(LEVELS)}.")
     ] = None,
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Only notices found removed from their site.")
+    ] = False,
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
     url: UrlOption = None,
@@ -48,6 +51,7 @@ def search_notices(
         regions=region_names(region),
         since=since.date() if since else None,
         level=level,
+        removed=removed,
         limit=limit,
     )
     engine = open_archive(url)
@@ -72,6 +76,7 @@ def search_notices(
                 hit.published_date.isoformat() if hit.published_date else "undated",
                 hit.region or "",
                 hit.inspection_level or "",
+                f"removed {hit.removed_at:%Y-%m-%d}" if hit.removed_at else "",
                 f"id {hit.notice_id}",
             )
             if x

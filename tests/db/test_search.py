@@ -86,6 +86,10 @@ def test_filters(archive: Engine) -> None:
     assert set(_ids(archive, "整改", since=date(2023, 1, 1))) == {3}
     assert _ids(archive, "整改", regions=["elsewhere"]) == []
     assert len(_ids(archive, "整改", limit=1)) == 1
+    assert _ids(archive, "整改", removed=True) == []
+    with archive.begin() as conn:
+        conn.execute(text("UPDATE notices SET removed_at = '2025-01-01 00:00:00' WHERE id = 2"))
+    assert _ids(archive, "整改", removed=True) == [2]
 
 
 def test_snippet_shows_the_hit(archive: Engine) -> None:
