@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
+# Possessive string bodies and a comment that may run to the end: an unterminated quote or
+# `/*` is read once as a token of its own (`open`, never a literal), instead of being rescanned
+# from every later quote or slash, which was quadratic.
 _TOKEN = re.compile(
-    r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[A-Za-z_$][\w$.]*|//[^\n]*|/\*.*?\*/|\s+|.""",
+    r"""(?P<literal>'(?:[^'\\\n]|\\.)*+'|"(?:[^"\\\n]|\\.)*+")"""
+    r"""|(?P<open>'(?:[^'\\\n]|\\.)*+|"(?:[^"\\\n]|\\.)*+)"""
+    r"""|[A-Za-z_$][\w$.]*+|//[^\n]*+|/\*.*?(?:\*/|\Z)|\s++|.""",
     re.DOTALL,
 )
+_UNREADABLE = "\x00"  # stands for an unterminated string: no literal, no name, no operator
 _ESCAPES = {"n": "\n", "t": "\t", "r": "", "'": "'", '"': '"', "\\": "\\", "/": "/"}
 _WRITE = {"document.write", "document.writeln"}
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
@@ -34,7 +40,14 @@ def _unquote(literal: str) -> str:
 
 
 def _tokens(script: str) -> list[str]:
-    return [t for t in _TOKEN.findall(script) if not t.isspace() and not t.startswith(("//", "/*"))]
+    tokens = []
+    for match in _TOKEN.finditer(script):
+        token = match.group(0)
+        if match.lastgroup == "open":
+            tokens.append(_UNREADABLE)
+        elif not token.isspace() and not token.startswith(("//", "/*")):
+            tokens.append(token)
+    return tokens
 
 
 def _evaluate(tokens: list[str], start: int, variables: dict[str, str]) -> tuple[str | None, int]:
