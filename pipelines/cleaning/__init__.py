@@ -29,6 +29,7 @@ from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import CleanedPage, PageMeta
 from pipelines.common.decoding import decode_html
+from pipelines.common.limits import MAX_PAGE_ELEMENTS
 
 __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
@@ -137,6 +138,15 @@ def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
     )
 
 
+def _oversized(root: html.HtmlElement, encoding: str) -> CleanedPage:
+    """A page larger than any notice page: its visible text as it stands, one text node a line,
+    without locating a body (the parser classifies text that long without parsing it)."""
+    drop_scripts(root)
+    lines = (t.strip() for t in root.itertext())
+    meta = PageMeta(title=title_from_tag(root))
+    return CleanedPage(text="\n".join(line for line in lines if line), meta=meta, encoding=encoding)
+
+
 def clean_html(
     body: bytes,
     *,
@@ -152,6 +162,8 @@ def clean_html(
     root = parse_page(text)
     if root is None:
         return CleanedPage(text="", encoding=encoding)
+    if root.xpath("count(//*)") > MAX_PAGE_ELEMENTS:
+        return _oversized(root, encoding)
 
     scripts = expand_document_writes(root)
     drop_scripts(root)

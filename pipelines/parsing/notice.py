@@ -13,11 +13,13 @@ from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.common.dates import iso_date
 from pipelines.common.decoding import without_surrogates
+from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import (
     PARSE_FAILED,
     POINTS_TO_NOTICE,
+    TOO_LONG,
     Decision,
     decide,
     pointed_document,
@@ -75,6 +77,11 @@ def parse_with_decision(
         text, meta, attachments = _sane(
             text if isinstance(text, str) else str(text), meta, attachments
         )
+        if len(text) > MAX_NOTICE_CHARS:
+            record = NoticeRecord(
+                is_notice=False, parser_version=PARSER_VERSION, body_text=text, title=meta.title
+            )
+            return Parsed(record, TOO_LONG)
         return _parse_any_script(text, meta, attachments)
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
