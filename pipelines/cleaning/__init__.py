@@ -142,7 +142,8 @@ def _oversized(root: html.HtmlElement, encoding: str) -> CleanedPage:
     """A page larger than any notice page: its visible text as it stands, one text node a line,
     without locating a body (the parser classifies text that long without parsing it)."""
     drop_scripts(root)
-    lines = (t.strip() for t in root.itertext())
+    body = root.find("body")
+    lines = (t.strip() for t in (root if body is None else body).itertext())
     meta = PageMeta(title=title_from_tag(root))
     return CleanedPage(text="\n".join(line for line in lines if line), meta=meta, encoding=encoding)
 

@@ -18,6 +18,7 @@ def lines(markup: str) -> list[str]:
             ["根据市委 统一部署，", "一、整改情况"],
         ),
         ("第一行<br>第二行<br/><br/>第三行", ["第一行", "第二行", "第三行"]),
+        ("<p>\u3000 问题\u3000 \u3000 整改\u3000</p>", ["问题\u3000 \u3000 整改"]),  # inner runs stay
         ("<p>巡察<b>整改</b><a href='#'>通报</a>&nbsp;全文</p>", ["巡察整改通报 全文"]),
         (
             "<p>正文</p><script>var x = 1;</script><style>p{}</style><img alt='2017-11-08'>",

@@ -48,6 +48,11 @@ from pipelines.cleaning.scripts import document_writes, string_literals
             ["<p>一</p><p>二</p>"],
         ),
         ("var s = 'a'; s += f(1); document.write(s);", []),  # not evaluable: dropped
+        # unterminated strings and comments are read once, never as literals
+        ("document.write('a');\ndocument.write('b);\ndocument.write('c');", ["a", "c"]),
+        ("var s = 'x\\'; document.write(s);", []),
+        ("document.write('ok'); /* never closed document.write('x')", ["ok"]),
+        ("document.write('ok'); var t = \"never closed", ["ok"]),
     ],
 )
 def test_document_writes(script: str, written: list[str]) -> None:
