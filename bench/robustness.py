@@ -61,6 +61,7 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "cn_digits": lambda n: _fill("一二三四五六七八九十", n),
     "one_long_line": lambda n: _fill("县委第一巡察组对县统计局党组开展了常规巡察，", n),
     "numbered_lines": lambda n: _fill("1.\n", n),
+    "page_numbers": lambda n: _fill("县委第一巡察组对县统计局党组开展了常规巡察的情况\n12\n\n", n),
     "wrapped_lines": lambda n: _fill("县委第一巡察组对县统计局党组开展了常规巡察反馈\n", n),
     "brackets": lambda n: _fill("（【[", n),
     "whitespace_only": lambda n: " \t\u3000\n" * (n // 6),
@@ -105,6 +106,12 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "script_quotes": lambda n: _page("<script>" + _fill("'a\\", n) + "</script>"),
     "script_writes": lambda n: _page(
         "<script>" + _fill("document.write('<p>巡察</p>' + x);", n) + "</script>"
+    ),
+    "script_appends": lambda n: _page(
+        "<script>var s = '';" + _fill("s += '<p>巡察</p>';", n) + "document.write(s);</script>"
+    ),
+    "script_doubling": lambda n: _page(
+        "<script>var a = 'xx';" + _fill("a = a + a;", n) + "document.write(a);</script>"
     ),
     "attachment_links": lambda n: _page(_fill("<a href='/f/a.pdf'>附件1.pdf</a>", n)),
     "many_attributes": lambda n: _page("<p " + _fill("class='nav menu' ", n) + ">巡察</p>"),
