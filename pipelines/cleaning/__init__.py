@@ -43,6 +43,7 @@ _FLAT_KEEP = frozenset(
     ["html", "head", "title", "meta", "body", "p", "br", "a", "img", "script", "style"]
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+_BREAKS = re.compile(r"<br>(?:\s*+<br>)+")
 
 
 def _flatten(text: str) -> str:
@@ -54,7 +55,8 @@ def _flatten(text: str) -> str:
             return match.group(0)
         return "<br>" if name in BLOCK_TAGS else ""
 
-    return _TAG.sub(replace, text)
+    # A run of line breaks renders as one (empty lines are dropped): one element, not thousands.
+    return _BREAKS.sub("<br>", _TAG.sub(replace, text))
 
 
 def _parse(text: str) -> tuple[html.HtmlElement, bool]:
