@@ -23,12 +23,13 @@ from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_li
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.meta import extract_meta, title_from_tag
-from pipelines.cleaning.render import lines_around, render_lines
+from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import CleanedPage, PageMeta
 from pipelines.common.decoding import decode_html
+from pipelines.common.limits import MAX_PAGE_ELEMENTS
 
 __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
@@ -37,14 +38,49 @@ ARTICLE_REGION_LEVELS = 2  # the body's grandparent holds its attachment list
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
 
 
+# Tags kept when a page nests deeper than libxml2 can follow: none of them nests in itself.
+_FLAT_KEEP = frozenset(
+    ["html", "head", "title", "meta", "body", "p", "br", "a", "img", "script", "style"]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+_BREAKS = re.compile(r"<br>(?:\s*+<br>)+")
+
+
+def _flatten(text: str) -> str:
+    """The page with every tag but `_FLAT_KEEP` removed, block tags turned into line breaks."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        if name in _FLAT_KEEP:
+            return match.group(0)
+        return "<br>" if name in BLOCK_TAGS else ""
+
+    # A run of line breaks renders as one (empty lines are dropped): one element, not thousands.
+    return _BREAKS.sub("<br>", _TAG.sub(replace, text))
+
+
+def _parse(text: str) -> tuple[html.HtmlElement, bool]:
+    """The tree, and whether libxml2 stopped at its depth limit of 256 levels (it drops the
+    rest). Not raised with `huge_tree`: the cleaner's tree walks recurse, and no real page
+    nests that deep."""
+    parser = html.HTMLParser()
+    root = html.document_fromstring(text, parser=parser)
+    too_deep = any("depth" in error.message.lower() for error in parser.error_log)
+    return root, too_deep
+
+
 def parse_page(text: str) -> html.HtmlElement | None:
-    """Parse decoded HTML; None for a page with nothing in it."""
+    """Parse decoded HTML; None for a page with nothing in it. A page nested too deep for
+    libxml2 (which would silently lose everything from the limit on) is parsed flattened."""
     text = _XML_DECLARATION.sub("", text)  # lxml refuses str input with an encoding declaration
     text = _CONTROL_CHARS.sub("", text)
     if not text.strip():
         return None
     try:
-        return html.document_fromstring(text)
+        root, too_deep = _parse(text)
+        if too_deep:
+            root, _ = _parse(_flatten(text))
+        return root
     except (etree.ParserError, ValueError):
         return None
 
@@ -104,6 +140,16 @@ def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
     )
 
 
+def _oversized(root: html.HtmlElement, encoding: str) -> CleanedPage:
+    """A page larger than any notice page: its visible text as it stands, one text node a line,
+    without locating a body (the parser classifies text that long without parsing it)."""
+    drop_scripts(root)
+    body = root.find("body")
+    lines = (t.strip() for t in (root if body is None else body).itertext())
+    meta = PageMeta(title=title_from_tag(root))
+    return CleanedPage(text="\n".join(line for line in lines if line), meta=meta, encoding=encoding)
+
+
 def clean_html(
     body: bytes,
     *,
@@ -119,6 +165,8 @@ def clean_html(
     root = parse_page(text)
     if root is None:
         return CleanedPage(text="", encoding=encoding)
+    if root.xpath("count(//*)") > MAX_PAGE_ELEMENTS:
+        return _oversized(root, encoding)
 
     scripts = expand_document_writes(root)
     drop_scripts(root)

@@ -62,7 +62,6 @@ CELL_SEPARATOR = " | "  # how cells of a data-table row are joined on one line
 
 _CJK = re.compile(f"[{CJK_TEXT}]")
 _SPACE = re.compile(f"[{SPACES}]+")
-_EDGE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
 
 _LAYOUT_TAGS = frozenset(["table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "form", "section"])
@@ -119,7 +118,9 @@ def render_lines(el: etree._Element) -> list[str]:
         _walk(child, out, pre)
     lines = []
     for raw in "".join(out).split("\n"):
-        line = _EDGE.sub("", _SPACE.sub(" ", raw))
+        # str.strip() drops what `\s` matches (U+3000 included) in one linear pass; a regex
+        # anchored at the end retried every start inside a long inner run of spaces.
+        line = _SPACE.sub(" ", raw).strip()
         if line:
             lines.append(line)
     return lines

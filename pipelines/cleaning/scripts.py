@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
+# Possessive string bodies and a comment that may run to the end: an unterminated quote or
+# `/*` is read once as a token of its own (`open`, never a literal), instead of being rescanned
+# from every later quote or slash, which was quadratic.
 _TOKEN = re.compile(
-    r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[A-Za-z_$][\w$.]*|//[^\n]*|/\*.*?\*/|\s+|.""",
+    r"""(?P<literal>'(?:[^'\\\n]|\\.)*+'|"(?:[^"\\\n]|\\.)*+")"""
+    r"""|(?P<open>'(?:[^'\\\n]|\\.)*+|"(?:[^"\\\n]|\\.)*+)"""
+    r"""|[A-Za-z_$][\w$.]*+|//[^\n]*+|/\*.*?(?:\*/|\Z)|\s++|.""",
     re.DOTALL,
 )
+_UNREADABLE = "\x00"  # stands for an unterminated string: no literal, no name, no operator
 _ESCAPES = {"n": "\n", "t": "\t", "r": "", "'": "'", '"': '"', "\\": "\\", "/": "/"}
 _WRITE = {"document.write", "document.writeln"}
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
@@ -34,22 +40,50 @@ def _unquote(literal: str) -> str:
 
 
 def _tokens(script: str) -> list[str]:
-    return [t for t in _TOKEN.findall(script) if not t.isspace() and not t.startswith(("//", "/*"))]
+    tokens = []
+    for match in _TOKEN.finditer(script):
+        token = match.group(0)
+        if match.lastgroup == "open":
+            tokens.append(_UNREADABLE)
+        elif not token.isspace() and not token.startswith(("//", "/*")):
+            tokens.append(token)
+    return tokens
 
 
-def _evaluate(tokens: list[str], start: int, variables: dict[str, str]) -> tuple[str | None, int]:
-    """Evaluate `term (+ term)*` from tokens[start]; return (value or None, index after it)."""
+# Values are kept as lists of pieces (`s += …` appends one, so building a body piece by piece
+# stays linear) and are at most as long as the script times this: `a = a + a` repeated would
+# otherwise double without end. The same bound holds for all that a script writes.
+AMPLIFICATION = 4
+_Variables = dict[str, list[str]]
+
+
+def _value(variables: _Variables, name: str) -> str:
+    """A variable's value, its pieces joined once."""
+    joined = "".join(variables[name])
+    variables[name] = [joined]
+    return joined
+
+
+def _evaluate(
+    tokens: list[str], start: int, variables: _Variables, limit: int
+) -> tuple[str | None, int]:
+    """Evaluate `term (+ term)*` from tokens[start]; return (value or None, index after it).
+    A value longer than `limit` is None: no script writes that much."""
     parts: list[str] = []
+    size = 0
     i = start
     while i < len(tokens):
         token = tokens[i]
         if token[0] in "'\"":
             parts.append(_unquote(token))
         elif token in variables:
-            parts.append(variables[token])
+            parts.append(_value(variables, token))
         else:
             return None, i
+        size += len(parts[-1])
         i += 1
+        if size > limit:
+            return None, i
         if i < len(tokens) and tokens[i] == "+":
             i += 1
             continue
@@ -58,7 +92,7 @@ def _evaluate(tokens: list[str], start: int, variables: dict[str, str]) -> tuple
 
 
 def _evaluate_argument(
-    tokens: list[str], start: int, variables: dict[str, str]
+    tokens: list[str], start: int, variables: _Variables, limit: int
 ) -> tuple[str | None, int]:
     """`expr`, or the TRS default idiom `name == "" ? "site name" : name` (also `!=`)."""
     head = tokens[start : start + 5]
@@ -70,15 +104,15 @@ def _evaluate_argument(
         and head[3][0] in "'\""
         and head[4] == "?"
     ):
-        equal = (variables[head[0]] == _unquote(head[3])) == (head[1] == "=")
-        when_true, colon = _evaluate(tokens, start + 5, variables)
+        equal = (_value(variables, head[0]) == _unquote(head[3])) == (head[1] == "=")
+        when_true, colon = _evaluate(tokens, start + 5, variables, limit)
         if when_true is None or colon >= len(tokens) or tokens[colon] != ":":
             return None, colon
-        when_false, end = _evaluate(tokens, colon + 1, variables)
+        when_false, end = _evaluate(tokens, colon + 1, variables, limit)
         if when_false is None:
             return None, end
         return (when_true if equal else when_false), end
-    return _evaluate(tokens, start, variables)
+    return _evaluate(tokens, start, variables, limit)
 
 
 def string_literals(script: str) -> list[str]:
@@ -94,29 +128,38 @@ def document_writes(script: str) -> list[str]:
     which is what the common `if (laiyuan == "") { laiyuan = "<site name>"; }` default means.
     """
     tokens = _tokens(script)
-    variables: dict[str, str] = {}
+    limit = AMPLIFICATION * max(len(script), 1)
+    variables: _Variables = {}
+    sizes: dict[str, int] = {}
     written: list[str] = []
+    total = 0
     depth = 0
     for i, token in enumerate(tokens):
         if token in "{}":
             depth += 1 if token == "{" else -1
         elif i + 2 < len(tokens) and tokens[i + 1] == "=" and tokens[i + 2] != "=":
-            if not _IDENTIFIER.fullmatch(token) or (depth > 0 and variables.get(token)):
+            if not _IDENTIFIER.fullmatch(token) or (depth > 0 and sizes.get(token)):
                 continue
-            value, _ = _evaluate(tokens, i + 2, variables)
+            value, _ = _evaluate(tokens, i + 2, variables, limit)
             if value is not None:
-                variables[token] = value
+                variables[token], sizes[token] = [value], len(value)
             else:
                 variables.pop(token, None)
+                sizes.pop(token, None)
         elif tokens[i + 1 : i + 3] == ["+", "="] and _IDENTIFIER.fullmatch(token):
             # `s += "<p>…</p>"`: bodies are often built up piece by piece, then written once.
-            value, _ = _evaluate(tokens, i + 3, variables)
-            if value is not None:
-                variables[token] = variables.get(token, "") + value
+            value, _ = _evaluate(tokens, i + 3, variables, limit)
+            if value is not None and sizes.get(token, 0) + len(value) <= limit:
+                variables.setdefault(token, []).append(value)
+                sizes[token] = sizes.get(token, 0) + len(value)
             else:
                 variables.pop(token, None)
+                sizes.pop(token, None)
         elif token in _WRITE and i + 1 < len(tokens) and tokens[i + 1] == "(":
-            value, end = _evaluate_argument(tokens, i + 2, variables)
+            value, end = _evaluate_argument(tokens, i + 2, variables, limit)
             if value is not None and end < len(tokens) and tokens[end] == ")":
+                total += len(value)
+                if total > limit:
+                    break
                 written.append(value)
     return written

@@ -13,6 +13,7 @@ from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MAR
 from pipelines.common.attachment_types import ATTACHMENT_EXTS
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.dates import NUMERIC_DATE
+from pipelines.common.decoding import without_surrogates
 
 # Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
 META_SCAN_LINES = 12
@@ -28,15 +29,17 @@ _LABELS = sorted(META_LABELS, key=len, reverse=True)
 _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s【\[|｜]))[【\[]?\s*(" + "|".join(_LABELS) + r")\s*(?:[:：]|(?<=为))\s*"
 )
+# Possessive space runs in the 附件 prefix: three optional runs in a row split a long run of
+# spaces every way before failing (cubic); nothing after a run can start with a space.
 _ATTACHMENT_RE = re.compile(
-    r"^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．]\s*(?!\w{1,5}$))?"
+    r"^(?:附件\s*+[\d一二三四五六七八九十]*\s*+[:：.、]?\s*+)?(?:\d{1,2}\s*+[.、．]\s*+(?!\w{1,5}$))?"
     r"(?P<name>.{1,150}?\.(?:" + "|".join(ATTACHMENT_EXTS) + r"))$",
     re.IGNORECASE,
 )
 # A line that can only be the first half of a wrapped file name: long, no punctuation, and not a
 # signature (unit name or date).
 _NAME_FRAGMENT_RE = re.compile(
-    r"(?:附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*)?"
+    r"(?:附件\s*+[\d一二三四五六七八九十]*\s*+[:：.、]?\s*+)?"
     r"(?P<part>[^。，,；;：:！？!?\s]{20,})(?<![日号\d])(?<!党组|党委|员会)"
 )
 _NAME_PART_RE = re.compile(r"[^。，,；;：:！？!?\s]{2,}")
@@ -57,6 +60,7 @@ _OTHER_LABEL_RE = re.compile(r"[【\[]?\s*([\u4e00-\u9fff]{1,6})\s*[:：]")
 
 def clean_text(text: str) -> CleanedPage:
     """Strip text-level chrome from a flattened page; never raises on any str."""
+    text = without_surrogates(text)  # what no codec can write never reaches a record
     lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
     _drop_footer(lines)
     lines = [line for line in lines if not (line and is_chrome_line(line))]
@@ -72,16 +76,21 @@ def clean_text(text: str) -> CleanedPage:
     return CleanedPage(text=body, meta=PageMeta(**meta_fields), attachments=tuple(attachments))
 
 
+# Chrome patterns allow spaces between their words (`\s*[】\]]?\s*`); over a long run of spaces
+# they backtrack polynomially, so a line is matched with each run read as one space.
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
 def is_chrome_line(line: str) -> bool:
     """True when the whole (stripped) line is page chrome."""
-    return CHROME_LINE_RE.fullmatch(line) is not None
+    return CHROME_LINE_RE.fullmatch(_SPACE_RUN.sub(" ", line)) is not None
 
 
 def _drop_footer(lines: list[str]) -> None:
     """Cut a post at its end bar (END, 往期推荐 …) among the last lines, with what follows it."""
     content = [i for i, line in enumerate(lines) if line]
     for i in content[-FOOTER_SCAN:]:
-        if FOOTER_START_RE.fullmatch(lines[i]):
+        if FOOTER_START_RE.fullmatch(_SPACE_RUN.sub(" ", lines[i])):
             del lines[i:]
             return
 

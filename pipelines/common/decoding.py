@@ -19,6 +19,24 @@ from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encodi
 # page declared gb2312 survive. w3lib already maps gb2312/gbk this way; gb18030 itself is kept.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "gb_2312_80", "zh_cn", "cp936", "euc-cn", "x-gbk"}
 _WESTERN = {"cp1252", "latin-1", "iso8859-1", "ascii"}
+# Text codecs Python has that are no page charset: escapes and transfer forms (utf-7 is also an
+# XSS vector, which is why browsers dropped it), or codecs that refuse to decode at all. A page
+# declaring one is read as undeclared. Bytes-to-bytes codecs (base64, zlib, rot-13 …) are
+# refused by the text-encoding check in `_normalise`.
+_NOT_PAGE_CHARSETS = {
+    "idna",
+    "punycode",
+    "utf-7",
+    "undefined",
+    "unicode-escape",
+    "raw-unicode-escape",
+    "mbcs",
+    "oem",
+}
+# UTF-16/32 read almost any even-length bytes "strictly": they are believed only for a body with
+# NUL bytes, which ASCII markup written in them always has.
+_WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -36,16 +54,40 @@ def _normalise(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     if label in _GB_FAMILY or label.replace("-", "").replace("_", "") in {"gb2312", "gbk"}:
         return "gb18030"
-    resolved = resolve_encoding(label)
+    try:
+        resolved = resolve_encoding(label)
+    except (LookupError, ValueError):
+        return None
     if resolved is None:
         return None
-    return "gb18030" if resolved in _GB_FAMILY else codecs.lookup(resolved).name
+    if resolved in _GB_FAMILY:
+        return "gb18030"
+    name = codecs.lookup(resolved).name
+    try:  # a bytes-to-bytes codec (base64, zlib, hex …) raises LookupError here
+        b"a".decode(name, errors="replace")
+    except (LookupError, UnicodeError):
+        return None
+    return None if name in _NOT_PAGE_CHARSETS else name
+
+
+def _decode(body: bytes, encoding: str) -> str:
+    """Decode with replacement; a codec that still fails gives way to UTF-8."""
+    try:
+        return body.decode(encoding, errors="replace")
+    except (LookupError, UnicodeError):
+        return body.decode("utf-8", errors="replace")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from a JSON API's escapes or a PDF's text map) as U+FFFD: no codec can
+    write them, so one would make a whole record unwritable."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _strict(body: bytes, encoding: str) -> str | None:
     try:
         return body.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -55,12 +97,12 @@ def decode_html(
     """Return (text, encoding used). Never raises: undecodable bytes become U+FFFD."""
     forced = _normalise(forced_encoding)
     if forced:
-        return body.decode(forced, errors="replace"), forced
+        return _decode(body, forced), forced
 
     bom = read_bom(body)
     if bom[0]:
         encoding = _normalise(bom[0]) or "utf-8"
-        return body[len(bom[1]) :].decode(encoding, errors="replace"), encoding
+        return _decode(body[len(bom[1]) :], encoding), encoding
 
     # Non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the labels say: GBK text is
     # practically never valid UTF-8, while UTF-8 text often "decodes" as gb18030 into mojibake.
@@ -70,7 +112,13 @@ def decode_html(
             return text, "utf-8"
 
     candidates = [_normalise(declared_encoding), _normalise(html_body_declared_encoding(body))]
+    if b"\x00" not in body:
+        candidates = [c for c in candidates if c not in _WIDE]
     if body.isascii():
+        wide = next((c for c in candidates if c in _WIDE), None)
+        text = _strict(body, wide) if wide else None
+        if wide and text is not None:
+            return text, wide
         return body.decode("ascii"), next((c for c in candidates if c), None) or "utf-8"
 
     # Single-byte western codecs decode almost any bytes, so a latin-1 label (the default of
@@ -84,7 +132,7 @@ def decode_html(
 
     # Broken bytes: keep everything readable and lose nothing else.
     fallback = next((c for c in candidates if c), None) or "gb18030"
-    return body.decode(fallback, errors="replace"), fallback
+    return _decode(body, fallback), fallback
 
 
 _BOMS = [

@@ -167,6 +167,8 @@ RULES: tuple[_Rule, ...] = (
 NO_EVIDENCE = Decision(False, "no_notice_evidence")  # none of the rules held
 POINTS_TO_NOTICE = Decision(True, "points_to_notice")  # the body points to a notice attached
 PARSE_FAILED = Decision(False, "parse_failed")  # the parser raised: nothing is known
+# longer than any notice (pipelines/common/limits.py): kept as it is, not parsed
+TOO_LONG = Decision(False, "too_long")
 
 
 def decide(

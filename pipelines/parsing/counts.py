@@ -68,6 +68,16 @@ _STATUS_RES = {
 }
 
 
+# The figures' patterns allow spaces between every two words (`\s*(?:具体)?\s*问题`), so over one
+# long run of spaces they backtrack quadratically or worse. Only numbers are read from the text:
+# every run is read as one space (a newline when it holds one) before matching.
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
+def _squeezed(text: str) -> str:
+    return _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
+
+
 def _int(text: str) -> int | None:
     value = cn_to_int(text)
     return value if value is not None and 0 < value < 10000 else None
@@ -80,7 +90,7 @@ def _sentences(text: str) -> list[str]:
 def extract_counts(text: str) -> Counts:
     """Counts from the text before the problems (the opening and organisation sections)."""
     aspects = items = problems = measures = tallied = None
-    for sentence in _sentences(text):
+    for sentence in _sentences(_squeezed(text)):
         tallied = tallied or _tallied_total(sentence)
         feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
         if feedback and aspects is None:
@@ -146,6 +156,7 @@ def _measures(sentence: str) -> int | None:
 def extract_status_counts(text: str) -> dict[str, int]:
     """Explicit status tallies; zeros are kept (共计0个问题正在推进整改)."""
     found: dict[str, int] = {}
+    text = _squeezed(text)
     for status, patterns in _STATUS_RES.items():
         for pattern in patterns:
             match = pattern.search(text)
@@ -169,6 +180,7 @@ _OTHER_TALLY = re.compile(alternation(OTHER_TALLIES))
 
 def is_closing_tally(para: str) -> bool:
     """'截至目前，8个问题已整改完成6个，正在整改2个': the state of all the problems, as of a date."""
+    para = _squeezed(para)
     if _AS_OF.match(para) is None:
         return False
     found = extract_status_counts(para)

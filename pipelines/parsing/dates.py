@@ -21,7 +21,8 @@ DATE_RE = re.compile(
     rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:份\s*)?(?:{_D}(?!\d)\s*(?:日|号)?|{_PART})?"
     rf"|(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?!\d)"
 )
-RANGE_SEP_RE = re.compile(r"\s*(?:起|开始)?\s*(?:至|到|—+|-|~|～|–|－)\s*")
+# Possessive spaces: two optional runs side by side split a long run every way (quadratic).
+RANGE_SEP_RE = re.compile(r"\s*+(?:(?:起|开始)\s*+)?(?:至|到|—+|-|~|～|–|－)\s*")
 _DAY_ONLY_RE = re.compile(r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)")
 
 

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.common.dates import iso_date
+from pipelines.common.decoding import without_surrogates
+from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import (
     PARSE_FAILED,
     POINTS_TO_NOTICE,
+    TOO_LONG,
     Decision,
     decide,
     pointed_document,
@@ -71,14 +74,39 @@ def parse_with_decision(
 ) -> Parsed:
     """The record, and the decision whether it is a notice with the rule that made it."""
     try:
-        return _parse_any_script(
-            text if isinstance(text, str) else str(text), meta or PageMeta(), attachments
+        text, meta, attachments = _sane(
+            text if isinstance(text, str) else str(text), meta, attachments
         )
+        if len(text) > MAX_NOTICE_CHARS:
+            record = NoticeRecord(
+                is_notice=False, parser_version=PARSER_VERSION, body_text=text, title=meta.title
+            )
+            return Parsed(record, TOO_LONG)
+        return _parse_any_script(text, meta, attachments)
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
-        body = text if isinstance(text, str) else ""
+        body = without_surrogates(text) if isinstance(text, str) else ""
         record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
         return Parsed(record, PARSE_FAILED)
+
+
+def _sane(
+    text: str, meta: PageMeta | None, links: Sequence[AttachmentLink]
+) -> tuple[str, PageMeta, Sequence[AttachmentLink]]:
+    """Lone surrogates (a JSON API's title, a PDF's text map) become U+FFFD everywhere: OpenCC
+    and every database driver refuse them."""
+    meta = PageMeta(
+        *(without_surrogates(v) if v else v for v in dataclasses.astuple(meta or PageMeta()))
+    )
+    links = [
+        dataclasses.replace(
+            link,
+            name=without_surrogates(link.name),
+            url=without_surrogates(link.url) if link.url else link.url,
+        )
+        for link in links
+    ]
+    return without_surrogates(text), meta, links
 
 
 def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:

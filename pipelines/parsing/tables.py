@@ -21,7 +21,9 @@ from pipelines.parsing.record import Problem
 from pipelines.parsing.text import is_table_row
 from pipelines.parsing.vocab import ASPECT_HEADERS, MEASURES_HEADERS, alternation
 
-_CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
+# A split starts only where a run of spaces starts (the lookbehind): retried from every space of
+# a long run with no bar after it, the pattern was quadratic. The cells are the same.
+_CELL_SPLIT = re.compile(r"(?<!\s)\s*+\|\s*|\|\s*|\t")
 _PROBLEM_HEAD = re.compile(
     r"^(?:巡[视察])?(?:反馈|存在|主要|具体)?(?:的)?问题(?:描述|表现|内容|清单|名称)?$"
     r"|^(?:巡[视察])?反馈意见(?:内容)?$"

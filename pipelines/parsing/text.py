@@ -41,6 +41,9 @@ _TITLE_END_RE = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 # '…建立台账。(已完成)': a bracketed remark after a finished sentence ends the paragraph.
 _CLOSING_REMARK = re.compile(r"[。！？；;!?]\s*[(【\[][^()【】\[\]]{1,12}[)】\]]$")
 TITLE_ZONE = 3  # paragraphs at the top where a title line may stand
+# How much of a paragraph's end the joining checks read: more than any title ending, closing
+# remark or bare number needs. (A joined paragraph holds no table row: its lines held none.)
+PARAGRAPH_END = 200
 NATURAL_WRAP_MIN = 40
 NEAR_FULL = 3
 INDENT = 2
@@ -94,38 +97,50 @@ def paragraphs(text: str) -> list[str]:
 def join_wrapped(lines: list[str]) -> list[str]:
     """Join lines a PDF conversion or fixed-width wrap broke mid-sentence; drop empty lines."""
     width = _wrap_width(lines)
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph's physical lines, joined at the end
+    end = ""  # the last paragraph's end: every check on a paragraph reads only its end
     previous = ""
     for i, line in enumerate(lines):
         if not line or (_PAGE_NUMBER.fullmatch(line) and _between_wrapped(lines, i, previous)):
             continue
-        if out and _continues(out[-1], previous, line, width, top=len(out) <= TITLE_ZONE):
-            out[-1] += line
+        top = len(out) <= TITLE_ZONE
+        if out and _continues(end, previous, line, width, top=top, single=len(out[-1]) == 1):
+            out[-1].append(line)
+            end = (end + line)[-PARAGRAPH_END:]
         else:
-            out.append(line)
+            out.append([line])
+            end = line[-PARAGRAPH_END:]
         previous = line
-    return out
+    return ["".join(parts) for parts in out]
 
 
 def _between_wrapped(lines: list[str], i: int, previous: str) -> bool:
     """A bare page number between a long cut-off line and its continuation (a table's
     short cells around a number are left alone)."""
-    following = next((line for line in lines[i + 1 :] if line), "")
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j]), "")
     tail = previous.rstrip(_CLOSERS)
     return len(tail) >= 20 and tail[-1] not in _TERMINAL and bool(following)
 
 
 def _continues(
-    paragraph: str, previous: str, line: str, width: int | None, *, top: bool = False
+    paragraph: str,
+    previous: str,
+    line: str,
+    width: int | None,
+    *,
+    top: bool = False,
+    single: bool = False,
 ) -> bool:
     """Whether `line` continues the paragraph whose last physical line was `previous`;
-    `top`: the paragraph is among the first ones, where a title ends without punctuation."""
+    `paragraph`: the paragraph's last PARAGRAPH_END characters (all of it when shorter), so
+    that joining a run of lines stays linear; `single`: it is that one line; `top`: the
+    paragraph is among the first ones, where a title ends without punctuation."""
     tail = paragraph.rstrip(_CLOSERS)
     if not tail or tail[-1] in _TERMINAL or (top and _TITLE_END_RE.search(paragraph)):
         return False
     if is_table_row(paragraph) or is_table_row(line):
         return False  # a table row (cells joined by ' | ' or tabs) is a line of its own
-    bare = classify_marker(paragraph)
+    bare = classify_marker(previous if single else paragraph)
     if bare is not None and not bare.rest:
         return True  # a number alone on its line: its text was moved to the next line
     if previous.endswith("-") and line[:1].isalnum():
@@ -142,7 +157,7 @@ def _continues(
         return False
     # Nearly full: PDF lines vary a little with the width of their characters, and the first
     # line of a paragraph lost its indent when it was stripped.
-    indent = INDENT if paragraph == previous else 0
+    indent = INDENT if single else 0
     if len(previous) >= width - NEAR_FULL - indent and not starts_paragraph(line):
         return True
     # textwrap moves a word that does not fit to the next line: then previous + word > width.

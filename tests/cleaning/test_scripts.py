@@ -48,6 +48,15 @@ from pipelines.cleaning.scripts import document_writes, string_literals
             ["<p>一</p><p>二</p>"],
         ),
         ("var s = 'a'; s += f(1); document.write(s);", []),  # not evaluable: dropped
+        # unterminated strings and comments are read once, never as literals
+        ("document.write('a');\ndocument.write('b);\ndocument.write('c');", ["a", "c"]),
+        ("var s = 'x\\'; document.write(s);", []),
+        ("document.write('ok'); /* never closed document.write('x')", ["ok"]),
+        ("document.write('ok'); var t = \"never closed", ["ok"]),
+        # a value can never outgrow the script by more than AMPLIFICATION: no doubling bomb
+        ("var a = 'xx';" + "a = a + a;" * 60 + "document.write(a);", []),
+        # 40 writes of 100 characters from an 831-character script: the first 33 fit in 4 x 831
+        ("var a = '" + "x" * 100 + "';" + "document.write(a);" * 40, ["x" * 100] * 33),
     ],
 )
 def test_document_writes(script: str, written: list[str]) -> None:
@@ -59,3 +68,8 @@ def test_string_literals_are_unescaped() -> None:
         "<a href='x.pdf'>",
         "b\n",
     ]
+
+
+def test_a_body_built_from_many_pieces_is_written_whole() -> None:
+    script = 'var s = "";' + 's += "<p>巡察</p>";' * 5000 + "document.write(s);"
+    assert document_writes(script) == ["<p>巡察</p>" * 5000]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from typer.testing import CliRunner
 
 from crawler.cli import app
 from pipelines.common.record import NoticeRecord, names
+from tests.farm.build.files import make_doc, make_docx, make_pdf
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev" / "texts"
 NOTICE = (DEV / "004_bbd2ed656ee4c473.txt").read_text(encoding="utf-8")
@@ -84,14 +88,119 @@ def test_without_jsonl_the_output_is_indented_json(tmp_path: Path) -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.binary(max_size=2000), st.sampled_from(["txt", "html"]))
-def test_any_bytes_give_one_record(data: bytes, suffix: str) -> None:
+@given(st.binary(max_size=2000), st.sampled_from(["txt", "html", "pdf", "docx", "doc", "bin"]))
+def test_any_bytes_give_one_record_or_one_line(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"x.{suffix}"
         path.write_bytes(data)
         result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    if result.exit_code == 0:
+        assert len(_records(result.stdout)) == 1
+    else:
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1 and str(path) in result.stderr
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=2000).filter(lambda t: not any(c in t for c in "\x00\x01\x02\x03\x04")))
+def test_any_text_file_gives_one_record(text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.txt"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    assert result.exit_code in (0, 2), result.output
+    if result.exit_code == 0:
+        assert len(_records(result.stdout)) == 1
+
+
+PARAGRAPHS = [line for line in NOTICE.splitlines() if line.strip()]
+
+
+def _document(kind: str) -> bytes:
+    return {
+        "pdf": lambda: make_pdf(PARAGRAPHS),
+        "docx": lambda: make_docx(PARAGRAPHS[0], PARAGRAPHS[1:]),
+        "doc": lambda: make_doc(PARAGRAPHS),
+    }[kind]()
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        ("pdf", "n.pdf"),
+        ("pdf", "n.txt"),  # by content, not by name
+        ("docx", "n.docx"),
+        ("docx", "notice"),
+        ("doc", "n.doc"),
+        ("doc", "n.wps"),  # WPS text documents are OLE2 files too
+        ("doc", "n.html"),
+    ],
+)
+def test_attachment_formats_are_read_by_content(tmp_path: Path, kind: str, name: str) -> None:
+    if kind == "doc" and not (shutil.which("antiword") or shutil.which("catdoc")):
+        pytest.skip("antiword/catdoc not installed (.ci/system-deps)")
+    path = tmp_path / name
+    path.write_bytes(_document(kind))
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
     assert result.exit_code == 0, result.output
-    assert len(_records(result.stdout)) == 1
+    (record,) = _records(result.stdout)
+    assert record["is_notice"] is True
+    assert record["inspection_body"] == "市委巡察办第一巡察组"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "says"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "scan.png", "a PNG image"),
+        (b"\xff\xd8\xff\xe0" + bytes(200), "notice.txt", "a JPEG image"),
+        (b"\x7fELF\x02\x01\x01" + bytes(200), "notice.html", "an executable"),
+        (b"MZ\x90\x00" + bytes(200), "setup.exe", "binary data"),
+        (_zip({"a.txt": b"hello"}), "notice.docx", "a .zip file"),  # a zip that is no .docx
+        (_zip({"xl/workbook.xml": b"<x/>"}), "ledger.xlsx", "a .xlsx file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "ledger.xls", "a .xls file"),
+        (bytes(range(32)) * 8, "notice.txt", "binary data"),
+    ],
+)
+def test_other_binaries_are_refused_with_one_line(
+    tmp_path: Path, data: bytes, name: str, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"error: {path}: {says}" + result.stderr.split(says, 1)[1].rstrip("\n")
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_a_refused_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    image, good = tmp_path / "a.png", tmp_path / "b.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    good.write_text(NOTICE, encoding="gbk", errors="xmlcharrefreplace")
+    result = runner.invoke(app, ["parse", "--jsonl", str(image), str(good)])
+    assert result.exit_code == 2
+    assert [r["source_path"] for r in _records(result.stdout)] == [str(good)]
+    assert _records(result.stdout)[0]["inspection_body"] == "市委巡察办第一巡察组"
+
+
+def test_a_broken_document_is_an_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "n.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(100))
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: cannot read this .pdf file")
+    assert "Traceback" not in result.output
 
 
 TABLE_PAGE = """<html><body><div class="article">

@@ -66,3 +66,38 @@ def test_gbk_character_references_are_restored() -> None:
 )  # fmt: skip
 def test_charset_of(content_type: str | None, expected: str | None) -> None:
     assert charset_of(content_type) == expected
+
+
+# Codecs Python has that are no page charset: bytes-to-bytes ones, escapes, utf-7, `undefined`.
+BOGUS = ["base64", "zlib", "hex", "rot-13", "uu", "bz2", "quopri", "idna", "punycode", "utf-7"]
+
+
+@pytest.mark.parametrize("charset", [*BOGUS, "undefined", "unicode_escape", "raw_unicode_escape"])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (GBK, "gb18030"),
+        (UTF8, "utf-8"),
+        (b"<p>ok</p>", "utf-8"),
+        (GBK[:-3] + b"\x81\x80", "gb18030"),  # broken bytes: the fallback path
+    ],
+)
+def test_a_bogus_charset_is_read_as_undeclared(charset: str, body: bytes, expected: str) -> None:
+    page = f"<meta charset={charset}>".encode() + body
+    for declared, forced in [(charset, None), (None, charset), (None, None)]:
+        text, used = decode_html(page, declared_encoding=declared, forced_encoding=forced)
+        assert used == expected
+        assert text.startswith(f"<meta charset={charset}>")
+
+
+def test_utf16_is_believed_only_for_a_body_with_nul_bytes() -> None:
+    # A stale `charset=utf-16` over GBK bytes would turn the page into CJK-looking noise.
+    assert decode_html(b"<meta charset=utf-16>" + GBK)[1] == "gb18030"
+    assert decode_html(GBK, declared_encoding="utf-16")[1] == "gb18030"
+    wide = "<p>巡察整改</p>".encode("utf-16-le")
+    assert decode_html(wide, declared_encoding="utf-16-le") == ("<p>巡察整改</p>", "utf-16-le")
+
+
+@pytest.mark.parametrize("label", ["a\x00b", "x" * 500, "", "gb\u2028k", "\ud800"])
+def test_any_label_is_a_candidate_or_ignored(label: str) -> None:
+    assert decode_html(GBK, declared_encoding=label, forced_encoding=label)[1] == "gb18030"

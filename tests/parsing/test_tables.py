@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parsing.tables import table_problems
+from pipelines.parsing.tables import cells, table_problems
 
 OPENING = "县委第三巡察组对我局开展了巡察。现将整改情况公布如下:"
 
@@ -152,3 +152,19 @@ def test_one_problem_spanning_several_measure_rows_is_one_problem() -> None:
 )
 def test_tables_that_list_no_problems(paras: list[str]) -> None:
     assert table_problems(paras) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("序号 | 存在问题 | 整改措施", ["序号", "存在问题", "整改措施"]),
+        ("1\t问题\t措施", ["1", "问题", "措施"]),
+        ("a \t |b", ["a", "b"]),  # spaces and a tab before a bar: one split
+        ("a\t|b", ["a", "b"]),
+        ("|\n\t\u3000 | ", ["", "", ""]),  # a bar right after the spaces a split took
+        ("a \t  x", ["a", "x"]),  # a tab in a run with no bar after it
+        ("问题" + " " * 5000 + "x", ["问题" + " " * 5000 + "x"]),  # a long run without a bar
+    ],
+)
+def test_cells(line: str, expected: list[str]) -> None:
+    assert cells(line) == expected
