@@ -13,7 +13,7 @@ from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MAR
 from pipelines.common.attachment_types import ATTACHMENT_EXTS
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.dates import NUMERIC_DATE
-from pipelines.common.decoding import without_surrogates
+from pipelines.common.storable import storable_text
 
 # Metadata lines sit near the top; a "时间:" line deep in a notice is body text.
 META_SCAN_LINES = 12
@@ -60,7 +60,7 @@ _OTHER_LABEL_RE = re.compile(r"[【\[]?\s*([\u4e00-\u9fff]{1,6})\s*[:：]")
 
 def clean_text(text: str) -> CleanedPage:
     """Strip text-level chrome from a flattened page; never raises on any str."""
-    text = without_surrogates(text)  # what no codec can write never reaches a record
+    text = storable_text(text)  # what no codec can write never reaches a record (nor NUL)
     lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
     _drop_footer(lines)
     lines = [line for line in lines if not (line and is_chrome_line(line))]

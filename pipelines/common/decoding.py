@@ -36,7 +36,6 @@ _NOT_PAGE_CHARSETS = {
 # UTF-16/32 read almost any even-length bytes "strictly": they are believed only for a body with
 # NUL bytes, which ASCII markup written in them always has.
 _WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -76,12 +75,6 @@ def _decode(body: bytes, encoding: str) -> str:
         return body.decode(encoding, errors="replace")
     except (LookupError, UnicodeError):
         return body.decode("utf-8", errors="replace")
-
-
-def without_surrogates(text: str) -> str:
-    """Lone surrogates (from a JSON API's escapes or a PDF's text map) as U+FFFD: no codec can
-    write them, so one would make a whole record unwritable."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def _strict(body: bytes, encoding: str) -> str | None:

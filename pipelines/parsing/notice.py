@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.common.dates import iso_date
-from pipelines.common.decoding import without_surrogates
 from pipelines.common.limits import MAX_NOTICE_CHARS
+from pipelines.common.storable import storable_text
 from pipelines.parsing import counts as counts_mod
 from pipelines.parsing import dates, script, units
 from pipelines.parsing.classify import (
@@ -85,7 +85,7 @@ def parse_with_decision(
         return _parse_any_script(text, meta, attachments)
     except Exception:  # a crawl must never die on one page; the record says what we know
         log.exception("parse_notice failed")
-        body = without_surrogates(text) if isinstance(text, str) else ""
+        body = storable_text(text) if isinstance(text, str) else ""
         record = NoticeRecord(is_notice=False, parser_version=PARSER_VERSION, body_text=body)
         return Parsed(record, PARSE_FAILED)
 
@@ -96,17 +96,17 @@ def _sane(
     """Lone surrogates (a JSON API's title, a PDF's text map) become U+FFFD everywhere: OpenCC
     and every database driver refuse them."""
     meta = PageMeta(
-        *(without_surrogates(v) if v else v for v in dataclasses.astuple(meta or PageMeta()))
+        *(storable_text(v) if v else v for v in dataclasses.astuple(meta or PageMeta()))
     )
     links = [
         dataclasses.replace(
             link,
-            name=without_surrogates(link.name),
-            url=without_surrogates(link.url) if link.url else link.url,
+            name=storable_text(link.name),
+            url=storable_text(link.url) if link.url else link.url,
         )
         for link in links
     ]
-    return without_surrogates(text), meta, links
+    return storable_text(text), meta, links
 
 
 def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
