@@ -49,6 +49,9 @@ NOTICE_COLUMNS = [
 ]
 PROBLEM_COLUMNS = ["notice_id", *PROBLEM_FIELDS]
 LIST_SEP = "; "
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection); OWASP's
+# remedy is a leading apostrophe, which spreadsheets show as text and do not keep in the value.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Format(StrEnum):
@@ -148,9 +151,17 @@ def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
     n = 0
     for row in rows:
         mapping = row if isinstance(row, dict) else dict(row._mapping)
-        writer.writerow(mapping)
+        writer.writerow({k: neutralise_cell(v) for k, v in mapping.items()})
         n += 1
     return n
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with `'`; others unchanged.
+    Numbers stay numbers: only text can carry a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
