@@ -41,6 +41,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.PoliteRetryMiddleware": 550,
     "crawler.middlewares.SiteGateMiddleware": 50,
+    # after the retry and decompression middlewares (their responses come first): final bodies
+    "crawler.middlewares.AttachmentTextMiddleware": 540,
 }
 
 ITEM_PIPELINES = {

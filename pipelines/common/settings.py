@@ -144,6 +144,41 @@ ATTACHMENT_MAXSIZE = _declare(
     Channel.SCRAPY,
     "bytes per attachment (20 MiB); larger files are recorded, not downloaded",
 )
+ATTACHMENT_TEXT_TIMEOUT = _declare(
+    "NOTICES_ATTACHMENT_TEXT_TIMEOUT",
+    float,
+    20.0,
+    Channel.SCRAPY,
+    "seconds to read one attachment's text; a slower file keeps its bytes and an error",
+)
+ATTACHMENT_TEXT_MEMORY = _declare(
+    "NOTICES_ATTACHMENT_TEXT_MEMORY",
+    int,
+    512 * 1024 * 1024,
+    Channel.SCRAPY,
+    "bytes of memory the reader of one attachment may use (512 MiB)",
+)
+ATTACHMENT_UNZIPPED_MAX = _declare(
+    "NOTICES_ATTACHMENT_UNZIPPED_MAX",
+    int,
+    100 * 1024 * 1024,
+    Channel.SCRAPY,
+    "bytes a .docx may unzip to (100 MiB); a larger one (a zip bomb) is not read",
+)
+ATTACHMENT_PDF_PAGES = _declare(
+    "NOTICES_ATTACHMENT_PDF_PAGES",
+    int,
+    500,
+    Channel.SCRAPY,
+    "pages of a PDF read for its text; a longer PDF is kept unread",
+)
+ATTACHMENT_READERS = _declare(
+    "NOTICES_ATTACHMENT_READERS",
+    int,
+    2,
+    Channel.SCRAPY,
+    "attachments read at once, each in its own process, beside the downloads",
+)
 RETRY_BACKOFF = _declare(
     "NOTICES_RETRY_BACKOFF",
     float,
