@@ -117,11 +117,11 @@ class RedirectPolicyMiddleware:
 
     def _record(self, request: Request, status: int, why: str) -> None:
         site_id = request.meta.get("site_id", "")
+        first = request.meta.get("redirect_urls", [request.url])[0]  # the URL the site linked
+        logger.warning("%s: redirect refused from %s: %s", site_id or "-", first, why)
         outcome = run_context.outcome_for(self.crawler, site_id)
-        logger.warning("%s: redirect refused from %s: %s", site_id or "-", request.url, why)
         if outcome is None:
             return
-        first = request.meta.get("redirect_urls", [request.url])[0]
         outcome.record_problem(KIND, first, why, status)
         cursor: Any = request.meta.get("cursor")
         context = run_context.find(self.crawler)

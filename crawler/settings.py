@@ -29,8 +29,11 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 30 * 1024 * 1024  # pages; attachments have their own limit (attachments.py)
-DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# Pages: a notice or list page is well under 1 MB, and reading a page takes about ten times its
+# size in memory, so a bigger answer (endless, 100 MB) is cut off as too_large and the crawl
+# stays within its 300 MB. Attachments have their own limit (NOTICES_ATTACHMENT_MAXSIZE).
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 COOKIES_ENABLED = True  # some sites set a harmless session cookie on the first page
 # A chain longer than this is a misconfigured or hostile site (refused and recorded).
 REDIRECT_MAX_TIMES = 5

@@ -151,6 +151,10 @@ class NoticesSpider(scrapy.Spider):
         text = page_text(site, response)
         style = cursor.paging(source)
         entries, total = style.rows(text, response.url, site.list_rules)
+        if len(entries) >= listing.MAX_LIST_ROWS:  # the rest of the page was not read
+            out.record_problem(
+                "too_many_links", response.url, f"read {len(entries)} rows", response.status
+            )
         signature = tuple(sorted(e.url for e in entries))
         if entries and signature in cursor.signatures:
             self._stop(out, source, cursor, "repeat_page")

@@ -10,9 +10,14 @@ bomb is a few hundred KB compressed.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -106,10 +111,9 @@ def _detail(title: str, attachment: str | None = None) -> bytes:
     ).encode()
 
 
-# path -> (title on the list, what the path does); each is one hostile behaviour
+# path -> title on the list; each path is one hostile behaviour (see HostileSite.handle)
 DETAILS: dict[str, str] = {
     "/d/ok.html": "关于巡察整改情况的通报（正常）",
-    "/d/bomb.html": "关于巡察整改情况的通报（附件是压缩炸弹）",
     "/d/inside.html": "关于巡察整改情况的通报（站内跳转）",
     "/d/loop.html": "关于巡察整改情况的通报（循环跳转）",
     "/d/offsite.html": "关于巡察整改情况的通报（跳到别的站）",
@@ -119,9 +123,12 @@ DETAILS: dict[str, str] = {
     "/d/endless.html": "关于巡察整改情况的通报（没有尽头）",
     "/d/huge.html": "关于巡察整改情况的通报（一百兆）",
 }
-# what a correct crawl stores, and what it reports instead of storing
-STORED = ("/d/ok.html", "/d/bomb.html", "/d/inside.html")
+REFUSED_REDIRECTS = ("/d/loop.html", "/d/offsite.html", "/d/private.html", "/d/scheme.html")
 LINKS_PAGE_ROWS = 100_000
+
+
+def bomb_path(i: int) -> str:
+    return f"/d/bomb-{i}.html"
 
 
 def _list_page(rows: list[tuple[str, str]]) -> bytes:
@@ -160,9 +167,25 @@ def _huge(size: int) -> Iterator[bytes]:
 
 
 class HostileSite:
+    """The hostile behaviours, plus `bombs` notices whose attachment is a zip bomb that inflates
+    to `bomb_size` bytes."""
+
     site_id = SITE_ID
     host = HOST
     prefix = ""
+
+    def __init__(self, bombs: int = 1, bomb_size: int = 256 * _MIB) -> None:
+        self.bombs = bombs
+        self.bomb_size = bomb_size
+        self.bomb = zip_bomb_docx(bomb_size)  # built before serving: it takes seconds
+        self.details = {
+            **DETAILS,
+            **{bomb_path(i): f"关于巡察整改情况的通报（压缩炸弹{i}）" for i in range(bombs)},
+        }
+
+    def stored_paths(self) -> list[str]:
+        """The detail pages a correct crawl stores (as fetched, after allowed redirects)."""
+        return ["/d/ok.html", "/d/inside-target.html", *(bomb_path(i) for i in range(self.bombs))]
 
     def reset(self) -> None:
         """No request state."""
@@ -175,17 +198,17 @@ class HostileSite:
                 200, b"User-agent: *\nDisallow: /search\n", [("Content-Type", "text/plain")]
             )
         if path == "/list/index.html":
-            return Response(200, _list_page(list(DETAILS.items())), _HTML)
+            return Response(200, _list_page(list(self.details.items())), _HTML)
         if path == "/list/links.html":
             # titles that are not notices: the page is read (bounded), its rows not followed
             rows = [(f"/many/{i}.html", f"工作动态{i}") for i in range(LINKS_PAGE_ROWS)]
             return Response(200, _list_page(rows), _HTML)
         if path in ("/d/ok.html", "/d/inside-target.html"):
             return Response(200, _detail(DETAILS["/d/ok.html"]), _HTML)
-        if path == "/d/bomb.html":
-            return Response(200, _detail(DETAILS[path], "/files/bomb.docx"), _HTML)
+        if path.startswith("/d/bomb-"):
+            return Response(200, _detail(self.details[path], "/files/bomb.docx"), _HTML)
         if path == "/files/bomb.docx":
-            return Response(200, zip_bomb_docx(), [("Content-Type", "application/octet-stream")])
+            return Response(200, self.bomb, [("Content-Type", "application/octet-stream")])
         if path == "/d/inside.html":
             return _redirect(f"http://{HOST}:{port}/d/inside-target.html", 301)
         if path == "/d/loop.html":
@@ -224,8 +247,8 @@ class ElsewhereSite:
         return Response(200, _detail(DETAILS["/d/ok.html"]), _HTML)
 
 
-def start_hostile_farm(port: int = 0) -> Farm:
-    return Farm([HostileSite(), ElsewhereSite()]).start(port)
+def start_hostile_farm(port: int = 0, bombs: int = 1, bomb_size: int = 256 * _MIB) -> Farm:
+    return Farm([HostileSite(bombs, bomb_size), ElsewhereSite()]).start(port)
 
 
 def hostile_seeds(folder: Path) -> Path:
@@ -253,3 +276,33 @@ def hostile_seeds(folder: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+# --- measuring a crawl -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    returncode: int
+    stderr: str
+    seconds: float
+    peak_rss_mb: float  # of the crawl and the readers it started, whichever was largest
+
+
+def measured_run(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float) -> Measured:
+    """Run `cmd` and take its peak RSS from wait4 (so other children of this process, such as
+    earlier crawls of the same test worker, do not count); killed after `timeout` seconds."""
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    # Linux reports ru_maxrss in KiB
+    return Measured(proc.returncode, stderr, time.monotonic() - started, usage.ru_maxrss / 1024)
