@@ -21,6 +21,7 @@ from rich.table import Table
 from crawler import run_context
 from crawler.cli.app import app
 from crawler.seeds import SeedError, load_registry
+from crawler.usage_errors import check_scrapy_settings
 from pipelines.common import settings as notices_settings
 
 
@@ -119,6 +120,7 @@ def run_crawl(
         scrapy_settings.set(key, value, priority="cmdline")
     # fail fast, before the reactor starts: first the settings (the seeds may use them)
     notices_settings.check(scrapy_settings)
+    check_scrapy_settings(scrapy_settings)
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
     label = registry.find_region(region).name if region else selected[0].region_name

@@ -17,6 +17,7 @@ import typer
 from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.seeds import SeedError, load_registry
+from crawler.usage_errors import UsageError
 from models.export import LOCATION_FIELDS, PROBLEM_FIELDS, RECORD_FIELDS, iter_records, problem_rows
 from pipelines.common.record import Contact, Counts, NoticeRecord, StatusCounts, Storage, names
 
@@ -92,6 +93,8 @@ def export(
     """Export stored notices: JSONL has one record per line with problems nested; CSV has one
     table of notices and one of problems joined by notice id."""
     since_date = since.date() if since else None
+    if out is None:
+        check_encoding(sys.stdout)
     regions = region_names(region)
     engine = open_archive(url)
     try:
@@ -156,6 +159,23 @@ def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
     return n
 
 
+# Text only an encoding of all of Unicode can write: a CJK ideograph and one beyond the BMP.
+_UNICODE_PROBE = "巡\U00020000"
+
+
+def check_encoding(stream: IO[str]) -> None:
+    """Refuse, before the first row, a stream whose encoding cannot write every notice (a
+    latin-1 or ASCII terminal): a half-written export is worse than none."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        _UNICODE_PROBE.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        raise UsageError(
+            f"stdout's encoding {encoding} cannot write the notices' text; "
+            "use --out FILE, or set PYTHONIOENCODING=utf-8"
+        ) from None
+
+
 def neutralise_cell(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula, prefixed with `'`; others unchanged.
     Numbers stay numbers: only text can carry a formula."""
@@ -187,8 +207,12 @@ def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with f:
         yield f
 
 

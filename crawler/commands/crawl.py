@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
-from crawler.seeds import SeedError, load_registry
+from crawler.seeds import load_registry
+from crawler.usage_errors import USAGE_ERRORS, USAGE_EXIT, check_scrapy_settings, one_line
 from pipelines.common import settings
 
 if TYPE_CHECKING:
@@ -26,11 +27,12 @@ class Command(ScrapyCrawl):
         try:
             if self.settings is not None:
                 settings.check(self.settings)
+                check_scrapy_settings(self.settings)
             # Checked even without -a region/site: the spider's constructor would raise on it.
             if args[:1] == ["notices"]:
                 load_registry(spargs.get("seeds")).select(spargs.get("region"), spargs.get("site"))
-        except (SeedError, settings.SettingError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+        except USAGE_ERRORS as exc:
+            print(one_line(exc), file=sys.stderr)
+            self.exitcode = USAGE_EXIT
             return
         super().run(args, opts)
