@@ -66,7 +66,9 @@ class Setting(Generic[T]):
             except ValueError:
                 pass
             else:
-                if self.minimum is None or value >= self.minimum:
+                if self.minimum is None or not isinstance(value, int | float):
+                    return value
+                if value >= self.minimum:
                     return value
                 raise SettingError(
                     f"{self.name}={raw!r} ({source}) is below its minimum, {self.minimum:g}"
