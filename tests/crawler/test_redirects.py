@@ -3,9 +3,19 @@ no loops, bounded hops, internal addresses only where the site itself is."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+from typing import Any
 
-from crawler.redirects import is_internal, refusal
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.utils.test import get_crawler
+
+from crawler import run_context
+from crawler.outcomes import SiteOutcome
+from crawler.redirects import RedirectPolicyMiddleware, is_internal, refusal
+from crawler.run_context import RunContext
 
 SITE = "http://www.jw.gov.cn/xsxc/"
 HOSTS = {"www.jw.gov.cn", "jw.gov.cn", "cdn.jw.gov.cn"}
@@ -77,3 +87,67 @@ def test_internal_addresses_only_where_the_site_is(target: str, refused: bool) -
 )
 def test_internal_addresses(host: str, internal: bool) -> None:
     assert is_internal(host) is internal
+
+
+SEED = """\
+regions:
+  - code: "340000"
+    name: 安徽省
+    pinyin: anhui
+    sites:
+      - id: jw
+        name: 纪委
+        platform: trs
+        list_urls: ["http://www.jw.gov.cn/xsxc/"]
+"""
+
+
+@pytest.fixture
+def middleware(tmp_path: Path) -> tuple[RedirectPolicyMiddleware, SiteOutcome]:
+    (tmp_path / "jw.yaml").write_text(SEED, encoding="utf-8")
+    context = RunContext.for_run("anhui", None, str(tmp_path))
+    crawler = get_crawler()
+    run_context.attach(crawler, context)
+    return RedirectPolicyMiddleware.from_crawler(crawler), context.outcomes["jw"]
+
+
+def _redirect(url: str, location: str, meta: dict[str, Any]) -> tuple[Request, Response]:
+    request = Request(url, meta=meta)
+    return request, Response(url, status=302, headers={"Location": location}, request=request)
+
+
+def test_a_refused_redirect_is_recorded_on_the_site(
+    middleware: tuple[RedirectPolicyMiddleware, SiteOutcome],
+) -> None:
+    mw, outcome = middleware
+    request, response = _redirect(
+        "http://www.jw.gov.cn/xsxc/t1.html",
+        "http://10.0.0.8/admin",
+        {"site_id": "jw", "kind": "detail"},
+    )
+    with pytest.raises(IgnoreRequest, match="redirect refused: to another host"):
+        mw.process_response(request, response)
+    assert outcome.problems == {"redirect_refused": 1}
+    assert outcome.samples[0]["url"] == "http://www.jw.gov.cn/xsxc/t1.html"
+
+
+def test_an_allowed_redirect_passes_to_scrapy(
+    middleware: tuple[RedirectPolicyMiddleware, SiteOutcome],
+) -> None:
+    mw, outcome = middleware
+    request, response = _redirect(
+        "http://www.jw.gov.cn/xsxc/t1.html", "/xsxc/t2.html", {"site_id": "jw", "kind": "detail"}
+    )
+    assert mw.process_response(request, response) is response
+    assert not outcome.problems
+
+
+def test_a_request_of_no_site_stays_on_its_host(
+    middleware: tuple[RedirectPolicyMiddleware, SiteOutcome],
+) -> None:
+    mw, _ = middleware
+    request, response = _redirect("http://www.jw.gov.cn/robots.txt", "http://cdn.x.cn/r.txt", {})
+    with pytest.raises(IgnoreRequest):
+        mw.process_response(request, response)
+    request, response = _redirect("http://www.jw.gov.cn/robots.txt", "/robots2.txt", {})
+    assert mw.process_response(request, response) is response
