@@ -138,13 +138,14 @@ class AttachmentTextMiddleware:
     the request's meta for the spider. Awaiting the child keeps the reactor free: one hostile
     file no longer stalls every other download. At most NOTICES_ATTACHMENT_READERS at once."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Any, crawler: Crawler | None = None) -> None:
         self.limits = attachment_text.Limits.from_settings(settings)
-        self.readers = asyncio.Semaphore(max(1, read(ATTACHMENT_READERS, settings)))
+        self.readers = asyncio.Semaphore(read(ATTACHMENT_READERS, settings))
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AttachmentTextMiddleware:
-        return cls(crawler.settings)
+        return cls(crawler.settings, crawler)
 
     async def process_response(self, request: Request, response: Response) -> Response:
         link = self._file_link(request, response)
@@ -156,6 +157,8 @@ class AttachmentTextMiddleware:
                 request.meta[TEXT_META] = await attachment_text.extract_text_async(
                     ext, response.body, self.limits
                 )
+            if self.crawler is not None and self.crawler.stats is not None:
+                self.crawler.stats.inc_value("notices/attachments/read")
         return response
 
     @staticmethod

@@ -69,6 +69,8 @@ def test_the_good_notices_are_stored_despite_the_rest(run: HostileRun) -> None:
 def test_a_zip_bomb_keeps_its_bytes_and_a_bounded_error(run: HostileRun) -> None:
     bombs = [a for i in run.items for a in i["attachments"] if a["url"].endswith("bomb.docx")]
     assert len(bombs) == 2
+    # read by the middleware, beside the downloads, not on the reactor by the spider
+    assert "'notices/attachments/read': 2," in run.measured.stderr
     for att in bombs:
         assert att["sha256"] and att["text"] is None
         assert att["error"].startswith("extraction_limit: docx unzips to 256 MiB")
