@@ -34,7 +34,7 @@ class RequestRecord:
     status: int
     is_asset: bool
     ts: float  # time.monotonic() when the answer was ready, just before it is sent
-    started: float = 0.0  # time.monotonic() when the request arrived: in flight until `ts`
+    started: float  # time.monotonic() when the request arrived: in flight until `ts`
 
     @property
     def target(self) -> str:
@@ -260,9 +260,7 @@ class Farm:
                     return Response(fault.status, body.encode(), list(fault.headers))
         return None
 
-    def record(
-        self, site: Site | None, request: Request, status: int, started: float = 0.0
-    ) -> None:
+    def record(self, site: Site | None, request: Request, status: int, started: float) -> None:
         entry = RequestRecord(
             site=site.site_id if site else None,
             method=request.method,
