@@ -1,11 +1,9 @@
-"""Attachments of a detail page: find the links, type the bytes, extract the text.
+"""Attachments of a detail page: find the links, type the bytes (text: crawler/attachment_text.py).
 
 Links come from anchors (by extension in the URL or the anchor text, or a known download
 endpoint) and from `<script>` text, where TRS writes them with `document.write`.
 Which types are attachments and which are downloaded (with a size limit) is declared in
 `pipelines.common.attachment_types`; other attachment links (archives, slides) are recorded.
-Text: pypdf (PDF), python-docx (DOCX), antiword then catdoc (DOC/WPS; installed by
-`.ci/system-deps`).
 """
 
 from __future__ import annotations
@@ -13,12 +11,8 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from parsel import Selector
@@ -37,7 +31,6 @@ _SCRIPT_LINK_RE = re.compile(
     r"""href\s*=\s*\\?["']([^"'\\]+?)\\?["'][^>]*>([^<]*)<""", re.IGNORECASE
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_TEXT_TIMEOUT = 60  # seconds for antiword/catdoc on one file
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,58 +121,3 @@ def sniff_ext(body: bytes, hint: str | None) -> str | None:
 
 def sha256(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
-
-
-def extract_text(ext: str | None, body: bytes) -> tuple[str | None, str | None]:
-    """(text, error) for a downloaded file; unreadable formats give (None, reason)."""
-    try:
-        if ext == "pdf":
-            return _pdf_text(body), None
-        if ext == "docx":
-            return _docx_text(body), None
-        if ext in ("doc", "wps"):
-            return _ole_text(body)
-    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the crawl; reason kept
-        return None, f"{ext} text extraction failed: {type(exc).__name__}: {exc}"[:300]
-    return None, f"no text extractor for .{ext}" if ext else "unknown file type"
-
-
-def _pdf_text(body: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(body))
-    return "\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
-
-
-def _docx_text(body: bytes) -> str:
-    import docx
-
-    document = docx.Document(io.BytesIO(body))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(line for line in lines if line.strip())
-
-
-def _ole_text(body: bytes) -> tuple[str | None, str | None]:
-    tools = [
-        ("antiword", ["antiword", "-m", "UTF-8.txt"]),
-        ("catdoc", ["catdoc", "-d", "utf-8"]),
-    ]
-    errors = []
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "attachment.doc"
-        path.write_bytes(body)
-        for tool, cmd in tools:
-            if not shutil.which(tool):
-                errors.append(f"{tool} not installed (run .ci/system-deps)")
-                continue
-            proc = subprocess.run(
-                [*cmd, str(path)], capture_output=True, timeout=_TEXT_TIMEOUT, check=False
-            )
-            text = proc.stdout.decode("utf-8", errors="replace").strip()
-            if proc.returncode == 0 and text:
-                return text, None
-            errors.append(f"{tool}: {proc.stderr.decode('utf-8', 'replace').strip()[:100]}")
-    return None, "; ".join(errors)

@@ -1,4 +1,5 @@
-"""Downloader middlewares: polite retries and the per-site stop after repeated blocks.
+"""Downloader middlewares: polite retries, the per-site stop after repeated blocks, and the
+reading of attachment text beside the downloads.
 
 Both work on the run's outcomes ledger (crawler/run_context.py): the retry middleware records
 the rate limits it waited out, the gate drops requests of a site the spider stopped. A crawl of
@@ -6,6 +7,7 @@ another spider has no ledger: then they only retry, and never drop."""
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
@@ -16,15 +18,23 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares import cookies as scrapy_cookies
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 from tldextract import TLDExtract
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
-from crawler import run_context
-from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX, read
+from crawler import attachment_text, run_context
+from crawler.attachments import Link
+from crawler.fetched_attachments import TEXT_META, file_ext
+from pipelines.common.settings import (
+    ATTACHMENT_READERS,
+    RETRY_AFTER_MAX,
+    RETRY_BACKOFF,
+    RETRY_BACKOFF_MAX,
+    read,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -121,3 +131,46 @@ class SiteGateMiddleware:
         outcome = run_context.outcome_for(self.crawler, request.meta.get("site_id", ""))
         if outcome is not None and outcome.stopped:
             raise IgnoreRequest(f"site {outcome.site_id} stopped after repeated blocks")
+
+
+class AttachmentTextMiddleware:
+    """Reads the text of each downloaded document in a bounded child process and leaves it in
+    the request's meta for the spider. Awaiting the child keeps the reactor free: one hostile
+    file no longer stalls every other download. At most NOTICES_ATTACHMENT_READERS at once."""
+
+    def __init__(self, settings: Any, crawler: Crawler | None = None) -> None:
+        self.limits = attachment_text.Limits.from_settings(settings)
+        self.readers = asyncio.Semaphore(read(ATTACHMENT_READERS, settings))
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AttachmentTextMiddleware:
+        return cls(crawler.settings, crawler)
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        link = self._file_link(request, response)
+        if link is None:
+            return response
+        ext = file_ext(response, link, response.url)
+        if attachment_text.is_readable(ext):
+            async with self.readers:
+                request.meta[TEXT_META] = await attachment_text.extract_text_async(
+                    ext, response.body, self.limits
+                )
+            if self.crawler is not None and self.crawler.stats is not None:
+                self.crawler.stats.inc_value("notices/attachments/read")
+        return response
+
+    @staticmethod
+    def _file_link(request: Request, response: Response) -> Link | None:
+        """The link a downloaded file answers: an attachment's, or a detail URL that is a file
+        (as crawler/notice_pages.py reads it); None for pages."""
+        if response.status != 200:
+            return None
+        kind = request.meta.get("kind")
+        if kind == "attachment":
+            link = request.cb_kwargs.get("link")
+            return link if isinstance(link, Link) else None
+        if kind == "detail" and not isinstance(response, TextResponse):
+            return Link(name=request.meta.get("list_title") or "", url=response.url, ext=None)
+        return None

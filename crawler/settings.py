@@ -21,15 +21,22 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
+# keeps the per-host limit with DOWNLOAD_DELAY=0 too (crawler/politeness.py says why)
+DOWNLOADER = "crawler.politeness.Downloader"
 DOWNLOAD_DELAY_JITTER = 0.5  # ±50% around the delay
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 30 * 1024 * 1024  # pages; attachments have their own limit (attachments.py)
-DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# Pages: a notice or list page is well under 1 MB, and reading a page takes about ten times its
+# size in memory, so a bigger answer (endless, 100 MB) is cut off as too_large and the crawl
+# stays within its 300 MB. Attachments have their own limit (NOTICES_ATTACHMENT_MAXSIZE).
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 COOKIES_ENABLED = True  # some sites set a harmless session cookie on the first page
+# A chain longer than this is a misconfigured or hostile site (refused and recorded).
+REDIRECT_MAX_TIMES = 5
 # A meta refresh on a gov site usually sends the crawler to the home page: report, don't follow.
 METAREFRESH_ENABLED = False
 
@@ -41,6 +48,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.PoliteRetryMiddleware": 550,
     "crawler.middlewares.SiteGateMiddleware": 50,
+    # sees each 3xx before RedirectMiddleware (600) follows it: only within the site's hosts
+    "crawler.redirects.RedirectPolicyMiddleware": 650,
+    # after the retry and decompression middlewares (their responses come first): final bodies
+    "crawler.middlewares.AttachmentTextMiddleware": 540,
 }
 
 ITEM_PIPELINES = {

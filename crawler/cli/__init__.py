@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 # Importing the command modules registers their commands on the app.
 from crawler.cli import (  # noqa: F401
     crawl_cmd,
@@ -18,7 +20,12 @@ from crawler.cli import (  # noqa: F401
     stats_cmd,
 )
 from crawler.cli.app import app
+from crawler.usage_errors import USAGE_ERRORS, USAGE_EXIT, one_line
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except USAGE_ERRORS as exc:  # a mistake in what the user gave: one line, not a traceback
+        print(one_line(exc), file=sys.stderr)
+        sys.exit(USAGE_EXIT)

@@ -22,6 +22,7 @@ from crawler import run_context
 from crawler.cli.app import app
 from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
+from crawler.usage_errors import check_scrapy_settings
 from pipelines.common import settings as notices_settings
 from pipelines.common.db_fault import DbFault
 
@@ -131,6 +132,7 @@ def run_crawl(
         scrapy_settings.set(key, value, priority="cmdline")
     # fail fast, before the reactor starts: first the settings (the seeds may use them)
     notices_settings.check(scrapy_settings)
+    check_scrapy_settings(scrapy_settings)
     registry = load_registry(seeds_dir)
     selected = registry.select(region, site)
     check_pipelines(scrapy_settings)  # the database, once the command's own input is known good

@@ -32,7 +32,10 @@ def demo(
         ),
     ] = None,
     port: Annotated[
-        int, typer.Option("--port", help="Port for the demo sites; 0 picks a free one.")
+        int,
+        typer.Option(
+            "--port", min=0, max=65535, help="Port for the demo sites; 0 picks a free one."
+        ),
     ] = DEMO_PORT,
 ) -> None:
     """Crawl the offline demo sites (served on 127.0.0.1) with the real spider and summarise."""

@@ -18,6 +18,7 @@ import typer
 from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.seeds import SeedError, load_registry
+from crawler.usage_errors import UsageError
 from models import parquet_export, warc_export
 from models.export import (
     LOCATION_FIELDS,
@@ -66,6 +67,9 @@ NOTICE_COLUMNS = [
 ]
 PROBLEM_COLUMNS = ["notice_id", *PROBLEM_FIELDS]
 LIST_SEP = "; "
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection); OWASP's
+# remedy is a leading apostrophe, which spreadsheets show as text and do not keep in the value.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Format(StrEnum):
@@ -127,6 +131,8 @@ def export(
         _usage(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
     if fmt in (Format.parquet, Format.warc) and out is None:
         _usage(f"--format {fmt} writes files: give --out")
+    if out is None:
+        check_encoding(sys.stdout)
     filters = ExportFilters(
         regions=region_names(region),
         since=since.date() if since else None,
@@ -200,9 +206,34 @@ def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
     n = 0
     for row in rows:
         mapping = row if isinstance(row, dict) else dict(row._mapping)
-        writer.writerow(mapping)
+        writer.writerow({k: neutralise_cell(v) for k, v in mapping.items()})
         n += 1
     return n
+
+
+# Text only an encoding of all of Unicode can write: a CJK ideograph and one beyond the BMP.
+_UNICODE_PROBE = "巡\U00020000"
+
+
+def check_encoding(stream: IO[str]) -> None:
+    """Refuse, before the first row, a stream whose encoding cannot write every notice (a
+    latin-1 or ASCII terminal): a half-written export is worse than none."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        _UNICODE_PROBE.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        raise UsageError(
+            f"stdout's encoding {encoding} cannot write the notices' text; "
+            "use --out FILE, or set PYTHONIOENCODING=utf-8"
+        ) from None
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with `'`; others unchanged.
+    Numbers stay numbers: only text can carry a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
@@ -229,8 +260,12 @@ def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with f:
         yield f
 
 

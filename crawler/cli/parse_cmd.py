@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from crawler.attachments import extract_text, sniff_ext
+from crawler.attachment_text import extract_text
+from crawler.attachments import sniff_ext
 from crawler.cli.app import app
 from pipelines.cleaning import clean_html, clean_text
 from pipelines.common.attachment_types import TEXT_DOCUMENT_EXTS

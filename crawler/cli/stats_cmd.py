@@ -17,7 +17,7 @@ from models import stats
 
 @app.command("stats")
 def show_stats(
-    runs: Annotated[int, typer.Option(help="How many recent crawl runs to list.")] = 10,
+    runs: Annotated[int, typer.Option(min=0, help="How many recent crawl runs to list.")] = 10,
     url: UrlOption = None,
 ) -> None:
     """Counts of stored notices per region, site and year, and the last crawl runs."""

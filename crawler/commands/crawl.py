@@ -16,6 +16,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError, load_registry
 from crawler.spider_args import parse_full
+from crawler.usage_errors import USAGE_ERRORS, USAGE_EXIT, check_scrapy_settings, one_line
 from pipelines.common import settings
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Command(ScrapyCrawl):
         try:
             if self.settings is not None:
                 settings.check(self.settings)
+                check_scrapy_settings(self.settings)
             # Checked even without -a region/site: the spider's constructor would raise on it.
             if args[:1] == ["notices"] and "recheck" in spargs:
                 # stored notices come from the database: `notices recheck` hands them in
@@ -37,8 +39,8 @@ class Command(ScrapyCrawl):
                 parse_full(spargs.get("full"))
             if self.settings is not None:
                 check_pipelines(self.settings)  # the database, once the arguments are good
-        except (SeedError, settings.SettingError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+        except USAGE_ERRORS as exc:
+            print(one_line(exc), file=sys.stderr)
+            self.exitcode = USAGE_EXIT
             return
         super().run(args, opts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import parse_qsl, quote, unquote_to_bytes, urlencode
@@ -73,6 +73,9 @@ class Response:
     status: int
     body: bytes = b""
     headers: list[tuple[str, str]] = field(default_factory=list)
+    # A body sent piece by piece (slow, endless or huge answers of the test farm) instead of
+    # `body`; without a Content-Length header of its own the connection closes after it.
+    chunks: Iterable[bytes] | None = None
 
     def header(self, name: str) -> str | None:
         for key, value in self.headers:

@@ -33,7 +33,8 @@ class RequestRecord:
     body: bytes
     status: int
     is_asset: bool
-    ts: float  # time.monotonic()
+    ts: float  # time.monotonic() when the answer was ready, just before it is sent
+    started: float  # time.monotonic() when the request arrived: in flight until `ts`
 
     @property
     def target(self) -> str:
@@ -82,6 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Silence the default stderr access log; the farm keeps its own."""
 
     def _serve(self, send_body: bool = True) -> None:
+        started = time.monotonic()
         path, _, query = self.path.partition("?")
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
@@ -90,16 +92,24 @@ class _Handler(BaseHTTPRequestHandler):
         request = Request(self.command, path, query, headers, body, headers.get("host", ""))
         site, response = self.server.farm.dispatch(local_ip, request)
         # Logged before answering, so a client that has its answer always finds it in the log.
-        self.server.farm.record(site, request, response.status)
+        self.server.farm.record(site, request, response.status, started)
         self.send_response_only(response.status)
         self.send_header("Date", self.date_time_string())
         if response.header("Server") is None:  # sites that name their server (WAFs) keep theirs
             self.send_header("Server", "nginx")
         for key, value in response.headers:
             self.send_header(key, value)
-        self.send_header("Content-Length", str(len(response.body)))
+        if response.chunks is None:
+            self.send_header("Content-Length", str(len(response.body)))
+        elif response.header("Content-Length") is None:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
-        if send_body and response.body:
+        if send_body and response.chunks is not None:
+            for chunk in response.chunks:  # until done or the client hangs up (ConnectionError)
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        elif send_body and response.body:
             self.wfile.write(response.body)
 
 
@@ -250,7 +260,7 @@ class Farm:
                     return Response(fault.status, body.encode(), list(fault.headers))
         return None
 
-    def record(self, site: Site | None, request: Request, status: int) -> None:
+    def record(self, site: Site | None, request: Request, status: int, started: float) -> None:
         entry = RequestRecord(
             site=site.site_id if site else None,
             method=request.method,
@@ -262,6 +272,7 @@ class Farm:
             status=status,
             is_asset=is_asset_path(request.path),
             ts=time.monotonic(),
+            started=started,
         )
         with self._lock:
             self._log.append(entry)

@@ -72,7 +72,7 @@ def api_entries(
     rows = _dig(data, api.get("results_path"))
     total = _dig(data, api.get("total_path")) if api.get("total_path") else None
     entries: list[listing.ListEntry] = []
-    for row in rows if isinstance(rows, list) else []:
+    for row in rows[: listing.MAX_LIST_ROWS] if isinstance(rows, list) else []:
         href = _dig(row, api.get("url_field", "url"))
         if not isinstance(href, str) or not href.strip():
             continue

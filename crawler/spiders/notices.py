@@ -210,6 +210,10 @@ class NoticesSpider(scrapy.Spider):
         self._walks[site.id].saw(
             (listing.canonical_url(e.url, site.hosts) for e in entries), (e.date for e in entries)
         )
+        if len(entries) >= listing.MAX_LIST_ROWS:  # the rest of the page was not read
+            out.record_problem(
+                "too_many_links", response.url, f"read {len(entries)} rows", response.status
+            )
         signature = tuple(sorted(e.url for e in entries))
         if entries and signature in cursor.signatures:
             self._stop(out, source, cursor, "repeat_page")

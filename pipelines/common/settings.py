@@ -52,6 +52,7 @@ class Setting(Generic[T]):
     default: T  # None: unset, the help text says what then happens
     channel: Channel
     help: str
+    minimum: float | None = None  # the smallest value that makes sense (a count, size, delay)
 
     @property
     def type_name(self) -> str:
@@ -61,9 +62,17 @@ class Setting(Generic[T]):
         # bool is an int to Python, but never a count or a size here
         if not isinstance(raw, bool):
             try:
-                return self.parse(str(raw).strip())
+                value = self.parse(str(raw).strip())
             except ValueError:
                 pass
+            else:
+                if self.minimum is None or not isinstance(value, int | float):
+                    return value
+                if value >= self.minimum:
+                    return value
+                raise SettingError(
+                    f"{self.name}={raw!r} ({source}) is below its minimum, {self.minimum:g}"
+                )
         raise SettingError(f"{self.name}={raw!r} ({source}) is not {_article(self.type_name)}")
 
 
@@ -71,11 +80,16 @@ SETTINGS: dict[str, Setting[Any]] = {}
 
 
 def _declare(
-    name: str, parse: Callable[[str], T], default: T, channel: Channel, help: str
+    name: str,
+    parse: Callable[[str], T],
+    default: T,
+    channel: Channel,
+    help: str,
+    minimum: float | None = None,
 ) -> Setting[T]:
     if name in SETTINGS:
         raise ValueError(f"setting {name} is declared twice")
-    setting = Setting(name, parse, default, channel, help)
+    setting = Setting(name, parse, default, channel, help, minimum)
     SETTINGS[name] = setting
     return setting
 
@@ -115,6 +129,7 @@ DB_BATCH = _declare(
     200,  # commits (fsync) dominate smaller batches
     Channel.EITHER,
     "pages written per transaction",
+    minimum=1,
 )
 DB_RETRIES = _declare(
     "NOTICES_DB_RETRIES",
@@ -122,6 +137,7 @@ DB_RETRIES = _declare(
     3,
     Channel.EITHER,
     "retries of a batch when the database connection is lost, before the batch is spooled",
+    minimum=0,
 )
 DB_RETRY_BACKOFF = _declare(
     "NOTICES_DB_RETRY_BACKOFF",
@@ -129,6 +145,7 @@ DB_RETRY_BACKOFF = _declare(
     1.0,
     Channel.EITHER,
     "seconds before the first retry of a database batch; doubles each time",
+    minimum=0,
 )
 DB_TIMEOUT = _declare(
     "NOTICES_DB_TIMEOUT",
@@ -145,6 +162,7 @@ MAX_PAGES = _declare(
     50,
     Channel.SCRAPY,
     "list pages per list URL when neither `-a max_pages` nor the seed says",
+    minimum=1,
 )
 ATTACHMENT_MAXSIZE = _declare(
     "NOTICES_ATTACHMENT_MAXSIZE",
@@ -152,6 +170,47 @@ ATTACHMENT_MAXSIZE = _declare(
     20 * 1024 * 1024,
     Channel.SCRAPY,
     "bytes per attachment (20 MiB); larger files are recorded, not downloaded",
+    minimum=1,
+)
+ATTACHMENT_TEXT_TIMEOUT = _declare(
+    "NOTICES_ATTACHMENT_TEXT_TIMEOUT",
+    float,
+    20.0,
+    Channel.SCRAPY,
+    "seconds to read one attachment's text; a slower file keeps its bytes and an error",
+    minimum=0.01,
+)
+ATTACHMENT_TEXT_MEMORY = _declare(
+    "NOTICES_ATTACHMENT_TEXT_MEMORY",
+    int,
+    512 * 1024 * 1024,
+    Channel.SCRAPY,
+    "bytes of memory the reader of one attachment may use (512 MiB)",
+    minimum=128 * 1024 * 1024,
+)
+ATTACHMENT_UNZIPPED_MAX = _declare(
+    "NOTICES_ATTACHMENT_UNZIPPED_MAX",
+    int,
+    100 * 1024 * 1024,
+    Channel.SCRAPY,
+    "bytes a .docx may unzip to (100 MiB); a larger one (a zip bomb) is not read",
+    minimum=1,
+)
+ATTACHMENT_PDF_PAGES = _declare(
+    "NOTICES_ATTACHMENT_PDF_PAGES",
+    int,
+    500,
+    Channel.SCRAPY,
+    "pages of a PDF read for its text; a longer PDF is kept unread",
+    minimum=1,
+)
+ATTACHMENT_READERS = _declare(
+    "NOTICES_ATTACHMENT_READERS",
+    int,
+    2,
+    Channel.SCRAPY,
+    "attachments read at once, each in its own process, beside the downloads",
+    minimum=1,
 )
 RETRY_BACKOFF = _declare(
     "NOTICES_RETRY_BACKOFF",
@@ -159,6 +218,7 @@ RETRY_BACKOFF = _declare(
     2.0,
     Channel.SCRAPY,
     "seconds before the first retry of a 5xx, 429 or timeout; doubles each time",
+    minimum=0,
 )
 RETRY_BACKOFF_MAX = _declare(
     "NOTICES_RETRY_BACKOFF_MAX",
@@ -166,6 +226,7 @@ RETRY_BACKOFF_MAX = _declare(
     60.0,
     Channel.SCRAPY,
     "longest wait between two retries of a request, in seconds",
+    minimum=0,
 )
 RETRY_AFTER_MAX = _declare(
     "NOTICES_RETRY_AFTER_MAX",
@@ -173,6 +234,7 @@ RETRY_AFTER_MAX = _declare(
     300.0,
     Channel.SCRAPY,
     "longest `Retry-After` honoured, in seconds",
+    minimum=0,
 )
 TEST_PG_URL = _declare(
     "NOTICES_TEST_PG_URL",
@@ -188,6 +250,7 @@ FARM_PORT = _declare(
     Channel.ENV,
     "port of the local demo/test sites, set by `notices demo` and the tests; seeds refer to it "
     "as `${NOTICES_FARM_PORT}`",
+    minimum=0,
 )
 
 

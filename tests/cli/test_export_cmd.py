@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from crawler.cli.export_cmd import NESTED, NOTICE_COLUMNS, flat_columns
+from crawler.cli.export_cmd import NESTED, NOTICE_COLUMNS, flat_columns, neutralise_cell
 from models.upsert import write_pages
 from pipelines.common.fetched import FetchedPage
 from pipelines.common.record import NoticeRecord, StatusCounts, Storage, names
@@ -200,3 +200,41 @@ def test_every_nested_object_of_the_record_is_flattened() -> None:
         and typing.get_origin(hints[f]) is not tuple
     }
     assert nested == set(NESTED)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://x","点击")', '\'=HYPERLINK("http://x","点击")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("关于=整改", "关于=整改"),  # only the first character makes a formula
+        ("", ""),
+        (None, None),
+        (-3, -3),  # a number is not text a spreadsheet evaluates
+    ],
+)
+def test_formula_cells_are_neutralised(value: Any, written: Any) -> None:
+    assert neutralise_cell(value) == written
+
+
+def test_csv_export_neutralises_formula_cells(
+    engine: Engine, migrated_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("NOTICES_DB_URL", migrated_url)
+    hostile = page(9, "north", "2024-01-01", 1)
+    assert hostile.record is not None
+    hostile.record["title"] = '=HYPERLINK("http://evil","通报")'
+    hostile.record["problems"][0]["title"] = "@cmd|' /C calc'!A0"
+    write_pages(engine, [hostile])
+    out = tmp_path / "x.csv"
+    invoke("--format", "csv", "--out", str(out))
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        (notice,) = list(csv.DictReader(f))
+    with (tmp_path / "x.problems.csv").open(encoding="utf-8-sig", newline="") as f:
+        (problem,) = list(csv.DictReader(f))
+    assert notice["title"] == '\'=HYPERLINK("http://evil","通报")'
+    assert problem["title"] == "'@cmd|' /C calc'!A0"

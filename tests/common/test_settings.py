@@ -78,6 +78,18 @@ def test_values_are_converted_to_the_settings_type(parse: Any, raw: object, expe
             {"NOTICES_F": "soon"},
             "NOTICES_F='soon' (environment) is not a number",
         ),
+        (
+            Setting("NOTICES_N", int, 1, Channel.ENV, "n", minimum=1),
+            {},
+            {"NOTICES_N": "-3"},
+            "NOTICES_N='-3' (environment) is below its minimum, 1",
+        ),
+        (
+            Setting("NOTICES_N", int, 1, Channel.ENV, "n", minimum=1),
+            {},
+            {"NOTICES_N": "0"},
+            "NOTICES_N='0' (environment) is below its minimum, 1",
+        ),
     ],
 )
 def test_a_bad_value_is_one_line_naming_setting_value_and_source(
@@ -94,6 +106,10 @@ def test_a_bad_value_is_one_line_naming_setting_value_and_source(
         ({}, {"NOTICES_DB_BATCH": "abc"}),
         ({"NOTICES_MAX_PAGES": "many"}, {}),
         ({}, {"NOTICES_FARM_PORT": "x"}),
+        ({}, {"NOTICES_DB_BATCH": "0"}),  # a count, a size or a wait is never negative
+        ({"NOTICES_MAX_PAGES": "-1"}, {}),
+        ({"NOTICES_ATTACHMENT_READERS": "0"}, {}),
+        ({"NOTICES_RETRY_BACKOFF": "-2.5"}, {}),
     ],
 )
 def test_check_reads_every_declared_setting(scrapy: dict[str, str], env: dict[str, str]) -> None:
@@ -160,3 +176,8 @@ def test_main_rewrites_the_file_or_says_why_not(
     assert settings.main([]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("error: ") and err[1].startswith("usage: ")
+
+
+def test_a_value_at_its_minimum_is_taken() -> None:
+    assert settings.read(settings.DB_RETRIES, {}, {"NOTICES_DB_RETRIES": "0"}) == 0
+    assert settings.read(settings.MAX_PAGES, {"NOTICES_MAX_PAGES": "1"}) == 1

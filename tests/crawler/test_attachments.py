@@ -1,9 +1,8 @@
-"""Attachment links (anchors, download endpoints, scripts), typing by magic, names, text."""
+"""Attachment links (anchors, download endpoints, scripts), typing by magic, names."""
 
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 
 import docx
@@ -138,27 +137,6 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 )
 def test_sniff_ext(body: bytes, hint: str | None, ext: str) -> None:
     assert attachments.sniff_ext(body, hint) == ext
-
-
-def test_text_of_pdf_and_docx() -> None:
-    text, error = attachments.extract_text("pdf", _pdf("Rectification notice 2023"))
-    assert error is None and text is not None and "Rectification notice 2023" in text
-    text, error = attachments.extract_text("docx", _docx("关于巡察整改情况的通报"))
-    assert error is None and text is not None
-    assert "关于巡察整改情况的通报" in text and "序号\t整改措施" in text
-
-
-def test_broken_files_give_a_reason_not_an_exception() -> None:
-    text, error = attachments.extract_text("pdf", b"%PDF-1.4 garbage")
-    assert text is None and error is not None and "pdf text extraction failed" in error
-    text, error = attachments.extract_text("ofd", _zip("OFD.xml"))
-    assert text is None and error == "no text extractor for .ofd"
-
-
-@pytest.mark.skipif(not shutil.which("antiword"), reason="antiword not installed (.ci/system-deps)")
-def test_ole_stub_reports_the_tools_that_failed() -> None:
-    text, error = attachments.extract_text("wps", OLE2)
-    assert text is None and error is not None and "antiword" in error
 
 
 @pytest.mark.parametrize(

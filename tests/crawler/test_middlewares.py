@@ -1,10 +1,12 @@
-"""Polite retries (backoff, Retry-After) and the per-site stop after repeated blocks."""
+"""Polite retries (backoff, Retry-After), the per-site stop after repeated blocks, and attachment
+text read beside the event loop."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 
 import pytest
 from scrapy import Request, Spider
@@ -14,10 +16,19 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
 from crawler import run_context
-from crawler.middlewares import PoliteRetryMiddleware, SiteGateMiddleware, retry_after_seconds
+from crawler.attachment_text import Limits
+from crawler.attachments import Link
+from crawler.fetched_attachments import TEXT_META
+from crawler.middlewares import (
+    AttachmentTextMiddleware,
+    PoliteRetryMiddleware,
+    SiteGateMiddleware,
+    retry_after_seconds,
+)
 from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.run_context import RunContext
 from pipelines.common.settings import RETRY_AFTER_MAX, RETRY_BACKOFF, RETRY_BACKOFF_MAX
+from tests.farm.hostile import xml_bomb_docx
 
 
 @pytest.mark.parametrize(
@@ -120,3 +131,55 @@ def test_backoff_defaults_are_the_registry_ones() -> None:
         RETRY_AFTER_MAX.default,
     )
     assert (mw.backoff, mw.backoff_max, mw.retry_after_max) == (2.0, 60.0, 300.0)
+
+
+def _file_response(url: str, body: bytes, meta: dict[str, Any], link: Link | None) -> Response:
+    request = Request(url, meta=meta, cb_kwargs={"link": link} if link else {})
+    return Response(url, body=body, request=request)
+
+
+def test_attachment_text_is_read_beside_the_event_loop() -> None:
+    middleware = AttachmentTextMiddleware(get_crawler().settings)
+    url = "http://a/f/bomb.docx"
+    response = _file_response(
+        url, xml_bomb_docx(), {"kind": "attachment"}, Link("台账.docx", url, "docx")
+    )
+    middleware.limits = Limits(memory=256 * 1024 * 1024)
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def main() -> None:
+        ticker = asyncio.create_task(tick())
+        assert response.request is not None
+        await middleware.process_response(response.request, response)
+        ticker.cancel()
+
+    asyncio.run(main())
+    assert response.request is not None
+    text, error = response.request.meta[TEXT_META]
+    assert text is None and error.startswith("extraction_limit: docx")
+    assert ticks > 0  # the loop kept running while the child read the file
+
+
+@pytest.mark.parametrize(
+    ("meta", "link", "body", "read"),
+    [
+        ({"kind": "attachment"}, Link("a.pdf", "http://a/a.pdf", "pdf"), b"%PDF-1.4 x", True),
+        ({"kind": "attachment"}, Link("a.xls", "http://a/a.xls", "xls"), b"\0\1", False),
+        ({"kind": "detail", "list_title": "通报.pdf"}, None, b"%PDF-1.4 x", True),  # a file
+        ({"kind": "list"}, None, b"%PDF-1.4 x", False),
+    ],
+)
+def test_only_downloaded_documents_are_read(
+    meta: dict[str, Any], link: Link | None, body: bytes, read: bool
+) -> None:
+    middleware = AttachmentTextMiddleware(get_crawler().settings)
+    response = _file_response("http://a/f", body, meta, link)
+    assert response.request is not None
+    asyncio.run(middleware.process_response(response.request, response))
+    assert (TEXT_META in response.request.meta) is read

@@ -43,6 +43,39 @@ class Run:
         return [r for r in self.requests if r.site == site]
 
 
+def crawl_command(
+    args: Sequence[str],
+    settings: Mapping[str, str] | None = None,
+    dump: Path | None = None,
+    store: bool = False,
+) -> list[str]:
+    """`scrapy crawl notices` with `-a` args, the FAST settings and the optional dump pipeline
+    (which replaces clean/parse/store unless `store` keeps them)."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "notices"]
+    for arg in args:
+        cmd += ["-a", arg]
+    merged = {**FAST, **(settings or {})}
+    if dump is not None:
+        pipelines = dict(PROJECT_PIPELINES) if store else {}
+        pipelines["tests.e2e.dump_pipeline.DumpPipeline"] = 900
+        merged["ITEM_PIPELINES"] = json.dumps(pipelines)
+        merged["DUMP_FILE"] = str(dump)
+    for key, value in merged.items():
+        cmd += ["-s", f"{key}={value}"]
+    return cmd
+
+
+def read_dump(dump: Path | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The items and per-site outcomes the dump pipeline wrote."""
+    items: list[dict[str, Any]] = []
+    outcomes: dict[str, dict[str, Any]] = {}
+    if dump is not None and dump.exists():
+        items = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    if dump is not None and Path(str(dump) + ".outcomes.json").exists():
+        outcomes = json.loads(Path(str(dump) + ".outcomes.json").read_text(encoding="utf-8"))
+    return items, outcomes
+
+
 def scrapy_crawl(
     args: Sequence[str],
     env: Mapping[str, str],
@@ -55,19 +88,8 @@ def scrapy_crawl(
 
     With a dump, the dump pipeline replaces clean/parse/store unless `store` keeps them.
     """
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "notices"]
-    for arg in args:
-        cmd += ["-a", arg]
-    merged = {**FAST, **(settings or {})}
-    if dump is not None:
-        pipelines = dict(PROJECT_PIPELINES) if store else {}
-        pipelines["tests.e2e.dump_pipeline.DumpPipeline"] = 900
-        merged["ITEM_PIPELINES"] = json.dumps(pipelines)
-        merged["DUMP_FILE"] = str(dump)
-    for key, value in merged.items():
-        cmd += ["-s", f"{key}={value}"]
     proc = subprocess.run(
-        cmd,
+        crawl_command(args, settings, dump, store),
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,
@@ -75,12 +97,7 @@ def scrapy_crawl(
         timeout=timeout,
         check=False,
     )
-    items: list[dict[str, Any]] = []
-    outcomes: dict[str, dict[str, Any]] = {}
-    if dump is not None and dump.exists():
-        items = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
-    if dump is not None and Path(str(dump) + ".outcomes.json").exists():
-        outcomes = json.loads(Path(str(dump) + ".outcomes.json").read_text(encoding="utf-8"))
+    items, outcomes = read_dump(dump)
     return Run(proc.returncode, proc.stdout, proc.stderr, items, outcomes)
 
 
