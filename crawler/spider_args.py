@@ -1,9 +1,16 @@
-"""The spider's `-a since=` and `-a max_pages=` arguments, checked."""
+"""The spider's arguments (`-a region= site= since= max_pages= seeds=`), checked.
+
+`check` runs the spider's own checks before a crawl starts, so both entry points refuse a bad
+value with one line (exit 2) instead of a traceback from the spider's constructor.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
+from crawler.run_context import RunContext
 from crawler.seeds import SeedError
 
 
@@ -26,3 +33,11 @@ def parse_max_pages(value: str | int | None) -> int | None:
     if n < 1:
         raise SeedError(f"max_pages must be a positive integer, got {value!r}")
     return n
+
+
+def check(spargs: Mapping[str, Any]) -> None:
+    """Raise SeedError for what the spider's constructor would refuse: no region or site, one
+    the registry does not know, a bad registry, a bad `since` or `max_pages`."""
+    parse_since(spargs.get("since"))
+    parse_max_pages(spargs.get("max_pages"))
+    RunContext.for_run(spargs.get("region"), spargs.get("site"), spargs.get("seeds"))

@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler import run_context
+from crawler.outcomes import run_outcome
 from models.db import is_transient, make_engine, masked_url, schema_is_at_head
 from models.runs import record_crawl_run, upsert_sites
 from models.upsert import write_pages
@@ -137,7 +138,8 @@ class StorePipeline:
                 region=context.region_name if context else None,
                 started_at=self.started_at,
                 finished_at=datetime.now(UTC),
-                outcome=reason,
+                # the sites' verdict (ok/partial/failed), or Scrapy's reason if it did not finish
+                outcome=run_outcome(context.outcomes.values(), reason) if context else reason,
                 stats=stats,
                 site_outcomes=context.outcomes.to_dicts() if context else {},
             )
@@ -198,6 +200,10 @@ class StorePipeline:
             except Exception as exc:  # noqa: BLE001 - this page goes to the spool, not the rest
                 logger.error("cannot store %s: %s", page.url, _reason(exc))
                 self._spool([page], exc)
+                context = run_context.find(self.crawler)
+                # the page's data is at fault, not the database: its site is partial
+                if context is not None and not is_transient(exc):
+                    context.outcomes.record_unstored(page.site_id, page.url, _reason(exc))
         return written, outcomes
 
     def _spool(self, batch: Sequence[FetchedPage], exc: Exception) -> None:

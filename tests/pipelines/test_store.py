@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from crawler import run_context
+from crawler.outcomes import SiteOutcome
 from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
@@ -183,8 +184,8 @@ def test_stores_counts_outcomes_and_records_the_run(migrated_url: str, tmp_path:
         outcomes = conn.execute(select(CrawlSiteOutcome.outcome)).scalars().all()
     engine.dispose()
     assert [(r.region, r.outcome, r.stats.get("notices/db/unchanged")) for r in runs] == [
-        ("demo", "finished", None),
-        ("demo", "finished", 3),
+        ("demo", "ok", None),  # the sites' verdict, not Scrapy's finish reason
+        ("demo", "ok", 3),
     ]
     assert (site.name, site.platform) == ("甲网站", "trs")
     assert outcomes == ["ok", "ok"]
@@ -298,6 +299,7 @@ def test_retries_then_spools_then_replays_next_run(
     assert pipeline.crawler.stats.get_value("notices/db/spooled") == 3
     assert pipeline.crawler.stats.get_value("notices/db/inserted") == 2
     assert rows(sqlite_url, Notice) == 2
+    assert pipeline_outcome(pipeline).failures == []  # the database's fault, no site's
 
     stats = run(make_pipeline(sqlite_url, tmp_path), [])
     assert stats == {"notices/db/replayed/inserted": 3}
@@ -333,6 +335,16 @@ def test_a_page_with_bad_data_is_spooled_alone(
     assert pipeline.crawler.stats.get_value("notices/db/spooled") == 1
     assert not pipeline.degraded
     assert [json.loads(line)["url"] for line in (tmp_path / "spool.jsonl").open()] == [item(2).url]
+    # fed back to the run's ledger: the page's site failed one page, the database did not
+    site = pipeline_outcome(pipeline)
+    assert site.store_rejected == 1 and site.flagged
+    assert [str(f).split(" (")[0] for f in site.failures] == [f"store rejected {item(2).url}"]
+
+
+def pipeline_outcome(pipeline: StorePipeline) -> SiteOutcome:
+    context = run_context.find(pipeline.crawler)
+    assert context is not None
+    return context.outcomes["site-a"]
 
 
 class CuttableProxy:
