@@ -43,7 +43,6 @@ _FAILURE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 # 5xx, other HTTP errors, empty shells, oversized pages, store refusals, requests not sent
 _OTHER_FAILURE = "error"
-FAILURE_CLASSES = (*(name for name, _ in _FAILURE_CLASSES), _OTHER_FAILURE)
 NO_ROWS = ("layout_not_recognised", "empty")  # what `expected_empty` excuses
 
 FINISHED = "finished"  # Scrapy's finish reason of a crawl that ran to its end
@@ -150,7 +149,8 @@ class SiteOutcome:
 
     @property
     def outcome(self) -> str:
-        """ok | partial | a failure class (FAILURE_CLASSES) | layout_not_recognised | empty."""
+        """ok | partial | a failure class (blocked, unreachable, not_found, error) |
+        layout_not_recognised | empty."""
         if self.failed:
             return "partial" if self.items > self.store_rejected else self._failure_class()
         if self.items:
@@ -234,13 +234,14 @@ class OutcomeLedger(Mapping[str, SiteOutcome]):
 
 def run_outcome(outcomes: Iterable[SiteOutcome], finish_reason: str | None) -> str:
     """The crawl-run row's outcome: `ok`; `partial` when some sites need a person; `failed` when
-    no site has anything to show; Scrapy's finish reason when the crawl did not finish."""
+    every site does and none has anything to show; Scrapy's finish reason when the crawl did
+    not finish."""
     if finish_reason != FINISHED:
         return finish_reason or "failed"
     sites = list(outcomes)
     if not any(o.flagged for o in sites):
         return "ok"
-    if all(o.outcome in FAILURE_CLASSES for o in sites):
+    if all(o.flagged and o.outcome != "partial" for o in sites):
         return "failed"
     return "partial"
 
