@@ -21,7 +21,7 @@ from rich.table import Table
 
 from crawler import exit_codes, outcomes, run_context, spider_args
 from crawler.cli.app import app
-from crawler.outcomes import SiteOutcome
+from crawler.outcomes import NO_ROWS, SiteOutcome
 from crawler.seeds import SeedError
 from pipelines.common import settings as notices_settings
 
@@ -209,9 +209,11 @@ def _print_verdict(summary: CrawlSummary, console: Console) -> None:
     if summary.finish_reason != outcomes.FINISHED:
         console.print(f"[red]crawl did not finish cleanly: {summary.finish_reason}[/red]")
     if summary.flagged:
+        console.print(f"[red]sites that need a person: {', '.join(summary.flagged)}[/red]")
+    no_rows = [s["site_id"] for s in summary.sites if s["flagged"] and s["outcome"] in NO_ROWS]
+    if no_rows:
         console.print(
-            f"[red]sites that need a person: {', '.join(summary.flagged)} "
-            "(a site that has no rows by design can be marked expected_empty)[/red]"
+            f"{', '.join(no_rows)}: no rows; a site empty by design can be marked expected_empty"
         )
 
 

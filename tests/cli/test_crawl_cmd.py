@@ -50,7 +50,10 @@ def test_empty_or_blocked_site_fails_unless_expected() -> None:
     text = _printed(summary)
     assert "blocked ⚠" in text and "layout_not_recognised" in text
     assert "b blocked: what failed\n  list page 1 blocked_waf 412 http://b/\n" in text
-    assert "sites that need a person: b (" in text
+    assert "sites that need a person: b\n" in text and "expected_empty" not in text
+    empty = summarise("r", STATS, {"e": _outcome("e", list_pages=1)}, {}, 1.0)
+    assert (empty.sites[0]["outcome"], empty.exit_code) == ("layout_not_recognised", 1)
+    assert "e: no rows; a site empty by design can be marked expected_empty" in _printed(empty)
 
 
 def test_a_partial_site_lists_what_failed() -> None:
