@@ -202,7 +202,9 @@ def test_block_threshold_stops_a_site(farm: Any, tmp_path: Path) -> None:
     # two blocks stop the site; only a start released before the second block can follow
     requested = [r for r in farm.requests_for("farm-waf") if r.path.startswith("/a/")]
     assert 2 <= len(requested) <= 2 + START_WINDOW - 1
-    assert outcome["problems"] == {"blocked_waf": len(requested)}
+    # a start the gate dropped is a request not sent (a failure), not one more block
+    assert outcome["problems"].get("not_requested", 0) <= START_WINDOW - 1
+    assert outcome["problems"]["blocked_waf"] == len(requested)
     held_back = sum("not requested (site stopped)" in r for r in outcome["stop_reasons"])
     # a start released just before the stop is dropped by the gate instead of held back
     assert 8 - len(requested) - (START_WINDOW - 1) <= held_back <= 8 - len(requested)
