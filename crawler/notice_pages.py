@@ -8,7 +8,7 @@ from scrapy.http import Response, TextResponse
 
 from crawler import attachments, listing
 from crawler.blocks import Verdict, classify_response
-from crawler.responses import charset, content_type, page_text, set_cookie_names
+from crawler.responses import charset, content_type, page_text, set_cookie_names, validators
 from crawler.seeds import Site
 from pipelines.common.fetched import FetchedPage
 
@@ -40,6 +40,7 @@ def detail_verdict(response: Response, links: list[attachments.Link]) -> Verdict
 
 
 def notice_page(site: Site, response: Response) -> FetchedPage:
+    etag, last_modified = validators(response)
     return FetchedPage(
         url=response.url,
         canonical_url=listing.canonical_url(response.url),
@@ -51,4 +52,18 @@ def notice_page(site: Site, response: Response) -> FetchedPage:
         declared_encoding=charset(response),
         list_title=response.meta.get("list_title"),
         list_date=response.meta.get("list_date"),
+        etag=etag,
+        last_modified=last_modified,
     )
+
+
+def not_modified_page(site: Site, response: Response) -> FetchedPage:
+    """A 304 to a conditional request: no body; the validators are those sent unless renewed."""
+    page = notice_page(site, response)
+    sent = response.request.headers if response.request is not None else {}
+    for attr, header in (("etag", "If-None-Match"), ("last_modified", "If-Modified-Since")):
+        if getattr(page, attr) is None and sent.get(header):
+            setattr(page, attr, sent[header].decode("latin-1"))
+    page.body = b""
+    page.not_modified = True
+    return page

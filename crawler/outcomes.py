@@ -75,9 +75,9 @@ class SiteOutcome:
     entries: int = 0  # rows seen on list pages (unique URLs)
     skipped_by_title: int = 0  # rows whose title did not look like a notice
     skipped_by_date: int = 0  # rows older than --since
-    unchanged: int = 0  # list pages or rows known unchanged since the last crawl
     external: int = 0  # rows pointing to another host
     duplicates: int = 0  # rows that collapse to an already-seen notice URL
+    known: int = 0  # rows already archived as listed, not fetched again (crawler/incremental.py)
     items: int = 0  # pages handed to the pipelines
     store_rejected: int = 0  # of which the store could not write (their data)
     attachments_fetched: int = 0
@@ -155,7 +155,7 @@ class SiteOutcome:
             return "partial" if self.items > self.store_rejected else self._failure_class()
         if self.items:
             return "ok"
-        if self.skipped_by_date or self.unchanged:
+        if self.skipped_by_date or self.known:
             return "ok"  # the site answered; nothing new since the last crawl or --since
         if self.list_pages and not self.entries:
             return "layout_not_recognised"
@@ -185,9 +185,9 @@ class SiteOutcome:
             "entries": self.entries,
             "skipped_by_title": self.skipped_by_title,
             "skipped_by_date": self.skipped_by_date,
-            "unchanged": self.unchanged,
             "external": self.external,
             "duplicates": self.duplicates,
+            "known": self.known,
             "items": self.items,
             "store_rejected": self.store_rejected,
             "attachments_fetched": self.attachments_fetched,
@@ -246,8 +246,8 @@ def run_outcome(outcomes: Iterable[SiteOutcome], finish_reason: str | None) -> s
     return "partial"
 
 
-def exit_code(outcome: str, *, pages_spooled: int = 0) -> int:
+def exit_code(outcome: str, *, database_fault: bool = False) -> int:
     """The exit code of both crawl entry points for a run's outcome (see run_outcome).
 
-    Pages spooled because the database could not take them also need a person."""
-    return exit_codes.OK if outcome == "ok" and not pages_spooled else exit_codes.NEEDS_ATTENTION
+    A fault of the database (pages spooled, a run row not written) also needs a person."""
+    return exit_codes.OK if outcome == "ok" and not database_fault else exit_codes.NEEDS_ATTENTION

@@ -33,3 +33,10 @@ def page_text(site: Site, response: Response) -> str:
         forced_encoding=site.options.get("encoding"),
     )
     return text
+
+
+def validators(response: Response) -> tuple[str | None, str | None]:
+    """The response's ETag and Last-Modified as the server wrote them (sent back next time)."""
+    values = (response.headers.get(name) for name in ("ETag", "Last-Modified"))
+    etag, last_modified = (v.decode("latin-1") if v else None for v in values)
+    return etag, last_modified

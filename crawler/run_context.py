@@ -1,5 +1,6 @@
 """The typed state of one crawl run, shared by the spider, the downloader middlewares and the item
-pipelines: the selected sites, their cleaning rules (built once), and the outcomes ledger.
+pipelines: the selected sites, their cleaning rules (built once), the outcomes ledger, and the
+incremental state (what the archive already holds: the store loads it, the spider reads it).
 
 The spider creates it from its arguments (region, site, registry directory) and its
 `from_crawler` attaches it to the crawler; the middlewares and pipelines get it with
@@ -14,14 +15,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import Crawler
 
+from crawler.incremental import Incremental
 from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.seeds import SeedError, Site, load_registry
 from pipelines.cleaning import SiteCleanRules
+from pipelines.common.db_fault import DbReport
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +38,16 @@ class RunContext:
     clean_rules: Mapping[str, SiteCleanRules]  # by site id; generic for a site without one
     unusable_rules: tuple[str, ...]  # sites whose cleaning options were broken
     outcomes: OutcomeLedger
+    db: DbReport = field(default_factory=DbReport)  # the store's fault, for the summary
+    # filled by the store's open_spider; left empty (no store), every page is new
+    incremental: Incremental = field(default_factory=Incremental)
 
     @classmethod
-    def for_run(cls, region: str | None, site: str | None, seeds: str | None = None) -> RunContext:
-        """The context of a crawl of `region` (or one `site`) of the registry in `seeds`.
+    def for_run(
+        cls, region: str | None, site: str | None, seeds: str | None = None, *, full: bool = False
+    ) -> RunContext:
+        """The context of a crawl of `region` (or one `site`) of the registry in `seeds`; `full`
+        walks every list page and fetches every row (crawler/incremental.py).
 
         Raises SeedError when neither is given or the registry does not know them.
         """
@@ -57,6 +66,7 @@ class RunContext:
             outcomes=OutcomeLedger(
                 SiteOutcome(s.id, expected_empty=s.expected_empty) for s in selected
             ),
+            incremental=Incremental(full=full),
         )
 
     def rules_for(self, site_id: str) -> SiteCleanRules:

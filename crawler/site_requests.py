@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import scrapy
@@ -10,13 +10,14 @@ from scrapy.http import Response
 
 from crawler import attachments, listing
 from crawler.blocks import Verdict
+from crawler.incremental import CONDITIONAL_HEADERS, Incremental, page_key
 from crawler.pagination import Cursor
 from crawler.seeds import Site
 from pipelines.common.fetched import FetchedPage
 
 # Statuses the spider must see (Scrapy would otherwise drop them silently); redirects still
-# follow because 3xx is not listed.
-SEEN_STATUSES = [400, 401, 403, 404, 405, 410, 412, 429, 500, 502, 503, 504, 521, 522, 524]
+# follow because 301-308 are not listed. 304 answers our conditional requests.
+SEEN_STATUSES = [304, 400, 401, 403, 404, 405, 410, 412, 429, 500, 502, 503, 504, 521, 522, 524]
 
 Callback = Callable[..., Any]
 
@@ -36,26 +37,45 @@ def list_request(
     cursor: Cursor,
     page: listing.PageRequest,
     *,
+    incremental: Incremental,
     callback: Callback,
     errback: Callback,
 ) -> scrapy.Request:
+    """The request of a list page, conditional when the archive has its validators."""
+    key = page_key(page.url, page.method, page.body)
     return scrapy.Request(
         page.url,
         method=page.method,
         body=page.body,
-        headers=dict(page.headers),
+        headers={**page.headers, **incremental.list_headers(key)},
         callback=callback,
         errback=errback,
-        meta=request_meta(site, "list", cursor=cursor),
+        meta=request_meta(site, "list", cursor=cursor, page_key=key),
         dont_filter=page.method == "POST",  # POST pages differ only by body
     )
 
 
+def unconditional(request: scrapy.Request) -> scrapy.Request:
+    """The same request without validators: the page's body is needed after all."""
+    headers = {
+        k.decode(): v
+        for k, v in request.headers.items()
+        if k.decode().lower() not in {h.lower() for h in CONDITIONAL_HEADERS}
+    }
+    return request.replace(headers=headers, dont_filter=True)
+
+
 def detail_request(
-    site: Site, entry: listing.ListEntry, *, callback: Callback, errback: Callback
+    site: Site,
+    entry: listing.ListEntry,
+    *,
+    validators: Mapping[str, str],
+    callback: Callback,
+    errback: Callback,
 ) -> scrapy.Request:
     return scrapy.Request(
         entry.url,
+        headers=dict(validators),
         callback=callback,
         errback=errback,
         meta=request_meta(site, "detail", list_title=entry.title, list_date=entry.date),

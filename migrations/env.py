@@ -9,6 +9,7 @@ from alembic.operations import MigrationScript
 
 import models
 from models.db import database_url, make_engine
+from models.search import is_search_table
 from models.types import UTCDateTime
 
 config = context.config
@@ -30,9 +31,15 @@ def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[F
     return False
 
 
+def _include_name(name: str | None, type_: str, _parents: Any) -> bool:
+    # The search index is not a model: its DDL differs per database (models/search.py).
+    return not (type_ == "table" and name is not None and is_search_table(name))
+
+
 def _configure(**kwargs: Any) -> None:
     context.configure(
         target_metadata=target_metadata,
+        include_name=_include_name,
         render_item=_render_item,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         process_revision_directives=_skip_empty_revisions,

@@ -6,6 +6,7 @@ from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
 from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
+from models.page_validator import PageValidator
 from models.raw_page import RawPage
 from models.site import Site
 
@@ -18,6 +19,7 @@ __all__ = [
     "Notice",
     "NoticeVersion",
     "NoticeVersionFile",
+    "PageValidator",
     "Problem",
     "RawPage",
     "Site",

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, MetaData
+from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from models.types import Json
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -19,5 +21,5 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    # Plain JSON (not JSONB) keeps the core schema portable between SQLite and PostgreSQL.
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+    # One JSON type for both databases: jsonb on PostgreSQL, JSON text on SQLite (models/types.py).
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: Json, list[Any]: Json}

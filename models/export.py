@@ -4,6 +4,7 @@ plus where and when it was found. Streams, so an export never holds the whole ar
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -36,22 +37,40 @@ PROBLEM_FIELDS = names(RecordProblem)
 STREAM_CHUNK = 500
 
 
-def notice_query(regions: Collection[str] | None = None, since: date | None = None) -> Select[Any]:
-    """Notices ordered by id; `regions` keeps those stored under one of these region names;
-    `since` keeps those published on or after it (undated ones drop)."""
+@dataclass(frozen=True, slots=True)
+class ExportFilters:
+    """Which notices an export holds. `regions`: stored under one of these region names;
+    `since`/`until`: published on or between these days (undated notices drop); `sites`: of these
+    site ids; `level`: of this inspection level."""
+
+    regions: Collection[str] | None = None
+    since: date | None = None
+    until: date | None = None
+    sites: Collection[str] | None = None
+    level: str | None = None
+
+
+def notice_query(filters: ExportFilters = ExportFilters()) -> Select[Any]:
+    """The filtered notices, ordered by id."""
     query = select(NOTICES).order_by(NOTICES.c.id)
-    if regions is not None:
-        query = query.where(NOTICES.c.region.in_(list(regions)))
-    if since is not None:
-        query = query.where(NOTICES.c.published_date >= since)
+    if filters.regions is not None:
+        query = query.where(NOTICES.c.region.in_(list(filters.regions)))
+    if filters.since is not None:
+        query = query.where(NOTICES.c.published_date >= filters.since)
+    if filters.until is not None:
+        query = query.where(NOTICES.c.published_date <= filters.until)
+    if filters.sites is not None:
+        query = query.where(NOTICES.c.site_id.in_(list(filters.sites)))
+    if filters.level is not None:
+        query = query.where(NOTICES.c.inspection_level == filters.level)
     return query
 
 
 def iter_records(
-    conn: Connection, regions: Collection[str] | None = None, since: date | None = None
+    conn: Connection, filters: ExportFilters = ExportFilters()
 ) -> Iterator[dict[str, Any]]:
     """Each notice as {location fields, contract fields, problems: [...], attachments, extra}."""
-    result = conn.execution_options(yield_per=STREAM_CHUNK).execute(notice_query(regions, since))
+    result = conn.execute(notice_query(filters).execution_options(yield_per=STREAM_CHUNK))
     for rows in result.partitions():
         ids = [r.id for r in rows]
         problems: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
@@ -75,17 +94,15 @@ def to_record(row: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
     return record
 
 
-def problem_rows(
-    conn: Connection, regions: Collection[str] | None = None, since: date | None = None
-) -> Any:
+def problem_rows(conn: Connection, filters: ExportFilters = ExportFilters()) -> Any:
     """Problems with their notice id, in notice then document order."""
-    ids = notice_query(regions, since).with_only_columns(NOTICES.c.id).order_by(None)
+    ids = notice_query(filters).with_only_columns(NOTICES.c.id).order_by(None)
     query = (
         select(PROBLEMS.c.notice_id, *(PROBLEMS.c[f] for f in PROBLEM_FIELDS))
         .where(PROBLEMS.c.notice_id.in_(ids))
         .order_by(PROBLEMS.c.notice_id, PROBLEMS.c.seq)
     )
-    return conn.execution_options(yield_per=STREAM_CHUNK).execute(query)
+    return conn.execute(query.execution_options(yield_per=STREAM_CHUNK))
 
 
 def _plain(value: Any) -> Any:

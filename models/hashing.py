@@ -12,18 +12,30 @@ from pipelines.common.fetched import FetchedAttachment, FetchedPage
 def fetch_digest(page: FetchedPage) -> str:
     """A cheap hash of what the record is made from: raw bytes, parser version, files."""
     parser = (page.record or {}).get("parser_version")
-    return sha256_json([sha256_bytes(page.body), parser, file_hashes(page)])
+    return fetch_digest_of(sha256_bytes(page.body), parser, file_hashes(page))
+
+
+def fetch_digest_of(
+    raw_sha256: str | None, parser: str | None, files: list[tuple[str, str | None]]
+) -> str:
+    """`fetch_digest` from its parts, for a page re-parsed from the archive (`notices reparse`),
+    whose file bytes are not loaded."""
+    return sha256_json([raw_sha256, parser, files])
 
 
 def record_digest(page: FetchedPage) -> tuple[str, bool]:
     """The hash that decides unchanged vs updated: the record (which carries the cleaned body,
     so page chrome such as visitor counters does not count) plus the attachment files; and
     whether the record holds a NUL character (JSON writes it as \\u0000), which is rare."""
+    return record_digest_of(page.record or {}, file_hashes(page))
+
+
+def record_digest_of(
+    record: dict[str, Any], files: list[tuple[str, str | None]]
+) -> tuple[str, bool]:
+    """`record_digest` from the record and the sorted (url, file sha256) pairs."""
     data = json.dumps(
-        {"record": page.record or {}, "files": file_hashes(page)},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
+        {"record": record, "files": files}, sort_keys=True, ensure_ascii=False, default=str
     )
     return hashlib.sha256(data.encode()).hexdigest(), "\\u0000" in data
 

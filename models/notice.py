@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Date,
     ForeignKey,
@@ -22,7 +21,7 @@ from sqlalchemy.types import TypeEngine
 
 from models.attachment_file import AttachmentFile
 from models.base import Base
-from models.types import UTCDateTime
+from models.types import Json, UTCDateTime
 from pipelines.common.record import NoticeRecord, Spec, Storage, declared
 from pipelines.common.record import Problem as RecordProblem
 
@@ -46,7 +45,7 @@ def column_type(declared: Spec) -> TypeEngine[Any]:
         case Storage.PARTIAL_DATE:
             return PartialDate
         case Storage.JSON:
-            return JSON()
+            return Json
     raise ValueError(f"{declared.storage} is stored in a table of its own, not a column")
 
 

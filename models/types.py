@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import JSON, DateTime
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+# JSON values: jsonb on PostgreSQL (its operators and indexes, and `col::text LIKE '%专项%'`),
+# JSON text on SQLite. Written as UTF-8, not \u-escaped (`json_text`), so a LIKE on the column
+# and Datasette's filters see the characters.
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+def json_text(value: Any) -> str:
+    """The engines' JSON serializer."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

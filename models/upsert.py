@@ -16,13 +16,16 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, select, update
 
+from models import search
 from models.attachment_file import AttachmentFile
 from models.hashing import fetch_digest, record_digest
 from models.native_upsert import chunks, dialect_insert, on_conflict_nothing, on_conflict_update
 from models.notice import Attachment, Notice, NoticeVersion, NoticeVersionFile, Problem
 from models.notice_rows import Prepared, no_nul
+from models.page_states import detail_states, touch_not_modified, write_states_in
 from models.raw_page import RawPage
 from models.runs import ensure_sites
+from models.search import Indexed
 from models.writes import Outcome
 from pipelines.common.fetched import FetchedPage
 
@@ -52,10 +55,18 @@ def write_pages_in(
 ) -> list[Outcome]:
     ensure_sites(conn, {p.site_id: p.region for p in pages}, now=now)
     outcomes: list[Outcome] = [Outcome.NON_NOTICE] * len(pages)
-    raw = [p for p in pages if not p.is_notice]
+    write_states_in(conn, detail_states(pages, now))  # validators go with their pages
+    # A 304 says the stored page is current: it is seen again, nothing else is written.
+    not_modified = [p for p in pages if p.not_modified]
+    if not_modified:
+        touch_not_modified(conn, not_modified, now)
+        outcomes = [Outcome.UNCHANGED if p.not_modified else Outcome.NON_NOTICE for p in pages]
+    raw = [p for p in pages if not p.is_notice and not p.not_modified]
     if raw:
         _upsert_raw_pages(conn, raw, now)
-    notices = [(i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice]
+    notices = [
+        (i, p, fetch_digest(p)) for i, p in enumerate(pages) if p.is_notice and not p.not_modified
+    ]
     if not notices:
         return outcomes
 
@@ -86,14 +97,20 @@ def write_pages_in(
         conn.execute(update(NOTICES).where(NOTICES.c.id.in_(chunk)).values(last_seen_at=now))
     if changed:
         preps = [Prepared.of(*values) for values in changed.values()]
-        _upsert_notices(conn, preps, {u for u in changed if u in known}, now)
+        known_ids = {url: nid for url, (nid, _, _) in known.items()}
+        _upsert_notices(conn, preps, {u for u in changed if u in known}, known_ids, now)
     return outcomes
 
 
 def _upsert_notices(
-    conn: Connection, preps: list[Prepared], updated_urls: set[str], now: datetime
+    conn: Connection,
+    preps: list[Prepared],
+    updated_urls: set[str],
+    known_ids: dict[str, int],
+    now: datetime,
 ) -> None:
     rows = [{**p.row, "first_seen_at": now, "last_seen_at": now} for p in preps]
+    old = search.old_texts(conn, [nid for url, nid in known_ids.items() if url in updated_urls])
     stmt = dialect_insert(conn, NOTICES)
     keep = {"id", "canonical_url", "first_seen_at"}
     stmt = on_conflict_update(
@@ -102,6 +119,11 @@ def _upsert_notices(
         {c.name: stmt.excluded[c.name] for c in NOTICES.columns if c.name not in keep},
     ).returning(NOTICES.c.id, NOTICES.c.canonical_url)
     ids = {url: nid for nid, url in conn.execute(stmt, rows)}
+    search.index_notices(
+        conn,
+        [Indexed(ids[r["canonical_url"]], r.get("title"), r.get("body_text")) for r in rows],
+        old,
+    )
 
     updated_ids = [ids[u] for u in updated_urls]
     for chunk in chunks(updated_ids, LOOKUP_CHUNK):

@@ -43,6 +43,8 @@ class CleanPipeline:
             stats.inc_value(key)
 
     def process_item(self, item: Any) -> Any:
+        if getattr(item, "not_modified", False):
+            return item  # a 304 has no body: the stored record stands
         try:
             rules = self.rules_for(item.site_id)
             item.cleaned = clean_html(

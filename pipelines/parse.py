@@ -44,6 +44,8 @@ class ParsePipeline:
             stats.inc_value(key)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
+        if getattr(item, "not_modified", False):
+            return item  # a 304 has no body: the stored record stands
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
         try:

@@ -8,7 +8,11 @@ from crawler.cli import (  # noqa: F401
     db_cmd,
     demo_cmd,
     export_cmd,
+    history_cmd,
     parse_cmd,
+    reparse_cmd,
+    search_cmd,
+    serve_cmd,
     sites_cmd,
     stats_cmd,
 )

@@ -22,8 +22,10 @@ from rich.table import Table
 from crawler import exit_codes, outcomes, run_context, spider_args
 from crawler.cli.app import app
 from crawler.outcomes import NO_ROWS, SiteOutcome
+from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError
 from pipelines.common import settings as notices_settings
+from pipelines.common.db_fault import DbFault
 
 
 @dataclass(slots=True)
@@ -35,6 +37,7 @@ class CrawlSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    known: int = 0  # list rows already archived, not fetched again (crawler/incremental.py)
     non_notices: int = 0  # rows skipped by title plus pages the parser rejected
     non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
     problems: int = 0  # problem rows written with inserted or updated notices
@@ -42,6 +45,7 @@ class CrawlSummary:
     elapsed: float = 0.0
     finish_reason: str | None = None
     errors: int = 0  # ERROR log lines (e.g. the store refused to start)
+    db_fault: DbFault | None = None  # the database's own fault: not the sites'
 
     @property
     def flagged(self) -> list[str]:
@@ -49,7 +53,8 @@ class CrawlSummary:
 
     @property
     def exit_code(self) -> int:
-        return outcomes.exit_code(self.outcome, pages_spooled=self.spooled)
+        fault = self.db_fault is not None or self.spooled > 0
+        return outcomes.exit_code(self.outcome, database_fault=fault)
 
 
 def summarise(
@@ -76,6 +81,7 @@ def summarise(
         inserted=int(stats.get("notices/db/inserted", 0)),
         updated=int(stats.get("notices/db/updated", 0)),
         unchanged=int(stats.get("notices/db/unchanged", 0)),
+        known=sum(s.get("known", 0) for s in sites),
         non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
         non_notices_stored=stored_non,
         problems=int(stats.get("notices/db/problems", 0)),
@@ -94,6 +100,7 @@ def run_crawl(
     db_url: str | None = None,
     since: str | None = None,
     max_pages: int | None = None,
+    full: bool = False,
     settings: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
@@ -120,7 +127,10 @@ def run_crawl(
         kwargs["seeds"] = str(seeds_dir)
     if max_pages:
         kwargs["max_pages"] = max_pages
+    if full:
+        kwargs["full"] = True
     spider_args.check(kwargs)
+    check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NoticesSpider)
     started = time.monotonic()
@@ -132,7 +142,25 @@ def run_crawl(
     if context is None:  # the spider was never built: nothing ran
         return summarise(region or site or "?", stats, {}, {}, elapsed)
     names = {s.id: s.name for s in context.sites.values()}
-    return summarise(context.region_name, stats, context.outcomes, names, elapsed)
+    summary = summarise(context.region_name, stats, context.outcomes, names, elapsed)
+    add_db_fault(summary, context.db.fault)
+    return summary
+
+
+def add_db_fault(summary: CrawlSummary, fault: DbFault | None) -> None:
+    """Put the database's fault on the summary; when it stopped the crawl before any site was
+    fetched, the sites are "not crawled", not flagged as having yielded nothing."""
+    summary.db_fault = fault
+    if fault is not None and fault.refused:
+        for s in summary.sites:
+            s["outcome"], s["flagged"] = "not crawled", False
+
+
+def print_db_fault(summary: CrawlSummary, console: Console) -> None:
+    """The database's fault, once, before anything about the sites."""
+    if summary.db_fault is not None:
+        # one line, however long: it is the first thing to read and to grep for
+        console.print(f"[red]{summary.db_fault.line()}[/red]", highlight=False, soft_wrap=True)
 
 
 _FAILURES_SHOWN = 5  # per site; the crawl-run row keeps more
@@ -143,6 +171,7 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
     sites that need a person. A fault of the database is no site's: it is said before them."""
     # piped output (CI logs, tests) gets a wide table instead of rich's 80-column default
     console = console or (Console() if sys.stdout.isatty() else Console(width=140))
+    print_db_fault(summary, console)
     _print_sites(summary, console)
     _print_failures(summary, console)
     _print_totals(summary, console)
@@ -195,6 +224,7 @@ def _print_totals(summary: CrawlSummary, console: Console) -> None:
         ("notices inserted", summary.inserted),
         ("notices updated", summary.updated),
         ("notices unchanged", summary.unchanged),
+        ("rows already archived", summary.known),
         ("non-notices", summary.non_notices),
         ("problems written", summary.problems),
         ("run outcome", summary.outcome),
@@ -224,6 +254,9 @@ def crawl(
     since: str = typer.Option(None, "--since", help="Stop paging past this date (YYYY-MM-DD)."),
     max_pages: int = typer.Option(None, "--max-pages", min=1, help="List pages per list URL."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory (default: seeds/)."),
+    full: bool = typer.Option(
+        False, "--full", help="Walk every list page and refetch every row (weekly)."
+    ),
     set_: list[str] = typer.Option(  # noqa: B008 - typer declares options in defaults
         None, "--set", help="Scrapy setting KEY=VALUE (repeatable), e.g. LOG_LEVEL=INFO."
     ),
@@ -246,6 +279,7 @@ def crawl(
             seeds_dir=seeds,
             since=since,
             max_pages=max_pages,
+            full=full,
             settings=overrides,
         )
     except (SeedError, notices_settings.SettingError) as exc:

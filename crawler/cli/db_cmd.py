@@ -14,7 +14,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.cli.app import db_app
 from migrations import alembic_config
-from models.db import database_url, make_engine, masked_url, schema_is_at_head
+from models.db import (
+    DatabaseUrlError,
+    check_url,
+    database_url,
+    make_engine,
+    masked_url,
+    schema_is_at_head,
+    sqlite_path,
+)
 from pipelines import spool
 
 URL_HELP = "Database URL; default: NOTICES_DB_URL, else sqlite:///data/notices.db."
@@ -27,7 +35,7 @@ def upgrade(
     url: UrlOption = None,
 ) -> None:
     """Create or migrate the schema to the latest revision (Alembic `upgrade head`)."""
-    url = url or database_url()
+    url = checked_url(url)
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
@@ -44,8 +52,8 @@ def upgrade(
 @db_app.command("current")
 def current(url: UrlOption = None) -> None:
     """Print the database's schema revision (empty: no schema yet)."""
-    url = url or database_url()
-    engine = make_engine(url)
+    url = checked_url(url)
+    engine = make_engine(url, read_only=_exists(url))
     try:
         with engine.connect() as conn:
             heads = MigrationContext.configure(conn).get_current_heads()
@@ -64,17 +72,17 @@ def replay(
     ] = None,
     url: UrlOption = None,
 ) -> None:
-    """Write the pages spooled while the database was unreachable, then remove the spool."""
-    url = url or database_url()
+    """Write the pages (and crawl runs) spooled while the database was unreachable, then remove
+    the spool."""
+    url = checked_url(url)
     path = spool_file or spool.spool_path()
-    if not path.exists() and not path.with_name(path.name + ".replaying").exists():
+    if not spool.pending(path):
         typer.echo(f"nothing to replay: {path} does not exist")
         return
-    path.touch()  # an interrupted replay left only the .replaying file
     engine = make_engine(url)
     try:
         counts = spool.replay(engine, path)
-    except (SQLAlchemyError, spool.SpoolError) as exc:
+    except (SQLAlchemyError, OSError) as exc:
         _fail(f"replay into {masked_url(url)} failed, spool kept at {path}: {_first_line(exc)}")
     finally:
         engine.dispose()
@@ -82,9 +90,24 @@ def replay(
     typer.echo(f"replayed {path} into {masked_url(url)}: {summary}")
 
 
-def _fail(message: str) -> NoReturn:
+def checked_url(url: str | None) -> str:
+    """The --url value, else NOTICES_DB_URL, else the default; a URL that cannot work is one
+    line and exit 2 (a usage error)."""
+    try:
+        return check_url(url).render_as_string(hide_password=False) if url else database_url()
+    except DatabaseUrlError as exc:
+        _fail(str(exc), code=2)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(code)
+
+
+def _exists(url: str) -> bool:
+    """False for a SQLite file not created yet (a writer would create it)."""
+    path = sqlite_path(url)
+    return path is None or path.exists()
 
 
 def _first_line(exc: Exception) -> str:
@@ -93,10 +116,15 @@ def _first_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def open_archive(url: str | None) -> Engine:
-    """An engine on a reachable database at the schema head, else a clear error and exit 1."""
-    url = url or database_url()
-    engine = make_engine(url)
+def open_archive(url: str | None, *, write: bool = False) -> Engine:
+    """A read-only engine on a reachable database at the schema head, else a clear error and
+    exit 1 (2 for a URL that cannot work). Read-only, so that an archive on a read-only disk, or
+    one the user may not write, can still be read; `write` for the maintenance commands."""
+    url = checked_url(url)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        _fail(f"no database at {path}: run `notices db upgrade` first")
+    engine = make_engine(url, read_only=not write)
     try:
         at_head = schema_is_at_head(engine)
     except SQLAlchemyError as exc:

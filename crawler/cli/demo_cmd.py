@@ -18,7 +18,7 @@ from pipelines.common import settings as notices_settings
 
 DEMO_REGION = "demo"
 # A notice's key is its canonical URL, port included: a fixed port keeps the keys stable from one
-# demo run to the next, so the second run finds the notices unchanged.
+# demo run to the next, so the second run finds the notices already archived.
 DEMO_PORT = 18765
 LOCAL_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
 

@@ -1,4 +1,5 @@
-"""`notices export`: the archive as CSV (notices + problems tables) or JSONL (problems nested)."""
+"""`notices export`: the archive as CSV (notices + problems tables), JSONL (problems nested),
+Parquet (one typed file per table) or WARC (the raw pages)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,31 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, NoReturn
 
 import typer
 
 from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.seeds import SeedError, load_registry
-from models.export import LOCATION_FIELDS, PROBLEM_FIELDS, RECORD_FIELDS, iter_records, problem_rows
-from pipelines.common.record import Contact, Counts, NoticeRecord, StatusCounts, Storage, names
+from models import parquet_export, warc_export
+from models.export import (
+    LOCATION_FIELDS,
+    PROBLEM_FIELDS,
+    RECORD_FIELDS,
+    ExportFilters,
+    iter_records,
+    problem_rows,
+)
+from pipelines.common.record import (
+    LEVELS,
+    Contact,
+    Counts,
+    NoticeRecord,
+    StatusCounts,
+    Storage,
+    names,
+)
 
 # Nested values flattened into columns, so the CSV opens as a plain table in a spreadsheet: a
 # list joined by LIST_SEP, a nested object one column per key, named with its prefix.
@@ -54,6 +71,8 @@ LIST_SEP = "; "
 class Format(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
+    parquet = "parquet"
+    warc = "warc"
 
 
 @app.command("export")
@@ -73,12 +92,26 @@ def export(
             help="Only notices published on or after this date (YYYY-MM-DD); undated ones drop.",
         ),
     ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Only notices published on or before this date (YYYY-MM-DD); undated ones drop.",
+        ),
+    ] = None,
+    site: Annotated[
+        list[str] | None, typer.Option(help="Only notices of this site id (repeatable).")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(help=f"Only this inspection level: {', '.join(LEVELS)}.")
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
             help="Output file. CSV writes two files: --out X.csv gives the notices in X.csv and "
             "their problems (with notice_id) in X.problems.csv, both UTF-8 with a BOM for "
-            "spreadsheets. Default: stdout (CSV: the notices table, or --problems)."
+            "spreadsheets. Parquet: a directory, one typed file per table. WARC: a .warc.gz file. "
+            "Default: stdout (CSV: the notices table, or --problems; JSONL)."
         ),
     ] = None,
     problems: Annotated[
@@ -87,29 +120,48 @@ def export(
     url: UrlOption = None,
 ) -> None:
     """Export stored notices: JSONL has one record per line with problems nested; CSV has one
-    table of notices and one of problems joined by notice id."""
-    since_date = since.date() if since else None
-    regions = region_names(region)
+    table of notices and one of problems joined by notice id; Parquet one typed file per table
+    (sites, notices, problems, attachments, notice_versions); WARC every stored version of the
+    pages and their files, for web-archive tools."""
+    if level is not None and level not in LEVELS:
+        _usage(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+    if fmt in (Format.parquet, Format.warc) and out is None:
+        _usage(f"--format {fmt} writes files: give --out")
+    filters = ExportFilters(
+        regions=region_names(region),
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        sites=site or None,
+        level=level,
+    )
     engine = open_archive(url)
     try:
         with engine.connect() as conn:
-            if fmt is Format.jsonl:
+            if fmt is Format.parquet:
+                assert out is not None
+                for table, n in parquet_export.write_all(conn, out, filters).items():
+                    _done(f"{n} rows", out / f"{table}.parquet")
+            elif fmt is Format.warc:
+                assert out is not None
+                pages, files = warc_export.write_warc_file(conn, out, filters)
+                _done(f"{pages} page versions and {files} attachment files", out)
+            elif fmt is Format.jsonl:
                 with _open(out, bom=False) as f:
-                    n = write_jsonl(iter_records(conn, regions, since_date), f)
+                    n = write_jsonl(iter_records(conn, filters), f)
                 _done(f"{n} notices", out)
             elif out is None:
                 if problems:
-                    write_csv(problem_rows(conn, regions, since_date), PROBLEM_COLUMNS, sys.stdout)
+                    write_csv(problem_rows(conn, filters), PROBLEM_COLUMNS, sys.stdout)
                 else:
-                    rows = (flat_notice(r) for r in iter_records(conn, regions, since_date))
+                    rows = (flat_notice(r) for r in iter_records(conn, filters))
                     write_csv(rows, NOTICE_COLUMNS, sys.stdout)
             else:
                 problems_out = problems_path(out)
                 with _open(out, bom=True) as f:
-                    rows = (flat_notice(r) for r in iter_records(conn, regions, since_date))
+                    rows = (flat_notice(r) for r in iter_records(conn, filters))
                     n = write_csv(rows, NOTICE_COLUMNS, f)
                 with _open(problems_out, bom=True) as f:
-                    m = write_csv(problem_rows(conn, regions, since_date), PROBLEM_COLUMNS, f)
+                    m = write_csv(problem_rows(conn, filters), PROBLEM_COLUMNS, f)
                 _done(f"{n} notices", out)
                 _done(f"{m} problems", problems_out)
     finally:
@@ -184,6 +236,11 @@ def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
 def _done(what: str, path: Path | None) -> None:
     if path is not None:
         typer.echo(f"wrote {what} to {path}", err=True)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _json_default(value: Any) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
 from crawler import exit_codes, outcomes, run_context, spider_args
+from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError
 from pipelines.common import settings
 
@@ -40,6 +41,8 @@ class Command(ScrapyCrawl):
                 settings.check(self.settings)
             if args[:1] == ["notices"]:
                 spider_args.check(spargs)
+            if self.settings is not None:
+                check_pipelines(self.settings)  # the database, once the arguments are good
         except (SeedError, settings.SettingError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             self.exitcode = exit_codes.USAGE
@@ -49,11 +52,14 @@ class Command(ScrapyCrawl):
             self.exitcode = self._outcome_code()
 
     def _outcome_code(self) -> int:
-        """NEEDS_ATTENTION when a site needs a person, the crawl did not finish or pages were
-        spooled; OK otherwise, and for a crawl of another spider (it has no outcomes)."""
+        """NEEDS_ATTENTION when a site needs a person, the crawl did not finish or the database
+        failed; OK otherwise, and for a crawl of another spider (it has no outcomes)."""
         context = run_context.find(self._crawl)
         if context is None or self._crawl is None or self._crawl.stats is None:
             return exit_codes.OK
         stats = self._crawl.stats.get_stats()
         outcome = outcomes.run_outcome(context.outcomes.values(), stats.get("finish_reason"))
-        return outcomes.exit_code(outcome, pages_spooled=int(stats.get("notices/db/spooled", 0)))
+        spooled = int(stats.get("notices/db/spooled", 0))
+        return outcomes.exit_code(
+            outcome, database_fault=context.db.fault is not None or spooled > 0
+        )

@@ -28,6 +28,7 @@ class Route:
     headers: tuple[tuple[str, str], ...]
     last_modified: float | None  # POSIX seconds; drives Last-Modified and 304s
     ignore_query: bool  # static files answer the same whatever the query string says
+    honours_validators: bool = True  # False: sends ETag/Last-Modified, never answers 304
 
     @property
     def etag(self) -> str:
@@ -47,6 +48,7 @@ def load_routes(root: Path) -> tuple[dict[str, Route], dict[str, Route]]:
             headers=tuple((str(k), str(v)) for k, v in entry.get("headers", [])),
             last_modified=float(last_modified) if last_modified is not None else None,
             ignore_query="?" not in str(entry.get("key", "")),
+            honours_validators=bool(spec.get("honours_validators", True)),
         )
 
     exact = {str(e["key"]): route(e) for e in spec["routes"]}
@@ -92,7 +94,7 @@ class StaticSite:
         if route.status == 200 and route.last_modified is not None:
             headers.append(("Last-Modified", formatdate(route.last_modified, usegmt=True)))
             headers.append(("ETag", route.etag))
-            if not_modified(route, request):
+            if route.honours_validators and not_modified(route, request):
                 return Response(304, b"", headers)
         return Response(route.status, route.body, headers)
 

@@ -1,16 +1,22 @@
 """The `notices` spider: walks the list pages of registered sites and yields detail pages.
 
     scrapy crawl notices -a region=安徽 [-a site=ID] [-a since=2024-01-01] [-a max_pages=5]
-                         [-a seeds=PATH]
+                         [-a seeds=PATH] [-a full=1]
 
 It only fetches: it picks detail links by list title and date, downloads their attachments,
 classifies blocks and failures per site, and yields `FetchedPage` items. Cleaning, parsing
 (`is_notice` decides) and storing happen in the pipelines. The spider orchestrates; requests,
 pagination, row selection, items and attachments are built by the modules it imports.
+
+Crawls are incremental (crawler/incremental.py): requests carry the validators the archive holds,
+rows already archived are not fetched again, and a list stops paging at a page of known rows.
+`-a full=1` walks and fetches everything.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
@@ -25,16 +31,17 @@ from twisted.python.failure import Failure
 
 from crawler import attachments, listing, pagination, politeness, run_context, site_requests
 from crawler.blocks import Verdict, classify_failure, classify_response
-from crawler.entries import wanted_entries
+from crawler.entries import is_relevant, wanted_entries
 from crawler.fetched_attachments import attachment_from, failed_attachment, not_downloaded
-from crawler.notice_pages import detail_links, detail_verdict, notice_page
+from crawler.incremental import list_state, not_modified_state, page_key, stored_rows
+from crawler.notice_pages import detail_links, detail_verdict, not_modified_page, notice_page
 from crawler.outcomes import SiteOutcome
 from crawler.pagination import Cursor
 from crawler.paging import ReadPage
-from crawler.responses import content_type, page_text, set_cookie_names
+from crawler.responses import content_type, page_text, set_cookie_names, validators
 from crawler.run_context import RunContext
 from crawler.seeds import ListSource, Site
-from crawler.spider_args import parse_max_pages, parse_since
+from crawler.spider_args import parse_full, parse_max_pages, parse_since
 from pipelines.common import settings
 from pipelines.common.fetched import FetchedPage
 
@@ -55,11 +62,12 @@ class NoticesSpider(scrapy.Spider):
         since: str | None = None,
         max_pages: str | int | None = None,
         seeds: str | None = None,
+        full: str | bool | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.context = RunContext.for_run(region, site, seeds)
+        self.context = RunContext.for_run(region, site, seeds, full=parse_full(full))
         self.since = parse_since(since)
         self.max_pages = parse_max_pages(max_pages)
         self._sites = self.context.sites
@@ -114,7 +122,12 @@ class NoticesSpider(scrapy.Spider):
         self, site: Site, cursor: Cursor, page: listing.PageRequest
     ) -> scrapy.Request:
         return site_requests.list_request(
-            site, cursor, page, callback=self.parse_list, errback=self.request_failed
+            site,
+            cursor,
+            page,
+            incremental=self.context.incremental,
+            callback=self.parse_list,
+            errback=self.request_failed,
         )
 
     # --- list pages -------------------------------------------------------------------------
@@ -128,6 +141,9 @@ class NoticesSpider(scrapy.Spider):
         cursor: Cursor = response.meta["cursor"]
         source = site.sources[cursor.source]
         out = self._outcomes[site.id]
+        if response.status == 304:
+            yield from self._not_modified_list(site, response, cursor, source, out)
+            return
         verdict = classify_response(
             response.status,
             response.body,
@@ -151,6 +167,7 @@ class NoticesSpider(scrapy.Spider):
         text = page_text(site, response)
         style = cursor.paging(source)
         entries, total = style.rows(text, response.url, site.list_rules)
+        self._saw_list(site, response, entries)
         signature = tuple(sorted(e.url for e in entries))
         if entries and signature in cursor.signatures:
             self._stop(out, source, cursor, "repeat_page")
@@ -181,8 +198,62 @@ class NoticesSpider(scrapy.Spider):
         if nxt is None:
             self._stop(out, source, cursor, reason)
             return
+        # a next page no crawl has read yet (an earlier walk was cut short) is walked anyway
+        if self._only_known_rows(site, entries) and self._read_before(nxt):
+            self._stop(out, source, cursor, "unchanged")
+            return
         cursor.page += 1
         yield self._list_request(site, cursor, nxt)
+
+    def _not_modified_list(
+        self, site: Site, response: Response, cursor: Cursor, source: ListSource, out: SiteOutcome
+    ) -> Iterator[Any]:
+        """A 304: the page holds the rows it held last time. All known: the list ends here;
+        otherwise the page is fetched again without validators, to page on from its body."""
+        incremental = self.context.incremental
+        state = incremental.state(_page_key(response))
+        entries = stored_rows(state)
+        if state is None or not self._only_known_rows(site, entries):
+            self._inc("notices/incremental/list_refetched")
+            yield site_requests.unconditional(response.request)  # type: ignore[arg-type]
+            return
+        out.list_pages += 1
+        out.consecutive_blocks = 0
+        self._inc("notices/list_pages")
+        self._inc("notices/incremental/list_not_modified")
+        etag, last_modified = validators(response)
+        now = dt.datetime.now(dt.UTC)
+        incremental.saw_list(
+            not_modified_state(state, etag=etag, last_modified=last_modified, now=now)
+        )
+        yield from self._details(site, entries, out)  # counts the known rows; requests none
+        self._stop(out, source, cursor, "unchanged")
+
+    def _saw_list(self, site: Site, response: Response, entries: list[listing.ListEntry]) -> None:
+        etag, last_modified = validators(response)
+        state = list_state(
+            site.id,
+            _page_key(response),
+            etag=etag,
+            last_modified=last_modified,
+            sha256=hashlib.sha256(response.body).hexdigest(),
+            status=response.status,
+            rows=entries,
+            now=dt.datetime.now(dt.UTC),
+        )
+        previous = self.context.incremental.state(state.key)
+        if previous is not None and previous.sha256 == state.sha256:
+            self._inc("notices/incremental/list_same_bytes")  # a server ignoring validators
+        self.context.incremental.saw_list(state)
+
+    def _read_before(self, page: listing.PageRequest) -> bool:
+        key = page_key(page.url, page.method, page.body)
+        return self.context.incremental.state(key) is not None
+
+    def _only_known_rows(self, site: Site, entries: list[listing.ListEntry]) -> bool:
+        incremental = self.context.incremental
+        known = [incremental.known(e, relevant=is_relevant(site, e, self.since)) for e in entries]
+        return incremental.stops_paging(site.id, known)
 
     def _stop(self, out: SiteOutcome, source: ListSource, cursor: Cursor, reason: str) -> None:
         out.record_stop(source.url, reason, cursor.page)
@@ -191,12 +262,23 @@ class NoticesSpider(scrapy.Spider):
     def _details(
         self, site: Site, entries: list[listing.ListEntry], out: SiteOutcome
     ) -> Iterator[scrapy.Request]:
+        incremental = self.context.incremental
         wanted = wanted_entries(
-            site, entries, out, since=self.since, seen=self._seen, count=self._inc
+            site,
+            entries,
+            out,
+            since=self.since,
+            seen=self._seen,
+            count=self._inc,
+            known=lambda entry: incremental.known(entry, relevant=True),
         )
         for entry in wanted:
             yield site_requests.detail_request(
-                site, entry, callback=self.parse_detail, errback=self.request_failed
+                site,
+                entry,
+                validators=incremental.detail_headers(entry.url),
+                callback=self.parse_detail,
+                errback=self.request_failed,
             )
 
     # --- detail pages and attachments -------------------------------------------------------
@@ -204,6 +286,11 @@ class NoticesSpider(scrapy.Spider):
     def parse_detail(self, response: Response) -> Iterator[Any]:
         site = self._sites[response.meta["site_id"]]
         out = self._outcomes[site.id]
+        if response.status == 304:  # the stored page is current: the store marks it seen
+            out.detail_pages += 1
+            self._inc("notices/incremental/detail_not_modified")
+            yield self._emit(not_modified_page(site, response))
+            return
         links = detail_links(site, response)
         verdict = detail_verdict(response, links)
         retry = self._pass_cookie_challenge(site, response, verdict)
@@ -358,3 +445,11 @@ class NoticesSpider(scrapy.Spider):
             o = self._outcomes[sid]
             failed = "; ".join(str(f) for f in o.failures[:3]) or "no rows"
             logger.error("site %s needs a person (%s): %s", sid, o.outcome, failed)
+
+
+def _page_key(response: Response) -> str:
+    """The list page's state key, as its request was made (crawler/site_requests.py)."""
+    request = response.request
+    if "page_key" in response.meta or request is None:
+        return str(response.meta["page_key"])
+    return page_key(request.url, request.method, request.body)

@@ -6,7 +6,7 @@ column comments say so; rows written before keep `finished`. SQLite keeps no com
 this migration changes nothing.
 
 Revision ID: 0c7e5a1f3b2d
-Revises: b80a26b7d520
+Revises: 8c3f2a6d1e47
 Create Date: 2026-12-02 13:35:00.000000
 
 Every migration must run on both SQLite (batch mode) and PostgreSQL: tests/db/test_migrations.py.
@@ -20,7 +20,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0c7e5a1f3b2d"
-down_revision: str | Sequence[str] | None = "b80a26b7d520"
+down_revision: str | Sequence[str] | None = "8c3f2a6d1e47"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

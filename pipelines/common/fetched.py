@@ -28,7 +28,7 @@ class FetchedAttachment:
 
 @dataclass(slots=True)
 class FetchedPage:
-    """One fetched detail page that may hold a notice."""
+    """One fetched detail page that may hold a notice (or a 304 saying the stored one is current)."""
 
     url: str  # final URL as fetched
     canonical_url: str  # w3lib-canonicalised; the notice's key
@@ -40,6 +40,11 @@ class FetchedPage:
     declared_encoding: str | None = None  # charset from the Content-Type header
     list_title: str | None = None
     list_date: str | None = None
+    etag: str | None = None  # the response's validators, sent back on the next fetch
+    last_modified: str | None = None
+    # A 304 to a conditional request: the stored page is current and `body` is empty; the store
+    # only marks it seen (crawler/incremental.py).
+    not_modified: bool = False
     attachments: list[FetchedAttachment] = field(default_factory=list)
     # Filled by the pipelines, in order: the cleaner's view, then the record as stored
     # (`NoticeRecord.to_dict()`; None when no record could be made).

@@ -130,6 +130,15 @@ DB_RETRY_BACKOFF = _declare(
     Channel.EITHER,
     "seconds before the first retry of a database batch; doubles each time",
 )
+DB_TIMEOUT = _declare(
+    "NOTICES_DB_TIMEOUT",
+    float,
+    30.0,
+    Channel.EITHER,
+    'seconds the store waits to connect, for a lock (SQLite "database is locked") or for one '
+    "statement before the write counts as failed (retried, then spooled); the readers "
+    "(`stats`, `export`) use it to connect",
+)
 MAX_PAGES = _declare(
     "NOTICES_MAX_PAGES",
     int,

@@ -10,8 +10,9 @@ import io
 from rich.console import Console
 
 from crawler.blocks import Verdict
-from crawler.cli.crawl_cmd import CrawlSummary, print_summary, summarise
+from crawler.cli.crawl_cmd import CrawlSummary, add_db_fault, print_summary, summarise
 from crawler.outcomes import SiteOutcome
+from pipelines.common.db_fault import DbFault, FaultKind
 
 
 def _outcome(site_id: str, **kw: object) -> SiteOutcome:
@@ -100,3 +101,43 @@ def _printed(summary: CrawlSummary) -> str:
     out = io.StringIO()
     print_summary(summary, Console(file=out, width=160))
     return out.getvalue()
+
+
+def _narrow(summary: CrawlSummary) -> str:
+    out = io.StringIO()
+    print_summary(summary, Console(file=out, width=80))
+    return out.getvalue()
+
+
+def test_a_database_fault_is_printed_once_at_the_top_and_fails_the_run() -> None:
+    ok = _outcome("a", list_pages=3, entries=12, items=7)
+    summary = summarise("r", {"finish_reason": "finished"}, {"a": ok}, {}, 1.0)
+    fault = DbFault(FaultKind.READ_ONLY, "sqlite:///x.db", "attempt to write", "s.jsonl", 7)
+    add_db_fault(summary, fault)
+    text = _narrow(summary)
+    first = text.splitlines()[0]
+    assert first == (
+        "database sqlite:///x.db is read-only: attempt to write; 7 pages spooled to s.jsonl, "
+        "written on the next run or by `notices db replay` (the sites are not at fault)"
+    )  # one line, wider than the console
+    assert text.count("read-only") == 1
+    assert summary.flagged == [] and summary.exit_code == 1
+
+
+def test_a_refused_start_blames_no_site() -> None:
+    never = _outcome("a")  # nothing fetched: the store refused before the crawl began
+    summary = summarise("r", {}, {"a": never}, {}, 0.1)
+    assert summary.flagged == ["a"]
+    fault = DbFault(FaultKind.NOT_AT_HEAD, "sqlite:///x.db", "run it", "s.jsonl", refused=True)
+    add_db_fault(summary, fault)
+    text = _printed(summary)
+    assert text.splitlines()[0].endswith("nothing was crawled")
+    assert summary.flagged == [] and "not crawled" in text
+    assert "yielded nothing" not in text and summary.exit_code == 1
+
+
+def test_without_a_database_fault_nothing_is_printed_for_it() -> None:
+    ok = _outcome("a", list_pages=3, entries=12, items=7)
+    summary = summarise("r", STATS, {"a": ok}, {}, 1.0)
+    add_db_fault(summary, None)
+    assert "database" not in _printed(summary) and summary.exit_code == 0

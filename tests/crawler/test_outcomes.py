@@ -47,7 +47,7 @@ def outcome(site_id: str = "s", **kw: object) -> SiteOutcome:
         ({"list_pages": 2, "entries": 0}, "layout_not_recognised", True),
         ({"list_pages": 2, "entries": 8, "skipped_by_title": 8}, "empty", True),
         ({"list_pages": 1, "entries": 8, "skipped_by_date": 8}, "ok", False),  # nothing new
-        ({"list_pages": 1, "unchanged": 1}, "ok", False),
+        ({"list_pages": 1, "known": 1}, "ok", False),
         # expected_empty excuses no rows, never a failure
         ({"list_pages": 1, "expected_empty": True}, "layout_not_recognised", False),
         ({"list_pages": 1, "entries": 3, "expected_empty": True}, "empty", False),
@@ -151,8 +151,8 @@ def test_run_outcome_and_exit_code(
     assert exit_code(expected) == code
 
 
-def test_pages_spooled_need_a_person_even_when_every_site_was_ok() -> None:
-    assert exit_code("ok", pages_spooled=3) == exit_codes.NEEDS_ATTENTION
+def test_a_database_fault_needs_a_person_even_when_every_site_was_ok() -> None:
+    assert exit_code("ok", database_fault=True) == exit_codes.NEEDS_ATTENTION
 
 
 def test_exit_codes_are_the_documented_ones() -> None:

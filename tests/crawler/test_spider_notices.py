@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from crawler import run_context
 from crawler.pagination import Cursor
 from crawler.seeds import SeedError
 from crawler.spiders.notices import START_WINDOW, NoticesSpider
+from pipelines.common import page_state
 from pipelines.common.fetched import FetchedPage
+from pipelines.common.page_state import ArchiveState, ListRow, PageState
 
 SEEDS = """\
 regions:
@@ -93,6 +96,9 @@ def test_arguments_are_validated(tmp_path: Path) -> None:
         make_spider(tmp_path, region="huainan", since="yesterday")
     with pytest.raises(SeedError, match="max_pages must be a positive integer"):
         make_spider(tmp_path, region="huainan", max_pages="0")
+    with pytest.raises(SeedError, match="full must be 1 or 0"):
+        make_spider(tmp_path, region="huainan", full="maybe")
+    assert make_spider(tmp_path, region="huainan", full="1").context.incremental.full
     one = make_spider(tmp_path, site="param")
     assert list(one.context.sites) == ["param"] and one.context.region_name == "淮南市"
 
@@ -381,3 +387,117 @@ def test_html_bytes_served_as_a_binary_file_are_not_an_item(spider: NoticesSpide
     page = Response("http://t.test/f.pdf", body=b"<html><body>gone</body></html>", request=request)
     assert list(spider.parse_detail(page)) == []
     assert spider.context.outcomes["trs"].problems["wrong_content_type"] == 1
+
+
+# --- incremental crawling (crawler/incremental.py) ------------------------------------------
+
+LIST_URL = "http://t.test/xsxc/"
+ROW = "http://t.test/xsxc/202306/t20230619_1.html"
+PAGE_2 = "http://t.test/xsxc/index_1.html"
+
+
+def known_archive(
+    *, stored: bool = True, etag: str | None = '"L1"', walked_to_2: bool = True
+) -> ArchiveState:
+    """The archive after a crawl of TRS_PAGE: its list page, its notice row stored."""
+    rows = (
+        ListRow(ROW, NOTICE, "2023-06-19"),
+        ListRow("http://t.test/xsxc/202306/t20230612_2.html", "2023年端午节廉洁提醒", "2023-06-12"),
+        ListRow("http://other.test/a.html", NOTICE, "2023-06-11"),
+    )
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+    page = PageState(LIST_URL, "trs", page_state.LIST, etag, None, "s", 200, when, rows)
+    page2 = PageState(PAGE_2, "trs", page_state.LIST, None, None, "s2", 200, when)
+    detail = PageState(ROW, "trs", page_state.DETAIL, '"D1"', None, "d", 200, when)
+    pages = {p.key: p for p in (page, page2, detail) if walked_to_2 or p is not page2}
+    return ArchiveState(
+        pages=pages,
+        stored=frozenset({ROW} if stored else ()),
+        sites=frozenset({"trs"}),
+    )
+
+
+def test_a_known_list_page_is_requested_with_its_validators(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive())
+    (first, *_) = asyncio.run(_collect(spider))
+    assert first.url == LIST_URL and first.headers.get("If-None-Match") == b'"L1"'
+    assert 304 in first.meta["handle_httpstatus_list"]
+
+
+def test_a_page_of_known_rows_ends_its_list(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive())
+    response = respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
+    assert list(spider._read_list(spider._sites["trs"], response)) == []  # no detail, no page 2
+    o = spider.context.outcomes["trs"]
+    assert (o.known, o.items, o.outcome) == (1, 0, "ok")
+    assert o.stop_reasons == [f"{LIST_URL}: unchanged after 1 page(s)"]
+    (seen,) = spider.context.incremental.lists_seen()
+    assert [r.url for r in seen.rows] == [row.url for row in known_archive().pages[LIST_URL].rows]
+
+
+def test_a_page_of_known_rows_pages_on_to_a_page_never_read(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive(walked_to_2=False))  # the last walk was cut
+    response = respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
+    assert [r.url for r in spider._read_list(spider._sites["trs"], response)] == [PAGE_2]
+    assert spider.context.outcomes["trs"].known == 1
+
+
+def test_a_new_row_is_fetched_and_the_list_pages_on(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive(stored=False))
+    out = list(
+        spider._read_list(
+            spider._sites["trs"], respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
+        )
+    )
+    assert [r.url for r in out] == [ROW, PAGE_2]
+    assert out[0].headers.get("If-None-Match") == b'"D1"'  # a page the archive answered before
+
+
+def test_a_full_walk_fetches_known_rows_and_pages_on(tmp_path: Path) -> None:
+    (tmp_path / "hn.yaml").write_text(SEEDS, encoding="utf-8")
+    spider = make_spider(tmp_path, region="huainan", full="1")
+    spider.context.incremental.load(known_archive())
+    out = list(
+        spider._read_list(
+            spider._sites["trs"], respond(spider, LIST_URL, TRS_PAGE, kind="list", **list_meta())
+        )
+    )
+    assert [r.url for r in out] == [ROW, PAGE_2]
+
+
+def test_a_304_list_page_of_known_rows_ends_its_list(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive())
+    response = respond(spider, LIST_URL, b"", kind="list", status=304, **list_meta())
+    assert list(spider._read_list(spider._sites["trs"], response)) == []
+    o = spider.context.outcomes["trs"]
+    assert (o.list_pages, o.known, o.entries) == (1, 1, 3)
+    assert o.stop_reasons == [f"{LIST_URL}: unchanged after 1 page(s)"]
+    (seen,) = spider.context.incremental.lists_seen()
+    assert (seen.status, seen.etag, len(seen.rows)) == (304, '"L1"', 3)
+
+
+def test_a_304_list_page_with_an_unknown_row_is_read_again_whole(spider: NoticesSpider) -> None:
+    spider.context.incremental.load(known_archive(stored=False))
+    request = Request(
+        LIST_URL,
+        headers={"If-None-Match": '"L1"', "Referer": "x"},
+        meta={**list_meta(), "kind": "list"},
+    )
+    response = HtmlResponse(LIST_URL, status=304, body=b"", request=request)
+    (again,) = spider._read_list(spider._sites["trs"], response)
+    assert again.url == LIST_URL and again.dont_filter
+    assert again.headers.get("If-None-Match") is None and again.headers.get("Referer") == b"x"
+    assert spider.context.outcomes["trs"].list_pages == 0  # counted when it is read
+
+
+def test_a_304_detail_is_a_page_the_store_marks_seen(spider: NoticesSpider) -> None:
+    request = Request(
+        ROW,
+        headers={"If-None-Match": '"D1"'},
+        meta={"site_id": "trs", "kind": "detail", "list_title": NOTICE},
+    )
+    response = HtmlResponse(ROW, status=304, body=b"", request=request)
+    (item,) = spider.parse_detail(response)
+    assert isinstance(item, FetchedPage)
+    assert (item.not_modified, item.body, item.etag, item.status) == (True, b"", '"D1"', 304)
+    assert spider.context.outcomes["trs"].items == 1

@@ -12,14 +12,21 @@ from sqlalchemy.orm import Session
 
 import models
 from migrations import alembic_config
+from models import search
 from models.db import make_engine, schema_is_at_head
 from models.hashing import files_digest
+from models.search import is_search_table
 
 TABLES = {t.name for t in models.Base.metadata.sorted_tables}
 
 
 def _tables(engine) -> set[str]:
-    return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    return {n for n in names if not is_search_table(n)}
+
+
+def _has_search_index(engine) -> bool:
+    return search.TABLE in inspect(engine).get_table_names()
 
 
 def test_upgrade_check_downgrade_upgrade(db_url: str) -> None:
@@ -31,6 +38,7 @@ def test_upgrade_check_downgrade_upgrade(db_url: str) -> None:
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), "head")
         assert _tables(engine) == TABLES
+        assert _has_search_index(engine)
         assert schema_is_at_head(engine)
 
         with engine.begin() as conn:
@@ -39,6 +47,7 @@ def test_upgrade_check_downgrade_upgrade(db_url: str) -> None:
         with engine.begin() as conn:
             command.downgrade(alembic_config(conn), "base")
         assert _tables(engine) == set()
+        assert not _has_search_index(engine)
         assert not schema_is_at_head(engine)
 
         with engine.begin() as conn:
@@ -221,3 +230,23 @@ def _old_notice_with_versions(conn: Connection) -> None:
             ),
             {"raw": raw, "z": zlib.compress(raw.encode())},
         )
+
+
+def test_escaped_json_text_is_rewritten_as_utf8(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "5e4c1b7a9d2f")
+            conn.execute(
+                text(
+                    "INSERT INTO sites (id, list_urls, first_seen_at, last_seen_at) "
+                    """VALUES ('s', '["http://x/\\u5de1"]', '2024-01-01', '2024-01-01')"""
+                )
+            )
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT list_urls FROM sites")).scalar_one()
+        assert stored == '["http://x/巡"]'
+    finally:
+        engine.dispose()

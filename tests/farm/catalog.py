@@ -49,6 +49,9 @@ CATALOG: tuple[SiteSpec, ...] = (
     SiteSpec("farm-waf", "farm", "127.0.0.16", "", "ratelimit"),
     SiteSpec("farm-mutable", "farm", "127.0.0.17", "", "epochs"),
     SiteSpec("farm-ccdi", "farm", "127.0.0.18", "", "cookies"),
+    # validators honoured (304) and ignored (always 200), each in two epochs (docs/incremental.md)
+    SiteSpec("farm-etag", "farm", "127.0.0.19", "", "epochs"),
+    SiteSpec("farm-plain", "farm", "127.0.0.20", "", "epochs"),
 )
 
 

@@ -61,8 +61,12 @@ def test_filters_apply_to_notices_and_problems(
     archive: Engine, regions: list[str] | None, since: date | None, titles: list[str]
 ) -> None:
     with archive.connect() as conn:
-        records = list(export.iter_records(conn, regions, since))
-        problems = list(export.problem_rows(conn, regions, since))
+        records = list(
+            export.iter_records(conn, export.ExportFilters(regions=regions, since=since))
+        )
+        problems = list(
+            export.problem_rows(conn, export.ExportFilters(regions=regions, since=since))
+        )
     assert [r["title"] for r in records] == titles
     ids = {r["id"] for r in records}
     assert {p.notice_id for p in problems} <= ids

@@ -1,4 +1,5 @@
-"""The spool keeps pages byte-exact across a round trip and is replayed exactly once."""
+"""The spool keeps pages byte-exact across a round trip, is replayed exactly once, survives a torn
+line and a crash during replay, and keeps crawl-run rows and pages with odd text."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from migrations import alembic_config
-from models import Notice
+from models import CrawlRun, CrawlSiteOutcome, Notice
 from models.db import make_engine
 from models.writes import Outcome
 from pipelines import spool
@@ -121,6 +122,9 @@ def test_a_line_written_before_the_shared_page_type_still_reads(tmp_path: Path) 
         **old,
         "declared_encoding": None,
         "list_date": None,
+        "etag": None,
+        "last_modified": None,
+        "not_modified": False,
         "rule": None,
     }
 
@@ -142,13 +146,19 @@ def test_spool_path_setting_then_env_then_default(monkeypatch: pytest.MonkeyPatc
     assert spool.spool_path("x.jsonl") == Path("x.jsonl")
 
 
-def test_bad_line_names_file_and_line(tmp_path: Path) -> None:
+def test_a_bad_line_is_listed_with_its_number_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "spool.jsonl"
     spool.append(path, [page(1)])
     with path.open("a") as f:
-        f.write('{"url": "x"}\n')
-    with pytest.raises(spool.SpoolError, match=r"spool.jsonl:2: unreadable"):
-        spool.read(path)
+        f.write('{"url": "x"}\n[1]\n')
+    spool.append(path, [page(2)])
+    contents = spool.load(path)
+    assert contents.pages == [page(1), page(2)]
+    assert [(b.number, b.raw, b.reason.split(":")[0]) for b in contents.bad] == [
+        (2, b'{"url": "x"}\n', "KeyError"),
+        (3, b"[1]\n", "TypeError"),
+    ]
+    assert spool.read(path) == [page(1), page(2)]
 
 
 def test_replay_writes_and_removes_the_spool(migrated: Engine, tmp_path: Path) -> None:
@@ -161,15 +171,35 @@ def test_replay_writes_and_removes_the_spool(migrated: Engine, tmp_path: Path) -
     assert spool.replay(migrated, path) == {}
 
 
-def test_failed_replay_keeps_every_page(migrated: Engine, tmp_path: Path) -> None:
+def test_a_torn_line_neither_blocks_the_spool_nor_glues_the_next_record(
+    migrated: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "spool.jsonl"
     spool.append(path, [page(1)])
-    with path.open("a") as f:
-        f.write("not json\n")
-    with pytest.raises(spool.SpoolError):
-        spool.replay(migrated, path)
-    assert len(path.read_text().splitlines()) == 2
-    assert not path.with_name("spool.jsonl.replaying").exists()
+    whole = path.read_bytes()
+    with path.open("ab") as f:  # a crash in the middle of writing page 2
+        f.write(whole[: len(whole) // 2])
+    torn = path.read_bytes()[len(whole) :]
+    spool.append(path, [page(3)])
+    assert path.read_bytes() == whole + torn + b"\n" + whole.replace(b"/1.html", b"/3.html")
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2, "torn": 1}
+    assert notices(migrated) == 2
+    assert not path.exists()
+    assert (tmp_path / "spool.torn.jsonl").read_bytes() == torn + b"\n"
+    assert "spool.jsonl.replaying:2: not a whole spool record" in caplog.text
+
+
+def test_a_torn_replaying_file_does_not_glue_on_the_new_spool(
+    migrated: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "spool.jsonl"
+    work = tmp_path / "spool.jsonl.replaying"
+    spool.append(work, [page(1)])
+    with work.open("ab") as f:
+        f.write(b'{"url": "http://127.0.0.1/a/2.ht')
+    spool.append(path, [page(3)])
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2, "torn": 1}
+    assert notices(migrated) == 2
 
 
 def test_interrupted_replay_is_picked_up(migrated: Engine, tmp_path: Path) -> None:
@@ -178,6 +208,64 @@ def test_interrupted_replay_is_picked_up(migrated: Engine, tmp_path: Path) -> No
     spool.append(path, [page(2)])
     assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
     assert not path.exists() and not path.with_name("spool.jsonl.replaying").exists()
+
+
+def test_a_leftover_replaying_file_alone_is_picked_up(migrated: Engine, tmp_path: Path) -> None:
+    # A crash during replay, then nothing new spooled: the spool itself does not exist.
+    path = tmp_path / "spool.jsonl"
+    spool.append(path.with_name("spool.jsonl.replaying"), [page(1)])
+    assert spool.pending(path)
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 1}
+    assert not spool.pending(path)
+
+
+def test_text_that_utf8_cannot_hold_is_spooled_made_storable(
+    migrated: Engine, tmp_path: Path
+) -> None:
+    odd = page(1)
+    odd.list_title = "通报\ud800"  # a lone surrogate, as a JSON API's title may hold
+    assert odd.record is not None
+    odd.record["title"] = "标题\x00\udfff"
+    odd.attachments[0].text = "附件\ud83d\ude00"  # a pair: the character it encodes
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [odd, page(2)])
+    (back, second) = spool.read(path)
+    assert back.list_title == "通报\ufffd"
+    assert back.record is not None and back.record["title"] == "标题\ufffd"
+    assert back.attachments[0].text == "附件😀"
+    assert back.body == odd.body and second == page(2)
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
+
+
+RUN = {
+    "region": "demo",
+    "started_at": datetime(2025, 1, 2, 3, 0, tzinfo=UTC),
+    "finished_at": datetime(2025, 1, 2, 3, 30, tzinfo=UTC),
+    "outcome": "finished",
+    "stats": {"notices/db/spooled": 2, "start_time": datetime(2025, 1, 2, 3, 0, tzinfo=UTC)},
+    "site_outcomes": {"s": {"outcome": "ok", "items": 2}},
+}
+
+
+def test_a_crawl_run_row_is_spooled_and_written_after_the_pages(
+    migrated: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "spool.jsonl"
+    spool.append(path, [page(1)])
+    spool.append_run(path, RUN)
+    spool.append(path, [page(2)])
+    contents = spool.load(path)
+    assert [p.url for p in contents.pages] == [page(1).url, page(2).url]
+    assert contents.runs == [
+        {**RUN, "stats": {"notices/db/spooled": 2, "start_time": "2025-01-02T03:00:00+00:00"}}
+    ]
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2, "crawl_run": 1}
+    with migrated.connect() as conn:
+        run = conn.execute(select(CrawlRun.__table__)).one()
+        site = conn.execute(select(CrawlSiteOutcome.__table__)).one()
+    assert (run.region, run.outcome, run.stats["notices/db/spooled"]) == ("demo", "finished", 2)
+    assert run.started_at.replace(tzinfo=UTC) == RUN["started_at"]
+    assert (site.site_id, site.outcome) == ("s", "ok")
 
 
 def test_a_page_the_database_rejects_is_moved_aside(
@@ -193,7 +281,7 @@ def test_a_page_the_database_rejects_is_moved_aside(
     monkeypatch.setattr(spool, "write_pages", picky_write)
     path = tmp_path / "spool.jsonl"
     spool.append(path, [page(1), page(2), page(3)])
-    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2}
+    assert spool.replay(migrated, path) == {Outcome.INSERTED: 2, "rejected": 1}
     assert not path.exists()
     assert [p.url for p in spool.read(tmp_path / "spool.rejected.jsonl")] == [page(2).url]
     assert notices(migrated) == 2

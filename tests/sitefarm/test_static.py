@@ -78,3 +78,14 @@ def test_conditional_get_gives_304(site: StaticSite) -> None:
     assert site.handle(get("/list.htm", if_modified_since=earlier)).status == 200
     # Routes without a recorded modification time never answer 304.
     assert site.handle(get("/content.jsp", "a=1&b=2", if_none_match="*")).status == 200
+
+
+def test_a_site_that_ignores_validators_sends_them_and_never_answers_304(tmp_path: Path) -> None:
+    w = SiteWriter("t", "T", "generic", "127.0.0.1", honours_validators=False)
+    w.add("/list.htm", b"<p>list</p>", modified=date(2023, 6, 19))
+    site = StaticSite("t", "127.0.0.1", "", w.write(tmp_path))
+    first = site.handle(get("/list.htm"))
+    etag, modified = first.header("ETag"), first.header("Last-Modified")
+    assert etag and modified
+    again = site.handle(get("/list.htm", if_none_match=etag, if_modified_since=modified))
+    assert (again.status, again.body) == (200, first.body)

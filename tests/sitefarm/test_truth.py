@@ -25,8 +25,8 @@ from tests.farm.catalog import site_ids
 from tests.farm.truth import AttachmentTruth
 
 ALL_SITES = site_ids("all")
-# Every site as first served, and farm-mutable as served in epoch 2.
-SERVED = [*ALL_SITES, "farm-mutable@2"]
+# Every site as first served, and the sites that change as served in epoch 2.
+SERVED = [*ALL_SITES, "farm-mutable@2", "farm-etag@2", "farm-plain@2"]
 HREF = re.compile(r"""href=['"]([^'"]+)['"]""")
 XHR = {"X-Requested-With": "XMLHttpRequest"}
 
@@ -211,6 +211,8 @@ def test_site_counts_match_the_readme() -> None:
         "farm-waf": (2, 1, 1),
         "farm-mutable": (8, 5, 2),
         "farm-ccdi": (6, 6, 2),
+        "farm-etag": (14, 6, 4),
+        "farm-plain": (14, 6, 4),
     }
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)

@@ -16,6 +16,7 @@ from tests.farm.build import (
     farm_hanweb,
     farm_mutable,
     farm_trs,
+    farm_validators,
     farm_vsb,
     farm_waf,
 )
@@ -35,6 +36,10 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_mutable.build_epoch1,
     farm_mutable.build_epoch2,
     farm_ccdi.build,
+    farm_validators.build_etag_epoch1,
+    farm_validators.build_etag_epoch2,
+    farm_validators.build_plain_epoch1,
+    farm_validators.build_plain_epoch2,
 ]
 
 

@@ -80,6 +80,7 @@ class SiteWriter:
     prefix: str = ""
     encoding: str = "utf-8"
     epoch: int | None = None  # sites whose content changes between runs: one folder per epoch
+    honours_validators: bool = True  # False: Last-Modified/ETag sent, conditional GETs get 200
     files: dict[str, bytes] = field(default_factory=dict)
     routes: list[dict[str, Any]] = field(default_factory=list)
     prefix_routes: list[dict[str, Any]] = field(default_factory=list)
@@ -240,7 +241,9 @@ class SiteWriter:
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(body)
-        routes = {"routes": self.routes, "prefix_routes": self.prefix_routes}
+        routes: dict[str, Any] = {"routes": self.routes, "prefix_routes": self.prefix_routes}
+        if not self.honours_validators:
+            routes["honours_validators"] = False
         _write_json(root / ROUTES_FILE, routes)
         _write_json(root / TRUTH_FILE, self.truth())
         return root

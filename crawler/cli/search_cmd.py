@@ -1,0 +1,103 @@
+"""`notices search QUERY`: full-text search of stored notices, ranked, with a snippet per hit."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from crawler.cli.app import app, db_app
+from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.export_cmd import region_names
+from models import search
+from pipelines.common.record import LEVELS
+
+
+@app.command("search")
+def search_notices(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words or phrases; a run of Chinese characters matches as a phrase, and every "
+            "run must occur (整改 问责 finds notices holding both)."
+        ),
+    ],
+    region: Annotated[
+        str | None,
+        typer.Option(help="Only this region and those below it (name, pinyin or GB/T 2260 code)."),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Only notices published on or after YYYY-MM-DD."),
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(help=f"Only this inspection level: {', '.join(LEVELS)}.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+    url: UrlOption = None,
+) -> None:
+    """Search titles and bodies; best matches first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
+    if level is not None and level not in LEVELS:
+        _usage(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+    filters = search.Filters(
+        regions=region_names(region),
+        since=since.date() if since else None,
+        level=level,
+        limit=limit,
+    )
+    engine = open_archive(url)
+    try:
+        with engine.connect() as conn:
+            hits = search.search(conn, query, filters)
+    except search.SearchQueryError as exc:
+        _usage(str(exc))
+    finally:
+        engine.dispose()
+    if as_json:
+        for hit in hits:
+            typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    for n, hit in enumerate(hits, 1):
+        head = Text(f"{n:>3}. ", style="bold")
+        head.append(hit.title or "(no title)", style="bold")
+        meta = " · ".join(
+            x
+            for x in (
+                hit.published_date.isoformat() if hit.published_date else "undated",
+                hit.region or "",
+                hit.inspection_level or "",
+                f"id {hit.notice_id}",
+            )
+            if x
+        )
+        console.print(head)
+        console.print(Text(f"     {meta}  {hit.url}", style="dim"))
+        snippet = Text("     " + hit.snippet)
+        for start, end in hit.spans:
+            snippet.stylize("bold yellow", start + 5, end + 5)
+        console.print(snippet)
+    typer.echo(f"{len(hits)} hit(s)" + (f" (--limit {limit})" if len(hits) == limit else ""))
+
+
+@db_app.command("reindex")
+def reindex(url: UrlOption = None) -> None:
+    """Rebuild the full-text search index from the stored notices (the store keeps it in step;
+    this is for a database written by other means, or after a change of tokenizer)."""
+    engine = open_archive(url, write=True)
+    try:
+        with engine.begin() as conn:
+            n = search.reindex(conn)
+    finally:
+        engine.dispose()
+    typer.echo(f"search index rebuilt: {n} notices")
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)

@@ -1,0 +1,102 @@
+"""What `notices serve` tells Datasette about the archive: every table and column described (from
+the models' comments, the same source as docs/data-dictionary.md), the facets researchers filter
+by, full-text search wired into the notices table's search box, and canned queries for the
+questions they ask first. Pure data; crawler/cli/serve_cmd.py hands it to Datasette.
+
+The SQL is SQLite's: Datasette reads SQLite files.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.base import Base
+from models.search import TABLE as SEARCH_TABLE
+
+TITLE = "Inspection-rectification notices (巡视巡察整改情况通报)"
+
+FACETS: dict[str, list[Any]] = {
+    "notices": ["region", "inspection_level", {"array": "inspection_kinds"}, "site_id"],
+    "problems": ["status"],
+    "raw_pages": ["reason", "site_id"],
+    "crawl_site_outcomes": ["outcome", "site_id"],
+}
+
+# One percentage per row, for the canned queries: problems reported done of all problems.
+_DONE = "sum(CASE WHEN p.status = 'done' THEN 1 ELSE 0 END)"
+
+QUERIES: dict[str, dict[str, str]] = {
+    "search": {
+        "title": "Full-text search, best matches first",
+        "description": "Words or phrases (a run of Chinese characters is a phrase; 整改 问责 needs "
+        "both). Ranked by BM25, title hits weigh more.",
+        "sql": f"""SELECT n.id, n.title, n.published_date, n.region, n.inspection_level, n.url
+FROM {SEARCH_TABLE} s JOIN notices n ON n.id = s.rowid
+WHERE {SEARCH_TABLE} MATCH escape_fts(:q)
+ORDER BY bm25({SEARCH_TABLE}, 5.0, 1.0) LIMIT 100""",
+    },
+    "problems_per_level": {
+        "title": "Problems per inspection level",
+        "description": "Notices and the problems they list, by the rank of the inspecting committee.",
+        "sql": """SELECT coalesce(n.inspection_level, '(unknown)') AS level,
+       count(DISTINCT n.id) AS notices, count(p.id) AS problems,
+       round(1.0 * count(p.id) / count(DISTINCT n.id), 1) AS problems_per_notice
+FROM notices n LEFT JOIN problems p ON p.notice_id = n.id
+GROUP BY 1 ORDER BY problems DESC""",
+    },
+    "share_reported_rectified": {
+        "title": "Share of problems reported rectified",
+        "description": "Per inspection level: problems with a status, and the share the notices "
+        "report as done (as reported, not verified).",
+        "sql": f"""SELECT coalesce(n.inspection_level, '(unknown)') AS level,
+       count(p.id) AS problems_with_status, {_DONE} AS reported_done,
+       round(100.0 * {_DONE} / count(p.id), 1) AS percent_done
+FROM problems p JOIN notices n ON n.id = p.notice_id
+WHERE p.status IS NOT NULL
+GROUP BY 1 ORDER BY 1""",
+    },
+    "days_feedback_to_publication": {
+        "title": "Days from feedback to publication",
+        "description": "Notices that state a full feedback date: days until the notice was "
+        "published (disclosure lag).",
+        "sql": """SELECT n.id, n.title, n.inspection_level, n.feedback_date, n.published_date,
+       CAST(julianday(n.published_date) - julianday(n.feedback_date) AS INTEGER) AS days
+FROM notices n
+WHERE length(n.feedback_date) = 10 AND n.published_date IS NOT NULL
+ORDER BY days DESC""",
+    },
+    "edited_after_publication": {
+        "title": "Notices edited after publication",
+        "description": "Notices whose page was stored in more than one distinct version.",
+        "sql": """SELECT n.id, n.title, n.url, count(v.id) AS versions,
+       min(v.fetched_at) AS first_version, max(v.fetched_at) AS last_version
+FROM notices n JOIN notice_versions v ON v.notice_id = n.id
+GROUP BY n.id HAVING count(v.id) > 1 ORDER BY versions DESC""",
+    },
+}
+
+
+def tables() -> dict[str, dict[str, Any]]:
+    """Each model table with its description, column descriptions and facets."""
+    out: dict[str, dict[str, Any]] = {}
+    for table in Base.metadata.sorted_tables:
+        entry: dict[str, Any] = {
+            "description": table.comment or "",
+            "columns": {c.name: c.comment for c in table.columns if c.comment},
+        }
+        if table.name in FACETS:
+            entry["facets"] = FACETS[table.name]
+        out[table.name] = entry
+    out["notices"].update({"fts_table": SEARCH_TABLE, "fts_pk": "id"})
+    out[SEARCH_TABLE] = {"hidden": True}
+    return out
+
+
+def metadata(database: str) -> dict[str, Any]:
+    """Datasette metadata for the archive served under the name `database`."""
+    return {
+        "title": TITLE,
+        "description": "Stored notices, their problems, versions and crawl runs. Column "
+        "descriptions come from the data dictionary (docs/data-dictionary.md).",
+        "databases": {database: {"tables": tables(), "queries": QUERIES}},
+    }

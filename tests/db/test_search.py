@@ -1,0 +1,121 @@
+"""Full-text search (models.search) on SQLite and PostgreSQL: matching, ranking, filters, and the
+index kept in step by the store."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from models import search
+from models.search import Filters, SearchQueryError
+from models.upsert import write_pages
+from pipelines.common.fetched import FetchedPage
+
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+BODIES = {
+    1: (
+        "关于巡察整改情况的通报",
+        "针对形式主义、官僚主义问题，已问责3人。违规吃喝问题已整改。",
+        "city",
+    ),
+    2: ("巡察反馈会召开", "会议强调要抓好整改落实。", "county"),
+    3: ("整改进展情况", "整改，整改，再整改。形式上完成了。", "county"),
+    4: ("某某局党组关于落实巡视反馈意见的报告", "处罚2人，Audit report 已完成。", "provincial"),
+}
+
+
+def _page(n: int, title: str, body: str, level: str, **record: Any) -> FetchedPage:
+    url = f"http://127.0.0.1/notice/{n}.html"
+    rec = {
+        "is_notice": True,
+        "title": title,
+        "published_date": f"202{n}-06-01",
+        "inspection_level": level,
+        "body_text": body,
+        "parser_version": "1.0",
+        **record,
+    }
+    return FetchedPage(
+        url, url, "site-a", "demo", 200, T0, f"<p>{n}{body}</p>".encode(), record=rec
+    )
+
+
+@pytest.fixture
+def archive(engine: Engine) -> Engine:
+    write_pages(engine, [_page(n, *v) for n, v in BODIES.items()])
+    return engine
+
+
+def _ids(engine: Engine, query: str, **filters: Any) -> list[int]:
+    with engine.connect() as conn:
+        return [h.notice_id for h in search.search(conn, query, Filters(**filters))]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("问责", {1}),  # a two-character word
+        ("形式主义", {1}),  # a phrase: 3 holds 形式 but not 形式主义
+        ("“违规吃喝”", {1}),  # quotes and punctuation are no part of the phrase
+        ("整改 问责", {1}),  # every run must occur
+        ("巡视反馈", {4}),  # in the title only
+        ("audit", {4}),  # Latin words, any case
+        ("罚", {4}),  # one character: matched on the text
+        ("主义问", {1}),  # across a word boundary: bigrams hold every substring
+        ("审计", set()),
+    ],
+)
+def test_matches(archive: Engine, query: str, expected: set[int]) -> None:
+    assert set(_ids(archive, query)) == expected
+
+
+def test_ranking_prefers_more_hits_and_title_hits(archive: Engine) -> None:
+    ids = _ids(archive, "整改")
+    assert set(ids) == {1, 2, 3}
+    assert ids[0] == 3  # 整改 in the title and four times in the body
+    assert ids[-1] == 2  # once, in the body
+
+
+def test_filters(archive: Engine) -> None:
+    assert set(_ids(archive, "整改", level="county")) == {2, 3}
+    assert set(_ids(archive, "整改", since=date(2023, 1, 1))) == {3}
+    assert _ids(archive, "整改", regions=["elsewhere"]) == []
+    assert len(_ids(archive, "整改", limit=1)) == 1
+
+
+def test_snippet_shows_the_hit(archive: Engine) -> None:
+    with archive.connect() as conn:
+        (hit,) = search.search(conn, "违规吃喝")
+    start, end = hit.spans[0]
+    assert hit.snippet[start:end] == "违规吃喝"
+    assert hit.to_dict()["published_date"] == "2021-06-01"
+
+
+def test_an_empty_query_is_refused(archive: Engine) -> None:
+    with archive.connect() as conn, pytest.raises(SearchQueryError, match="nothing to search"):
+        search.search(conn, "，。！")
+
+
+def test_the_store_keeps_the_index_in_step_when_a_notice_changes(archive: Engine) -> None:
+    title, _, level = BODIES[1]
+    edited = _page(1, title, "全文已改写，只谈督查。", level)
+    write_pages(archive, [edited], now=T0)
+    assert _ids(archive, "问责") == []
+    assert _ids(archive, "督查") == [1]
+
+
+def test_reindex_rebuilds_a_lost_index(archive: Engine) -> None:
+    with archive.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("INSERT INTO notice_search (notice_search) VALUES ('delete-all')"))
+        else:
+            conn.execute(text("DELETE FROM notice_search"))
+    assert _ids(archive, "问责") == []
+    with archive.begin() as conn:
+        assert search.reindex(conn) == len(BODIES)
+    assert _ids(archive, "问责") == [1]
+    assert set(_ids(archive, "整改")) == {1, 2, 3}
