@@ -1,9 +1,19 @@
-"""What happened to each site during one crawl run, for the run summary and the crawl-run row.
+"""What happened to each site during one crawl run, for the run summary, the crawl-run row and
+the exit code.
 
-A site whose list pages yielded nothing, or that was blocked, is loud: `flagged` is true unless
-the seed says `expected_empty: true`. The run's `OutcomeLedger` holds one `SiteOutcome` per
-selected site: the spider records into it, the retry middleware adds the rate limits it waited
-out, the site gate reads `stopped`, and the store and the crawl summary read it at the end.
+A site is `ok` only when every list page walked answered and every detail page the spider chose
+was fetched and stored, with its attachments. Anything else is a `PageFailure` of the site
+("list page 2 503", "detail 404", "attachment wrong_content_type", "store rejected"): a site with
+failures that still handed pages to the store is `partial`; one with nothing to show gets the class
+of what stopped it (blocked, unreachable, not_found, error). A site whose lists answered without
+failing can still be `layout_not_recognised` (no rows at all) or `empty` (rows, none worth
+fetching). Every site that is not `ok` needs a person and is flagged, except that the seed's
+`expected_empty: true` excuses those two "no rows" outcomes: never a failure.
+
+The run's `OutcomeLedger` holds one `SiteOutcome` per selected site: the spider records into it,
+the retry middleware adds the rate limits it waited out (problems, not failures: the page came),
+the site gate reads `stopped`, the store reports the pages it refused, and the summary, the
+crawl-run row and both entry points' exit codes read it at the end.
 """
 
 from __future__ import annotations
@@ -13,9 +23,46 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.blocks import BLOCK_KINDS, Verdict
+from crawler import exit_codes
+from crawler.blocks import BLOCK_KINDS, FAILURE_KINDS, Verdict
 
 _SAMPLES = 5  # first problems kept per site
+_FAILURES_KEPT = 20  # first failures kept per site (all are counted)
+
+# Verdicts on a chosen detail page that are failures: it was not fetched as content. A page that
+# is a script redirect elsewhere answered; it is counted as a problem, like an external row.
+DETAIL_FAILURE_KINDS = (BLOCK_KINDS | FAILURE_KINDS | {"robots_disallowed", "not_requested"}) - {
+    "redirect_js"
+}
+
+# The class of a site that failed with nothing to show: the first whose kinds it met decides.
+_FAILURE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("blocked", BLOCK_KINDS | {"robots_disallowed"}),
+    ("unreachable", frozenset({"dns_error", "connection_error", "timeout", "tls_error"})),
+    ("not_found", frozenset({"not_found", "soft_404"})),
+)
+# 5xx, other HTTP errors, empty shells, oversized pages, store refusals, requests not sent
+_OTHER_FAILURE = "error"
+NO_ROWS = ("layout_not_recognised", "empty")  # what `expected_empty` excuses
+
+FINISHED = "finished"  # Scrapy's finish reason of a crawl that ran to its end
+
+
+@dataclass(frozen=True, slots=True)
+class PageFailure:
+    """One page the site owed the run and did not deliver."""
+
+    what: str  # "list page N", "list URL", "detail", "attachment", "store"
+    kind: str  # a class of crawler/blocks.py, "not_requested", or "rejected" (the store)
+    url: str
+    status: int | None = None  # HTTP status when the page answered
+    detail: str = ""
+
+    def __str__(self) -> str:
+        """E.g. `list page 2 server_error 503 URL`, `attachment wrong_content_type URL`."""
+        status = f" {self.status}" if self.status and self.status != 200 else ""
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{self.what} {self.kind}{status} {self.url}{detail}"
 
 
 @dataclass(slots=True)
@@ -32,9 +79,12 @@ class SiteOutcome:
     duplicates: int = 0  # rows that collapse to an already-seen notice URL
     known: int = 0  # rows already archived as listed, not fetched again (crawler/incremental.py)
     items: int = 0  # pages handed to the pipelines
+    store_rejected: int = 0  # of which the store could not write (their data)
     attachments_fetched: int = 0
     attachments_failed: int = 0
     problems: Counter[str] = field(default_factory=Counter)  # class -> count
+    failed: Counter[str] = field(default_factory=Counter)  # failure kind -> count
+    failures: list[PageFailure] = field(default_factory=list)  # the first _FAILURES_KEPT
     stop_reasons: list[str] = field(default_factory=list)  # per list source
     samples: list[dict[str, Any]] = field(default_factory=list)
     consecutive_blocks: int = 0
@@ -44,6 +94,13 @@ class SiteOutcome:
         self.problems[kind] += 1
         if len(self.samples) < _SAMPLES:
             self.samples.append({"class": kind, "url": url, "status": status, "detail": detail})
+
+    def record_failure(
+        self, what: str, kind: str, url: str, status: int | None = None, detail: str = ""
+    ) -> None:
+        self.failed[kind] += 1
+        if len(self.failures) < _FAILURES_KEPT:
+            self.failures.append(PageFailure(what, kind, url, status, detail))
 
     def record_verdict(
         self,
@@ -68,29 +125,53 @@ class SiteOutcome:
     def record_stop(self, source_url: str, reason: str, pages: int) -> None:
         self.stop_reasons.append(f"{source_url}: {reason} after {pages} page(s)")
 
-    def record_list_failure(self, source_url: str, kind: str, page: int) -> None:
-        self.stop_reasons.append(f"{source_url}: {kind} on page {page}")
+    def record_list_failure(
+        self, source_url: str, verdict: Verdict, page: int, url: str, status: int | None = None
+    ) -> None:
+        """List page `page` of `source_url` (fetched as `url`) did not answer with rows."""
+        self.stop_reasons.append(f"{source_url}: {verdict.kind} on page {page}")
+        self.record_failure(f"list page {page}", verdict.kind, url, status)
+
+    def record_detail_failure(self, verdict: Verdict, url: str, status: int | None) -> None:
+        """A chosen detail page was not fetched as content (only failure kinds count)."""
+        if verdict.kind in DETAIL_FAILURE_KINDS:
+            self.record_failure("detail", verdict.kind, url, status)
+
+    def record_attachment_failure(self, url: str, error: str | None, status: int | None) -> None:
+        self.attachments_failed += 1
+        kind = (error or "failed").split(":", 1)[0]
+        self.record_failure("attachment", kind, url, status if status != 200 else None)
 
     def record_not_requested(self, urls: Iterable[str]) -> None:
         for url in urls:
             self.stop_reasons.append(f"{url}: not requested (site stopped)")
-
-    @property
-    def blocked(self) -> int:
-        return sum(n for kind, n in self.problems.items() if kind in BLOCK_KINDS)
+            self.record_failure("list URL", "not_requested", url)
 
     @property
     def outcome(self) -> str:
-        """ok | partial (some blocks or failures) | blocked | empty."""
-        if self.items == 0 and self.known == 0:  # an unchanged site yields nothing new: not empty
-            return "blocked" if self.blocked else "empty"
-        if self.blocked or self.stopped:
-            return "partial"
-        return "ok"
+        """ok | partial | a failure class (blocked, unreachable, not_found, error) |
+        layout_not_recognised | empty."""
+        if self.failed:
+            return "partial" if self.items > self.store_rejected else self._failure_class()
+        if self.items:
+            return "ok"
+        if self.skipped_by_date or self.known:
+            return "ok"  # the site answered; nothing new since the last crawl or --since
+        if self.list_pages and not self.entries:
+            return "layout_not_recognised"
+        return "empty"
+
+    def _failure_class(self) -> str:
+        for name, kinds in _FAILURE_CLASSES:
+            if any(kind in kinds for kind in self.failed):
+                return name
+        return _OTHER_FAILURE
 
     @property
     def flagged(self) -> bool:
-        return self.outcome in ("blocked", "empty") and not self.expected_empty
+        """The site needs a person."""
+        outcome = self.outcome
+        return outcome != "ok" and not (self.expected_empty and outcome in NO_ROWS)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,9 +189,12 @@ class SiteOutcome:
             "duplicates": self.duplicates,
             "known": self.known,
             "items": self.items,
+            "store_rejected": self.store_rejected,
             "attachments_fetched": self.attachments_fetched,
             "attachments_failed": self.attachments_failed,
             "problems": dict(self.problems),
+            "failed": dict(self.failed),
+            "failures": [str(f) for f in self.failures],
             "stop_reasons": list(self.stop_reasons),
             "stopped_after_blocks": self.stopped,
             "samples": list(self.samples),
@@ -137,5 +221,33 @@ class OutcomeLedger(Mapping[str, SiteOutcome]):
     def flagged(self) -> list[str]:
         return [sid for sid, o in self._by_site.items() if o.flagged]
 
+    def record_unstored(self, site_id: str, url: str, reason: str) -> None:
+        """The store could not write this page (its data, not the database being down)."""
+        outcome = self._by_site.get(site_id)
+        if outcome is not None:  # a page of no selected site (another spider's) has no outcome
+            outcome.store_rejected += 1
+            outcome.record_failure("store", "rejected", url, detail=reason)
+
     def to_dicts(self) -> dict[str, dict[str, Any]]:
         return {sid: o.to_dict() for sid, o in self._by_site.items()}
+
+
+def run_outcome(outcomes: Iterable[SiteOutcome], finish_reason: str | None) -> str:
+    """The crawl-run row's outcome: `ok`; `partial` when some sites need a person; `failed` when
+    every site does and none has anything to show; Scrapy's finish reason when the crawl did
+    not finish."""
+    if finish_reason != FINISHED:
+        return finish_reason or "failed"
+    sites = list(outcomes)
+    if not any(o.flagged for o in sites):
+        return "ok"
+    if all(o.flagged and o.outcome != "partial" for o in sites):
+        return "failed"
+    return "partial"
+
+
+def exit_code(outcome: str, *, database_fault: bool = False) -> int:
+    """The exit code of both crawl entry points for a run's outcome (see run_outcome).
+
+    A fault of the database (pages spooled, a run row not written) also needs a person."""
+    return exit_codes.OK if outcome == "ok" and not database_fault else exit_codes.NEEDS_ATTENTION

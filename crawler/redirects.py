@@ -22,6 +22,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawler import run_context
+from crawler.blocks import Verdict
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +128,9 @@ class RedirectPolicyMiddleware:
         context = run_context.find(self.crawler)
         if request.meta.get("kind") == "list" and cursor is not None and context is not None:
             source = context.sites[site_id].sources[cursor.source]
-            outcome.record_list_failure(source.url, KIND, cursor.page)
+            outcome.record_list_failure(source.url, Verdict(KIND, why), cursor.page, first, status)
+        elif request.meta.get("kind") == "detail":  # a chosen notice that was not stored
+            outcome.record_failure("detail", KIND, first, status, why)
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"notices/problems/{KIND}")
 

@@ -14,10 +14,11 @@ from typing import Any
 
 from scrapy.settings import BaseSettings, default_settings
 
+from crawler import exit_codes
 from crawler.seeds import SeedError
 from pipelines.common.settings import SettingError
 
-USAGE_EXIT = 2
+USAGE_EXIT = exit_codes.USAGE
 
 
 class UsageError(ValueError):

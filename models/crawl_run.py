@@ -24,7 +24,12 @@ class CrawlRun(Base):
     finished_at: Mapped[datetime | None] = mapped_column(
         UTCDateTime(), comment="UTC; NULL: not recorded"
     )
-    outcome: Mapped[str | None] = mapped_column(String(100), comment="Scrapy finish_reason")
+    outcome: Mapped[str | None] = mapped_column(
+        String(100),
+        comment="ok, partial (some sites need a person), failed (no site had anything to show), "
+        "or Scrapy's finish reason when the crawl did not finish; finished: recorded before runs "
+        "were judged by their sites",
+    )
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict, comment="Scrapy stats")
 
     site_outcomes: Mapped[list[CrawlSiteOutcome]] = relationship(
@@ -40,7 +45,9 @@ class CrawlSiteOutcome(Base):
     run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"))
     outcome: Mapped[str] = mapped_column(
-        String(100), comment="ok, partial, blocked or empty (crawler/outcomes.py)"
+        String(100),
+        comment="ok, partial, blocked, unreachable, not_found, error, layout_not_recognised or "
+        "empty (crawler/outcomes.py)",
     )
     details: Mapped[dict[str, Any]] = mapped_column(
         default=dict, comment="the site's counts and stop reasons in that run"

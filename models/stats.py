@@ -27,6 +27,7 @@ class RunSummary:
     started_at: datetime
     finished_at: datetime | None
     outcome: str | None
+    flagged: int  # sites that needed a person
     inserted: int
     updated: int
     unchanged: int
@@ -110,6 +111,7 @@ def _summary(row: Any) -> RunSummary:
         started_at=row["started_at"],
         finished_at=row["finished_at"],
         outcome=row["outcome"],
+        flagged=int(stats.get("notices/sites_flagged", 0)),
         inserted=count("inserted"),
         updated=count("updated"),
         unchanged=count("unchanged"),

@@ -40,6 +40,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler import run_context
+from crawler.outcomes import run_outcome
 from models.db import (
     DatabaseUrlError,
     SchemaNotAtHead,
@@ -221,7 +222,8 @@ class StorePipeline:
             "region": context.region_name if context else None,
             "started_at": self.started_at,
             "finished_at": datetime.now(UTC),
-            "outcome": reason,
+            # the sites' verdict (ok/partial/failed), or Scrapy's reason if it did not finish
+            "outcome": run_outcome(context.outcomes.values(), reason) if context else reason,
             "stats": stats,
             "site_outcomes": context.outcomes.to_dicts() if context else {},
         }
@@ -326,6 +328,9 @@ class StorePipeline:
         await asyncio.to_thread(spool.append, path, [page])
         self._inc("notices/db/rejected", 1)
         logger.error("cannot store %s (%s): kept in %s", page.url, _reason(exc), path)
+        context = run_context.find(self.crawler)
+        if context is not None:  # the page's data is at fault, not the database: its site's
+            context.outcomes.record_unstored(page.site_id, page.url, _reason(exc))
 
     def _record_fault(
         self, kind: FaultKind, exc: BaseException | None, *, refused: bool = False

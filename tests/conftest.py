@@ -163,7 +163,7 @@ def stats_archive(engine: Engine) -> Engine:
         region="demo",
         started_at=t0,
         finished_at=t0.replace(minute=2, second=5),
-        outcome="finished",
-        stats={"notices/db/inserted": 3, "notices/db/unchanged": 1},
+        outcome="partial",
+        stats={"notices/db/inserted": 3, "notices/db/unchanged": 1, "notices/sites_flagged": 1},
     )
     return engine

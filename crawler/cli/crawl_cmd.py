@@ -1,8 +1,9 @@
 """`notices crawl`: run the notices spider in-process and print a summary table.
 
-`run_crawl()` and `print_summary()` are reusable (the demo command calls them). The exit code is
-non-zero when the crawl did not finish, or a site yielded nothing or was all blocked, unless the
-site's seed says `expected_empty: true`.
+`run_crawl()` and `print_summary()` are reusable (the demo command calls them). The exit codes
+are those of `scrapy crawl notices` (crawler/exit_codes.py): 1 when the crawl did not finish,
+pages had to be spooled, or any site needs a person (crawler/outcomes.py: every outcome but `ok`,
+except "no rows" on a site whose seed says `expected_empty: true`); 2 for a bad argument.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from crawler import run_context
+from crawler import exit_codes, outcomes, run_context, spider_args
 from crawler.cli.app import app
+from crawler.outcomes import NO_ROWS, SiteOutcome
 from crawler.preflight import check_pipelines
-from crawler.seeds import SeedError, load_registry
+from crawler.seeds import SeedError
 from crawler.usage_errors import check_scrapy_settings
 from pipelines.common import settings as notices_settings
 from pipelines.common.db_fault import DbFault
@@ -31,6 +33,7 @@ from pipelines.common.db_fault import DbFault
 class CrawlSummary:
     region: str
     sites: list[dict[str, Any]] = field(default_factory=list)  # outcome dicts, plus "name"
+    outcome: str = "ok"  # the run's, as in its crawl-run row (crawler/outcomes.py run_outcome)
     pages_fetched: int = 0
     inserted: int = 0
     updated: int = 0
@@ -39,6 +42,7 @@ class CrawlSummary:
     non_notices: int = 0  # rows skipped by title plus pages the parser rejected
     non_notices_stored: int = 0  # of which reached the store (as non-notice rows)
     problems: int = 0  # problem rows written with inserted or updated notices
+    spooled: int = 0  # pages the database could not take, kept in the spool
     elapsed: float = 0.0
     finish_reason: str | None = None
     errors: int = 0  # ERROR log lines (e.g. the store refused to start)
@@ -49,43 +53,30 @@ class CrawlSummary:
         return [s["site_id"] for s in self.sites if s.get("flagged")]
 
     @property
-    def ok(self) -> bool:
-        return (
-            self.finish_reason == "finished"
-            and not self.flagged
-            and self._store_ok
-            and self.db_fault is None
-        )
-
-    @property
-    def _store_ok(self) -> bool:
-        # the store pipeline counts every page it was given; none at all with items means it failed
-        items = sum(s.get("items", 0) for s in self.sites)
-        stored = self.inserted + self.updated + self.unchanged + self.non_notices_stored
-        return items == 0 or stored > 0
-
-    @property
     def exit_code(self) -> int:
-        return 0 if self.ok else 1
+        fault = self.db_fault is not None or self.spooled > 0
+        return outcomes.exit_code(self.outcome, database_fault=fault)
 
 
 def summarise(
     region: str,
     stats: Mapping[str, Any],
-    outcomes: Mapping[str, Any],
+    site_outcomes: Mapping[str, SiteOutcome],
     names: Mapping[str, str],
     elapsed: float,
 ) -> CrawlSummary:
-    """A summary from Scrapy stats and the spider's per-site outcomes."""
+    """A summary from Scrapy stats and the run's per-site outcomes."""
     sites = []
-    for sid, outcome in outcomes.items():
+    for sid, outcome in site_outcomes.items():
         d = outcome.to_dict()
         d["name"] = names.get(sid, sid)
         sites.append(d)
     stored_non = int(stats.get("notices/db/non_notice", 0))
+    finish_reason = stats.get("finish_reason")
     return CrawlSummary(
         region=region,
         sites=sites,
+        outcome=outcomes.run_outcome(site_outcomes.values(), finish_reason),
         pages_fetched=int(stats.get("notices/list_pages", 0))
         + int(stats.get("notices/detail_pages", 0)),
         inserted=int(stats.get("notices/db/inserted", 0)),
@@ -95,8 +86,9 @@ def summarise(
         non_notices=stored_non + sum(s["skipped_by_title"] for s in sites),
         non_notices_stored=stored_non,
         problems=int(stats.get("notices/db/problems", 0)),
+        spooled=int(stats.get("notices/db/spooled", 0)),
         elapsed=elapsed,
-        finish_reason=stats.get("finish_reason"),
+        finish_reason=finish_reason,
         errors=int(stats.get("log_count/ERROR", 0)),
     )
 
@@ -111,12 +103,12 @@ def run_crawl(
     max_pages: int | None = None,
     full: bool = False,
     settings: Mapping[str, Any] | None = None,
-    spider_args: Mapping[str, Any] | None = None,
+    spider_kwargs: Mapping[str, Any] | None = None,
 ) -> CrawlSummary:
     """Crawl a region (or one site) in this process; returns the summary.
 
-    Raises SeedError (region, site or registry) or SettingError (a NOTICES_* value) before
-    anything starts. Runs Scrapy's reactor, so call it once per process.
+    Raises SeedError (region, site, registry, since or max_pages) or SettingError (a NOTICES_*
+    value) before anything starts. Runs Scrapy's reactor, so call it once per process.
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
@@ -133,14 +125,6 @@ def run_crawl(
     # fail fast, before the reactor starts: first the settings (the seeds may use them)
     notices_settings.check(scrapy_settings)
     check_scrapy_settings(scrapy_settings)
-    registry = load_registry(seeds_dir)
-    selected = registry.select(region, site)
-    check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
-    label = (
-        registry.find_region(region).name if region else selected[0].region_name if site else "all"
-    )
-    process = CrawlerProcess(scrapy_settings)
-    crawler = process.create_crawler(NoticesSpider)
     kwargs: dict[str, Any] = {"region": region, "site": site, "since": since}
     if seeds_dir:
         kwargs["seeds"] = str(seeds_dir)
@@ -148,17 +132,22 @@ def run_crawl(
         kwargs["max_pages"] = max_pages
     if full:
         kwargs["full"] = True
-    kwargs.update(spider_args or {})  # e.g. `notices recheck`'s stored notices
+    kwargs.update(spider_kwargs or {})  # e.g. `notices recheck`'s stored notices
+    spider_args.check(kwargs)
+    check_pipelines(scrapy_settings)  # the database, once the command's own input is known good
+    process = CrawlerProcess(scrapy_settings)
+    crawler = process.create_crawler(NoticesSpider)
     started = time.monotonic()
     process.crawl(crawler, **kwargs)
     process.start()
     elapsed = time.monotonic() - started
     stats = crawler.stats.get_stats() if crawler.stats else {}
     context = run_context.find(crawler)
-    outcomes = context.outcomes if context else {}
-    names = {s.id: s.name for s in selected}
-    summary = summarise(label, stats, outcomes, names, elapsed)
-    add_db_fault(summary, context.db.fault if context else None)
+    if context is None:  # the spider was never built: nothing ran
+        return summarise(region or site or "?", stats, {}, {}, elapsed)
+    names = {s.id: s.name for s in context.sites.values()}
+    summary = summarise(context.region_name, stats, context.outcomes, names, elapsed)
+    add_db_fault(summary, context.db.fault)
     return summary
 
 
@@ -178,14 +167,27 @@ def print_db_fault(summary: CrawlSummary, console: Console) -> None:
         console.print(f"[red]{summary.db_fault.line()}[/red]", highlight=False, soft_wrap=True)
 
 
+_FAILURES_SHOWN = 5  # per site; the crawl-run row keeps more
+
+
 def print_summary(summary: CrawlSummary, console: Console | None = None) -> None:
+    """The crawl's summary, in sections: the sites, what failed on each, the totals, and the
+    sites that need a person. A fault of the database is no site's: it is said before them."""
     # piped output (CI logs, tests) gets a wide table instead of rich's 80-column default
     console = console or (Console() if sys.stdout.isatty() else Console(width=140))
     print_db_fault(summary, console)
+    _print_sites(summary, console)
+    _print_failures(summary, console)
+    _print_totals(summary, console)
+    _print_verdict(summary, console)
+
+
+def _print_sites(summary: CrawlSummary, console: Console) -> None:
     table = Table(title=f"Crawl of {summary.region}", show_lines=False)
     # "issues" are what went wrong fetching a site (blocks, errors); "problems" below are the
     # notices' own problems, the rows researchers count.
-    for col in ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "issues"):
+    columns = ("site", "outcome", "pages", "rows", "items", "skipped", "attachments", "failed")
+    for col in (*columns, "issues"):
         table.add_column(col, justify="left" if col in ("site", "outcome", "issues") else "right")
     for s in summary.sites:
         outcome = s["outcome"] + (" ⚠" if s["flagged"] else "")
@@ -198,9 +200,25 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
             str(s["items"]),
             str(s["skipped_by_title"]),
             f"{s['attachments_fetched']}/{s['attachments_fetched'] + s['attachments_failed']}",
+            str(sum(s["failed"].values())),
             issues,
         )
     console.print(table)
+
+
+def _print_failures(summary: CrawlSummary, console: Console) -> None:
+    for s in summary.sites:
+        total = sum(s["failed"].values())
+        if not total:
+            continue
+        console.print(f"{s['site_id']} {s['outcome']}: what failed", markup=False)
+        for line in s["failures"][:_FAILURES_SHOWN]:
+            console.print(f"  {line}", markup=False, overflow="fold")
+        if total > _FAILURES_SHOWN:
+            console.print(f"  … and {total - _FAILURES_SHOWN} more", markup=False)
+
+
+def _print_totals(summary: CrawlSummary, console: Console) -> None:
     totals = Table(show_header=False, box=None)
     totals.add_column(justify="left")
     totals.add_column(justify="right")
@@ -213,17 +231,23 @@ def print_summary(summary: CrawlSummary, console: Console | None = None) -> None
         ("rows already archived", summary.known),
         ("non-notices", summary.non_notices),
         ("problems written", summary.problems),
+        ("run outcome", summary.outcome),
         ("flagged sites", ", ".join(summary.flagged) or "none"),
         ("elapsed", f"{summary.elapsed:.1f} s"),
     ):
         totals.add_row(label, str(value))
     console.print(totals)
-    if summary.finish_reason != "finished":
+
+
+def _print_verdict(summary: CrawlSummary, console: Console) -> None:
+    if summary.finish_reason != outcomes.FINISHED:
         console.print(f"[red]crawl did not finish cleanly: {summary.finish_reason}[/red]")
     if summary.flagged:
+        console.print(f"[red]sites that need a person: {', '.join(summary.flagged)}[/red]")
+    no_rows = [s["site_id"] for s in summary.sites if s["flagged"] and s["outcome"] in NO_ROWS]
+    if no_rows:
         console.print(
-            "[red]sites that yielded nothing or were blocked: "
-            f"{', '.join(summary.flagged)} (mark them expected_empty if that is normal)[/red]"
+            f"{', '.join(no_rows)}: no rows; a site empty by design can be marked expected_empty"
         )
 
 
@@ -244,13 +268,13 @@ def crawl(
     """Crawl the sites of a region into the database (NOTICES_DB_URL)."""
     if not region and not site:
         typer.echo("error: pass --region R (or --site ID)", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(exit_codes.USAGE)
     overrides = {}
     for pair in set_ or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             typer.echo(f"error: --set takes KEY=VALUE, got {pair!r}", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(exit_codes.USAGE)
         overrides[key] = value
     try:
         summary = run_crawl(
@@ -264,6 +288,6 @@ def crawl(
         )
     except (SeedError, notices_settings.SettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(exit_codes.USAGE) from None
     print_summary(summary)
     raise typer.Exit(summary.exit_code)

@@ -69,7 +69,7 @@ def recheck(
                 seeds_dir=seeds,
                 db_url=url,
                 settings=overrides,
-                spider_args={"recheck": targets},
+                spider_kwargs={"recheck": targets},
             )
         except (SeedError, notices_settings.SettingError) as exc:
             typer.echo(f"error: {exc}", err=True)

@@ -197,7 +197,7 @@ class NoticesSpider(scrapy.Spider):
             return
         if verdict is not None:
             self._problem(site, response.url, verdict, response.status, listing_page=True)
-            out.record_list_failure(source.url, verdict.kind, cursor.page)
+            out.record_list_failure(source.url, verdict, cursor.page, response.url, response.status)
             self._walks[site.id].failed = True
             return
         out.list_pages += 1
@@ -398,7 +398,7 @@ class NoticesSpider(scrapy.Spider):
         att = attachment_from(response, link, link.url)
         out = self._outcomes[site.id]
         if att.body is None:
-            out.attachments_failed += 1
+            out.record_attachment_failure(link.url, att.error, att.status)
             if att.error and att.error.startswith("wrong_content_type"):
                 self._problem(site, link.url, Verdict("wrong_content_type", att.error), 200)
         else:
@@ -410,9 +410,10 @@ class NoticesSpider(scrapy.Spider):
     def attachment_failed(self, failure: Failure) -> Iterator[Any]:
         kwargs = failure.request.cb_kwargs  # type: ignore[attr-defined]
         item: FetchedPage = kwargs["item"]
-        item.attachments.append(failed_attachment(kwargs["link"], failure))
+        att = failed_attachment(kwargs["link"], failure)
+        item.attachments.append(att)
         site = self._sites[item.site_id]
-        self._outcomes[site.id].attachments_failed += 1
+        self._outcomes[site.id].record_attachment_failure(att.url, att.error, None)
         yield from self._continue(item, site, kwargs["rest"])
 
     def _listed(self, site: Site, item: FetchedPage) -> FetchedPage:
@@ -444,21 +445,23 @@ class NoticesSpider(scrapy.Spider):
             yield from self._release(site)
 
     def _failed(self, site: Site, request: scrapy.Request, failure: Failure) -> None:
+        """A list or detail request that got no response: a failure of the site either way."""
         if failure.check(IgnoreRequest):
-            if "robots" in str(failure.value).lower():
-                self._problem(
-                    site, request.url, Verdict("robots_disallowed", "forbidden by robots.txt"), None
-                )
-            # otherwise the per-site stop after repeated blocks, already recorded
             self._inc("notices/ignored")
-            return
-        verdict = classify_failure(failure.value or Exception(str(failure)))
+            if "robots" in str(failure.value).lower():
+                verdict = Verdict("robots_disallowed", "forbidden by robots.txt")
+            else:  # e.g. the site gate, once the site was stopped after repeated blocks
+                verdict = Verdict("not_requested", str(failure.value))
+        else:
+            verdict = classify_failure(failure.value or Exception(str(failure)))
         is_list = request.meta.get("kind") == "list"
         self._problem(site, request.url, verdict, None, listing_page=is_list)
         if is_list:
             cursor: Cursor = request.meta["cursor"]
             source = site.sources[cursor.source]
-            self._outcomes[site.id].record_list_failure(source.url, verdict.kind, cursor.page)
+            self._outcomes[site.id].record_list_failure(
+                source.url, verdict, cursor.page, request.url
+            )
             self._walks[site.id].failed = True
 
     def _problem(
@@ -470,10 +473,14 @@ class NoticesSpider(scrapy.Spider):
         *,
         listing_page: bool = False,
     ) -> None:
+        """Record a verdict on a page of the site. Outside list pages (whose failures their
+        callers record with the page number) a failure verdict is a chosen detail page lost."""
         out = self._outcomes[site.id]
         stopped = out.record_verdict(
             verdict, url, status, block_threshold=site.block_threshold, listing_page=listing_page
         )
+        if not listing_page:
+            out.record_detail_failure(verdict, url, status)
         self._inc(f"notices/problems/{verdict.kind}")
         if stopped:
             logger.warning(
@@ -522,9 +529,8 @@ class NoticesSpider(scrapy.Spider):
         self.crawler.stats.set_value("notices/sites_flagged", len(flagged))
         for sid in flagged:
             o = self._outcomes[sid]
-            logger.error(
-                "site %s yielded nothing (%s): %s", sid, o.outcome, dict(o.problems) or "no rows"
-            )
+            failed = "; ".join(str(f) for f in o.failures[:3]) or "no rows"
+            logger.error("site %s needs a person (%s): %s", sid, o.outcome, failed)
 
 
 def _page_key(response: Response) -> str:

@@ -9,6 +9,7 @@ import io
 
 from rich.console import Console
 
+from crawler.blocks import Verdict
 from crawler.cli.crawl_cmd import CrawlSummary, add_db_fault, print_summary, summarise
 from crawler.outcomes import SiteOutcome
 from pipelines.common.db_fault import DbFault, FaultKind
@@ -41,25 +42,68 @@ def test_totals_and_success() -> None:
 
 def test_empty_or_blocked_site_fails_unless_expected() -> None:
     blocked = _outcome("b")
-    blocked.record_problem("blocked_waf", "http://b/", "HTTP 412")
+    blocked.record_list_failure(
+        "http://b/", Verdict("blocked_waf", "HTTP 412"), 1, "http://b/", 412
+    )
     quiet = _outcome("q", list_pages=1, expected_empty=True)
     summary = summarise("r", STATS, {"b": blocked, "q": quiet}, {}, 1.0)
-    assert summary.flagged == ["b"] and summary.exit_code == 1
-    out = io.StringIO()
-    print_summary(summary, Console(file=out, width=160))
-    text = out.getvalue()
-    assert "blocked ⚠" in text and "blocked_waf×1" in text
-    assert "sites that yielded nothing or were blocked: b" in text
+    assert summary.flagged == ["b"] and summary.outcome == "partial" and summary.exit_code == 1
+    text = _printed(summary)
+    assert "blocked ⚠" in text and "layout_not_recognised" in text
+    assert "b blocked: what failed\n  list page 1 blocked_waf 412 http://b/\n" in text
+    assert "sites that need a person: b\n" in text and "expected_empty" not in text
+    empty = summarise("r", STATS, {"e": _outcome("e", list_pages=1)}, {}, 1.0)
+    assert (empty.sites[0]["outcome"], empty.exit_code) == ("layout_not_recognised", 1)
+    assert "e: no rows; a site empty by design can be marked expected_empty" in _printed(empty)
 
 
-def test_unfinished_crawl_or_store_that_wrote_nothing_fails() -> None:
+def test_a_partial_site_lists_what_failed() -> None:
+    partial = _outcome("p", list_pages=1, entries=4, items=3)
+    partial.record_list_failure(
+        "http://p/", Verdict("server_error", "HTTP 503"), 2, "http://p/index_1.html", 503
+    )
+    for n in range(6):
+        partial.record_detail_failure(Verdict("not_found", "HTTP 404"), f"http://p/{n}.html", 404)
+    summary = summarise("r", STATS, {"p": partial}, {}, 1.0)
+    assert (summary.outcome, summary.flagged, summary.exit_code) == ("partial", ["p"], 1)
+    lines = _printed(summary).splitlines()
+    at = lines.index("p partial: what failed")
+    assert lines[at + 1 : at + 4] == [
+        "  list page 2 server_error 503 http://p/index_1.html",
+        "  detail not_found 404 http://p/0.html",
+        "  detail not_found 404 http://p/1.html",
+    ]
+    assert lines[at + 6] == "  … and 2 more"
+    assert any(line.split() == ["flagged", "sites", "p"] for line in lines)
+
+
+def test_unfinished_crawl_or_pages_spooled_fail() -> None:
     ok = _outcome("a", list_pages=1, entries=1, items=1)
-    assert summarise("r", {**STATS, "finish_reason": "shutdown"}, {"a": ok}, {}, 1).exit_code == 1
-    nothing_stored = {"finish_reason": "finished"}
-    assert summarise("r", nothing_stored, {"a": ok}, {}, 1).exit_code == 1
+    assert summarise("r", STATS, {"a": ok}, {}, 1).exit_code == 0
+    unfinished = summarise("r", {**STATS, "finish_reason": "shutdown"}, {"a": ok}, {}, 1)
+    assert (unfinished.outcome, unfinished.exit_code) == ("shutdown", 1)
+    assert "crawl did not finish cleanly: shutdown" in _printed(unfinished)
+    spooled = {**STATS, "notices/db/spooled": 2}
+    assert summarise("r", spooled, {"a": ok}, {}, 1).exit_code == 1
+
+
+def test_every_site_failed_is_a_failed_run() -> None:
+    down = _outcome("d")
+    down.record_list_failure("http://d/", Verdict("dns_error", "DNSLookupError"), 1, "http://d/")
+    summary = summarise("r", STATS, {"d": down}, {}, 1)
+    assert (summary.outcome, summary.exit_code) == ("failed", 1)
+    assert any(
+        line.split() == ["run", "outcome", "failed"] for line in _printed(summary).splitlines()
+    )
 
 
 def _printed(summary: CrawlSummary) -> str:
+    out = io.StringIO()
+    print_summary(summary, Console(file=out, width=160))
+    return out.getvalue()
+
+
+def _narrow(summary: CrawlSummary) -> str:
     out = io.StringIO()
     print_summary(summary, Console(file=out, width=80))
     return out.getvalue()
@@ -70,7 +114,7 @@ def test_a_database_fault_is_printed_once_at_the_top_and_fails_the_run() -> None
     summary = summarise("r", {"finish_reason": "finished"}, {"a": ok}, {}, 1.0)
     fault = DbFault(FaultKind.READ_ONLY, "sqlite:///x.db", "attempt to write", "s.jsonl", 7)
     add_db_fault(summary, fault)
-    text = _printed(summary)
+    text = _narrow(summary)
     first = text.splitlines()[0]
     assert first == (
         "database sqlite:///x.db is read-only: attempt to write; 7 pages spooled to s.jsonl, "

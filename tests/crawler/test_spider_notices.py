@@ -295,6 +295,33 @@ def test_attachment_too_large_or_refused_is_recorded_not_fatal(spider: NoticesSp
     robots.request = att_request  # type: ignore[attr-defined]
     (again,) = spider.attachment_failed(robots)
     assert again.attachments[-1].error == "not fetched: Forbidden by robots.txt"
+    assert spider.context.outcomes["trs"].to_dict()["failures"] == [
+        f"attachment too_large {att_request.url}",
+        f"attachment not fetched {att_request.url}",
+    ]
+
+
+def test_a_chosen_page_that_did_not_come_is_a_failure_of_its_site(spider: NoticesSpider) -> None:
+    gone = "http://t.test/xsxc/202306/t20230619_2.html"
+    for status in (404, 503):
+        assert not list(
+            spider.parse_detail(respond(spider, gone, "x", kind="detail", status=status))
+        )
+    page_2 = Request("http://t.test/xsxc/index_1.html", meta={"kind": "list", **list_meta(page=2)})
+    refused = Failure(ConnectionRefusedError("Connection was refused"))
+    refused.request = page_2  # type: ignore[attr-defined]
+    list(spider.request_failed(refused))
+    robots = Failure(IgnoreRequest("Forbidden by robots.txt"))
+    robots.request = Request(gone, meta={"site_id": "trs", "kind": "detail"})  # type: ignore[attr-defined]
+    list(spider.request_failed(robots))
+    o = spider.context.outcomes["trs"]
+    assert o.to_dict()["failures"] == [
+        f"detail not_found 404 {gone}",
+        f"detail server_error 503 {gone}",
+        "list page 2 connection_error http://t.test/xsxc/index_1.html",
+        f"detail robots_disallowed {gone}",
+    ]
+    assert o.outcome == "blocked" and o.flagged  # nothing came: robots.txt decides the class
 
 
 def test_template_pages_until_a_missing_page(tmp_path: Path) -> None:

@@ -20,9 +20,10 @@ def test_counts(stats_archive: Engine) -> None:
         assert stats.by_site(conn) == [("a", "甲站", 2, 0), ("b", None, 1, 1)]
         assert stats.by_year(conn) == [(2023, 1), (2024, 1), (None, 1)]
         [run] = stats.last_runs(conn)
-    assert (run.region, run.outcome, run.inserted, run.unchanged, run.updated) == (
+    assert (run.region, run.outcome, run.flagged, run.inserted, run.unchanged, run.updated) == (
         "demo",
-        "finished",
+        "partial",
+        1,
         3,
         1,
         0,

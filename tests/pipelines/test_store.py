@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from crawler import run_context
 from crawler.listing import ListEntry
+from crawler.outcomes import SiteOutcome
 from crawler.run_context import RunContext
 from migrations import alembic_config
 from models import Attachment, CrawlRun, CrawlSiteOutcome, Notice, Problem, RawPage, Site
@@ -220,8 +221,8 @@ def test_stores_counts_outcomes_and_records_the_run(migrated_url: str, tmp_path:
         outcomes = conn.execute(select(CrawlSiteOutcome.outcome)).scalars().all()
     engine.dispose()
     assert [(r.region, r.outcome, r.stats.get("notices/db/unchanged")) for r in runs] == [
-        ("demo", "finished", None),
-        ("demo", "finished", 3),
+        ("demo", "ok", None),  # the sites' verdict, not Scrapy's finish reason
+        ("demo", "ok", 3),
     ]
     assert (site.name, site.platform) == ("甲网站", "trs")
     assert outcomes == ["ok", "ok"]
@@ -269,7 +270,10 @@ def test_an_unreachable_database_is_named_and_the_crawl_spools_everything(
     assert [p.url for p in contents.pages] == [item(n).url for n in (1, 2, 3)]
     # the run row is spooled too, with the fault in its stats
     (row,) = contents.runs
-    assert (row["region"], row["outcome"]) == ("demo", "finished")
+    assert (row["region"], row["outcome"]) == (
+        "demo",
+        "ok",
+    )  # the sites were ok; the database was not
     assert row["stats"]["notices/db/fault"] == "unreachable"
     assert row["site_outcomes"]["site-a"]["outcome"] == "ok"
 
@@ -355,6 +359,7 @@ def test_retries_then_spools_then_replays_next_run(
     assert pipeline.crawler.stats.get_value("notices/db/spooled") == 3
     assert pipeline.crawler.stats.get_value("notices/db/inserted") == 2
     assert rows(sqlite_url, Notice) == 2
+    assert pipeline_outcome(pipeline).failures == []  # the database's fault, no site's
     assert rows(sqlite_url, CrawlRun) == 1
 
     stats = run(make_pipeline(sqlite_url, tmp_path), [])
@@ -456,6 +461,16 @@ def test_a_page_with_bad_data_is_rejected_alone(
     assert not pipeline.degraded and pipeline.fault is None
     assert not (tmp_path / "spool.jsonl").exists()  # never replayed into the same refusal
     assert [p.url for p in spooled(tmp_path, "spool.rejected.jsonl").pages] == [item(2).url]
+    # fed back to the run's ledger: the page's site failed one page, the database did not
+    site = pipeline_outcome(pipeline)
+    assert site.store_rejected == 1 and site.flagged
+    assert [str(f).split(" (")[0] for f in site.failures] == [f"store rejected {item(2).url}"]
+
+
+def pipeline_outcome(pipeline: StorePipeline) -> SiteOutcome:
+    context = run_context.find(pipeline.crawler)
+    assert context is not None
+    return context.outcomes["site-a"]
 
 
 def odd_item(n: int) -> FetchedPage:
