@@ -8,6 +8,8 @@ from crawler.cli import (  # noqa: F401
     db_cmd,
     demo_cmd,
     export_cmd,
+    health_cmd,
+    nightly_cmd,
     parse_cmd,
     sites_cmd,
     stats_cmd,
