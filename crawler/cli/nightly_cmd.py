@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -171,24 +172,27 @@ def nightly(
         if full and not accepts("crawl", "--full"):
             raise UsageError("this build's `notices crawl` has no --full (no incremental crawl)")
         url = settings.get("NOTICES_DB_URL") or database_url()
-        lock = archive_lock(url)
-    except (UsageError, SeedError, ArgumentError, LockUnsupported) as exc:
+    except (UsageError, SeedError, ArgumentError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exit_codes.USAGE) from None
-    env = {"NOTICES_DB_URL": url, **({"NOTICES_SEEDS": seeds} if seeds else {})}
-    night = Night(regions, region, recheck_budget, full, settings)
+    lock = ExitStack()
     try:
-        with lock as held:
-            _say(f"holding the {held}")
-            code = run_night(night, env)
-            if code == exit_codes.USAGE:
-                raise typer.Exit(code)
-            report = build_report(url, nights, site_ids)
+        held = lock.enter_context(archive_lock(url))
     except ArchiveLocked as exc:
         typer.echo(f"nightly: not started, {exc}", err=True)
         raise typer.Exit(exit_codes.LOCKED) from None
+    except (LockUnsupported, ArgumentError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exit_codes.USAGE) from None
     except (SQLAlchemyError, OSError) as exc:
         typer.echo(f"error: cannot take the lock on {masked_url(url)}: {exc}", err=True)
         raise typer.Exit(exit_codes.NEEDS_PERSON) from None
+    env = {"NOTICES_DB_URL": url, **({"NOTICES_SEEDS": seeds} if seeds else {})}
+    with lock:
+        _say(f"holding the {held}")
+        code = run_night(Night(regions, region, recheck_budget, full, settings), env)
+        if code == exit_codes.USAGE:
+            raise typer.Exit(code)
+        report = build_report(url, nights, site_ids)
     print_report(report)
     raise typer.Exit(max(code, exit_codes.NEEDS_PERSON if report.needs_person else exit_codes.OK))
