@@ -58,9 +58,14 @@ class Step:
     argvs: Callable[[Night], list[list[str]]]  # its command lines tonight; none: nothing to do
 
 
+# The nightly crawl is judged by Spidermon as it ends (crawler/monitors.py); --set may override.
+CRAWL_SETTINGS = {"SPIDERMON_ENABLED": "1"}
+
+
 def crawl_argvs(night: Night) -> list[list[str]]:
     """One crawl per region: `notices crawl` takes one region (and all the regions below it)."""
-    sets = [arg for key, value in night.settings.items() for arg in ("--set", f"{key}={value}")]
+    settings = {**CRAWL_SETTINGS, **night.settings}
+    sets = [arg for key, value in settings.items() for arg in ("--set", f"{key}={value}")]
     full = ["--full"] if night.full else []
     return [["crawl", "--region", region, *full, *sets] for region in night.regions]
 

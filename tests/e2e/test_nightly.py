@@ -12,9 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from crawler import exit_codes
+from crawler.monitors import FAILED
 from models.archive_lock import archive_lock
+from models.crawl_run import CrawlRun
+from models.db import make_engine
 
 from .conftest import FAST, ROOT
 
@@ -41,6 +45,15 @@ regions:
           title: [td.title a @title, td.title a]
           date: td.date
 """
+
+
+def run_stats(db_url: str) -> list[dict[str, Any]]:
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return [r.stats for r in conn.execute(select(CrawlRun).order_by(CrawlRun.id))]
+    finally:
+        engine.dispose()
 
 
 def notices(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -88,6 +101,12 @@ def test_a_site_failing_three_nights_needs_a_person(farm: Any, setup: Any) -> No
     assert gbk["nights_since_good"] == 0 and gbk["runs_in_window"] == 4
     assert gbk["new"] > 0  # stored on the first night, before the column went
     assert trs["latest"] == "ok" and trs["failures_in_window"] == {}
+    # Spidermon judged each crawl as it ended; its verdicts are kept in the run rows
+    verdicts = [stats.get(FAILED) for stats in run_stats(env["NOTICES_DB_URL"])]
+    assert verdicts[0] == [] and len(verdicts) == 4
+    assert all(
+        v == ["crawl/no site flagged: yielded nothing or blocked: farm-gbk"] for v in verdicts[1:]
+    )
     farm.reset()
 
 
