@@ -95,7 +95,7 @@ def print_report(report: HealthReport, console: Console | None = None) -> None:
         )
         console.print(
             f"{i}. {s.site_id}{name}: {_kinds(s.streak_kinds)} "
-            f"({len(s.streak)} run(s) in a row); {good}. {s.hint}"
+            f"({len(s.streak)} run(s) in a row); {good}\n   {s.hint}"
         )
 
 

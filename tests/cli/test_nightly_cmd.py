@@ -67,18 +67,36 @@ def with_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nightly_cmd, "commands", lambda: {**real, "recheck": object()})
 
 
+ON = ["--set", "SPIDERMON_ENABLED=1"]  # the nightly crawl is judged by Spidermon
+
+
 @pytest.mark.parametrize(
     ("kw", "expected"),
     [
-        ({}, [["crawl", "--region", "farm"]]),
-        ({"full": True}, [["crawl", "--region", "farm", "--full"]]),
+        ({}, [["crawl", "--region", "farm", *ON]]),
+        ({"full": True}, [["crawl", "--region", "farm", "--full", *ON]]),
         (
             {"settings": {"LOG_LEVEL": "INFO", "DOWNLOAD_DELAY": "0"}},
-            [["crawl", "--region", "farm", "--set", "LOG_LEVEL=INFO", "--set", "DOWNLOAD_DELAY=0"]],
+            [
+                [
+                    "crawl",
+                    "--region",
+                    "farm",
+                    *ON,
+                    "--set",
+                    "LOG_LEVEL=INFO",
+                    "--set",
+                    "DOWNLOAD_DELAY=0",
+                ]
+            ],
+        ),
+        (
+            {"settings": {"SPIDERMON_ENABLED": "0"}},
+            [["crawl", "--region", "farm", "--set", "SPIDERMON_ENABLED=0"]],
         ),
         (
             {"regions": ("110000", "340000"), "region": None},
-            [["crawl", "--region", "110000"], ["crawl", "--region", "340000"]],
+            [["crawl", "--region", "110000", *ON], ["crawl", "--region", "340000", *ON]],
         ),
     ],
 )
@@ -105,7 +123,7 @@ def test_recheck_is_skipped_while_the_build_has_no_such_command(
     if "recheck" in nightly_cmd.commands():
         pytest.skip("this build has `notices recheck`: see the next test")
     assert run_night(night(), {}) == exit_codes.OK
-    assert steps.argvs == [["crawl", "--region", "farm"]]
+    assert steps.argvs == [["crawl", "--region", "farm", *ON]]
     assert (
         "recheck: skipped, this build has no `notices recheck` command" in capsys.readouterr().out
     )
@@ -117,7 +135,7 @@ def test_recheck_runs_with_its_budget_when_the_command_exists(
     with_recheck(monkeypatch)
     assert run_night(night(), {}) == exit_codes.OK
     assert steps.argvs == [
-        ["crawl", "--region", "farm"],
+        ["crawl", "--region", "farm", *ON],
         ["recheck", "--region", "farm", "--limit", "50"],
     ]
 
@@ -161,7 +179,7 @@ def archive(migrated_url: str) -> str:
 def test_a_good_night_exits_0(steps: Steps, archive: str) -> None:
     result = invoke(archive, "--set", "LOG_LEVEL=INFO")
     assert result.exit_code == exit_codes.OK, result.output
-    assert steps.argvs[0] == ["crawl", "--region", "farm", "--set", "LOG_LEVEL=INFO"]
+    assert steps.argvs[0] == ["crawl", "--region", "farm", *ON, "--set", "LOG_LEVEL=INFO"]
     assert "nightly: holding the" in result.output and "No site needs a person." in result.output
 
 
