@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/nightly.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
