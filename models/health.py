@@ -249,15 +249,13 @@ def health(
     history = _history(conn, ids)
     names = _names(conn, ids)
     sites = {sid: SiteHealth(sid, *names.get(sid, (None, None))) for sid in sorted(ids)}
-    # oldest first, so that "had it yielded before?" is known when each night is judged
-    for row in reversed(rows):
-        site = sites[row.site_id]
+    for row in rows:  # newest first
         first_yield = history.get(row.site_id, (None, None))[0]
         had_yield = first_yield is not None and first_yield < row.started_at
         details = row.details or {}
         v = verdict(row.outcome, details, had_yield=had_yield)
         failed = is_flagged(row.outcome, details)
-        site.nights.insert(0, Night(row.run_id, row.started_at, row.outcome, v, failed))
+        sites[row.site_id].nights.append(Night(row.run_id, row.started_at, row.outcome, v, failed))
     counts = _changes(conn, ids, since)
     for sid, site in sites.items():
         site.yield_since, last_yield = history.get(sid, (None, None))
