@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/reparse.py
+	$(BIN)/python bench/nightly.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

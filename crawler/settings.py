@@ -69,3 +69,9 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+
+# Spidermon judges each crawl as it ends (crawler/monitors.py); off unless SPIDERMON_ENABLED is
+# set, which `notices nightly` does for its crawl.
+EXTENSIONS = {"spidermon.contrib.scrapy.extensions.Spidermon": 500}
+SPIDERMON_ENABLED = False
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.monitors.CrawlMonitors"]

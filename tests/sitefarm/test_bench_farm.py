@@ -11,7 +11,14 @@ from urllib.parse import urljoin
 import pytest
 
 from crawler.demo.server import Farm
-from tests.farm.bench_farm import bench_truth, detail_path, start_bench_farm
+from tests.farm.bench_farm import (
+    EDIT,
+    Changes,
+    bench_truth,
+    detail_path,
+    second_night,
+    start_bench_farm,
+)
 
 SITES, DETAILS, PER_PAGE = 2, 45, 10
 ROW = re.compile(r'<li><a href="(\./\d{6}/t\d{8}_\d+\.html)" target="_blank" title="([^"]+)"')
@@ -65,3 +72,45 @@ def test_bench_sites_differ_and_unknown_details_are_404(farm: Farm) -> None:
     assert one != two
     assert get(farm.url("bench-1", detail_path(DETAILS)))[0] == 404
     assert get(farm.url("bench-1", "/xxgk/202101/t20990101_3.html"))[0] == 404
+
+
+def listed_paths(farm: Farm, site_id: str) -> list[str]:
+    """Every detail the site's list pages show, following its pages from the first."""
+    details: list[str] = []
+    page = 0
+    while True:
+        path = "/xxgk/index.html" if page == 0 else f"/xxgk/index_{page}.html"
+        status, html = get(farm.url(site_id, path))
+        if status != 200:
+            return details
+        details += [urljoin(path, href) for href, _ in ROW.findall(html)]
+        page += 1
+
+
+def test_second_night_touches_the_share_asked_on_every_tenth_site() -> None:
+    plan = second_night(100, 200)
+    assert sorted(plan, key=lambda s: int(s.split("-")[1])) == [
+        f"bench-{i}" for i in range(10, 101, 10)
+    ]
+    assert sum(c.count for c in plan.values()) == 200  # 1% of 100 x 200 notices
+    c = plan["bench-10"]
+    assert (c.added, len(c.edited), len(c.removed)) == (6, 7, 7)
+    assert not c.edited & c.removed and min(c.edited | c.removed) >= 200 - 20  # first list page
+
+
+def test_the_second_night_adds_edits_and_removes() -> None:
+    changes = {"bench-1": Changes(2, frozenset({44}), frozenset({43}))}
+    with start_bench_farm(0, 2, DETAILS, PER_PAGE, all_notices=True, changes=changes) as farm:
+        before = {site: listed_paths(farm, site) for site in ("bench-1", "bench-2")}
+        edited_before = get(farm.url("bench-1", detail_path(44)))[1]
+        assert get(farm.url("bench-1", detail_path(DETAILS)))[0] == 404  # not yet
+        farm.set_epoch(2)
+        after = {site: listed_paths(farm, site) for site in ("bench-1", "bench-2")}
+        assert after["bench-2"] == before["bench-2"]  # an unchanged site stays the same
+        new = [detail_path(DETAILS + 1), detail_path(DETAILS)]
+        assert after["bench-1"][:2] == new and detail_path(43) not in after["bench-1"]
+        assert len(after["bench-1"]) == DETAILS + 1
+        assert all(get(farm.url("bench-1", p))[0] == 200 for p in new)
+        assert get(farm.url("bench-1", detail_path(43)))[0] == 404
+        edited = get(farm.url("bench-1", detail_path(44)))[1]
+        assert EDIT in edited and EDIT not in edited_before
