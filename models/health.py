@@ -116,9 +116,25 @@ FAILURES: tuple[Failure, ...] = (
         1,
         "rows are listed but none was kept: check the title filter and the detail pages",
     ),
+    Failure(
+        "partial",
+        lambda e: e.details.get("outcome") == "partial",
+        2,
+        "some pages the crawl chose failed (list page, notice or attachment): the run's "
+        "failures name them",
+    ),
     Failure("failed", lambda e: True, 2, "read the run's samples (`notices stats`, crawl_runs)"),
 )
 BY_KIND = {f.kind: f for f in FAILURES}
+# The crawl's own classes of a failed site (crawler/outcomes.py) name the failure directly;
+# the evidence table above reads the rest ("no rows" nights) and rows stored before them.
+OUTCOME_KINDS = {
+    "blocked": "blocked",
+    "unreachable": "unreachable",
+    "not_found": "not_found",
+    "partial": "partial",
+    "error": "failed",
+}
 
 
 def is_flagged(outcome: str, details: Mapping[str, Any]) -> bool:
@@ -134,6 +150,8 @@ def verdict(outcome: str, details: Mapping[str, Any], *, had_yield: bool) -> str
         if outcome in YIELDING_OUTCOMES:
             return outcome
         return "quiet" if details.get("expected_empty") else outcome
+    if outcome in OUTCOME_KINDS:
+        return OUTCOME_KINDS[outcome]
     evidence = Evidence(details, had_yield)
     return next(f.kind for f in FAILURES if f.test(evidence))
 

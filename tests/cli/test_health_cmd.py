@@ -95,7 +95,7 @@ def test_nothing_wrong_exits_0(engine: Engine, migrated_url: str) -> None:
     ("args", "code", "message"),
     [
         (["--region", "nowhere", "--seeds", str(FARM_SEEDS)], 2, "error: unknown region"),
-        (["--url", "not a url"], 2, "error: bad database URL"),
+        (["--url", "not a url"], 2, "error: database URL 'not a url' is not a URL"),
         (["--nights", "0"], 2, "--nights"),
         (["--url", "postgresql+psycopg://nobody@127.0.0.1:9/none"], 1, "error: cannot read"),
     ],

@@ -21,19 +21,24 @@ NOW = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
 def outcome(**kw: Any) -> dict[str, Any]:
     """A real SiteOutcome's stored form, with counts and problems set."""
     problems: dict[str, int] = kw.pop("problems", {})
+    failed: dict[str, int] = kw.pop("failed", {})  # pages the crawl chose that did not come
     o = SiteOutcome("s", expected_empty=bool(kw.pop("expected_empty", False)))
     for key, value in kw.items():
         setattr(o, key, value)
     for kind, n in problems.items():
         for _ in range(n):
             o.record_problem(kind, "http://s/", "detail")
+    for kind, n in failed.items():
+        for _ in range(n):
+            o.record_problem(kind, "http://s/", "detail")
+            o.record_failure("list page 1", kind, "http://s/")
     return o.to_dict()
 
 
 OK = {"list_pages": 2, "entries": 12, "items": 6}
-BLOCKED = {"list_pages_blocked": 1, "problems": {"blocked_waf": 1}}
-NOT_FOUND = {"problems": {"not_found": 1}}
-DOWN = {"problems": {"timeout": 2, "connection_error": 1}}
+BLOCKED = {"list_pages_blocked": 1, "failed": {"blocked_waf": 1}}
+NOT_FOUND = {"failed": {"not_found": 1}}
+DOWN = {"failed": {"timeout": 2, "connection_error": 1}}
 NO_ROWS = {"list_pages": 2, "entries": 0}
 ROWS_NO_ITEMS = {"list_pages": 1, "entries": 8, "skipped_by_title": 8}
 
@@ -42,18 +47,19 @@ ROWS_NO_ITEMS = {"list_pages": 1, "entries": 8, "skipped_by_title": 8}
     ("counts", "had_yield", "expected"),
     [
         (OK, False, "ok"),
-        ({**OK, "problems": {"captcha": 1}}, False, "partial"),
+        ({**OK, "problems": {"captcha": 1}}, False, "ok"),  # a problem waited out: no failure
+        ({**OK, "failed": {"server_error": 1}}, False, "partial"),
         ({"expected_empty": True, "list_pages": 1}, False, "quiet"),
         (BLOCKED, True, "blocked"),
-        ({"problems": {"forbidden": 3}}, False, "blocked"),
+        ({"failed": {"forbidden": 3}}, False, "blocked"),
         (NOT_FOUND, True, "not_found"),
-        ({"problems": {"not_found": 1, "soft_404": 1}}, False, "not_found"),
+        ({"failed": {"not_found": 1, "soft_404": 1}}, False, "not_found"),
         (DOWN, True, "unreachable"),
         (NO_ROWS, False, "layout"),
         (NO_ROWS, True, "yield_dropped"),
         (ROWS_NO_ITEMS, False, "no_notices"),
         (ROWS_NO_ITEMS, True, "yield_dropped"),
-        ({"problems": {"not_found": 1, "timeout": 1}}, False, "failed"),
+        ({"failed": {"server_error": 1}}, False, "failed"),
         ({}, False, "failed"),
     ],
 )
