@@ -290,8 +290,13 @@ def health(
 # -- queries ------------------------------------------------------------------------------------
 
 
+# The stat a `notices recheck` run carries (crawler/spiders/notices.py): it revalidates stored
+# notices and walks no list, so it is no night of its sites' crawl.
+RECHECK_STAT = "notices/recheck/targets"
+
+
 def _window(conn: Connection, since: datetime, site_ids: Collection[str] | None) -> list[Any]:
-    """The site-night rows in the window, newest first."""
+    """The site-night rows of the crawls in the window (re-checks left out), newest first."""
     query = (
         select(
             OUTCOMES.c.site_id,
@@ -299,6 +304,7 @@ def _window(conn: Connection, since: datetime, site_ids: Collection[str] | None)
             OUTCOMES.c.details,
             RUNS.c.id.label("run_id"),
             RUNS.c.started_at,
+            RUNS.c.stats,
         )
         .join(RUNS, RUNS.c.id == OUTCOMES.c.run_id)
         .where(RUNS.c.started_at >= since)
@@ -306,7 +312,7 @@ def _window(conn: Connection, since: datetime, site_ids: Collection[str] | None)
     )
     if site_ids is not None:
         query = query.where(OUTCOMES.c.site_id.in_(list(site_ids)))
-    return list(conn.execute(query))
+    return [row for row in conn.execute(query) if RECHECK_STAT not in (row.stats or {})]
 
 
 def _history(conn: Connection, ids: Collection[str]) -> dict[str, tuple[datetime, datetime]]:

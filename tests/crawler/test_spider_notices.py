@@ -303,10 +303,12 @@ def test_attachment_too_large_or_refused_is_recorded_not_fatal(spider: NoticesSp
 
 def test_a_chosen_page_that_did_not_come_is_a_failure_of_its_site(spider: NoticesSpider) -> None:
     gone = "http://t.test/xsxc/202306/t20230619_2.html"
-    for status in (404, 503):
-        assert not list(
-            spider.parse_detail(respond(spider, gone, "x", kind="detail", status=status))
-        )
+    answers = {
+        status: list(spider.parse_detail(respond(spider, gone, "x", kind="detail", status=status)))
+        for status in (404, 503)
+    }
+    # no notice page came: a 404 only tells the store its notice is gone, a 503 nothing at all
+    assert [a.removed_reason for a in answers[404]] == ["not_found"] and not answers[503]
     page_2 = Request("http://t.test/xsxc/index_1.html", meta={"kind": "list", **list_meta(page=2)})
     refused = Failure(ConnectionRefusedError("Connection was refused"))
     refused.request = page_2  # type: ignore[attr-defined]

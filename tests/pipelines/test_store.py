@@ -69,6 +69,7 @@ class FakeOutcome:
 
 def item(n: int, *, notice: bool = True) -> FetchedPage:
     url = f"http://127.0.0.1:8000/art/{n}.html"
+    key = f"http://127.0.0.1/art/{n}.html"  # the site's host keys its pages without the port
     rec = {
         "is_notice": notice,
         "title": f"通报{n}",
@@ -78,7 +79,7 @@ def item(n: int, *, notice: bool = True) -> FetchedPage:
     }
     return FetchedPage(
         url=url,
-        canonical_url=url,
+        canonical_url=key,
         site_id="site-a",
         region="demo",
         status=200,
