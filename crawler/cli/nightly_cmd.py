@@ -77,8 +77,7 @@ def recheck_argvs(night: Night) -> list[list[str]]:
     return [["recheck", *region, "--limit", str(night.recheck_budget)]]
 
 
-# The night's work, in order. `notices recheck` comes with the removals work; until this build has
-# it, its step is skipped with a line saying so.
+# The night's work, in order.
 STEPS: tuple[Step, ...] = (Step("crawl", crawl_argvs), Step("recheck", recheck_argvs))
 
 
@@ -107,15 +106,11 @@ def _say(message: str) -> None:
 def run_night(night: Night, env: Mapping[str, str]) -> int:
     """Every step in order; the worst exit code, or USAGE at once when a step refuses its
     arguments (nothing was started then)."""
-    available = commands()
     worst = exit_codes.OK
     for step in STEPS:
         argvs = step.argvs(night)
         if not argvs:
             _say(f"{step.name}: nothing to do tonight")
-            continue
-        if step.name not in available:
-            _say(f"{step.name}: skipped, this build has no `notices {step.name}` command")
             continue
         for argv in argvs:
             _say(f"{step.name}: notices {' '.join(argv)}")

@@ -61,12 +61,6 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> Steps:
     return recorder
 
 
-def with_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this build has `notices recheck` (the removals work brings it)."""
-    real = nightly_cmd.commands()
-    monkeypatch.setattr(nightly_cmd, "commands", lambda: {**real, "recheck": object()})
-
-
 ON = ["--set", "SPIDERMON_ENABLED=1"]  # the nightly crawl is judged by Spidermon
 
 
@@ -117,22 +111,7 @@ def test_top_regions_are_the_ones_no_region_holds() -> None:
     assert all(r.parent is None for r in tops)
 
 
-def test_recheck_is_skipped_while_the_build_has_no_such_command(
-    steps: Steps, capsys: pytest.CaptureFixture[str]
-) -> None:
-    if "recheck" in nightly_cmd.commands():
-        pytest.skip("this build has `notices recheck`: see the next test")
-    assert run_night(night(), {}) == exit_codes.OK
-    assert steps.argvs == [["crawl", "--region", "farm", *ON]]
-    assert (
-        "recheck: skipped, this build has no `notices recheck` command" in capsys.readouterr().out
-    )
-
-
-def test_recheck_runs_with_its_budget_when_the_command_exists(
-    steps: Steps, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with_recheck(monkeypatch)
+def test_recheck_runs_with_its_budget(steps: Steps) -> None:
     assert run_night(night(), {}) == exit_codes.OK
     assert steps.argvs == [
         ["crawl", "--region", "farm", *ON],
@@ -140,19 +119,13 @@ def test_recheck_runs_with_its_budget_when_the_command_exists(
     ]
 
 
-def test_a_failed_step_does_not_stop_the_next(
-    steps: Steps, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with_recheck(monkeypatch)
+def test_a_failed_step_does_not_stop_the_next(steps: Steps) -> None:
     steps.codes["crawl"] = 1
     assert run_night(night(), {}) == exit_codes.NEEDS_ATTENTION
     assert [a[0] for a in steps.argvs] == ["crawl", "recheck"]
 
 
-def test_a_step_refusing_its_arguments_stops_the_night(
-    steps: Steps, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with_recheck(monkeypatch)
+def test_a_step_refusing_its_arguments_stops_the_night(steps: Steps) -> None:
     steps.codes["crawl"] = 2
     assert run_night(night(), {}) == exit_codes.USAGE
     assert [a[0] for a in steps.argvs] == ["crawl"]
