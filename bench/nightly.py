@@ -74,7 +74,8 @@ def found(db_url: str, port: int, hosts: dict[str, str], plan: dict[str, Changes
     """Per kind of change, (found, total)."""
 
     def url(site: str, n: int) -> str:
-        return canonical_url(f"http://{hosts[site]}:{port}{detail_path(n)}")
+        # keyed as the store keys it: on the site's own host, without the port
+        return canonical_url(f"http://{hosts[site]}:{port}{detail_path(n)}", (hosts[site],))
 
     new = [url(s, n) for s, c in plan.items() for n in range(notices, notices + c.added)]
     edited = [url(s, n) for s, c in plan.items() for n in c.edited]
