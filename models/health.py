@@ -26,6 +26,7 @@ from sqlalchemy.orm import aliased
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
 from models.notice import Notice, NoticeVersion
 from models.site import Site
+from pipelines.common.lifecycle import RECHECK_STAT
 
 RUNS = cast(Table, CrawlRun.__table__)
 OUTCOMES = cast(Table, CrawlSiteOutcome.__table__)
@@ -288,11 +289,6 @@ def health(
 
 
 # -- queries ------------------------------------------------------------------------------------
-
-
-# The stat a `notices recheck` run carries (crawler/spiders/notices.py): it revalidates stored
-# notices and walks no list, so it is no night of its sites' crawl.
-RECHECK_STAT = "notices/recheck/targets"
 
 
 def _window(conn: Connection, since: datetime, site_ids: Collection[str] | None) -> list[Any]:

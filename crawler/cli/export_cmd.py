@@ -11,11 +11,11 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn
+from typing import IO, Annotated, Any
 
 import typer
 
-from crawler.cli.app import app
+from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.seeds import SeedError, load_registry
 from crawler.usage_errors import UsageError
@@ -128,9 +128,9 @@ def export(
     (sites, notices, problems, attachments, notice_versions); WARC every stored version of the
     pages and their files, for web-archive tools."""
     if level is not None and level not in LEVELS:
-        _usage(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+        usage_error(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
     if fmt in (Format.parquet, Format.warc) and out is None:
-        _usage(f"--format {fmt} writes files: give --out")
+        usage_error(f"--format {fmt} writes files: give --out")
     if out is None:
         check_encoding(sys.stdout)
     filters = ExportFilters(
@@ -272,11 +272,6 @@ def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
 def _done(what: str, path: Path | None) -> None:
     if path is not None:
         typer.echo(f"wrote {what} to {path}", err=True)
-
-
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _json_default(value: Any) -> str:

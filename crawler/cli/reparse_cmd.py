@@ -5,12 +5,12 @@ rewritten in place, and a report says how many changed, per field, with examples
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from packaging.version import InvalidVersion, Version
 
-from crawler.cli.app import app
+from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.run_context import clean_rules
 from crawler.seeds import Registry, SeedError, load_registry
@@ -25,11 +25,6 @@ SeedsOption = Annotated[
         "does not hold are cleaned with the generic rules.",
     ),
 ]
-
-
-def usage_error(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def load_seeds(seeds: str | None) -> Registry | None:

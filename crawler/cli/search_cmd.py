@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from crawler.cli.app import app, db_app
+from crawler.cli.app import app, db_app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.cli.export_cmd import region_names
 from models import search
@@ -46,7 +46,7 @@ def search_notices(
 ) -> None:
     """Search titles and bodies; best matches first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
     if level is not None and level not in LEVELS:
-        _usage(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+        usage_error(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
     filters = search.Filters(
         regions=region_names(region),
         since=since.date() if since else None,
@@ -59,7 +59,7 @@ def search_notices(
         with engine.connect() as conn:
             hits = search.search(conn, query, filters)
     except search.SearchQueryError as exc:
-        _usage(str(exc))
+        usage_error(str(exc))
     finally:
         engine.dispose()
     if as_json:
@@ -101,8 +101,3 @@ def reindex(url: UrlOption = None) -> None:
     finally:
         engine.dispose()
     typer.echo(f"search index rebuilt: {n} notices")
-
-
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 import uvicorn
@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from crawler.cli import datasette_plugin
-from crawler.cli.app import app
+from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from models import browse
 from models.db import database_url, masked_url
@@ -42,15 +42,15 @@ def sqlite_file(url: str) -> Path:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        _usage(f"not a database URL: {masked_url(url)}")
+        usage_error(f"not a database URL: {masked_url(url)}")
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        _usage(
+        usage_error(
             f"notices serve reads a SQLite file (Datasette's format), not {masked_url(url)}; "
             "pass --url sqlite:///PATH"
         )
     path = Path(parsed.database)
     if not path.is_file():
-        _usage(f"no archive at {path}: run `notices db upgrade` and a crawl first")
+        usage_error(f"no archive at {path}: run `notices db upgrade` and a crawl first")
     return path
 
 
@@ -66,8 +66,3 @@ def build(path: Path) -> Datasette:
     )
     asyncio.run(ds.invoke_startup())
     return ds
-
-
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)

@@ -59,7 +59,7 @@ from crawler.spider_args import parse_full, parse_max_pages, parse_since
 from crawler.walks import SiteWalk
 from pipelines.common import settings
 from pipelines.common.fetched import FetchedPage
-from pipelines.common.lifecycle import StoredNotice
+from pipelines.common.lifecycle import RECHECK_STAT, StoredNotice
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class NoticesSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.recheck is not None:
             # the run row tells a re-check from a crawl (no list pages were meant to be read)
-            self._inc_by("notices/recheck/targets", len(self.recheck))
+            self._inc_by(RECHECK_STAT, len(self.recheck))
             for target in self.recheck:
                 if target.site_id in self._sites:
                     yield self._recheck_request(self._sites[target.site_id], target, None)

@@ -61,3 +61,8 @@ class StoredNotice:
     delisted: bool
     etag: str | None = None
     last_modified: str | None = None
+
+
+# The stat a `notices recheck` run carries: it revalidates stored notices and walks no list, so
+# health (models/health.py) does not count it as a night of its sites' crawl.
+RECHECK_STAT = "notices/recheck/targets"

@@ -19,7 +19,7 @@ from crawler.monitors import FAILED
 from models.archive_lock import archive_lock
 from models.crawl_run import CrawlRun
 from models.db import make_engine
-from models.health import RECHECK_STAT
+from pipelines.common.lifecycle import RECHECK_STAT
 
 from .conftest import FAST, ROOT
 
