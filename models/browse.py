@@ -22,6 +22,7 @@ FACETS: dict[str, list[Any]] = {
         {"array": "inspection_kinds"},
         "site_id",
         "removed_reason",
+        {"year": "published_date"},  # crawler/cli/datasette_plugin.py's year facet
     ],
     "problems": ["status"],
     "raw_pages": ["reason", "site_id"],

@@ -121,6 +121,15 @@ def export(
     problems: Annotated[
         bool, typer.Option("--problems", help="CSV to stdout: write the problems table.")
     ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="CSV for spreadsheets on stdout too: a UTF-8 BOM first, so Excel reads the "
+            "Chinese right (files written with --out always carry it; formula-like cells are "
+            "always neutralised).",
+        ),
+    ] = False,
     url: UrlOption = None,
 ) -> None:
     """Export stored notices: JSONL has one record per line with problems nested; CSV has one
@@ -129,6 +138,8 @@ def export(
     pages and their files, for web-archive tools."""
     if level is not None and level not in LEVELS:
         usage_error(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+    if excel and fmt is not Format.csv:
+        usage_error(f"--excel is for --format csv, not {fmt}")
     if fmt in (Format.parquet, Format.warc) and out is None:
         usage_error(f"--format {fmt} writes files: give --out")
     if out is None:
@@ -156,6 +167,8 @@ def export(
                     n = write_jsonl(iter_records(conn, filters), f)
                 _done(f"{n} notices", out)
             elif out is None:
+                if excel:
+                    sys.stdout.write(BOM)
                 if problems:
                     write_csv(problem_rows(conn, filters), PROBLEM_COLUMNS, sys.stdout)
                 else:
@@ -211,6 +224,8 @@ def write_csv(rows: Iterable[Any], columns: list[str], f: IO[str]) -> int:
     return n
 
 
+BOM = "\ufeff"  # what utf-8-sig writes first: Excel's sign that a CSV is UTF-8
+
 # Text only an encoding of all of Unicode can write: a CJK ideograph and one beyond the BMP.
 _UNICODE_PROBE = "巡\U00020000"
 
@@ -262,7 +277,9 @@ def _open(path: Path | None, *, bom: bool) -> Iterator[IO[str]]:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        f = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        f = path.open("w", encoding="utf-8", newline="")
+        if bom:
+            f.write(BOM)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     with f:

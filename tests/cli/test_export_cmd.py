@@ -238,3 +238,24 @@ def test_csv_export_neutralises_formula_cells(
         (problem,) = list(csv.DictReader(f))
     assert notice["title"] == '\'=HYPERLINK("http://evil","通报")'
     assert problem["title"] == "'@cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(("flags", "bom"), [((), ""), (("--excel",), "\ufeff")])
+def test_excel_csv_on_stdout_starts_with_a_bom(
+    engine: Engine,
+    migrated_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    flags: tuple[str, ...],
+    bom: str,
+) -> None:
+    monkeypatch.setenv("NOTICES_DB_URL", migrated_url)
+    write_pages(engine, [page(1, "north", "2024-01-01", 1)])
+    result = invoke("--format", "csv", *flags)
+    assert result.stdout.split(",", 1)[0] == bom + NOTICE_COLUMNS[0]
+
+
+def test_excel_is_for_csv_only(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICES_DB_URL", migrated_url)
+    result = runner.invoke(app, ["export", "--format", "jsonl", "--excel"])
+    assert result.exit_code == 2
+    assert "--excel is for --format csv" in result.output

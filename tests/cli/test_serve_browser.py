@@ -139,3 +139,16 @@ def test_search_box_and_canned_query(
     cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td")]
     assert cells == ["county", "2", "2", "100.0"]
     assert "Share of problems reported rectified" in browser.page_source
+
+    # The year facet (crawler/cli/datasette_plugin.py): both notices are of 2024; choosing the
+    # year filters the table by it.
+    browser.get(served + "/archive/notices")
+    facet = wait.until(
+        expected_conditions.presence_of_element_located(
+            (By.CSS_SELECTOR, '.facet-info[data-column="published_date (year)"]')
+        )
+    )
+    assert "2024" in facet.text and "2" in facet.text
+    facet.find_element(By.LINK_TEXT, "2024").click()
+    wait.until(expected_conditions.url_contains("published_date__startswith=2024"))
+    assert "2 rows" in browser.page_source
