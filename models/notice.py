@@ -87,12 +87,6 @@ class Notice(Base):
     removed_at: Mapped[datetime | None] = archive_column("removed_at", UTCDateTime())
     removed_reason: Mapped[str | None] = archive_column("removed_reason", LABEL)
     delisted_at: Mapped[datetime | None] = archive_column("delisted_at", UTCDateTime())
-    etag: Mapped[str | None] = mapped_column(
-        Text, comment="ETag of the last answer with content, sent back by `notices recheck`"
-    )
-    last_modified: Mapped[str | None] = mapped_column(
-        Text, comment="Last-Modified of the last answer with content, sent back likewise"
-    )
     content_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the raw bytes of the current version"
     )
