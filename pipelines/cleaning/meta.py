@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from lxml import html
 
 from pipelines.cleaning.content import priority_parts, select, split_attribute
+from pipelines.cleaning.heading import heading_text
 from pipelines.cleaning.render import join_lines, render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.common.cleaned import PageMeta
@@ -202,7 +203,7 @@ def _heading_candidates(
             continue
         if el.getparent() is not None and el.xpath("ancestor::a or ancestor::li"):
             continue
-        text = _clean_title(join_lines(render_lines(el)))
+        text = _clean_title(heading_text(join_lines(render_lines(el))))
         if 4 <= len(text) <= 150:
             found.append((position, text))
     return [t for _, t in sorted(found)]

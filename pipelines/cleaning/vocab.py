@@ -105,6 +105,7 @@ META_LABELS: dict[str, str | None] = {
     "浏览次数": None,
     "阅读次数": None,
     "点击数": None,
+    "点击": None,
     "访问量": None,
     "浏览量": None,
     "责任编辑": None,
