@@ -21,13 +21,14 @@ from pipelines.cleaning.attachments import (
 from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
+from pipelines.cleaning.prose import holds_an_article
 from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.meta import extract_meta, title_from_tag
 from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
-from pipelines.common.cleaned import CleanedPage, PageMeta
+from pipelines.common.cleaned import EMPTY_BODY, AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.decoding import decode_html
 from pipelines.common.limits import MAX_PAGE_ELEMENTS
 
@@ -35,6 +36,7 @@ __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 ARTICLE_REGION_LEVELS = 2  # the body's grandparent holds its attachment list
+NEAR_EMPTY_BODY = 20  # non-space characters: fewer from a page holding an article is a failure
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
 
 
@@ -170,6 +172,8 @@ def clean_html(
 
     scripts = expand_document_writes(root)
     drop_scripts(root)
+    page_body = root.find("body")
+    article = holds_an_article(root if page_body is None else page_body)
     excluded = chrome_subtrees(root)
     content = locate_content(root, rules.content_selector, excluded)
     header, footer = lines_around(root, content)
@@ -180,7 +184,10 @@ def clean_html(
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
     if content is None:
         meta = replace(meta, title=meta.title or title_from_tag(root))
-        return CleanedPage(text="", meta=meta, attachments=attachments, encoding=encoding)
+        failure = _failure("", attachments, article)
+        return CleanedPage(
+            text="", meta=meta, attachments=attachments, encoding=encoding, failure=failure
+        )
 
     # Attachment links become AttachmentLinks, not body lines.
     for anchor in attachment_anchors(content):
@@ -203,6 +210,19 @@ def clean_html(
     known = {a.name for a in attachments}
     extra = tuple(a for a in flattened.attachments if a.name not in known)
     body_text = "\n".join(body_lines)
+    attachments += extra
     return CleanedPage(
-        text=body_text, meta=meta, attachments=attachments + extra, encoding=encoding
+        text=body_text,
+        meta=meta,
+        attachments=attachments,
+        encoding=encoding,
+        failure=_failure(body_text, attachments, article),
     )
+
+
+def _failure(text: str, attachments: tuple[AttachmentLink, ...], article: bool) -> str | None:
+    """EMPTY_BODY when the page holds an article's worth of prose and the body is (nearly)
+    empty. A page listing attachments may have nothing else: its notice is the attachment."""
+    if article and not attachments and len("".join(text.split())) < NEAR_EMPTY_BODY:
+        return EMPTY_BODY
+    return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 
 from pipelines.cleaning.heading import article_heading, before_heading
-from pipelines.cleaning.prose import clause_counts
+from pipelines.cleaning.prose import MIN_ARTICLE_CLAUSES, clause_counts
 from pipelines.common.html_tags import NON_CONTENT_TAGS
 
 # Substrings of an element's id/class that mark chrome. `zoom` alone is NOT one: `#zoom` is a
@@ -39,9 +39,6 @@ _CHROME_RE = re.compile("|".join(re.escape(t) for t in CHROME_ID_CLASS_TOKENS), 
 _AMBIGUOUS_RE = re.compile("|".join(re.escape(t) for t in AMBIGUOUS_ID_CLASS_TOKENS), re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S")
 MIN_GUARDED_TEXT = 200  # below this a footer can outweigh a one-line body: no guard
-# An article's worth of prose, in clauses (sentence punctuation): a page with fewer has no
-# article a chrome-named wrapper could be hiding, and a short notice's side box is not one.
-MIN_ARTICLE_CLAUSES = 8
 MIN_LIST_LINKS = 3
 LINK_LIST_DENSITY = 0.7  # share of a block's characters inside links
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -27,6 +27,10 @@ _DATED_META_LINE = re.compile(
 )
 BARE_DATES = re.compile(r"(?:[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)+")
 MIN_PROSE_BLOCK = 10  # shorter own texts (labels, buttons) prove nothing
+# An article's worth of prose: a page with fewer clauses (sentence punctuation) or characters
+# has no article a chrome-named wrapper could be hiding, and a short notice's side box is none.
+MIN_ARTICLE_CLAUSES = 8
+MIN_ARTICLE_CHARS = 200
 # Headings are the article's title, not its prose; link texts are titles of other pages;
 # `<html>` would count its `<body>` (not a block tag) as its own text.
 NOT_PROSE_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "a", "html", "head"])
@@ -74,3 +78,10 @@ def clause_counts(root: html.HtmlElement) -> dict[html.HtmlElement, int]:
             if marks:
                 counts[el] = marks
     return counts
+
+
+def holds_an_article(root: html.HtmlElement) -> bool:
+    """Whether the page's prose blocks add up to an article's worth of text."""
+    texts = [t for t in (prose_text(el) for el in root.iter()) if t]
+    clauses = sum(len(CN_PUNCT.findall(t)) for t in texts)
+    return clauses >= MIN_ARTICLE_CLAUSES and sum(map(len, texts)) >= MIN_ARTICLE_CHARS

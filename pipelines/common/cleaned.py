@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Why the cleaner could not give a page's body (`CleanedPage.failure`): the page holds an
+# article's worth of prose, yet the body came out empty or near-empty. The pipeline stores no
+# record for it and the crawl counts it as a failed detail page.
+EMPTY_BODY = "empty_body"
+
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
@@ -28,3 +33,4 @@ class CleanedPage:
     meta: PageMeta = field(default_factory=PageMeta)
     attachments: tuple[AttachmentLink, ...] = ()
     encoding: str | None = None  # the encoding the bytes were decoded with
+    failure: str | None = None  # EMPTY_BODY, or None when the text is the page's body

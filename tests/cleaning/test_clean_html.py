@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from pipelines.cleaning import SiteCleanRules, clean_html
 from pipelines.cleaning.score import char_f1
-from pipelines.common.cleaned import CleanedPage
+from pipelines.common.cleaned import EMPTY_BODY, CleanedPage
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))
@@ -150,3 +150,40 @@ def test_an_attachment_row_below_the_body_in_a_table_layout_is_the_page_s() -> N
     page = clean_html(body, url="http://a.gov.cn/art/2023/1/2/art_1_2.html")
     assert [a.name for a in page.attachments] == ["台账.docx"]
     assert page.text == "整改情况详见附件。"
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_fixture_page_is_a_failure(name: str) -> None:
+    page, _ = clean_fixture(name)
+    assert page.failure is None
+
+
+ARTICLE = (
+    "<p>根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。</p>"
+    "<p>一是加强组织领导，成立整改工作领导小组，召开专题会议，逐条研究整改措施。</p>"
+    "<p>二是压实整改责任，明确责任领导、责任科室和完成时限，做到整改到位，欢迎监督。</p>"
+) * 2  # an article's worth: a few hundred characters of prose
+
+
+@pytest.mark.parametrize(
+    ("markup", "failure"),
+    [
+        # the article hidden where chrome removal must take it (a menu-named box beside stray
+        # text, a hidden block): the body comes out empty, and that is said
+        (f"<div class='menu'>{ARTICLE}</div><div>某某</div>", EMPTY_BODY),
+        (f"<div style='display:none'>{ARTICLE}</div><span>网站</span>", EMPTY_BODY),
+        # an attachment-only notice: its body is the attachment
+        (
+            f"<div class='menu'>{ARTICLE}</div><div>某某<a href='/a/zg.pdf'>整改情况.pdf</a></div>",
+            None,
+        ),
+        # a page with no article's worth of prose anywhere: empty, and no failure
+        ("<div class='menu'><p>网站首页，政务公开。</p></div><div>某某</div>", None),
+        (f"<div>{ARTICLE}</div>", None),
+    ],
+)
+def test_an_empty_body_from_a_page_holding_an_article_is_a_failure(
+    markup: str, failure: str | None
+) -> None:
+    page = clean_html(f"<html><body>{markup}</body></html>".encode())
+    assert page.failure == failure
