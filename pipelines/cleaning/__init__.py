@@ -9,7 +9,7 @@ shared text-level vocabulary (`text.clean_text`) as the last pass.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from lxml import etree, html
 
@@ -21,9 +21,10 @@ from pipelines.cleaning.attachments import (
 from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
-from pipelines.cleaning.prose import holds_an_article
 from pipelines.cleaning.heading import article_heading, common_ancestor
-from pipelines.cleaning.meta import extract_meta, title_from_tag
+from pipelines.cleaning.info_table import take_info_tables
+from pipelines.cleaning.meta import extract_meta, lone_date, title_from_tag
+from pipelines.cleaning.prose import holds_an_article
 from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
@@ -133,12 +134,9 @@ def article_region(
 
 
 def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
+    """Each field from `first`, else from `fallback`."""
     return PageMeta(
-        title=first.title or fallback.title,
-        published=first.published or fallback.published,
-        source=first.source or fallback.source,
-        author=first.author or fallback.author,
-        column=first.column or fallback.column,
+        **{f.name: getattr(first, f.name) or getattr(fallback, f.name) for f in fields(PageMeta)}
     )
 
 
@@ -174,10 +172,11 @@ def clean_html(
     drop_scripts(root)
     page_body = root.find("body")
     article = holds_an_article(root if page_body is None else page_body)
+    info = PageMeta(**take_info_tables(root))
     excluded = chrome_subtrees(root)
     content = locate_content(root, rules.content_selector, excluded)
     header, footer = lines_around(root, content)
-    meta = extract_meta(root, content, header, rules, footer)
+    meta = extract_meta(root, content, header, rules, footer, info)
 
     region = article_region(root, content, article_heading(root))
     anchors = [a for a in attachment_anchors(region) if a not in excluded]
@@ -204,6 +203,10 @@ def clean_html(
         # A flattened page: its title is the body's first line, the page <title> a site name.
         body_lines.pop(0)
         meta = replace(meta, title=meta.title or title_line)
+    if len(body_lines) > 1 and (opening_date := lone_date(body_lines[0])):
+        # A lone date opening the body is the date line under the title, not the notice's text.
+        body_lines.pop(0)
+        meta = replace(meta, published=meta.published or opening_date)
     meta = _merge_meta(meta, flattened.meta)
     if meta.title is None:
         meta = replace(meta, title=title_from_tag(root))

@@ -19,6 +19,11 @@ class PageMeta:
     source: str | None = None  # 来源
     author: str | None = None  # 作者
     column: str | None = None  # breadcrumb / column name
+    # A 信息公开 table's fields, as written (pipelines/cleaning/vocab.py INFO_LABELS).
+    written: str | None = None  # 成文日期, apart from the publication date
+    index_no: str | None = None  # 索引号
+    doc_number: str | None = None  # 文号
+    topic: str | None = None  # 主题分类
 
 
 @dataclass(frozen=True, slots=True)
