@@ -24,7 +24,7 @@ from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.info_table import take_info_tables
 from pipelines.cleaning.meta import extract_meta, lone_date, title_from_tag
-from pipelines.cleaning.prose import holds_an_article
+from pipelines.cleaning.prose import PageProse
 from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
@@ -170,10 +170,11 @@ def clean_html(
 
     scripts = expand_document_writes(root)
     drop_scripts(root)
-    page_body = root.find("body")
-    article = holds_an_article(root if page_body is None else page_body)
     info = PageMeta(**take_info_tables(root))
-    excluded = chrome_subtrees(root)
+    page_body = root.find("body")
+    prose = PageProse.of(root if page_body is None else page_body)
+    article = prose.is_article
+    excluded = chrome_subtrees(root, prose)
     content = locate_content(root, rules.content_selector, excluded)
     header, footer = lines_around(root, content)
     meta = extract_meta(root, content, header, rules, footer, info)

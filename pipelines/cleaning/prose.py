@@ -9,6 +9,7 @@ a block holds: navigation, footers and date columns carry almost none.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import html
 
@@ -68,20 +69,32 @@ def prose_text(el: html.HtmlElement) -> str | None:
     return text if len(text) >= MIN_PROSE_BLOCK and is_prose(text) else None
 
 
-def clause_counts(root: html.HtmlElement) -> dict[html.HtmlElement, int]:
-    """Each element's own prose clauses (its sentence punctuation), for the elements with any."""
-    counts: dict[html.HtmlElement, int] = {}
-    for el in root.iter():
-        text = prose_text(el)
-        if text:
-            marks = len(CN_PUNCT.findall(text))
-            if marks:
-                counts[el] = marks
-    return counts
+@dataclass(frozen=True, slots=True)
+class PageProse:
+    """Where a page's prose is: each element's own prose clauses (sentence punctuation), for
+    the elements with any, and how much prose the page holds in all."""
 
+    clauses: dict[html.HtmlElement, int]
+    total: int  # clauses
+    chars: int
 
-def holds_an_article(root: html.HtmlElement) -> bool:
-    """Whether the page's prose blocks add up to an article's worth of text."""
-    texts = [t for t in (prose_text(el) for el in root.iter()) if t]
-    clauses = sum(len(CN_PUNCT.findall(t)) for t in texts)
-    return clauses >= MIN_ARTICLE_CLAUSES and sum(map(len, texts)) >= MIN_ARTICLE_CHARS
+    @classmethod
+    def of(cls, root: html.HtmlElement) -> PageProse:
+        clauses: dict[html.HtmlElement, int] = {}
+        chars = 0
+        for el in root.iter():
+            text = prose_text(el)
+            if text:
+                chars += len(text)
+                marks = len(CN_PUNCT.findall(text))
+                if marks:
+                    clauses[el] = marks
+        return cls(clauses, sum(clauses.values()), chars)
+
+    @property
+    def is_article(self) -> bool:
+        """The page's prose adds up to an article's worth of text."""
+        return self.total >= MIN_ARTICLE_CLAUSES and self.chars >= MIN_ARTICLE_CHARS
+
+    def clauses_in(self, el: html.HtmlElement) -> int:
+        return sum(self.clauses.get(d, 0) for d in el.iter())

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from pipelines.cleaning.prose import clause_counts, is_prose, own_text
+from pipelines.cleaning.prose import PageProse, is_prose, own_text
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,24 @@ def test_own_text_leaves_out_links_and_nested_blocks() -> None:
     assert own_text(el) == "正文加粗尾"
 
 
-def test_clause_counts_count_prose_punctuation_only() -> None:
+def test_page_prose_counts_prose_punctuation_only() -> None:
     root = html.document_fromstring(
         "<html><head><title>标题，标题。</title></head><body>"
         "<p>根据统一部署，现将整改情况予以公布，欢迎监督。</p>"
         "<p>版权所有：某市某局，地址：某路。</p><h2>关于巡察整改，情况的通报</h2>"
         "<div><a href='#'>链接，链接，链接。</a></div></body></html>"
     )
-    assert {el.tag: n for el, n in clause_counts(root).items()} == {"p": 3}
+    prose = PageProse.of(root)
+    assert {el.tag: n for el, n in prose.clauses.items()} == {"p": 3}
+    assert (prose.total, prose.chars, prose.is_article) == (3, 23, False)
+    assert prose.clauses_in(root.find("body")) == 3
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "article"),
+    [(1, False), (6, False), (7, True)],  # 4 clauses and 30 characters a paragraph
+)
+def test_an_article_s_worth_of_prose(paragraphs: int, article: bool) -> None:
+    para = "<p>根据统一部署，现将整改情况予以公布，欢迎监督，联系电话：略。</p>"
+    root = html.document_fromstring(f"<html><body>{para * paragraphs}</body></html>")
+    assert PageProse.of(root).is_article is article
