@@ -7,10 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.utils.test import get_crawler
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from crawler import run_context
 from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.run_context import RunContext, clean_rules
+from models.notice import Notice
+from models.raw_page import RawPage
+from models.runs import upsert_sites
+from models.upsert import write_pages
 from pipelines.clean import CleanPipeline
 from pipelines.cleaning import SiteCleanRules
 from pipelines.common.cleaned import EMPTY_BODY
@@ -124,3 +130,15 @@ def test_a_page_with_its_body_is_no_failure() -> None:
     out = pipe.process_item(item(f"<html><body><div>{ARTICLE}</div></body></html>".encode()))
     assert out.cleaned is not None and out.cleaned.failure is None and out.rule is None
     assert stats.get_value("notices/clean/empty_body") is None
+
+
+def test_an_empty_body_is_stored_as_a_raw_page_with_its_reason(engine: Engine) -> None:
+    body = f"<html><body><div class='menu'>{ARTICLE}</div><div>某某</div></body></html>"
+    pipe, _ = pipeline({})
+    page = ParsePipeline(pipe.crawler).process_item(pipe.process_item(item(body.encode())))
+    upsert_sites(engine, [{"id": "s1", "name": "站", "region": "test"}])
+    write_pages(engine, [page])
+    with Session(engine) as session:
+        assert list(session.scalars(select(Notice))) == []
+        raw = session.scalars(select(RawPage)).one()
+    assert (raw.canonical_url, raw.reason) == (page.canonical_url, EMPTY_BODY)
