@@ -23,7 +23,7 @@ from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_li
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.heading import article_heading, common_ancestor
 from pipelines.cleaning.info_table import take_info_tables
-from pipelines.cleaning.meta import extract_meta, lone_date, title_from_tag
+from pipelines.cleaning.meta import extract_meta, glued_meta, lone_date, title_from_tag
 from pipelines.cleaning.prose import PageProse
 from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
@@ -195,6 +195,9 @@ def clean_html(
     drop_chrome(content)
     drop_link_lists(content)
     lines = clean_lines(render_lines(content), meta.title, rules.extra_chrome)
+    if lines and (glued := glued_meta(lines[0], meta.title)):
+        lines.pop(0)  # the title with its meta line, opening the body: metadata, not text
+        meta = _merge_meta(meta, glued)
     title_line = title_above_meta_line(lines)
 
     # Last pass: the shared text-level vocabulary (remnant lines, trailing file names).

@@ -156,6 +156,20 @@ def unlabelled_date(header: Sequence[str], title: str | None = None) -> str | No
     return None
 
 
+def glued_meta(line: str, title: str | None) -> PageMeta | None:
+    """The metadata of a title line with its meta line glued on (`关于…的通报发布时间：2024-01-22
+    来源：…`, an `h1` holding both, opening the body); None for any other line."""
+    head = heading_text(line)
+    if not title or head == line or "".join(head.split()) != "".join(title.split()):
+        return None
+    rest = line[len(head) :]
+    return PageMeta(
+        published=date_from_lines([rest]) or normalise_date(rest),
+        source=labelled(_SOURCE, [rest]),
+        author=labelled(_AUTHOR, [rest]),
+    )
+
+
 def labelled(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
     for line in lines:
         found = pattern.search(line)
@@ -297,7 +311,7 @@ def extract_meta(
         or normalise_date(_first_tag(tags, "published") or "")
         or normalise_date(info.published or "")
         or date_from_lines(nearest_first)
-        or unlabelled_date(header, title)
+        or unlabelled_date(header, title or title_from_tag(root))
     )
     source = _first_tag(tags, "source") or info.source or labelled(_SOURCE, nearest_first)
     return replace(

@@ -188,3 +188,27 @@ def test_an_empty_body_from_a_page_holding_an_article_is_a_failure(
 ) -> None:
     page = clean_html(f"<html><body>{markup}</body></html>".encode())
     assert page.failure == failure
+
+
+TITLE = "关于巡察整改情况的通报"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # the title element holds the meta line, inside the article block
+        f"<div class='art'><h1>{TITLE}<span>发布时间：2024-03-05 来源：办公室 点击：5</span></h1>",
+        f"<div class='art'><div class='title'>{TITLE}<br>来源：办公室 日期：2024-03-05</div>",
+        # a label-less date after the title, in the title element, in the block above the body
+        f"<div class='art'><h1>{TITLE} [2024-03-05]</h1>",
+        f"<div><h2>{TITLE}</h2><p>——某单位党组</p><p>2024-03-05</p></div><div class='art'>",
+        f"<table><tr><td class='biaoti'>{TITLE} 2024-03-05</td></tr></table><div class='art'>",
+    ],
+)
+def test_the_title_and_date_come_apart_from_the_body(heading: str) -> None:
+    page = clean_html(
+        f"<html><head><title>{TITLE}_某局</title></head><body>{heading}{ARTICLE}</div>"
+        "</body></html>".encode()
+    )
+    assert (page.meta.title, page.meta.published) == (TITLE, "2024-03-05")
+    assert page.text.startswith("根据市委统一部署") and "2024-03-05" not in page.text
