@@ -8,8 +8,8 @@ on with an empty CleanedPage (the raw bytes stay on the item and are stored), co
 
 A page holding an article's worth of text whose body came out empty (`CleanedPage.failure`,
 `empty_body`) is no result: it is counted under `notices/clean/empty_body`, logged, recorded as
-a failed detail page of its site in the run's outcomes, and marked with that reason
-(`item.rule`), so the parser makes no record of it and the store keeps only its raw page.
+a failed detail page of its site in the run's outcomes; the parser makes no record of it and
+marks it with that reason (`item.rule`), so the store keeps only its raw page.
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ class CleanPipeline:
     def _fail(self, item: Any, failure: str) -> None:
         logger.warning("no body found in %s (%s)", item.url, failure)
         self._stat(f"notices/clean/{failure}")
-        item.rule = failure
         context = run_context.find(self.crawler)
         if context is not None:
             context.outcomes.record_unreadable(item.site_id, item.url, failure)

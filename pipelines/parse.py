@@ -49,7 +49,9 @@ class ParsePipeline:
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
         if item.cleaned is not None and item.cleaned.failure:
-            return item  # no body found (pipelines/clean.py): no record, the raw page is kept
+            # No body found (pipelines/clean.py): no record; the raw page is kept with the reason.
+            item.record, item.rule = None, item.cleaned.failure
+            return item
         try:
             parsed = self.parse_item(item)
             record, item.rule = parsed.record, parsed.decision.rule
