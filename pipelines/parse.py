@@ -48,6 +48,10 @@ class ParsePipeline:
             return item  # a 304 has no body: the stored record stands
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
+        if item.cleaned is not None and item.cleaned.failure:
+            # No body found (pipelines/clean.py): no record; the raw page is kept with the reason.
+            item.record, item.rule = None, item.cleaned.failure
+            return item
         try:
             parsed = self.parse_item(item)
             record, item.rule = parsed.record, parsed.decision.rule

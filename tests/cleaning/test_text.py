@@ -52,6 +52,10 @@ def test_is_chrome_line(line: str, expected: bool) -> None:
         ("发布时间：2025年02月17日 来源：市交通运输局", {"published": "2025年02月17日", "source": "市交通运输局"}),
         ("2025年02月17日  来源：长岭市交通运输局", {"published": "2025年02月17日", "source": "长岭市交通运输局"}),
         ("来源时间为：2024-06-24", {"published": "2024-06-24"}),
+        # 成文日期 is when the document was written, apart from its publication
+        ("成文日期：2024-03-01 发布时间：2024-03-05 来源：办公室",
+         {"written": "2024-03-01", "published": "2024-03-05", "source": "办公室"}),
+        ("发布时间：2024-03-05 点击：35", {"published": "2024-03-05"}),
         ("根据市委统一部署，时间:紧任务重，来源:多渠道筹措资金，确保整改按时完成并取得实效。", None),
         ("一、整改工作组织情况", None),
     ],
