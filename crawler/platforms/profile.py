@@ -33,6 +33,10 @@ ROW_LIST = frozen(
 )
 
 
+# `list: auto`: rows found without selectors (crawler/autolist), the default of `generic`.
+AUTO_LIST = frozen({"auto": True})
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """A seed names its platform and overrides only what differs. Selector syntax in rules:
