@@ -92,8 +92,13 @@ def best_block(text: str, base_url: str, weights: rules.Weights = rules.WEIGHTS)
     rows: list[Row] = []
     seen: set[str] = set()
     for container, tag, block in found:
-        same_shape = container.getparent() is parent and container.tag == best_container.tag
-        if block is best or (same_shape and tag == best_tag and parent is not None):
+        same_shape = (
+            parent is not None
+            and container.getparent() is parent
+            and _shape(container) == _shape(best_container)
+            and tag == best_tag
+        )
+        if block is best or same_shape:
             for row in block.rows:
                 if row.url not in seen:
                     seen.add(row.url)
@@ -251,6 +256,10 @@ def _title(anchor: Any, shown: str) -> str | None:
 def _reads_like_title(text: str, w: rules.Weights) -> bool:
     bare = text.strip(_BRACKETS)
     return len(bare) >= w.min_title and bare.lower() not in rules.NAV_TEXTS
+
+
+def _shape(el: Any) -> tuple[str, str]:
+    return el.tag, " ".join(sorted((el.get("class") or "").split()))
 
 
 def _tokens(el: Any) -> list[str]:
