@@ -228,9 +228,9 @@ def _date(text: str) -> tuple[str | None, str | None]:
             found = valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             if found:
                 return found, None
-    m = rules.YEARLESS_DATE.search(text)
-    if m:
-        month, day = (int(x) for x in re.findall(r"\d+", m.group(0))[:2])
+    short = rules.YEARLESS_DATE.search(text)
+    if short:
+        month, day = (int(x) for x in re.findall(r"\d+", short.group(0))[:2])
         return None, f"{month:02d}-{day:02d}"
     return None, None
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 
 from crawler import listing
-from crawler.paging.style import Next, Option, PagingStyle, ReadPage, Source
+from crawler.paging.style import Next, PagingStyle, ReadPage, Source
 from crawler.paging.trs_js import trs_page_count, trs_page_url
 
 # Link texts that mean "the next page", after arrows and brackets are stripped.
@@ -122,7 +122,6 @@ class Auto(PagingStyle):
     a page already read, or one past the end that echoes page 1; never guesses a URL."""
 
     name = "auto"
-    options: tuple[Option, ...] = ()
 
     def __init__(self, source: Source) -> None:
         super().__init__(source)

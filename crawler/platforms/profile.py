@@ -48,3 +48,5 @@ class Profile:
     content_selector: str | None = COMMON_CONTENT
     api: Mapping[str, Any] = field(default_factory=dict)
     signatures: tuple[Signature, ...] = ()  # block signatures only this platform shows
+    # regexes over a list page's URL and HTML that tell this platform (`notices sites add`)
+    markers: tuple[str, ...] = ()
