@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -15,6 +16,11 @@ import yaml
 
 from crawler.seeds.load import check_registry
 from crawler.seeds.model import Region, SeedError
+
+
+# Strings written unquoted: ids, platforms, style names (nothing YAML would read as another type).
+_PLAIN = re.compile(r"^[a-z][a-z0-9_-]*$")
+_RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 
 
 def render_entry(entry: Mapping[str, Any], indent: int) -> list[str]:
@@ -36,8 +42,8 @@ def _flow(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if value in ("auto", "unverified") or (isinstance(value, str) and value.isidentifier()):
-        return str(value)
+    if isinstance(value, str) and _PLAIN.match(value) and value not in _RESERVED:
+        return value
     return json.dumps(str(value), ensure_ascii=False)
 
 
@@ -70,13 +76,18 @@ def appended_text(text: str, region: Region, entry: Mapping[str, Any]) -> str:
         return "".join(
             lines[: row + 1] + render_entry(entry, key.start_mark.column + 2) + lines[row + 1 :]
         )
-    last = sites.value[-1]
-    at = last.end_mark.line + (1 if last.end_mark.column else 0)
-    # not after the comments and blank lines that lead into the next region
-    while at - 1 > last.start_mark.line and lines[at - 1].strip()[:1] in ("", "#"):
-        at -= 1
+    at = _last_line(sites.value[-1]) + 1  # the line after the last site's last value
     dash = sites.value[0].start_mark.column - 2
     return "".join(lines[:at] + render_entry(entry, dash) + lines[at:])
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The line of a node's last value (a block node's end mark is the next token's line)."""
+    if isinstance(node, yaml.MappingNode):
+        return max(_last_line(v) for kv in node.value for v in kv)
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return max(_last_line(v) for v in node.value)
+    return int(node.end_mark.line)
 
 
 def append_site(region: Region, entry: Mapping[str, Any], seeds: Path) -> None:
