@@ -17,7 +17,6 @@ import yaml
 from crawler.seeds.load import check_registry
 from crawler.seeds.model import Region, SeedError
 
-
 # Strings written unquoted: ids, platforms, style names (nothing YAML would read as another type).
 _PLAIN = re.compile(r"^[a-z][a-z0-9_-]*$")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}

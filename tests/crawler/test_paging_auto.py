@@ -49,22 +49,28 @@ def first_next(html: str, url: str = LIST, number: int = 1) -> tuple[str | None,
             "http://x.gov.cn/xsxc/zgtb/index_1.html",
         ),
         (
-            '<a href="javascript:void(0)" onclick="window.location=\'/xsxc/zgtb/index_1.html\'">'
-            "下一页</a>",
+            (
+                '<a href="javascript:void(0)" onclick="window.location=\'/xsxc/zgtb/index_1.html\'">'
+                "下一页</a>"
+            ),
             "http://x.gov.cn/xsxc/zgtb/index_1.html",
         ),
         ('<a href="javascript:goPage(2)">下一页</a>', None),  # a function: no URL to follow
         # VSB: pages numbered backwards, reached only through the next link
         (
-            '<span class="p_no"><a href="zgtb/4.htm">2</a></span><span class="p_next p_fun">'
-            '<a href="zgtb/4.htm">下页</a></span><span class="p_last"><a href="zgtb/1.htm">尾页</a>'
-            "</span>",
+            (
+                '<span class="p_no"><a href="zgtb/4.htm">2</a></span><span class="p_next p_fun">'
+                '<a href="zgtb/4.htm">下页</a></span><span class="p_last"><a href="zgtb/1.htm">尾页</a>'
+                "</span>"
+            ),
             "http://x.gov.cn/xsxc/zgtb/zgtb/4.htm",
         ),
         # numbered links only: the one after the current page, never the last one
         (
-            '<div class="page"><span>1</span> <a href="?page=2">2</a> <a href="?page=3">3</a> '
-            '<a href="?page=9">&gt;&gt;</a></div>',
+            (
+                '<div class="page"><span>1</span> <a href="?page=2">2</a> <a href="?page=3">3</a> '
+                '<a href="?page=9">&gt;&gt;</a></div>'
+            ),
             "http://x.gov.cn/xsxc/zgtb/index.html?page=2",
         ),
         ('<a href="list_7_9.html">&gt;&gt;</a>', None),  # the last page, not the next
