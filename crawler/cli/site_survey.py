@@ -150,11 +150,9 @@ def _page_title(text: str) -> str:
     return parts[-1] if parts else title
 
 
-def survey(url: str, fetch: Fetch, *, delay: float = DELAY, obey_robots: bool = True) -> Survey:
+def survey(url: str, fetch: Fetch, *, delay: float = DELAY) -> Survey:
     """Read a column page (and a little more) and say how the crawler should read it."""
     polite = _Polite(url, fetch, delay)
-    if not obey_robots:
-        polite.allow_all = True
     text, encoding, declared = _read(polite, listing.PageRequest(url=url, page=1))
     platform = detect_platform(url, text)
     profile = PLATFORMS[platform]
