@@ -55,12 +55,13 @@ class Block:
 
 
 def entries(text: str, base_url: str, rules_: Mapping[str, Any]) -> list[listing.ListEntry]:
-    """The rows of a list page: automatic for `list: auto`, else the selectors, falling back to
-    the automatic rows when the selectors find none, or only undated ones (a menu's `li`)."""
+    """The rows of a list page: automatic for `list: auto`, else the selectors; a profile's
+    selectors fall back to the automatic rows when they find none, or only undated ones (a
+    menu's `li`). A seed's own selectors do not: their misses are a layout to report."""
     if rules_.get("auto"):
         return auto_entries(text, base_url)
     found = listing.html_entries(text, base_url, rules_)
-    if any(e.date for e in found):
+    if any(e.date for e in found) or rules_.get(listing.OWN_SELECTORS):
         return found
     return auto_entries(text, base_url) or found
 

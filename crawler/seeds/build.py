@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.listing import OWN_SELECTORS
 from crawler.paging import COMMON_OPTIONS, PAGINATION_TYPES, STYLES
 from crawler.platforms import PLATFORMS, Profile
 from crawler.platforms.profile import AUTO_LIST, ROW_LIST
@@ -162,6 +163,7 @@ def _site(
             # selectors over an automatic profile start from the common row
             list_rules = dict(ROW_LIST if list_rules.get("auto") else list_rules)
             list_rules.update(raw["list"])
+            list_rules[OWN_SELECTORS] = True
         else:
             fe.add((*kp, "list"), "must be `auto` or a mapping of item/link/title/date selectors")
     titles = TitleRules()

@@ -10,6 +10,7 @@ import pytest
 
 from crawler import autolist
 from crawler.autolist import best_block
+from crawler.listing import OWN_SELECTORS
 from crawler.platforms.profile import ROW_LIST
 from pipelines.common.decoding import decode_html
 
@@ -377,8 +378,9 @@ def test_no_block_on_pages_without_a_list(html: str) -> None:
         (ROW_LIST, JIYUE.html, len(TITLES)),  # the selectors find dated rows: theirs
         (ROW_LIST, WCM_CARDS.html, len(TITLES)),  # `li` hits only the menu: automatic rows
         ({**ROW_LIST, "item": "ul.nothing li"}, DAHAN.html, len(TITLES)),  # no row: automatic
+        ({**ROW_LIST, "item": "ul.nothing li", OWN_SELECTORS: True}, DAHAN.html, 0),  # reported
     ],
-    ids=["auto", "selectors", "menu-only", "no-match"],
+    ids=["auto", "selectors", "menu-only", "no-match", "own-no-match"],
 )
 def test_entries_fall_back_to_automatic_rows(rules: dict, html: str, expected: int) -> None:
     found = autolist.entries(html, "http://x.gov.cn/xsxc/", rules)

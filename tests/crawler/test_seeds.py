@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.listing import OWN_SELECTORS
 from crawler.platforms.profile import ROW_LIST
 from crawler.seeds import REPO_SEEDS, SeedError, TitleRules, check_registry, load_registry
 
@@ -270,7 +271,10 @@ def test_title_rules(title: str | None, accepted: bool) -> None:
     [
         ("", {"auto": True}),  # generic: automatic rows by default
         ("        list: auto\n", {"auto": True}),
-        ("        list: {item: table.list tr}\n", {**ROW_LIST, "item": "table.list tr"}),
+        (
+            "        list: {item: table.list tr}\n",
+            {**ROW_LIST, "item": "table.list tr", OWN_SELECTORS: True},
+        ),
     ],
 )
 def test_list_auto_and_selectors_over_the_generic_profile(
