@@ -117,6 +117,9 @@ CASES = [
     case("sites", "list", "--seeds", BINARY, names="x.yaml:1: not UTF-8"),
     case("sites", "check", "--seeds", GBK, names="x.yaml:3: not UTF-8"),
     case("sites", "probe", "--region", "nowhere", names="'nowhere'"),
+    case("sites", "add", "notaurl", names="'notaurl'"),
+    case("sites", "add", "http://x.test/l/", "--region", "nowhere", names="'nowhere'"),
+    case("sites", "add", "http://x.test/l/", "--write", names="--write needs --region"),
     # --- notices search, serve ------------------------------------------------------------------
     case("search", "，。", "--url", ARCHIVE, names="nothing to search for in '，。'"),
     case("search", "整改", "--level", "township", "--url", ARCHIVE, names="'township'"),
