@@ -39,6 +39,8 @@ class Column:
             self.w.notice(path, doc)
         else:
             self.w.non_notice(path, doc.title, doc.reason)
+            # the date a reader sees on the row, as the notices have it (the loader ignores it)
+            self.w.non_notices[-1]["published"] = doc.published.isoformat()
 
     def lists(self, paths: list[str]) -> None:
         self.w.list_paths += paths
