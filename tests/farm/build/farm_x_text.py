@@ -72,6 +72,8 @@ def notice(seed: int, i: int, published: date, who: Inspection) -> Doc:
     """The i-th notice of a site series; the same arguments always give the same text."""
     rng = random.Random(seed * 7919 + i)
     publisher, inspected = _UNITS[(seed * 5 + i) % len(_UNITS)]
+    level = who.committee[0]  # a 市委 team inspects the 市 bureaus, a 区委 team the 区 ones
+    publisher, inspected = publisher.replace("县", level), inspected.replace("县", level)
     word = "巡察"
     team = f"{who.committee}第{_CN[rng.randrange(6)]}{word}组"
     rnd = f"{who.committee}第{_CN[rng.randrange(9)]}轮{word}"
@@ -85,7 +87,7 @@ def notice(seed: int, i: int, published: date, who: Inspection) -> Doc:
     titles = [
         f"{publisher}关于{rnd}整改进展情况的通报",
         f"{publisher}关于{team}{word}反馈意见整改落实情况的通报",
-        f"关于{rnd}集中整改进展情况的公示",
+        f"关于{rnd}{inspected}集中整改进展情况的公示",
         f"{inspected}关于{word}整改工作情况的报告",
     ]
     title = titles[(seed + i) % len(titles)]
@@ -153,7 +155,7 @@ _NEWS = [
     ),
     (
         "news",
-        "国庆中秋期间廉洁过节提醒",
+        "{y}年国庆中秋期间廉洁过节提醒",
         [
             "“两节”将至，为持续巩固拓展作风建设成果，现就有关纪律要求提醒如下。",
             "严禁违规收送礼品礼金，严禁违规吃喝，严禁公车私用。",
