@@ -205,12 +205,16 @@ def test_blocked_site_fails_the_run_even_if_expected_empty(
     assert "sites that need a person: farm-waf" in result.stdout
 
 
+# the farm registry's regions (farm_seeds/farm.yaml and selector_free.yaml)
+KNOWN_REGIONS = "测试站群 (farm, 990000), 盲测站群 (selectorfree, 990100)"
+
+
 def test_unknown_region_is_a_clear_error(sqlite_url: str, tmp_path: Path) -> None:
     result = _notices_crawl(
         ["--region", "火星", "--seeds", str(FARM_SEEDS)], {"NOTICES_FARM_PORT": "1"}
     )
     assert result.returncode == 2
-    assert "unknown region '火星'; known regions: 测试站群 (farm, 990000)" in result.stderr
+    assert f"unknown region '火星'; known regions: {KNOWN_REGIONS}" in result.stderr
 
 
 def test_scrapy_crawl_unknown_region_fails_with_the_known_ones() -> None:
@@ -220,7 +224,7 @@ def test_scrapy_crawl_unknown_region_fails_with_the_known_ones() -> None:
     assert (
         run.stderr.rstrip()
         .splitlines()[-1]
-        .endswith("unknown region '火星'; known regions: 测试站群 (farm, 990000)")
+        .endswith(f"unknown region '火星'; known regions: {KNOWN_REGIONS}")
     )
 
 
