@@ -25,7 +25,7 @@ from pipelines.parsing.classify import (
     pointed_document,
 )
 from pipelines.parsing.contacts import extract_contact
-from pipelines.parsing.outline import Node, build_outline
+from pipelines.parsing.outline import Node, build_outline, classify_marker
 from pipelines.parsing.problems import ProblemsResult, extract_problems
 from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
@@ -226,6 +226,8 @@ def _title_span(paras: list[str]) -> tuple[int, int] | None:
     for i, para in enumerate(paras[:3]):
         if len(para) > _TITLE_MAX or para.rstrip('”"').endswith(("。", "：", ":")):
             break
+        if classify_marker(para) is not None:
+            break  # 一、巡察基本情况: the text's first section, its title dropped
         heads.append(i)
     strong = [i for i in heads if _TITLE_STRONG.search(paras[i])]
     weak = [i for i in heads if _TITLE_WORDS.search(paras[i]) and len(paras[i]) > _COLUMN_MAX]
