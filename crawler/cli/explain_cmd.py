@@ -26,6 +26,7 @@ from crawler.listing import canonical_url
 from models import history
 from models.export import NOTICES, PROBLEM_FIELDS, PROBLEMS, to_record
 from pipelines.common.evidence import Elsewhere, Span, from_json
+from pipelines.common.record import NoticeRecord, names
 
 # Fields that are the record's frame rather than values read from the notice.
 _NOT_VALUES = ("is_notice", "body_text", "parser_version", "evidence")
@@ -53,7 +54,8 @@ def explain(record: dict[str, Any]) -> list[Explained]:
 
 def _values(record: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """(path, value) of each non-empty value, paths as the evidence map names them."""
-    for name, value in record.items():
+    for name in names(NoticeRecord):  # a stored record's archive fields are no values read
+        value = record.get(name)
         if name in _NOT_VALUES or _empty(value):
             continue
         if name == "problems":
