@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 from pipelines.common.evidence import Evidence, Span
@@ -61,10 +62,9 @@ class Region:
         '0715 - 8111755' is stored '0715-8111755'); the first occurrence, or the last."""
         if not value:
             return None
-        compact = _SPACES.sub("", value)
-        if not compact:
+        pattern = _spaced(value)
+        if pattern is None:
             return None
-        pattern = re.compile(r"[ \t]*".join(map(re.escape, compact)))
         if not last:
             match = pattern.search(self.text)
             return self.span(*match.span()) if match else None
@@ -75,19 +75,50 @@ class Region:
         match = pattern.search(self.text)
         return self.span(*match.span()) if match else None
 
-    def figure(self, value: int | None, before: str, after: str = "") -> Span | None:
+    def figure(self, value: int | None, before: str, after: str = "", gap: int = 0) -> Span | None:
         """The phrase a count was read from: the number (digits or Chinese numerals) with a
-        word of what it counts after it (21个问题), or before it (问题共21个)."""
+        word of what it counts after it (21个问题; up to `gap` characters between them: 18个问题
+        已整改完成), or before it (问题共21个)."""
         if value is None:
             return None
-        patterns = [rf"{_NUMERAL}\s*(?:个|项|条|类|大|件|名)?\s*(?:具体|主要)?\s*(?:{before})"]
-        if after:
-            patterns.append(rf"(?:{after})[^，,。；;\n]{{0,12}}?{_NUMERAL}\s*(?:个|项|条|件|名)?")
-        for pattern in patterns:
-            for match in re.finditer(pattern, self.text):
-                if cn_to_int(match.group(1)) == value:
-                    return self.span(*match.span())
+        words, number, word_first = _figures(before, after, gap)
+        # the words first (a literal scan), then the number just before them
+        for match in words.finditer(self.text):
+            window = max(0, match.start() - _NUMBER_REACH - gap)
+            lead = number.search(self.text, window, match.start())
+            if lead and cn_to_int(lead.group(1)) == value:
+                return self.span(lead.start(), match.end())
+        for match in word_first.finditer(self.text) if word_first else ():
+            if cn_to_int(match.group(1)) == value:
+                return self.span(*match.span())
         return None
+
+
+@lru_cache(maxsize=4096)  # values recur (status words, units); a crawl reads many
+def _spaced(value: str) -> re.Pattern[str] | None:
+    """`value` with spaces or tabs allowed between its characters."""
+    compact = _SPACES.sub("", value)
+    return re.compile(r"[ \t]*".join(map(re.escape, compact))) if compact else None
+
+
+_NUMBER_REACH = 16  # a number, its classifier and 具体 before the word they count
+
+
+@cache
+def _figures(
+    before: str, after: str, gap: int
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """The words, the number ending right before them, and the words-then-number form."""
+    words = re.compile(f"(?:{before})")
+    number = re.compile(
+        rf"{_NUMERAL}\s*(?:个|项|条|类|大|件|名)?\s*(?:具体|主要)?\s*[^，,。；;\n]{{0,{gap}}}$"
+    )
+    word_first = (
+        re.compile(rf"(?:{after})[^，,。；;\n]{{0,12}}?{_NUMERAL}\s*(?:个|项|条|件|名)?")
+        if after
+        else None
+    )
+    return words, number, word_first
 
 
 def _length(body: str, starts: Sequence[int], i: int) -> int:

@@ -327,7 +327,7 @@ def _counts_evidence(found: Located, record: NoticeRecord, read: _Read) -> None:
     problems = read.region(spans[0][0], spans[-1][1]) if spans else None
     for name, words in _TALLIED.items():
         value = getattr(tallies, name)
-        tally = whole.figure(value, r"[^，,。；;\n]{0,6}?(?:" + words + ")", words)
+        tally = whole.figure(value, words, words, gap=6)  # 18个问题已整改完成
         grouped = problems.span(0, len(problems.text)) if problems else None
         found.put(f"status_counts.{name}", value, tally or grouped)
 
