@@ -55,7 +55,7 @@ def explain(record: dict[str, Any]) -> list[Explained]:
 def _values(record: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """(path, value) of each non-empty value, paths as the evidence map names them."""
     for name in names(NoticeRecord):  # a stored record's archive fields are no values read
-        value = record.get(name)
+        value: Any = record.get(name)
         if name in _NOT_VALUES or _empty(value):
             continue
         if name == "problems":
