@@ -240,11 +240,11 @@ RULES: tuple[_Rule, ...] = (
         ),
     ),
     ("title_names_rectification", True, lambda p: p.titled),
-    # a notice's own text without its title (an attachment, an excerpt, a repost)
-    ("opening_reports_rectification", True, lambda p: p.reports_rectification),
     ("lists_problems", True, lambda p: p.problems_found >= 2),
     ("invites_supervision", True, lambda p: _INVITES_SUPERVISION.search(p.text)),
     ("first_person", True, lambda p: p.first_person),
+    # a notice's own text without its title (an attachment, an excerpt, a repost)
+    ("opening_reports_rectification", True, lambda p: p.reports_rectification),
 )
 NO_EVIDENCE = Decision(False, "no_notice_evidence")  # none of the rules held
 POINTS_TO_NOTICE = Decision(True, "points_to_notice")  # the body points to a notice attached

@@ -205,6 +205,11 @@ UNTITLED = {
         True,
     ),
     "excerpt-of-800-characters": (LONG_NOTICE[:EXCERPT], True),
+    "excerpt-with-one-problem": (
+        OPENING + FEEDBACK + "现将巡察整改进展情况予以公布。\n一、整改工作开展情况\n"
+        "医院党委制定整改方案。\n二、反馈问题整改落实情况\n（一）理论学习不够深入。已完成整改。",
+        True,
+    ),
     "untitled-traditional-repost": (
         (
             "根據縣委統一部署，2022年9月5日至10月28日，縣委第二巡察組對縣教育局黨組開展了常規巡察，"
@@ -345,7 +350,7 @@ RULE_OF_CASE = {
     "pointer-without-any-attachment": "few_rectification_mentions",
     "call-for-comments-on-a-plan": "consultation_draft",
     "list-page-of-notices": "list_page",
-    "untitled-without-a-publishing-sentence": "opening_reports_rectification",
+    "excerpt-with-one-problem": "opening_reports_rectification",
     "untitled-meeting-news": "meeting_news",
     "untitled-findings-disclosure": "findings_news",
     "untitled-plan-circular": "plan_circular",
