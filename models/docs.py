@@ -147,6 +147,8 @@ def _value(hint: Any, declared: Spec) -> str:
         return f"list of {_value(typing.get_args(hint)[0], declared)}"
     if is_dataclass(hint):
         return "{" + ", ".join(f.name for f in fields(hint)) + "}"
+    if typing.get_origin(hint) is dict:  # the evidence map
+        return "map of field path to {start, end} or {from, key}"
     return {str: "text", int: "integer", bool: "true/false"}[hint]
 
 

@@ -122,6 +122,7 @@ class Notice(Base):
     attachments: Mapped[list[Any]] = record_column("attachments", default=list)
     body_text: Mapped[str] = record_column("body_text", default="")
     parser_version: Mapped[str | None] = record_column("parser_version")
+    evidence: Mapped[dict[str, Any]] = record_column("evidence", default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(
         default=dict, comment="record values that fit no column: unknown fields, odd shapes"
     )

@@ -176,6 +176,15 @@ class NoticeRecord:
     parser_version: str = field(
         metadata=_spec(Storage.LABEL, "version of the parser that made the record", length=40)
     )
+    # record v2: where each value was read (pipelines/common/evidence.py; docs/record.md)
+    evidence: dict[str, dict[str, Any]] = field(
+        default_factory=dict,
+        metadata=_spec(
+            Storage.JSON,
+            "field path -> where its value was read: {start, end} offsets into body_text, "
+            "or {from: title | page meta | site, key}",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON: every field, lists for sequences, nested objects as dicts."""

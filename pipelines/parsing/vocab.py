@@ -60,6 +60,21 @@ NEWS_OF_NOTICE = ("公布", "晒出", "公开了")
 ARTICLE_GENRES = ("综述", "纪实", "侧记", "巡礼", "走笔", "扫描", "观察")
 # A plan, or the circular issuing it (印发…整改方案): no rectification reported yet.
 PLAN_WORDS = ("印发", "方案")
+# What a meeting's news says of it (a notice's opening names a meeting, never what it said).
+MEETING_TALK = (
+    "会议强调", "会议指出", "会议要求", "会议传达", "会议听取", "会议认为", "会上", "主持会议",
+    "出席会议", "动员讲话", "表态发言", "作讲话", "讲话中",
+)  # fmt: skip
+# A findings disclosure's voice: the team tells what it found (巡视组指出，…; 反馈会上).
+FINDINGS_TALK = ("指出", "强调", "要求", "提出", "建议")
+FEEDBACK_NEWS_WORDS = ("反馈会上", "反馈会议上", "通报了巡视情况", "通报了巡察情况")
+# What a notice's first lines say of its inspection: the feedback (反馈了巡察意见).
+FEEDBACK_OBJECTS = ("意见", "问题", "情况")
+# Words a rectification report states how far the problems are (已完成, 立行立改).
+RECTIFIED_WORDS = (
+    "已完成", "已整改", "整改到位", "整改完成", "完成整改", "立行立改", "正在推进", "正在整改",
+    "持续推进", "基本完成", "整改措施", "整改情况", "整改进展",
+)  # fmt: skip
 
 # -- who speaks: the unit in its own voice ---------------------------------------------------------
 

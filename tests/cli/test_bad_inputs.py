@@ -126,6 +126,10 @@ CASES = [
     case("serve", "--url", "postgresql+psycopg://u@127.0.0.1/x", names="postgresql"),
     # --- notices history, reparse, recheck -----------------------------------------------------
     case("history", "999", "--url", ARCHIVE, names="'999'"),
+    # --- notices explain -----------------------------------------------------------------------
+    case("explain", "999", "--url", ARCHIVE, names="'999'"),
+    case("explain", MISSING, names="no such file"),
+    case("explain", BINARY + "/x.yaml", names="not a notice"),
     case("reparse", "--since-version", "abc", "--url", ARCHIVE, names="'abc'"),
     case("recheck", "--region", "nowhere", names="'nowhere'"),
     # --- notices nightly, health ---------------------------------------------------------------

@@ -40,8 +40,11 @@ def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
     if isinstance(value, list):
         for i, item in enumerate(value):
             found += errors(schema["items"], item, f"{where}[{i}]")
-    if isinstance(value, dict):
-        if sorted(value) != sorted(schema["required"]) or set(value) - set(schema["properties"]):
+    if isinstance(value, dict) and "properties" not in schema:  # a map: its values' schema
+        for key, item in value.items():
+            found += errors(schema["additionalProperties"], item, f"{where}.{key}")
+    elif isinstance(value, dict):
+        if set(schema["required"]) - set(value) or set(value) - set(schema["properties"]):
             found.append(f"{where}: keys {sorted(value)}")
         for key, item in value.items():
             if key in schema["properties"]:
@@ -68,6 +71,10 @@ FULL = NoticeRecord(
     problems=(Problem(1, None, "问题", status="done"),),
     contact=Contact(("0517-1234567",), (), "地址", None),
     attachments=(Attachment("清单.docx"),),
+    evidence={
+        "title": {"from": "page meta", "key": "title"},
+        "counts.aspects": {"start": 0, "end": 4},
+    },
 )
 
 
@@ -87,6 +94,8 @@ def test_records_satisfy_the_schema(record: NoticeRecord) -> None:
         ({"inspection_end": "9月底"}, "$.inspection_end: '9月底' does not match"),
         ({"source_path": "/tmp/a.txt"}, "$: keys"),
         ({"counts": [3, 11]}, "$.counts: [3, 11] is not ['object']"),
+        ({"evidence": {"title": {"start": 1}}}, "$.evidence.title: matches no alternative"),
+        ({"evidence": {"title": {"from": "memory"}}}, "$.evidence.title: matches no alternative"),
     ],
 )
 def test_the_schema_rejects_what_the_record_cannot_be(
