@@ -32,6 +32,9 @@ _COLON = r"\s*(?:[:：]\s*(?:\|\s*)?|\|\s*)"
 _LABELLED_DATE = re.compile(
     rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期){_COLON}({DATE})"
 )
+# 成文日期 and 更新时间 are dates of their own (record v2: written_date, updated_date).
+_WRITTEN_DATE = re.compile(rf"成文(?:日期|时间){_COLON}({DATE})")
+_UPDATED_DATE = re.compile(rf"(?:更新|修改)(?:时间|日期){_COLON}({DATE})")
 _STOP = (
     r"(?=\s*(?:(?:信息|文章|稿件)?来源|作者|发布|(?:更新|修改)?(?:时间|日期)|浏览|点击|阅读|访问|字体|"
     r"字号|文字大小|"
@@ -119,6 +122,15 @@ def date_from_lines(lines: Sequence[str]) -> str | None:
         found = DATE_RE.match(line)
         if found and _META_HINT.search(line[found.end() :]):
             return normalise_date(found.group(0))
+    return None
+
+
+def labelled_date(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    """The first date a label of `pattern` gives in the lines (成文日期：…, 更新时间：…)."""
+    for line in lines:
+        found = pattern.search(line)
+        if found:
+            return normalise_date(found.group(1))
     return None
 
 
@@ -285,4 +297,6 @@ def extract_meta(
         source=source,
         author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),
         column=column_from_lines(header) or _first_tag(tags, "column"),
+        written=labelled_date(_WRITTEN_DATE, nearest_first),
+        updated=labelled_date(_UPDATED_DATE, nearest_first),
     )

@@ -14,6 +14,9 @@ class PageMeta:
     source: str | None = None  # 来源
     author: str | None = None  # 作者
     column: str | None = None  # breadcrumb / column name
+    written: str | None = None  # 成文日期, kept apart from the publication date
+    updated: str | None = None  # 更新时间, likewise
+    region_code: str | None = None  # the site's registry region (GB/T 2260), when the crawl knows
 
 
 @dataclass(frozen=True, slots=True)

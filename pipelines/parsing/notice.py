@@ -7,11 +7,11 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
-from pipelines.common.dates import iso_date
+from pipelines.common.evidence import Evidence
 from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.common.storable import storable_text
 from pipelines.parsing import counts as counts_mod
@@ -31,6 +31,7 @@ from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
+from pipelines.parsing.units_fields import units_fields
 from pipelines.parsing.vocab import (
     NOTICE_FORMS,
     TITLE_CUT_WORDS,
@@ -60,6 +61,8 @@ _OPENING_MAX = 3000  # the opening names the team, the period and the feedback
 class Parsed:
     record: NoticeRecord
     decision: Decision  # record.is_notice, and the rule that decided it
+    # Where record v2's units-block values were read (field -> evidence), for record.evidence.
+    units_evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 def parse_notice(
@@ -120,7 +123,11 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     )
     parsed = _parse(simplified, simple_meta, links)
     restored: NoticeRecord = script.restore(parsed.record, table)
-    return Parsed(restored, parsed.decision)
+    # Keys and labels stay simplified, so a repost links to its original.
+    restored = dataclasses.replace(
+        restored, unit_key=parsed.record.unit_key, unit_type=parsed.record.unit_type
+    )
+    return Parsed(restored, parsed.decision, parsed.units_evidence)
 
 
 def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
@@ -146,6 +153,21 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
     outside = _outside_problems(paras, result.spans)
+    inspected = units.inspected_unit(opening, publisher)
+    level = units.committee_level(team, f"{publisher or ''}\n{title or ''}\n{opening}")
+    body = "\n".join(paras)
+    head = title_index + 1 if title_index is not None else 0
+    v2 = units_fields(
+        body,
+        len("\n".join(paras[:head])) + (1 if head else 0),
+        title,
+        _page_meta(meta, page),
+        signed_date=signed_date,
+        inspected_unit=inspected,
+        publisher=publisher,
+        county_level=level == "county",
+    )
+    published = v2.values.pop("published_date", None) or signed_date
     decision = (
         POINTS_TO_NOTICE
         if pointed is not None
@@ -154,17 +176,15 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     record = NoticeRecord(
         is_notice=decision.is_notice,
         parser_version=PARSER_VERSION,
-        body_text="\n".join(paras),
+        body_text=body,
         title=title,
-        published_date=iso_date(meta.published or page.published) or signed_date,
+        published_date=published,
         source=meta.source or page.source,
         author=meta.author or page.author,
         publisher=publisher,
-        inspected_unit=units.inspected_unit(opening, publisher),
+        inspected_unit=inspected,
         inspection_body=team,
-        inspection_level=units.committee_level(
-            team, f"{publisher or ''}\n{title or ''}\n{opening}"
-        ),
+        inspection_level=level,
         inspection_kinds=kinds,
         inspection_topic=units.find_topic(title, opening) if "专项" in kinds else None,
         inspection_round=units.find_round(f"{title or ''}\n{opening}\n{team or ''}"),
@@ -180,8 +200,19 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
         signed_by=signed_by,
         signed_date=signed_date,
         attachments=_attachments([*links, *cleaned.attachments]),
+        **v2.values,
     )
-    return Parsed(record, decision)
+    return Parsed(record, decision, v2.evidence)
+
+
+def _page_meta(meta: PageMeta, page: PageMeta) -> PageMeta:
+    """The caller's page metadata, the cleaner's where the caller has none."""
+    return dataclasses.replace(
+        meta,
+        published=meta.published or page.published,
+        written=meta.written or page.written,
+        updated=meta.updated or page.updated,
+    )
 
 
 def _problems(paras: list[str], root: Node, opening: str) -> tuple[ProblemsResult, Counts]:

@@ -80,7 +80,9 @@ def test_chrome_phrases_occur_in_the_raw_pages() -> None:
 @pytest.mark.parametrize("name", FIXTURES)
 def test_metadata_is_exact(name: str) -> None:
     page, expected = clean_fixture(name)
-    assert asdict(page.meta) == expected["meta"]
+    # Fields a fixture predates (written, updated, region_code) must then be unknown.
+    found = {k: v for k, v in asdict(page.meta).items() if k in expected["meta"] or v is not None}
+    assert found == expected["meta"]
 
 
 @pytest.mark.parametrize("name", FIXTURES)
