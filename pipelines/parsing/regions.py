@@ -203,7 +203,7 @@ def committee_region_code(
         return None
     chain = list(reversed(divisions().ancestors(unit_code)))
     level = 2 if word in _COUNTY_COMMITTEES or county_level else _COMMITTEE_LEVELS[word]
-    if word == "市委" and len(chain) == 2 and not county_level:
+    if word == "市委" and divisions().by_code[chain[0]].name.endswith("市") and not county_level:
         level = 0  # a municipality's 市委 (北京市委) is its province-level committee
     if level >= len(chain):
         return None  # the unit is known only above the committee's level: no guess

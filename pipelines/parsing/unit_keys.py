@@ -83,8 +83,8 @@ def sector(name: str | None) -> str | None:
 
 
 def unit_key(name: str | None, region_code: str | None) -> str | None:
-    """`region_code:core name` (`000000` when no region is known); None without a name."""
-    if not name:
+    """`region_code:core name`; None without a name or a region (a bare 红十字会 links nothing)."""
+    if not name or not region_code:
         return None
     core = core_name(name)
-    return f"{region_code or '000000'}:{core}" if core else None
+    return f"{region_code}:{core}" if core else None
