@@ -183,11 +183,14 @@ class NoticeRecord:
         default=None, metadata=_spec(Storage.NUMBER, "the inspection round (轮): 第三轮 -> 3")
     )
     round_year: int | None = field(
-        default=None, metadata=_spec(Storage.NUMBER, "the year of the round, when stated (2023年第二轮)")
+        default=None,
+        metadata=_spec(Storage.NUMBER, "the year of the round, when stated (2023年第二轮)"),
     )
     inspecting_committee: str | None = field(
         default=None,
-        metadata=_text("the committee that sent the team, with its place when named (湖南省委, 市委)"),
+        metadata=_text(
+            "the committee that sent the team, with its place when named (湖南省委, 市委)"
+        ),
     )
     team_number: int | None = field(
         default=None, metadata=_spec(Storage.NUMBER, "the team's number: 第九巡视组 -> 9")
@@ -210,9 +213,7 @@ class NoticeRecord:
     )
     region_code: str | None = field(
         default=None,
-        metadata=_spec(
-            Storage.LABEL, "GB/T 2260 code of the inspected unit's division", length=6
-        ),
+        metadata=_spec(Storage.LABEL, "GB/T 2260 code of the inspected unit's division", length=6),
     )
     committee_region_code: str | None = field(
         default=None,
@@ -232,7 +233,9 @@ class NoticeRecord:
     )
     unit_key: str | None = field(
         default=None,
-        metadata=_text("region_code:normalised name, the same for one unit across rounds and sites"),
+        metadata=_text(
+            "region_code:normalised name, the same for one unit across rounds and sites"
+        ),
     )
     counts: Counts = field(
         default_factory=Counts,

@@ -100,7 +100,9 @@ def find_places(text: str) -> list[Place]:
             break
     i = start
     while i < len(text):
-        hit = _longest(text, i, table.full) or (_longest(text, i, table.short) if i == start else None)
+        hit = _longest(text, i, table.full) or (
+            _longest(text, i, table.short) if i == start else None
+        )
         if hit is None:
             i += 1
             continue
@@ -110,7 +112,9 @@ def find_places(text: str) -> list[Place]:
     return places
 
 
-def _longest(text: str, i: int, names: dict[str, tuple[str, ...]]) -> tuple[int, tuple[str, ...]] | None:
+def _longest(
+    text: str, i: int, names: dict[str, tuple[str, ...]]
+) -> tuple[int, tuple[str, ...]] | None:
     for end in range(min(len(text), i + _LONGEST), i + 1, -1):
         codes = names.get(text[i:end])
         if codes:
@@ -198,7 +202,9 @@ def committee_region_code(
         return code, evidence or Elsewhere("site")
     if unit_code is None:
         return None
-    word = next((w for w in (*_COMMITTEE_LEVELS, *_COUNTY_COMMITTEES) if committee.endswith(w)), None)
+    word = next(
+        (w for w in (*_COMMITTEE_LEVELS, *_COUNTY_COMMITTEES) if committee.endswith(w)), None
+    )
     if word is None:
         return None
     chain = list(reversed(divisions().ancestors(unit_code)))
@@ -208,3 +214,12 @@ def committee_region_code(
     if level >= len(chain):
         return None  # the unit is known only above the committee's level: no guess
     return chain[level], evidence or Elsewhere("site")
+
+
+def code_of_name(name: str | None) -> str | None:
+    """The code of a registry region's name (淮南市, 安徽省), when the name is one division's;
+    a name several divisions share (鼓楼区) gives None."""
+    if not name:
+        return None
+    codes = divisions().full.get(name.strip(), ())
+    return codes[0] if len(codes) == 1 else None

@@ -11,9 +11,9 @@ from pipelines.parsing import regions
 from pipelines.parsing.units_vocab import (
     COMMITTEE_WORDS,
     KEY_ALIASES,
-    LEVEL_CHARS,
     KEY_DROP_PREFIXES,
     KEY_DROP_SUFFIXES,
+    LEVEL_CHARS,
     SECTOR_WORDS,
     SECTORS_AT_END,
     UNIT_TYPE_NAMES,
@@ -56,14 +56,13 @@ def core_name(name: str) -> str:
             break
         leading = place.end
     core = core[leading:] or core
+    for long, short in KEY_ALIASES.items():
+        core = core.replace(long, short)
     stripped = _DROP_SUFFIX_RE.sub("", core)
     core = stripped if len(stripped) >= 2 else core
     if core in _COMMITTEE_CORES:
         return "党委"  # the local party committee itself: 中共X县委员会, X县委
-    core = _LEVEL_RE.sub("", core)  # 市卫健委 on the city's site is 淮安市卫健委's unit
-    for long, short in KEY_ALIASES.items():
-        core = core.replace(long, short)
-    return core
+    return _LEVEL_RE.sub("", core)  # 市卫健委 on the city's site is 淮安市卫健委's unit
 
 
 def sector(name: str | None) -> str | None:

@@ -59,10 +59,10 @@ def units_fields(
         unit_code, place = region
         where = regions.locate(place, body, title, head_start) if place else Elsewhere("site")
         out.put("region_code", Found(unit_code, where))
-    committee = rounds.inspecting_committee
+    committee = _shifted(rounds.inspecting_committee, head_start)
     committee_code = regions.committee_region_code(
         committee.value if committee else None,
-        _shifted(committee, head_start).evidence if committee else None,
+        committee.evidence if committee else None,
         unit_code,
         county_level,
         meta.region_code,

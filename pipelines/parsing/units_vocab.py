@@ -34,7 +34,13 @@ COMMITTEE_LONG = "员会"
 # Kinds that may stand between a team's number and 巡视组 (第二专项巡察组).
 TEAM_KINDS = ("专项", "机动", "提级", "交叉", "联动", "常规")
 # The inspection office a team may be named under (市委巡察办第一巡察组).
-INSPECTION_OFFICES = ("巡察办", "巡视办", "巡察工作办公室", "巡视工作办公室", "巡察工作领导小组办公室")
+INSPECTION_OFFICES = (
+    "巡察办",
+    "巡视办",
+    "巡察工作办公室",
+    "巡视工作办公室",
+    "巡察工作领导小组办公室",
+)
 # How far before 巡视/巡察 a round (第三轮) may be named to count as the inspection's round.
 ROUND_TO_INSPECTION = 20
 
@@ -54,7 +60,15 @@ REPORT_PHASE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 # The sentence of the opening that says what is published: 现将…予以公布 / 公开如下 / 报告如下.
-DISCLOSURE_VERBS = ("予以公布", "予以公开", "公布如下", "公开如下", "报告如下", "通报如下", "公示如下")
+DISCLOSURE_VERBS = (
+    "予以公布",
+    "予以公开",
+    "公布如下",
+    "公开如下",
+    "报告如下",
+    "通报如下",
+    "公示如下",
+)
 
 # -- dates -------------------------------------------------------------------------------------
 
@@ -103,7 +117,6 @@ KEY_ALIASES = {
     "住房和城乡建设局": "住建局",
     "纪律检查委员会": "纪委",
     "政法委员会": "政法委",
-    "红十字会": "红十字会",
 }
 # Sectors by the words of the unit's name, first match wins (so 人民法院 is a court before it
 # is anything else, a 医科大学 a university). Labels: record.SECTORS; docs/record.md lists them.
@@ -117,8 +130,14 @@ SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("education", ("教育", "教体局", "学校", "中学", "小学", "幼儿园")),
     ("finance", ("财政", "税务", "金融", "银行", "保险", "证券", "信用社")),
     ("soe", ("集团", "公司", "国资", "投资", "控股")),
-    ("mass_organisation", ("红十字会", "工会", "共青团", "团委", "妇联", "科协", "残联", "侨联", "文联")),
-    ("party_department", ("组织部", "宣传部", "统战部", "政法委", "编办", "党校", "政研室", "统一战线工作部")),
+    (
+        "mass_organisation",
+        ("红十字会", "工会", "共青团", "团委", "妇联", "科协", "残联", "侨联", "文联"),
+    ),
+    (
+        "party_department",
+        ("组织部", "宣传部", "统战部", "政法委", "编办", "党校", "政研室", "统一战线工作部"),
+    ),
     ("street", ("街道",)),
     ("community", ("社区",)),
     ("village", ("村",)),
