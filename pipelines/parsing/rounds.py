@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 import cn2an
@@ -48,6 +49,16 @@ _ROUND_RE = re.compile(
 # A committee named as the one that sent the inspection: 省委第九巡视组 (its team aside),
 # 根据市委巡察工作统一部署, 中央巡视.
 _COMMITTEE_RE = re.compile(rf"{_COMMITTEE}[^，,。；;\n]{{0,12}}?巡[视察]")
+# The patterns above open with optional parts, so the regex engine would try them at every
+# character (slow on a long opening): each runs only in a short window that ends with a hit of
+# its anchor, the part it must end with.
+_ANCHORS = {
+    _TEAM_RE: (re.compile(rf"巡[视察]\s*(?:{N}\s*)?组"), 0),
+    _ROUND_RE: (re.compile(rf"第\s*{N}\s*轮"), ROUND_TO_INSPECTION + 3),
+    _COMMITTEE_RE: (re.compile("巡[视察]"), 0),
+}
+_WINDOW = 40  # characters before an anchor a match may start
+_NUMERAL_RE = re.compile(N)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +97,11 @@ def find_rounds(text: str, title: str | None = None) -> Rounds:
         sources.append((title, -1))
     parts: dict[str, Found[int]] = {}
     for source, kind in sources:
-        team = _TEAM_RE.search(source)
+        team = next(_matches(_TEAM_RE, source), None)
         if team:
             _take(parts, team, source, kind, ("team", "team2", "term", "round", "year"))
     for source, kind in reversed(sources):
-        found = _ROUND_RE.search(source)
+        found = next(_matches(_ROUND_RE, source), None)
         if found:
             _take(parts, found, source, kind, ("term", "round", "year"))
     committee = _committee(sources)
@@ -101,6 +112,23 @@ def find_rounds(text: str, title: str | None = None) -> Rounds:
         inspecting_committee=committee,
         team_number=parts.get("team"),
     )
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text`, left to right: each found in a window of _WINDOW
+    characters before a hit of its anchor and ending with it (a window never starts inside a
+    numeral, so 十九届 is not read as 九届)."""
+    anchors, after = _ANCHORS[pattern]
+    done = 0
+    for anchor in anchors.finditer(text):
+        start = max(done, anchor.start() - _WINDOW)
+        while start > done and _NUMERAL_RE.match(text, start - 1):
+            start -= 1
+        end = min(len(text), anchor.end() + after)
+        match = pattern.search(text, start, end)
+        if match is not None and match.end() >= anchor.end():
+            yield match
+            done = match.end()
 
 
 def _take(
@@ -134,7 +162,7 @@ def _committee(sources: list[tuple[str, int]]) -> Found[str] | None:
     巡视/巡察; with the place written before it (湖南省委, 怀化市委, 中共鹤城区委)."""
     for pattern in (_TEAM_RE, _ROUND_RE, _COMMITTEE_RE):
         for source, kind in sources:
-            for match in pattern.finditer(source):
+            for match in _matches(pattern, source):
                 if match.group("committee"):
                     return _with_place(source, match, kind)
     return None
