@@ -9,8 +9,8 @@ closely, so 第三轮土地承包 is no round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import cn2an
