@@ -35,6 +35,9 @@ _COLON = r"\s*(?:[:：]\s*(?:\|\s*)?|\|\s*)"
 _LABELLED_DATE = re.compile(
     rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期){_COLON}({DATE})"
 )
+# 成文日期 and 更新时间 are dates of their own (record v2: written_date, updated_date).
+_WRITTEN_DATE = re.compile(rf"成文(?:日期|时间){_COLON}({DATE})")
+_UPDATED_DATE = re.compile(rf"(?:更新|修改)(?:时间|日期){_COLON}({DATE})")
 _STOP = (
     r"(?=\s*(?:(?:信息|文章|稿件)?来源|作者|发布|(?:更新|修改)?(?:时间|日期)|浏览|点击|阅读|访问|字体|"
     r"字号|文字大小|"
@@ -129,6 +132,13 @@ def lone_date(line: str) -> str | None:
     """A line that is nothing but a date, perhaps bracketed: `2024-03-05`, `[2024年3月5日]`."""
     found = _LONE_DATE.fullmatch(line.strip())
     return normalise_date(found.group(1)) if found else None
+def labelled_date(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    """The first date a label of `pattern` gives in the lines (成文日期：…, 更新时间：…)."""
+    for line in lines:
+        found = pattern.search(line)
+        if found:
+            return normalise_date(found.group(1))
+    return None
 
 
 def unlabelled_date(header: Sequence[str], title: str | None = None) -> str | None:
@@ -321,4 +331,6 @@ def extract_meta(
         source=source,
         author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),
         column=column_from_lines(header) or _first_tag(tags, "column"),
+        written=labelled_date(_WRITTEN_DATE, nearest_first),
+        updated=labelled_date(_UPDATED_DATE, nearest_first),
     )

@@ -88,7 +88,7 @@ META_LABELS: dict[str, str | None] = {
     "发布日期": "published",
     "发稿时间": "published",
     "成文日期": "written",
-    "更新时间": "published",
+    "更新时间": "updated",
     "时间": "published",
     "日期": "published",
     "信息来源": "source",

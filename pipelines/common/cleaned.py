@@ -24,6 +24,8 @@ class PageMeta:
     index_no: str | None = None  # 索引号
     doc_number: str | None = None  # 文号
     topic: str | None = None  # 主题分类
+    updated: str | None = None  # 更新时间, kept apart from the publication date
+    region_code: str | None = None  # the site's registry region (GB/T 2260), when the crawl knows
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,35 @@ from typing import Any
 
 STATUSES = ("done", "in_progress", "not_started")
 LEVELS = ("central", "provincial", "city", "county", "other")
+# What a notice reports (record v2, units block): docs/record.md says which words make each.
+REPORT_PHASES = (
+    "rectification_status",
+    "concentrated_progress",
+    "progress",
+    "interim_progress",
+    "completed",
+    "look_back",
+)
+# The inspected unit's field of work (record v2): docs/record.md lists the words of each.
+SECTORS = (
+    "party_committee",
+    "court",
+    "procuratorate",
+    "public_security",
+    "discipline",
+    "university",
+    "health",
+    "education",
+    "finance",
+    "soe",
+    "mass_organisation",
+    "party_department",
+    "street",
+    "community",
+    "village",
+    "township",
+    "department",
+)
 SPEC = "record"  # the key of a field's Spec in its dataclass metadata
 
 
@@ -144,6 +173,69 @@ class NoticeRecord:
     )
     feedback_date: str | None = field(
         default=None, metadata=_spec(Storage.PARTIAL_DATE, "the day findings were fed back")
+    )
+    # Record v2, units block: the round and team apart, the dates apart, the report's phase, the
+    # units linked to places (pipelines/parsing: rounds, date_roles, phase, regions, unit_keys).
+    term: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the committee's term (届): 十九届 -> 19")
+    )
+    round: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the inspection round (轮): 第三轮 -> 3")
+    )
+    round_year: int | None = field(
+        default=None,
+        metadata=_spec(Storage.NUMBER, "the year of the round, when stated (2023年第二轮)"),
+    )
+    inspecting_committee: str | None = field(
+        default=None,
+        metadata=_text(
+            "the committee that sent the team, with its place when named (湖南省委, 市委)"
+        ),
+    )
+    team_number: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the team's number: 第九巡视组 -> 9")
+    )
+    written_date: str | None = field(
+        default=None,
+        metadata=_spec(Storage.DATE, "the document's date: 成文日期, else the signature date"),
+    )
+    updated_date: str | None = field(
+        default=None, metadata=_spec(Storage.DATE, "the page's 更新时间 at the source")
+    )
+    report_phase: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL,
+            "what the notice reports (整改情况, 整改进展 …), from the title and opening",
+            length=30,
+            values=REPORT_PHASES,
+        ),
+    )
+    region_code: str | None = field(
+        default=None,
+        metadata=_spec(Storage.LABEL, "GB/T 2260 code of the inspected unit's division", length=6),
+    )
+    committee_region_code: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL, "GB/T 2260 code of the inspecting committee's division", length=6
+        ),
+    )
+    unit_type: str | None = field(
+        default=None,
+        metadata=_spec(Storage.LABEL, "the inspected unit's party organ (党委, 党组 …)", length=10),
+    )
+    sector: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL, "the inspected unit's field of work", length=30, values=SECTORS
+        ),
+    )
+    unit_key: str | None = field(
+        default=None,
+        metadata=_text(
+            "region_code:normalised name, the same for one unit across rounds and sites"
+        ),
     )
     counts: Counts = field(
         default_factory=Counts,

@@ -7,11 +7,10 @@ import dataclasses
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, PageMeta
-from pipelines.common.dates import iso_date
 from pipelines.common.evidence import Elsewhere, Evidence, Span
 from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.common.storable import storable_text
@@ -33,6 +32,7 @@ from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import CJK_SPACE_RE, paragraphs, squeeze_cjk_spaces
+from pipelines.parsing.units_fields import units_fields
 from pipelines.parsing.vocab import (
     NOTICE_FORMS,
     STATUS_MARKERS,
@@ -79,6 +79,8 @@ _TALLIED = {
 class Parsed:
     record: NoticeRecord
     decision: Decision  # record.is_notice, and the rule that decided it
+    # Where record v2's units-block values were read (field -> evidence), for record.evidence.
+    units_evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 def parse_notice(
@@ -139,7 +141,11 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     )
     parsed = _parse(simplified, simple_meta, links)
     restored: NoticeRecord = script.restore(parsed.record, table)
-    return Parsed(restored, parsed.decision)
+    # Keys and labels stay simplified, so a repost links to its original.
+    restored = dataclasses.replace(
+        restored, unit_key=parsed.record.unit_key, unit_type=parsed.record.unit_type
+    )
+    return Parsed(restored, parsed.decision, parsed.units_evidence)
 
 
 def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
@@ -170,6 +176,21 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
     outside = _outside_problems(paras, result.spans)
+    inspected = units.inspected_unit(opening, publisher)
+    level = units.committee_level(team, f"{publisher or ''}\n{title or ''}\n{opening}")
+    body = "\n".join(paras)
+    head = title_index + 1 if title_index is not None else 0
+    v2 = units_fields(
+        body,
+        len("\n".join(paras[:head])) + (1 if head else 0),
+        title,
+        _page_meta(meta, page),
+        signed_date=signed_date,
+        inspected_unit=inspected,
+        publisher=publisher,
+        county_level=level == "county",
+    )
+    published = v2.values.pop("published_date", None) or signed_date
     decision = (
         POINTS_TO_NOTICE
         if pointed is not None
@@ -181,15 +202,13 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
         parser_version=PARSER_VERSION,
         body_text=body,
         title=title,
-        published_date=iso_date(meta.published or page.published) or signed_date,
+        published_date=published,
         source=meta.source or page.source,
         author=meta.author or page.author,
         publisher=publisher,
-        inspected_unit=units.inspected_unit(opening, publisher),
+        inspected_unit=inspected,
         inspection_body=team,
-        inspection_level=units.committee_level(
-            team, f"{publisher or ''}\n{title or ''}\n{opening}"
-        ),
+        inspection_level=level,
         inspection_kinds=kinds,
         inspection_topic=units.find_topic(title, opening) if "专项" in kinds else None,
         inspection_round=units.find_round(f"{title or ''}\n{opening}\n{team or ''}"),
@@ -205,11 +224,24 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
         signed_by=signed_by,
         signed_date=signed_date,
         attachments=_attachments([*links, *cleaned.attachments]),
+        **v2.values,
     )
     read = _Read(body, starts, paras, region, title, title_from, header, period, feedback, result)
     found = _evidence(record, read, meta, page)
-    return Parsed(dataclasses.replace(record, evidence=found.to_json()), decision)
+    for path, evidence in v2.evidence.items():
+        found.put(path, getattr(record, path), evidence)
+    evidenced = dataclasses.replace(record, evidence=found.to_json())
+    return Parsed(evidenced, decision, v2.evidence)
 
+
+def _page_meta(meta: PageMeta, page: PageMeta) -> PageMeta:
+    """The caller's page metadata, the cleaner's where the caller has none."""
+    return dataclasses.replace(
+        meta,
+        published=meta.published or page.published,
+        written=meta.written or page.written,
+        updated=meta.updated or page.updated,
+    )
 
 @dataclass(frozen=True, slots=True)
 class _Read:

@@ -41,6 +41,24 @@ def test_date_from_lines(lines: list[str], date: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lines", "written", "updated"),
+    [
+        (["成文日期： | 2023-09-08 | 发布日期： | 2023-09-12"], "2023-09-08", None),
+        (["发布时间：2023-01-25　来源：区委巡察办　更新时间：2023-08-02"], None, "2023-08-02"),
+        (["发布时间：2023-01-25"], None, None),
+    ],
+)
+def test_written_and_updated_dates_are_kept_apart(
+    lines: list[str], written: str | None, updated: str | None
+) -> None:
+    root = html.fromstring(
+        f"<html><body><div>{'</div><div>'.join(lines)}</div><p>正文</p></body></html>"
+    )
+    meta = extract_meta(root, None, lines, SiteCleanRules())
+    assert (meta.written, meta.updated) == (written, updated)
+
+
+@pytest.mark.parametrize(
     ("value", "date"),
     [
         ("2007-08-20-23:59:59", "2007-08-20 23:59:59"),

@@ -241,3 +241,12 @@ def test_a_short_meta_line_is_not_continued_by_the_next(rest: str) -> None:
         f"关于巡察整改情况的通报\n来源：清河发布\n{rest}\n根据县委统一部署，开展了巡察。"
     )
     assert page.meta.source == "清河发布"
+
+
+def test_clean_text_keeps_the_written_and_updated_dates_apart() -> None:
+    page = clean_text("关于巡察整改情况的通报\n成文日期：2023-05-16 更新时间：2023-06-01\n正文。")
+    assert (page.meta.published, page.meta.written, page.meta.updated) == (
+        None,
+        "2023-05-16",
+        "2023-06-01",
+    )

@@ -64,9 +64,20 @@ def test_every_field_declares_its_storage_and_a_one_line_description(cls: type) 
 @pytest.mark.parametrize(
     ("storages", "expected"),
     [
-        ((Storage.DATE,), ("published_date", "signed_date")),
+        ((Storage.DATE,), ("published_date", "written_date", "updated_date", "signed_date")),
         ((Storage.PARTIAL_DATE,), ("inspection_start", "inspection_end", "feedback_date")),
-        ((Storage.LABEL,), ("inspection_level", "parser_version")),
+        (
+            (Storage.LABEL,),
+            (
+                "inspection_level",
+                "report_phase",
+                "region_code",
+                "committee_region_code",
+                "unit_type",
+                "sector",
+                "parser_version",
+            ),
+        ),
         ((Storage.TABLE,), ("problems",)),
         ((Storage.FLAG, Storage.TABLE), ("is_notice", "problems")),
     ],

@@ -22,6 +22,7 @@ STR_FIELDS = [f for f in names(NoticeRecord, Storage.TEXT) if f not in ("title",
 UNIT_FIELDS = {"publisher", "inspected_unit", "signed_by"}
 DATE_FIELDS = names(NoticeRecord, Storage.DATE, Storage.PARTIAL_DATE)
 LABEL_FIELDS = names(NoticeRecord, Storage.LABEL)
+NUMBER_FIELDS = names(NoticeRecord, Storage.NUMBER)
 
 
 def norm(value: Any, unit: bool = False) -> str:
@@ -56,7 +57,7 @@ def compare(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, bool]:
     for field in DATE_FIELDS:
         if field in gold:
             out[field] = (gold[field] or None) == (pred[field] or None)
-    for field in LABEL_FIELDS:
+    for field in (*LABEL_FIELDS, *NUMBER_FIELDS):
         if field in gold:
             out[field] = gold[field] == pred[field]
     if "inspection_kinds" in gold:
