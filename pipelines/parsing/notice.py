@@ -15,7 +15,8 @@ from pipelines.common.dates import iso_date
 from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.common.storable import storable_text
 from pipelines.parsing import counts as counts_mod
-from pipelines.parsing import dates, script, units
+from pipelines.parsing import dates, script, tallies, units
+from pipelines.parsing.accountability import extract_accountability
 from pipelines.parsing.classify import (
     PARSE_FAILED,
     POINTS_TO_NOTICE,
@@ -25,9 +26,11 @@ from pipelines.parsing.classify import (
     pointed_document,
 )
 from pipelines.parsing.contacts import extract_contact
+from pipelines.parsing.money import extract_money
 from pipelines.parsing.outline import Node, build_outline
 from pipelines.parsing.problems import ProblemsResult, extract_problems
 from pipelines.parsing.record import Attachment, Counts, NoticeRecord
+from pipelines.parsing.rules_made import extract_rules_made
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import paragraphs, squeeze_cjk_spaces
@@ -39,7 +42,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.5.0"
+PARSER_VERSION = "1.6.0"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -145,7 +148,12 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     publisher = signed_by or header or units.publisher_from_title(title)
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
-    outside = _outside_problems(paras, result.spans)
+    body = "\n".join(paras)
+    # The figures are read from body_text itself, so their spans are offsets into it.
+    outside = tallies.masked(paras, _inside_problems(result.spans))
+    rules = extract_rules_made(body)
+    rate = tallies.extract_completion_rate(body)
+    tally_date = tallies.extract_tally_date(body)
     decision = (
         POINTS_TO_NOTICE
         if pointed is not None
@@ -154,7 +162,7 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     record = NoticeRecord(
         is_notice=decision.is_notice,
         parser_version=PARSER_VERSION,
-        body_text="\n".join(paras),
+        body_text=body,
         title=title,
         published_date=iso_date(meta.published or page.published) or signed_date,
         source=meta.source or page.source,
@@ -172,10 +180,15 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
         inspection_end=end,
         feedback_date=_feedback_date(opening, hits, period),
         counts=counts,
-        status_counts=counts_mod.status_counts(
-            counts_mod.extract_status_counts("\n".join(outside)), result.grouped_status
+        status_counts=tallies.status_counts(
+            tallies.extract_status_counts(outside), result.grouped_status
         ),
         problems=result.problems,
+        accountability=tuple(found.value for found in extract_accountability(body)),
+        money=tuple(found.value for found in extract_money(body)),
+        rules_made=rules.value if rules else None,
+        completion_rate=rate.value if rate else None,
+        tally_date=tally_date.value if tally_date else None,
         contact=extract_contact(paras),
         signed_by=signed_by,
         signed_date=signed_date,
@@ -301,9 +314,14 @@ def _feedback_date(
     return None
 
 
+def _inside_problems(spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Indexes of the paragraphs inside a problem (the rest: opening, group notes, closing)."""
+    return {i for start, end in spans for i in range(start, end)}
+
+
 def _outside_problems(paras: list[str], spans: tuple[tuple[int, int], ...]) -> list[str]:
     """Paragraphs not inside a problem: the opening, status-group notes, the closing."""
-    inside = {i for start, end in spans for i in range(start, end)}
+    inside = _inside_problems(spans)
     return [p for i, p in enumerate(paras) if i not in inside]
 
 
