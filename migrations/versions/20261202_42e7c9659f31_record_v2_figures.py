@@ -37,9 +37,7 @@ def upgrade() -> None:
     with op.batch_alter_table("notices", schema=None) as batch_op:
         for name, comment in LISTS.items():
             batch_op.add_column(
-                sa.Column(
-                    name, Json, nullable=False, server_default="[]", comment=comment
-                )
+                sa.Column(name, Json, nullable=False, server_default="[]", comment=comment)
             )
         batch_op.add_column(
             sa.Column(

@@ -112,9 +112,7 @@ class StatusCounts:
 class Accountability:
     """One figure of who or what was held to account (给予党纪处分37人, 问责3个党组织)."""
 
-    kind: str = field(
-        metadata=_spec(Storage.LABEL, "what it counts", values=ACCOUNTABILITY_KINDS)
-    )
+    kind: str = field(metadata=_spec(Storage.LABEL, "what it counts", values=ACCOUNTABILITY_KINDS))
     count: int = field(metadata=_spec(Storage.NUMBER, "the figure (0 is data)"))
     unit: str = field(metadata=_text("its unit as written: 人, 人次, 件, 个党组织 …"))
     text: str = field(metadata=_text("the phrase it was read from"))

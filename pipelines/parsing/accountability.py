@@ -12,6 +12,7 @@ API (pure; spans are offsets into the text given):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipelines.common.evidence import Span
@@ -62,9 +63,12 @@ _ORGANISATION_WORD = re.compile(alternation(ORGANISATION_WORDS))
 
 def extract_accountability(text: str) -> tuple[Found[Accountability], ...]:
     found: list[Found[Accountability]] = []
-    taken: list[Span] = []  # figures read already: a breakdown, a follow-up, more figures
+    # Figures read already (a breakdown, a follow-up, more figures), sorted: their starts, ends.
+    starts: list[int] = []
+    ends: list[int] = []
     for start, kind, count, unit, filler, end in _figures(text):
-        if any(t.start <= start < t.end for t in taken):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
             continue
         fitting = _fitting(kind, unit, filler, text[max(0, start - 2) : start])
         if fitting is None:
@@ -77,7 +81,10 @@ def extract_accountability(text: str) -> tuple[Found[Accountability], ...]:
         figure += _details(text, figure[-1].span.end, fitting)
         figure += _follow_ups(text, figure[-1].span.end, fitting)
         found += figure
-        taken += [f.span for f in figure]
+        for f in figure:
+            at = bisect.bisect_left(starts, f.span.start)
+            starts.insert(at, f.span.start)
+            ends.insert(at, f.span.end)
     return tuple(sorted(found, key=lambda f: f.span.start))
 
 
@@ -87,7 +94,9 @@ def _figures(text: str) -> list[tuple[int, str, int, str, str, int]]:
     for m in _WORDS_FIRST.finditer(text):
         count = cn_to_int(m.group(3))
         if count is not None:
-            out.append((m.start(), _KIND_OF[m.group(1)], count, m.group(4), m.group(2) or "", m.end()))
+            out.append(
+                (m.start(), _KIND_OF[m.group(1)], count, m.group(4), m.group(2) or "", m.end())
+            )
     for m in _FIGURE_FIRST.finditer(text):
         count, kind = cn_to_int(m.group(1)), _KIND_OF[m.group(4)]
         if count is None or (m.group(3) is None and kind != "leads_received"):
@@ -114,7 +123,9 @@ def _fitting(kind: str, unit: str, filler: str, before: str) -> str | None:
     return kind if unit in _PERSONS else None
 
 
-def _found(text: str, kind: str, count: int, unit: str, start: int, end: int) -> Found[Accountability]:
+def _found(
+    text: str, kind: str, count: int, unit: str, start: int, end: int
+) -> Found[Accountability]:
     return Found(Accountability(kind, count, unit, text[start:end]), Span(start, end))
 
 
@@ -158,7 +169,7 @@ def _follow_ups(text: str, end: int, kind: str) -> list[Found[Accountability]]:
     for follow_kind in _FOLLOWED_BY[kind]:
         m = _FOLLOW[follow_kind].search(text, end, sentence_end)
         count = cn_to_int(m.group(3)) if m else None
-        if m is None or count is None or m.group(4) not in _CASES and m.group(4) != "个":
+        if m is None or count is None or (m.group(4) not in _CASES and m.group(4) != "个"):
             continue
         out.append(_found(text, follow_kind, count, m.group(4), m.start(), m.end()))
     return out

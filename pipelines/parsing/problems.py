@@ -19,8 +19,8 @@ from pipelines.parsing.problem_parts import (
     has_part_labels,
     last_node,
     own_status,
-    status_of,
     parts,
+    status_of,
     title_part,
 )
 from pipelines.parsing.record import Problem

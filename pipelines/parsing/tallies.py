@@ -43,9 +43,7 @@ _NOT_AFTER = "".join(rf"(?<!{w})" for w in NOT_BEFORE_STATUS)
 _WORDS_FIRST = re.compile(
     rf"{_NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
 )
-_FIGURE_FIRST = re.compile(
-    rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{_NOT_AFTER}({STATUS_WORD})"
-)
+_FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{_NOT_AFTER}({STATUS_WORD})")
 _RATE = re.compile(
     rf"({alternation(COMPLETION_RATE_WORDS)}|{BARE_RATE}){alternation(RATE_VERBS)}? ?"
     r"(\d{1,3}(?:\.\d{1,3})?) ?%"
@@ -116,8 +114,10 @@ def _partial_date(match: re.Match[str]) -> str | None:
     year = date_number(match.group(1))
     if year is None:
         return None
+    month: int | None
+    day: int | None = None
     if match.group(4):  # 截至2023年底
-        month, day = 12, None
+        month = 12
     elif match.group(2):
         month = date_number(match.group(2))
         day = date_number(match.group(3)) if match.group(3) else None

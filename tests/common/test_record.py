@@ -58,7 +58,12 @@ def test_to_dict_is_the_contract_json() -> None:
         {"kind": "case_filed", "count": 40, "unit": "件", "text": "立案40件", "detail": None}
     ]
     assert data["money"] == [
-        {"kind": "refunded", "yuan": 665700.0, "lower_bound": False, "text": "清退违规资金66.57万元"}
+        {
+            "kind": "refunded",
+            "yuan": 665700.0,
+            "lower_bound": False,
+            "text": "清退违规资金66.57万元",
+        }
     ]
     assert data["contact"]["phones"] == ["0715-8111755"]
     assert data["attachments"] == [{"name": "通报.docx", "url": None}]

@@ -300,7 +300,11 @@ def test_problems_from_the_outline_before_a_ledger_table(
 @pytest.mark.parametrize(
     ("tally", "expected"),
     [
-        pytest.param("截至目前，2个问题已整改完成1个，正在整改1个。", {"done": 1, "in_progress": 1}, id="as-of"),
+        pytest.param(
+            "截至目前，2个问题已整改完成1个，正在整改1个。",
+            {"done": 1, "in_progress": 1},
+            id="as-of",
+        ),
         pytest.param("截至2024年3月底，２个问题已完成整改２个。", {"done": 2}, id="fullwidth"),
         pytest.param("目前，2项问题均已整改完成。", {"done": 2}, id="adverb"),
     ],
