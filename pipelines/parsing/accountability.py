@@ -29,7 +29,7 @@ from pipelines.parsing.figures_vocab import (
     ORGANISATION_WORDS,
     PERSON_UNITS,
 )
-from pipelines.parsing.found import Found
+from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import Accountability
 from pipelines.parsing.vocab import alternation
 
@@ -54,6 +54,7 @@ _FOLLOW = {
     for kind, words in after.items()
 }
 _FOLLOWED_BY = {before: tuple(after) for before, after in FOLLOW_UP_WORDS.items()}
+_KEY = re.compile(alternation(_KIND_OF, bare=True))
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _PERSONS = frozenset(PERSON_UNITS)
 _CASES = frozenset((*CASE_UNITS, *PERSON_UNITS))
@@ -91,13 +92,14 @@ def extract_accountability(text: str) -> tuple[Found[Accountability], ...]:
 def _figures(text: str) -> list[tuple[int, str, int, str, str, int]]:
     """(start, kind, count, unit, filler, end) of every candidate figure, in text order."""
     out = []
-    for m in _WORDS_FIRST.finditer(text):
+    lines = list(lines_with(text, _KEY))
+    for m in (m for a, b in lines for m in _WORDS_FIRST.finditer(text, a, b)):
         count = cn_to_int(m.group(3))
         if count is not None:
             out.append(
                 (m.start(), _KIND_OF[m.group(1)], count, m.group(4), m.group(2) or "", m.end())
             )
-    for m in _FIGURE_FIRST.finditer(text):
+    for m in (m for a, b in lines for m in _FIGURE_FIRST.finditer(text, a, b)):
         count, kind = cn_to_int(m.group(1)), _KIND_OF[m.group(4)]
         if count is None or (m.group(3) is None and kind != "leads_received"):
             continue

@@ -24,7 +24,7 @@ from pipelines.parsing.figures_vocab import (
     MONEY_WORDS,
     YUAN_FACTORS,
 )
-from pipelines.parsing.found import Found
+from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import Money
 from pipelines.parsing.vocab import alternation
 
@@ -39,12 +39,13 @@ _AMOUNT = re.compile(
     rf" ?({_INSIDE})?({alternation(('亿', '万', '千'))})?({_INSIDE})?元"
 )
 _CLAUSE_END = re.compile(r"[，,。；;:\n]")
+_KEY = re.compile("元")
 _NEGATED = re.compile(rf"{alternation(MONEY_NEGATIONS)}$")
 
 
 def extract_money(text: str) -> tuple[Found[Money], ...]:
     found = []
-    for m in _AMOUNT.finditer(text):
+    for m in (m for a, b in lines_with(text, _KEY) for m in _AMOUNT.finditer(text, a, b)):
         verb = _verb_before(text, m.start())
         value = _yuan(m.group(2), m.group(4))
         if verb is None or value is None:

@@ -17,7 +17,7 @@ import re
 from pipelines.common.evidence import Span
 from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.figures_vocab import RULE_COUNTERS, RULE_NOUNS, RULE_VERB_JOINERS, RULE_VERBS
-from pipelines.parsing.found import Found
+from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.vocab import alternation
 
 _NUM = r"(\d{1,5}|[一二三四五六七八九十百千两]{1,6})"
@@ -32,12 +32,14 @@ _NOUN_FIRST = re.compile(
 _FIGURE_FIRST = re.compile(
     rf"{_VERBS}(?:共|共计)?{_NUM}{_COUNTER}[^\d，,。；;:、()《》“”\n]{{0,6}}?{_NOUN}"
 )
+_KEY = re.compile(alternation(RULE_NOUNS, bare=True))
 _VERB = re.compile(rf"{alternation(RULE_VERBS)}|建章立制")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def extract_rules_made(text: str) -> Found[int] | None:
-    for sentence in _SENTENCE.finditer(text):
+    sentences = (s for a, b in lines_with(text, _KEY) for s in _SENTENCE.finditer(text, a, b))
+    for sentence in sentences:
         figures = sorted(
             (m.start(), m.end(), n)
             for pattern in (_NOUN_FIRST, _FIGURE_FIRST)

@@ -29,8 +29,9 @@ from pipelines.parsing.figures_vocab import (
     COMPLETION_RATE_WORDS,
     NOT_BEFORE_STATUS,
     RATE_VERBS,
+    STATUS_WORDS,
 )
-from pipelines.parsing.found import Found
+from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import StatusCounts
 from pipelines.parsing.statuses import STATUS_WORD, classify
 from pipelines.parsing.vocab import COUNTERS, alternation
@@ -53,6 +54,8 @@ _BARE_AFTER = re.compile(r"(?:^|[，,。；;:\s(、]|总体|整体|总)$")
 _AS_OF = re.compile(
     rf"{alternation(AS_OF_WORDS)} ?(?:({YEAR}) ?年) ?(?:({MONTH}) ?月 ?(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}}) ?日|底|末|份)?|(底|末))?"
 )
+_STATUS_KEY = re.compile(alternation([w for ws in STATUS_WORDS.values() for w in ws], bare=True))
+_RATE_KEY = re.compile("率")
 _TALLY_WORDS = re.compile(rf"{STATUS_WORD}|{BARE_RATE}")
 
 
@@ -65,8 +68,9 @@ def extract_status_counts(text: str) -> dict[str, Found[int]]:
     """The first explicit tally of each status class (the words-first form before the other:
     '3个问题已整改完成2个' says 2 done)."""
     found: dict[str, Found[int]] = {}
+    lines = list(lines_with(text, _STATUS_KEY))
     for pattern, word, number in ((_WORDS_FIRST, 1, 2), (_FIGURE_FIRST, 2, 1)):
-        for match in pattern.finditer(text):
+        for match in (m for a, b in lines for m in pattern.finditer(text, a, b)):
             status = classify(match.group(word))
             value = cn_to_int(match.group(number))
             if status is None or value is None or status in found:
@@ -88,7 +92,7 @@ def status_counts(
 
 def extract_completion_rate(text: str) -> Found[float] | None:
     """The first rectification completion rate: 整改完成率96.5%, ，完成率达99%."""
-    for match in _RATE.finditer(text):
+    for match in (m for a, b in lines_with(text, _RATE_KEY) for m in _RATE.finditer(text, a, b)):
         if match.group(1) == BARE_RATE and not _BARE_AFTER.search(text[: match.start()]):
             continue
         return Found(float(match.group(2)), Span(match.start(), match.end()))
