@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -41,6 +42,8 @@ def column_type(declared: Spec) -> TypeEngine[Any]:
             return String(declared.length) if declared.length is not None else Text()
         case Storage.NUMBER:
             return Integer()
+        case Storage.REAL:
+            return Float()
         case Storage.DATE:
             return Date()
         case Storage.PARTIAL_DATE:
@@ -129,6 +132,11 @@ class Notice(Base):
     unit_key: Mapped[str | None] = record_column("unit_key", index=True)
     counts: Mapped[dict[str, Any]] = record_column("counts", default=dict)
     status_counts: Mapped[dict[str, Any] | None] = record_column("status_counts")
+    accountability: Mapped[list[Any]] = record_column("accountability", default=list)
+    money: Mapped[list[Any]] = record_column("money", default=list)
+    rules_made: Mapped[int | None] = record_column("rules_made")
+    completion_rate: Mapped[float | None] = record_column("completion_rate")
+    tally_date: Mapped[str | None] = record_column("tally_date")
     contact: Mapped[dict[str, Any]] = record_column("contact", default=dict)
     signed_by: Mapped[str | None] = record_column("signed_by")
     signed_date: Mapped[date | None] = record_column("signed_date")
@@ -201,6 +209,7 @@ class Problem(Base):
     description: Mapped[str | None] = record_column("description", RecordProblem)
     rectification: Mapped[str | None] = record_column("rectification", RecordProblem)
     status: Mapped[str | None] = record_column("status", RecordProblem)
+    status_label: Mapped[str | None] = record_column("status_label", RecordProblem)
 
 
 class NoticeVersion(Base):

@@ -258,7 +258,10 @@ def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
     for f in FLAT:
         value = record.get(f)
         if f not in NESTED:
-            row[f] = LIST_SEP.join(value or [])
+            items = value or []
+            # A list of words is joined; a list of objects (accountability, money) is JSON.
+            texts = all(isinstance(v, str) for v in items)
+            row[f] = LIST_SEP.join(items) if texts else json.dumps(items, ensure_ascii=False)
             continue
         nested = value or {}
         for k, column in zip(names(NESTED[f][1]), flat_columns(f), strict=True):

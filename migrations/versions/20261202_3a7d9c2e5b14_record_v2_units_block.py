@@ -7,7 +7,7 @@ region_code and unit_key (the panel of units across rounds is read by them). Sto
 them on their next parse (`notices reparse`); until then they are null.
 
 Revision ID: 3a7d9c2e5b14
-Revises: 0c7e5a1f3b2d
+Revises: 3e9d7c2a5b61
 Create Date: 2026-12-02 17:30:00.000000
 
 Every migration must run on both SQLite (batch mode) and PostgreSQL: tests/db/test_migrations.py.
@@ -22,7 +22,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "3a7d9c2e5b14"
-down_revision: str | Sequence[str] | None = "0c7e5a1f3b2d"
+down_revision: str | Sequence[str] | None = "3e9d7c2a5b61"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

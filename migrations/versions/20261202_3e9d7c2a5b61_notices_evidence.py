@@ -5,7 +5,7 @@ title, the page's metadata, the site). Notices stored before have an empty map u
 parsed again (`notices reparse`); the server default gives it them.
 
 Revision ID: 3e9d7c2a5b61
-Revises: 0c7e5a1f3b2d
+Revises: a3e9f1c27b64
 Create Date: 2026-12-02 17:30:00.000000
 
 Every migration must run on both SQLite (batch mode) and PostgreSQL: tests/db/test_migrations.py.
@@ -22,7 +22,7 @@ import models.types
 
 # revision identifiers, used by Alembic.
 revision: str = "3e9d7c2a5b61"
-down_revision: str | Sequence[str] | None = "0c7e5a1f3b2d"
+down_revision: str | Sequence[str] | None = "a3e9f1c27b64"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -132,6 +132,8 @@ def lone_date(line: str) -> str | None:
     """A line that is nothing but a date, perhaps bracketed: `2024-03-05`, `[2024年3月5日]`."""
     found = _LONE_DATE.fullmatch(line.strip())
     return normalise_date(found.group(1)) if found else None
+
+
 def labelled_date(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
     """The first date a label of `pattern` gives in the lines (成文日期：…, 更新时间：…)."""
     for line in lines:

@@ -12,7 +12,7 @@ from pipelines.common.evidence import Place
 from pipelines.common.record import NoticeRecord, Spec, Storage, spec
 
 SCHEMA_ID = "https://notices.invalid/record.schema.json"  # a name only: nothing is served there
-_SCALARS: dict[Any, str] = {str: "string", int: "integer", bool: "boolean"}
+_SCALARS: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
 _PARTIAL_DATE = r"^\d{4}-\d{2}(-\d{2})?$"
 # One value's evidence (pipelines/common/evidence.py): a span of body_text, or a place.
 _EVIDENCE = {

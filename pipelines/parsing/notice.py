@@ -15,7 +15,8 @@ from pipelines.common.evidence import Elsewhere, Evidence, Span
 from pipelines.common.limits import MAX_NOTICE_CHARS
 from pipelines.common.storable import storable_text
 from pipelines.parsing import counts as counts_mod
-from pipelines.parsing import dates, script, units
+from pipelines.parsing import dates, script, tallies, units
+from pipelines.parsing.accountability import extract_accountability
 from pipelines.parsing.classify import (
     PARSE_FAILED,
     POINTS_TO_NOTICE,
@@ -25,27 +26,26 @@ from pipelines.parsing.classify import (
     pointed_document,
 )
 from pipelines.parsing.contacts import extract_contact
+from pipelines.parsing.figures_vocab import STATUS_WORDS
 from pipelines.parsing.located import Located, Region, paragraph_starts
+from pipelines.parsing.money import extract_money
 from pipelines.parsing.outline import Node, build_outline, classify_marker
 from pipelines.parsing.problems import ProblemsResult, extract_problems
 from pipelines.parsing.record import Attachment, Counts, NoticeRecord
+from pipelines.parsing.rules_made import extract_rules_made
 from pipelines.parsing.signature import find_signature
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import CJK_SPACE_RE, paragraphs, squeeze_cjk_spaces
 from pipelines.parsing.units_fields import units_fields
 from pipelines.parsing.vocab import (
     NOTICE_FORMS,
-    STATUS_MARKERS,
-    TALLY_DONE,
-    TALLY_NOT_STARTED,
-    TALLY_ONGOING,
     TITLE_CUT_WORDS,
     TITLE_END_WORDS,
     TITLE_WORDS,
     alternation,
 )
 
-PARSER_VERSION = "1.5.0"
+PARSER_VERSION = "1.6.0"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -68,11 +68,8 @@ _COUNTED = {
     "problems": ("问题", "问题"),
     "measures": ("措施|举措|条", "措施|举措"),
 }
-_TALLIED = {
-    "done": alternation(TALLY_DONE, bare=True),
-    "in_progress": alternation((*TALLY_ONGOING, "正在推进", "正在整改", "持续推进"), bare=True),
-    "not_started": alternation(TALLY_NOT_STARTED, bare=True),
-}
+# The words of each status class (the figures' vocabulary), to find the phrase of its tally.
+_TALLIED = {name: alternation(words, bare=True) for name, words in STATUS_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +172,16 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     publisher = signed_by or header or units.publisher_from_title(title)
     kinds = units.find_kinds(f"{title or ''}\n{opening}\n{team or ''}")
     result, counts = _problems(paras, root, opening)
-    outside = _outside_problems(paras, result.spans)
     inspected = units.inspected_unit(opening, publisher)
     level = units.committee_level(team, f"{publisher or ''}\n{title or ''}\n{opening}")
     body = "\n".join(paras)
+    # The figures are read from body_text itself, so their spans are offsets into it.
+    outside = tallies.masked(paras, _inside_problems(result.spans))
+    sanctions = extract_accountability(body)
+    amounts = extract_money(body)
+    rules = extract_rules_made(body)
+    rate = tallies.extract_completion_rate(body)
+    tally_date = tallies.extract_tally_date(body)
     head = title_index + 1 if title_index is not None else 0
     v2 = units_fields(
         body,
@@ -216,10 +219,15 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
         inspection_end=end,
         feedback_date=feedback[0] if feedback else None,
         counts=counts,
-        status_counts=counts_mod.status_counts(
-            counts_mod.extract_status_counts("\n".join(outside)), result.grouped_status
+        status_counts=tallies.status_counts(
+            tallies.extract_status_counts(outside), result.grouped_status
         ),
         problems=result.problems,
+        accountability=tuple(f.value for f in sanctions),
+        money=tuple(f.value for f in amounts),
+        rules_made=rules.value if rules else None,
+        completion_rate=rate.value if rate else None,
+        tally_date=tally_date.value if tally_date else None,
         contact=extract_contact(paras),
         signed_by=signed_by,
         signed_date=signed_date,
@@ -230,6 +238,10 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     found = _evidence(record, read, meta, page)
     for path, evidence in v2.evidence.items():
         found.put(path, getattr(record, path), evidence)
+    found.each("accountability", record.accountability, (f.span for f in sanctions))
+    found.each("money", record.money, (f.span for f in amounts))
+    for path, one in (("rules_made", rules), ("completion_rate", rate), ("tally_date", tally_date)):
+        found.put(path, getattr(record, path), one.span if one else None)
     evidenced = dataclasses.replace(record, evidence=found.to_json())
     return Parsed(evidenced, decision, v2.evidence)
 
@@ -242,6 +254,7 @@ def _page_meta(meta: PageMeta, page: PageMeta) -> PageMeta:
         written=meta.written or page.written,
         updated=meta.updated or page.updated,
     )
+
 
 @dataclass(frozen=True, slots=True)
 class _Read:
@@ -390,7 +403,7 @@ def _status_marker(where: Region, status: str | None) -> Span | None:
     if status is None:
         return None
     found = None
-    for word in STATUS_MARKERS.get(status, ()):
+    for word in STATUS_WORDS.get(status, ()):
         span = where.find(word, last=True)
         if span is not None and (found is None or span.start > found.start):
             found = span
@@ -527,9 +540,14 @@ def _feedback_date(
     return None
 
 
+def _inside_problems(spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Indexes of the paragraphs inside a problem (the rest: opening, group notes, closing)."""
+    return {i for start, end in spans for i in range(start, end)}
+
+
 def _outside_problems(paras: list[str], spans: tuple[tuple[int, int], ...]) -> list[str]:
     """Paragraphs not inside a problem: the opening, status-group notes, the closing."""
-    inside = {i for start, end in spans for i in range(start, end)}
+    inside = _inside_problems(spans)
     return [p for i, p in enumerate(paras) if i not in inside]
 
 

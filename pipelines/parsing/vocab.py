@@ -216,22 +216,7 @@ TITLE_PREFIXES = ("关于对", "关于", "针对", "对于")
 
 # -- status: how far a problem's rectification has got --------------------------------------------
 
-# A status marker a problem states itself (（已完成）, 整改进展：正在推进) or a ledger cell
-# holds, by the status it means (the contract's statuses).
-STATUS_MARKERS = {
-    "done": ("已完成", "已整改到位", "已整改完成", "已整改", "已办结", "完成"),
-    "in_progress": (
-        "基本完成",
-        "正在推进",
-        "正在整改",
-        "整改中",
-        "持续推进",
-        "持续整改",
-        "长期坚持",
-        "未完成",
-    ),
-    "not_started": ("尚未启动", "尚未开始", "未启动"),
-}
+# The words of a problem's own status, by class: figures_vocab.STATUS_WORDS (record v2).
 # Status words of a tally (已完成19个, 正在推进2个), by status; adverbs of an ongoing one below.
 TALLY_DONE = (
     "已完成", "已整改完成", "已整改到位", "已经完成", "完成整改", "已整改", "已办结", "整改完成",

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from pipelines.common.record import (
+    Accountability,
     Attachment,
     Contact,
     Counts,
+    Money,
     NoticeRecord,
     Problem,
     StatusCounts,
@@ -18,7 +20,10 @@ from pipelines.common.record import (
 )
 from pipelines.common.record_schema import json_schema
 
-_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list, "object": dict}
+_TYPES = {
+    "string": str, "integer": int, "number": int | float, "boolean": bool, "array": list,
+    "object": dict,
+}  # fmt: skip
 
 
 def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
@@ -53,8 +58,8 @@ def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
 
 
 def _is(value: Any, kind: str) -> bool:
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+    if kind in ("integer", "number"):
+        return isinstance(value, _TYPES[kind]) and not isinstance(value, bool)
     return isinstance(value, _TYPES[kind])
 
 
@@ -67,7 +72,12 @@ FULL = NoticeRecord(
     inspection_kinds=("常规",),
     inspection_start="2023-08",
     counts=Counts(3, 11, 21, None),
-    status_counts=StatusCounts(20, 1, 0),
+    status_counts=StatusCounts(done=20, in_progress=1, not_started=0),
+    accountability=(Accountability("party_discipline", 18, "人", "党内警告18人", "党内警告"),),
+    money=(Money("surrendered", 149000000.0, False, "退缴违规资金1.49亿元"),),
+    rules_made=12,
+    completion_rate=96.5,
+    tally_date="2023-09",
     problems=(Problem(1, None, "问题", status="done"),),
     contact=Contact(("0517-1234567",), (), "地址", None),
     attachments=(Attachment("清单.docx"),),
