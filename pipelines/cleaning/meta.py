@@ -333,6 +333,6 @@ def extract_meta(
         source=source,
         author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),
         column=column_from_lines(header) or _first_tag(tags, "column"),
-        written=labelled_date(_WRITTEN_DATE, nearest_first),
-        updated=labelled_date(_UPDATED_DATE, nearest_first),
+        written=info.written or labelled_date(_WRITTEN_DATE, nearest_first),
+        updated=info.updated or labelled_date(_UPDATED_DATE, nearest_first),
     )
