@@ -24,7 +24,10 @@ TITLE_SHARE = 0.4
 _GLUED_META = re.compile(
     "(?:" + "|".join(sorted(META_LABELS, key=len, reverse=True)) + r")\s*[:：]"
 )
-_TRAILING_DATE = re.compile(rf"\s*(?:{BARE_DATES.pattern})\s*$")
+# A date after the title, with the time of day CMSs print beside it (2024-01-03 10:35:00).
+_TRAILING_DATE = re.compile(
+    rf"\s*(?:{BARE_DATES.pattern})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"
+)
 
 
 def _squash(text: str) -> str:

@@ -42,7 +42,9 @@ def test_text_shows_each_version_and_the_sentence_added(edited: Engine, migrated
     v1 = lines.index(next(line for line in lines if line.startswith("version 1  2026-01-01")))
     assert lines[v1 + 1] == "  first version"
     assert lines[v1 + 2].startswith("version 2  2026-01-02 00:00:00 UTC  HTTP 200")
-    assert lines[v1 + 3] == "  body_text:"
+    # the edit stamped the page's 更新时间, then added the sentence
+    assert lines[v1 + 3].startswith("  updated_date: ")
+    assert lines[v1 + 4] == "  body_text:"
     added = [line.strip() for line in lines if line.strip().startswith("+")]
     assert added == ["+(2023年8月补充)截至7月底，上述整改任务已全部完成，相关制度已印发执行。"]
     assert any(line.startswith("    @@ ") for line in lines)
@@ -68,12 +70,12 @@ def test_json_says_the_same(edited: Engine, migrated_url: str) -> None:
     assert data["notice"]["url"] == URL
     assert data["derived_by"]["parser_version"] == PARSER_VERSION
     first, second = data["versions"]
-    # the edit moved the text after it, and with it the evidence's spans
-    changed = [c["field"] for c in second["changes"]]
-    assert (first["changes"], changed) == ([], ["body_text", "evidence"])
+    # the edit stamped 更新时间 and moved the text after it, and with it the evidence's spans
+    changed = {c["field"]: c for c in second["changes"]}
+    assert (first["changes"], list(changed)) == ([], ["updated_date", "body_text", "evidence"])
     assert (
         "+(2023年8月补充)截至7月底，上述整改任务已全部完成，相关制度已印发执行。"
-        in (second["changes"][0]["diff"])
+        in changed["body_text"]["diff"]
     )
     assert data["events"] == []
 
