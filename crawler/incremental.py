@@ -6,7 +6,9 @@ are known, and whether a list page holds only known rows, which ends the paging 
 row is known when its detail page is stored (as a notice or a raw page) and its list title and
 date are those it was listed with before; a row the crawler would not fetch (a title that is no
 notice's, another host) is known when it was listed before. The list pages the spider read are
-handed back to the store at the end (`lists_seen`). With `full`, nothing is skipped and nothing is
+handed back to the store at the end (`lists_seen`). Known rows in the fresh window (among a list's
+first rows, notices first seen within a few days) are fetched again all the same, conditionally:
+edits cluster in the days after publication and leave the list row as it was. With `full`, nothing is skipped and nothing is
 asked conditionally: every page is walked and downloaded, so what a 304 would hide (an attachment
 replaced behind an unchanged page, say) is seen weekly. The decisions are pure functions of their
 arguments; docs/incremental.md tells the whole story.
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from crawler.listing import ListEntry, canonical_url
 from pipelines.common.page_state import LIST, ArchiveState, ListRow, PageState
@@ -71,6 +73,24 @@ def is_known(
     if relevant:
         return url in stored and same
     return before is not None and same
+
+
+def fresh_keys(
+    entries: Sequence[ListEntry],
+    *,
+    first_seen: Mapping[str, datetime],
+    now: datetime,
+    days: int,
+    rows: int,
+    hosts: Collection[str] = (),
+) -> frozenset[str]:
+    """The canonical URLs, among the first `rows` of these rows, of the stored notices first seen
+    less than `days` days before `now`: the fresh window (0 days or 0 rows: none)."""
+    if days <= 0 or rows <= 0:
+        return frozenset()
+    since = now - timedelta(days=days)
+    keys = (canonical_url(e.url, hosts) for e in entries[:rows])
+    return frozenset(k for k in keys if k in first_seen and first_seen[k] > since)
 
 
 def stops_paging(rows: Sequence[bool], *, site_known: bool, full: bool) -> bool:
@@ -160,6 +180,22 @@ class Incremental:
             relevant=relevant,
             stored=self._archive.stored,
             listed=self._listed,
+            hosts=self.hosts,
+        )
+
+    def fresh(
+        self, entries: Sequence[ListEntry], *, before: int, now: datetime, days: int, rows: int
+    ) -> frozenset[str]:
+        """The rows of this list page in the fresh window: the list's first `rows` rows, of which
+        `before` were on the pages read before this one (a full walk fetches every row anyway)."""
+        if self.full:
+            return frozenset()
+        return fresh_keys(
+            entries,
+            first_seen=self._archive.first_seen,
+            now=now,
+            days=days,
+            rows=rows - before,
             hosts=self.hosts,
         )
 

@@ -25,6 +25,10 @@ SKIP_HREF = ("javascript:", "mailto:", "#", "tel:")
 # Rows read per list page. Real lists show 10-100; a page of 100,000 links (a hostile or broken
 # page) took 47 s and 225 MB to read in full, and would have sent as many requests.
 MAX_LIST_ROWS = 2000
+# Set in a site's list rules when its seed wrote its own selectors: rows they miss are reported
+# (`layout_not_recognised`), not replaced by automatic ones (crawler/autolist), so a changed
+# layout is seen.
+OWN_SELECTORS = "own_selectors"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ failures that still handed pages to the store is `partial`; one with nothing to 
 of what stopped it (blocked, unreachable, not_found, error). A site whose lists answered without
 failing can still be `layout_not_recognised` (no rows at all) or `empty` (rows, none worth
 fetching). Every site that is not `ok` needs a person and is flagged, except that the seed's
-`expected_empty: true` excuses those two "no rows" outcomes: never a failure.
+`expected_empty: true` excuses those two "no rows" outcomes: never a failure. A detail page the
+cleaner found no body in (`empty_body`) is a failure of its site, as a page the store refused.
 
 The run's `OutcomeLedger` holds one `SiteOutcome` per selected site: the spider records into it,
 the retry middleware adds the rate limits it waited out (problems, not failures: the page came),
@@ -80,6 +81,7 @@ class SiteOutcome:
     known: int = 0  # rows already archived as listed, not fetched again (crawler/incremental.py)
     items: int = 0  # pages handed to the pipelines
     store_rejected: int = 0  # of which the store could not write (their data)
+    unreadable: int = 0  # of which the cleaner found no body in (pipelines.common.cleaned)
     attachments_fetched: int = 0
     attachments_failed: int = 0
     problems: Counter[str] = field(default_factory=Counter)  # class -> count
@@ -152,7 +154,8 @@ class SiteOutcome:
         """ok | partial | a failure class (blocked, unreachable, not_found, error) |
         layout_not_recognised | empty."""
         if self.failed:
-            return "partial" if self.items > self.store_rejected else self._failure_class()
+            delivered = self.items - self.store_rejected - self.unreadable
+            return "partial" if delivered > 0 else self._failure_class()
         if self.items:
             return "ok"
         if self.skipped_by_date or self.known:
@@ -190,6 +193,7 @@ class SiteOutcome:
             "known": self.known,
             "items": self.items,
             "store_rejected": self.store_rejected,
+            "unreadable": self.unreadable,
             "attachments_fetched": self.attachments_fetched,
             "attachments_failed": self.attachments_failed,
             "problems": dict(self.problems),
@@ -227,6 +231,13 @@ class OutcomeLedger(Mapping[str, SiteOutcome]):
         if outcome is not None:  # a page of no selected site (another spider's) has no outcome
             outcome.store_rejected += 1
             outcome.record_failure("store", "rejected", url, detail=reason)
+
+    def record_unreadable(self, site_id: str, url: str, failure: str) -> None:
+        """The cleaner found no body in this detail page (`empty_body`): a failed page."""
+        outcome = self._by_site.get(site_id)
+        if outcome is not None:
+            outcome.unreadable += 1
+            outcome.record_failure("detail", failure, url)
 
     def to_dicts(self) -> dict[str, dict[str, Any]]:
         return {sid: o.to_dict() for sid, o in self._by_site.items()}

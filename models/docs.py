@@ -31,6 +31,7 @@ _STORED = {
     Storage.TEXT: "text",
     Storage.LABEL: "text",
     Storage.NUMBER: "integer",
+    Storage.REAL: "real",
     Storage.DATE: "date",
     Storage.PARTIAL_DATE: "text",
     Storage.JSON: "JSON",
@@ -147,7 +148,9 @@ def _value(hint: Any, declared: Spec) -> str:
         return f"list of {_value(typing.get_args(hint)[0], declared)}"
     if is_dataclass(hint):
         return "{" + ", ".join(f.name for f in fields(hint)) + "}"
-    return {str: "text", int: "integer", bool: "true/false"}[hint]
+    if typing.get_origin(hint) is dict:  # the evidence map
+        return "map of field path to {start, end} or {from, key}"
+    return {str: "text", int: "integer", float: "number", bool: "true/false"}[hint]
 
 
 def _describe(column: Column[Any]) -> str:

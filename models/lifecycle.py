@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, Table, case, delete, func, select, up
 
 from models.native_upsert import chunks, dialect_insert, on_conflict_nothing
 from models.notice import Notice, NoticeEvent, NoticeUrl, NoticeVersion
+from models.page_validator import PageValidator
 from pipelines.common.fetched import FetchedPage
 from pipelines.common.lifecycle import EventKind, StoredNotice
 
@@ -23,6 +24,7 @@ NOTICES = cast(Table, Notice.__table__)
 URLS = cast(Table, NoticeUrl.__table__)
 EVENTS = cast(Table, NoticeEvent.__table__)
 VERSIONS = cast(Table, NoticeVersion.__table__)
+VALIDATORS = cast(Table, PageValidator.__table__)
 LOOKUP_CHUNK = 500
 
 
@@ -36,8 +38,6 @@ class Stored(NamedTuple):
     record_sha256: str
     removed: bool
     delisted: bool
-    etag: str | None
-    last_modified: str | None
 
 
 _STORED_COLUMNS = (
@@ -48,8 +48,6 @@ _STORED_COLUMNS = (
     NOTICES.c.record_sha256,
     NOTICES.c.removed_at.is_not(None),
     NOTICES.c.delisted_at.is_not(None),
-    NOTICES.c.etag,
-    NOTICES.c.last_modified,
 )
 
 
@@ -212,6 +210,7 @@ def _stored_notice(row: Any) -> StoredNotice:
     )
 
 
+# A notice's validators are those of its page's last answer, kept once, in page_validators.
 _NOTICE_COLUMNS = (
     NOTICES.c.site_id,
     NOTICES.c.url,
@@ -219,9 +218,10 @@ _NOTICE_COLUMNS = (
     NOTICES.c.published_date,
     NOTICES.c.removed_at,
     NOTICES.c.delisted_at,
-    NOTICES.c.etag,
-    NOTICES.c.last_modified,
+    VALIDATORS.c.etag,
+    VALIDATORS.c.last_modified,
 )
+_WITH_VALIDATORS = NOTICES.outerjoin(VALIDATORS, VALIDATORS.c.page_key == NOTICES.c.canonical_url)
 
 
 def stored_notices(engine: Engine, site_ids: Sequence[str]) -> dict[str, list[StoredNotice]]:
@@ -229,7 +229,11 @@ def stored_notices(engine: Engine, site_ids: Sequence[str]) -> dict[str, list[St
     found: dict[str, list[StoredNotice]] = {sid: [] for sid in site_ids}
     with engine.connect() as conn:
         for chunk in chunks(sorted(site_ids), LOOKUP_CHUNK):
-            query = select(*_NOTICE_COLUMNS).where(NOTICES.c.site_id.in_(chunk))
+            query = (
+                select(*_NOTICE_COLUMNS)
+                .select_from(_WITH_VALIDATORS)
+                .where(NOTICES.c.site_id.in_(chunk))
+            )
             for row in conn.execute(query.order_by(NOTICES.c.id)):
                 found[row.site_id].append(_stored_notice(row))
     return found
@@ -237,15 +241,30 @@ def stored_notices(engine: Engine, site_ids: Sequence[str]) -> dict[str, list[St
 
 def recheck_targets(engine: Engine, site_ids: Sequence[str], limit: int) -> list[StoredNotice]:
     """The `limit` notices of these sites checked longest ago (never checked first), removed ones
-    included: a removed notice that answers again is live."""
+    included: a removed notice that answers again is live. The budget is shared among the sites:
+    none gets more than its share (`limit` over the sites with notices, rounded up) while another
+    site's share is unused, so a night's re-checks cost every site about the same."""
+    where = NOTICES.c.site_id.in_(list(site_ids))
     never_first = case((NOTICES.c.last_checked_at.is_(None), 0), else_=1)
-    query = (
-        select(*_NOTICE_COLUMNS)
-        .where(NOTICES.c.site_id.in_(list(site_ids)))
-        .order_by(never_first, NOTICES.c.last_checked_at, NOTICES.c.id)
-        .limit(limit)
+    oldest = (never_first, NOTICES.c.last_checked_at, NOTICES.c.id)
+    ranked = (
+        select(
+            *_NOTICE_COLUMNS,
+            func.row_number().over(partition_by=NOTICES.c.site_id, order_by=oldest).label("nth"),
+            func.row_number().over(order_by=oldest).label("overall"),
+        )
+        .select_from(_WITH_VALIDATORS)
+        .where(where)
+        .subquery()
     )
     with engine.connect() as conn:
+        sites = conn.execute(select(func.count(NOTICES.c.site_id.distinct())).where(where))
+        share = -(-limit // max(sites.scalar_one(), 1))
+        query = (
+            select(ranked)
+            .order_by(case((ranked.c.nth <= share, 0), else_=1), ranked.c.overall)
+            .limit(limit)
+        )
         return [_stored_notice(row) for row in conn.execute(query)]
 
 

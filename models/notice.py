@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -41,6 +42,8 @@ def column_type(declared: Spec) -> TypeEngine[Any]:
             return String(declared.length) if declared.length is not None else Text()
         case Storage.NUMBER:
             return Integer()
+        case Storage.REAL:
+            return Float()
         case Storage.DATE:
             return Date()
         case Storage.PARTIAL_DATE:
@@ -87,12 +90,6 @@ class Notice(Base):
     removed_at: Mapped[datetime | None] = archive_column("removed_at", UTCDateTime())
     removed_reason: Mapped[str | None] = archive_column("removed_reason", LABEL)
     delisted_at: Mapped[datetime | None] = archive_column("delisted_at", UTCDateTime())
-    etag: Mapped[str | None] = mapped_column(
-        Text, comment="ETag of the last answer with content, sent back by `notices recheck`"
-    )
-    last_modified: Mapped[str | None] = mapped_column(
-        Text, comment="Last-Modified of the last answer with content, sent back likewise"
-    )
     content_sha256: Mapped[str] = mapped_column(
         String(64), comment="sha256 of the raw bytes of the current version"
     )
@@ -120,14 +117,33 @@ class Notice(Base):
     inspection_start: Mapped[str | None] = record_column("inspection_start")
     inspection_end: Mapped[str | None] = record_column("inspection_end")
     feedback_date: Mapped[str | None] = record_column("feedback_date")
+    term: Mapped[int | None] = record_column("term")
+    round: Mapped[int | None] = record_column("round")
+    round_year: Mapped[int | None] = record_column("round_year")
+    inspecting_committee: Mapped[str | None] = record_column("inspecting_committee")
+    team_number: Mapped[int | None] = record_column("team_number")
+    written_date: Mapped[date | None] = record_column("written_date")
+    updated_date: Mapped[date | None] = record_column("updated_date")
+    report_phase: Mapped[str | None] = record_column("report_phase")
+    region_code: Mapped[str | None] = record_column("region_code", index=True)
+    committee_region_code: Mapped[str | None] = record_column("committee_region_code")
+    unit_type: Mapped[str | None] = record_column("unit_type")
+    sector: Mapped[str | None] = record_column("sector")
+    unit_key: Mapped[str | None] = record_column("unit_key", index=True)
     counts: Mapped[dict[str, Any]] = record_column("counts", default=dict)
     status_counts: Mapped[dict[str, Any] | None] = record_column("status_counts")
+    accountability: Mapped[list[Any]] = record_column("accountability", default=list)
+    money: Mapped[list[Any]] = record_column("money", default=list)
+    rules_made: Mapped[int | None] = record_column("rules_made")
+    completion_rate: Mapped[float | None] = record_column("completion_rate")
+    tally_date: Mapped[str | None] = record_column("tally_date")
     contact: Mapped[dict[str, Any]] = record_column("contact", default=dict)
     signed_by: Mapped[str | None] = record_column("signed_by")
     signed_date: Mapped[date | None] = record_column("signed_date")
     attachments: Mapped[list[Any]] = record_column("attachments", default=list)
     body_text: Mapped[str] = record_column("body_text", default="")
     parser_version: Mapped[str | None] = record_column("parser_version")
+    evidence: Mapped[dict[str, Any]] = record_column("evidence", default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(
         default=dict, comment="record values that fit no column: unknown fields, odd shapes"
     )
@@ -193,6 +209,7 @@ class Problem(Base):
     description: Mapped[str | None] = record_column("description", RecordProblem)
     rectification: Mapped[str | None] = record_column("rectification", RecordProblem)
     status: Mapped[str | None] = record_column("status", RecordProblem)
+    status_label: Mapped[str | None] = record_column("status_label", RecordProblem)
 
 
 class NoticeVersion(Base):

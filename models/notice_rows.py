@@ -109,6 +109,8 @@ def _fits(name: str) -> Callable[[Any], bool]:
             return lambda v: isinstance(v, str)
         case Storage.NUMBER:
             return lambda v: isinstance(v, int) and not isinstance(v, bool)
+        case Storage.REAL:
+            return lambda v: isinstance(v, int | float) and not isinstance(v, bool)
         case Storage.DATE:
             return lambda v: _iso_date(v) is not None
         case Storage.PARTIAL_DATE:

@@ -28,22 +28,30 @@ CHUNK = 500  # below SQLite's bound-parameter limit
 
 
 def load_state(engine: Engine, site_ids: Iterable[str]) -> ArchiveState:
-    """The stored page states and stored page URLs of these sites."""
+    """The stored page states and stored page URLs of these sites, and when each stored notice
+    was first seen."""
     ids = sorted(set(site_ids))
     pages: dict[str, PageState] = {}
     stored: set[str] = set()
+    first_seen: dict[str, datetime] = {}  # of stored notices, for the fresh window
     sites: set[str] = set()
     with engine.connect() as conn:
         for chunk in chunks(ids, CHUNK):
             for row in conn.execute(select(VALIDATORS).where(VALIDATORS.c.site_id.in_(chunk))):
                 pages[row.page_key] = _state(row)
                 sites.add(row.site_id)
-            for table in (NOTICES, RAW_PAGES):
-                query = select(table.c.canonical_url, table.c.site_id)
-                for url, site_id in conn.execute(query.where(table.c.site_id.in_(chunk))):
-                    stored.add(url)
-                    sites.add(site_id)
-    return ArchiveState(pages=pages, stored=frozenset(stored), sites=frozenset(sites))
+            query = select(NOTICES.c.canonical_url, NOTICES.c.site_id, NOTICES.c.first_seen_at)
+            for url, site_id, seen in conn.execute(query.where(NOTICES.c.site_id.in_(chunk))):
+                first_seen[url] = seen
+                sites.add(site_id)
+            query = select(RAW_PAGES.c.canonical_url, RAW_PAGES.c.site_id)
+            for url, site_id in conn.execute(query.where(RAW_PAGES.c.site_id.in_(chunk))):
+                stored.add(url)
+                sites.add(site_id)
+    stored.update(first_seen)
+    return ArchiveState(
+        pages=pages, stored=frozenset(stored), sites=frozenset(sites), first_seen=first_seen
+    )
 
 
 def write_states(engine: Engine, states: Sequence[PageState]) -> int:

@@ -126,18 +126,14 @@ def _write_notices(
     ids = {url: was.id for url, was in known.items()}
     if changed:
         preps = [Prepared.of(*values) for values in changed.values()]
-        for prep in preps:
-            prep.row.update(etag=prep.page.etag, last_modified=prep.page.last_modified)
         updated = {u for u in changed if u in known}
         ids.update(_upsert_notices(conn, preps, updated, ids, now))
     for url, page in last.items():
         was = known.get(url)
         values = lifecycle.answered(changes, ids[url], was, page)
-        if was is not None and url not in changed:
-            if was.url != page.url:  # the same page on another port, scheme or www.
-                values["url"] = page.url
-            if (was.etag, was.last_modified) != (page.etag, page.last_modified):
-                values.update(etag=page.etag, last_modified=page.last_modified)
+        # the same page on another port, scheme or www.
+        if was is not None and url not in changed and was.url != page.url:
+            values["url"] = page.url
         if values:
             conn.execute(update(NOTICES).where(NOTICES.c.id == ids[url]).values(**values))
     for _, p, _ in notices:  # every fetch of the batch, not only the last of its key

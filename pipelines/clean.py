@@ -5,6 +5,11 @@ from the seeds; a site whose options were broken is counted once under
 `notices/clean/bad_site_rules` and cleaned generically. A page that cannot be cleaned still goes
 on with an empty CleanedPage (the raw bytes stay on the item and are stored), counted under the
 `notices/clean/errors` stat: one odd page must not stop a crawl.
+
+A page holding an article's worth of text whose body came out empty (`CleanedPage.failure`,
+`empty_body`) is no result: it is counted under `notices/clean/empty_body`, logged, recorded as
+a failed detail page of its site in the run's outcomes; the parser makes no record of it and
+marks it with that reason (`item.rule`), so the store keeps only its raw page.
 """
 
 from __future__ import annotations
@@ -55,4 +60,14 @@ class CleanPipeline:
             logger.exception("cleaning failed for %s", getattr(item, "url", "?"))
             item.cleaned = CleanedPage(text="")
             self._stat("notices/clean/errors")
+            return item
+        if item.cleaned.failure:
+            self._fail(item, item.cleaned.failure)
         return item
+
+    def _fail(self, item: Any, failure: str) -> None:
+        logger.warning("no body found in %s (%s)", item.url, failure)
+        self._stat(f"notices/clean/{failure}")
+        context = run_context.find(self.crawler)
+        if context is not None:
+            context.outcomes.record_unreadable(item.site_id, item.url, failure)

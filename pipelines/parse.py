@@ -21,7 +21,7 @@ from typing import Any
 from pipelines.cleaning.text import clean_text
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.pointer import short_enough_to_point
-from pipelines.parsing import PARSER_VERSION, NoticeRecord
+from pipelines.parsing import PARSER_VERSION, NoticeRecord, regions
 from pipelines.parsing.classify import PARSE_FAILED
 from pipelines.parsing.notice import Parsed, parse_with_decision
 
@@ -48,6 +48,10 @@ class ParsePipeline:
             return item  # a 304 has no body: the stored record stands
         if not hasattr(item, "cleaned"):
             return item  # not a page (another pipeline's item): nothing to parse
+        if item.cleaned is not None and item.cleaned.failure:
+            # No body found (pipelines/clean.py): no record; the raw page is kept with the reason.
+            item.record, item.rule = None, item.cleaned.failure
+            return item
         try:
             parsed = self.parse_item(item)
             record, item.rule = parsed.record, parsed.decision.rule
@@ -65,6 +69,8 @@ class ParsePipeline:
     def parse_item(self, item: Any) -> Parsed:
         cleaned: CleanedPage = item.cleaned if item.cleaned is not None else CleanedPage(text="")
         meta = page_meta(cleaned.meta, item.list_title, item.list_date)
+        # The site's registry region, by its name: the parser's fallback for region_code.
+        meta = dataclasses.replace(meta, region_code=regions.code_of_name(item.region))
         links = attachment_links(cleaned, item.attachments)
         text = cleaned.text
         pointed = pointed_attachment_text(text, item.attachments)

@@ -9,6 +9,7 @@ from crawler.cli import (  # noqa: F401
     crawl_cmd,
     db_cmd,
     demo_cmd,
+    explain_cmd,
     export_cmd,
     health_cmd,
     history_cmd,

@@ -45,7 +45,9 @@ NESTED: dict[str, tuple[str, type]] = {
     "status_counts": ("status", StatusCounts),
     "contact": ("contact", Contact),
 }
-FLAT = [f for f in RECORD_FIELDS if f in names(NoticeRecord, Storage.JSON)]
+# A map with no fixed keys (the evidence: field path -> where it was read) stays JSON text.
+JSON_TEXT = ("evidence",)
+FLAT = [f for f in RECORD_FIELDS if f in names(NoticeRecord, Storage.JSON) and f not in JSON_TEXT]
 
 
 def flat_columns(field: str) -> list[str]:
@@ -256,12 +258,17 @@ def flat_notice(record: dict[str, Any]) -> dict[str, Any]:
     for f in FLAT:
         value = record.get(f)
         if f not in NESTED:
-            row[f] = LIST_SEP.join(value or [])
+            items = value or []
+            # A list of words is joined; a list of objects (accountability, money) is JSON.
+            texts = all(isinstance(v, str) for v in items)
+            row[f] = LIST_SEP.join(items) if texts else json.dumps(items, ensure_ascii=False)
             continue
         nested = value or {}
         for k, column in zip(names(NESTED[f][1]), flat_columns(f), strict=True):
             item = nested.get(k)
             row[column] = LIST_SEP.join(item or []) if isinstance(item, list) else item
+    for f in JSON_TEXT:
+        row[f] = json.dumps(record.get(f) or {}, ensure_ascii=False)
     row["urls"] = LIST_SEP.join(record.get("urls") or [])
     row["problem_count"] = len(record.get("problems") or [])
     row["attachments"] = json.dumps(record.get("attachments") or [], ensure_ascii=False)

@@ -70,6 +70,8 @@ def parse_path(path: Path) -> NoticeRecord:
     _refuse_by_magic(path, data)
     if kind == "html" or path.suffix.lower() in HTML_SUFFIXES:
         page = clean_html(data)
+        if page.failure:
+            raise UnreadableFile(f"{path}: no body found in this page ({page.failure})")
         return parse_notice(page.text, page.meta, page.attachments)
     if not data.startswith(_TEXT_BOMS) and _BINARY_BYTES.search(data[:_SNIFF]):
         raise NotANotice(

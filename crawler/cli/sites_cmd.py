@@ -1,13 +1,15 @@
-"""`notices sites check|list|probe`: validate, list and probe the site registry."""
+"""`notices sites check|list|probe|add`: validate, list and probe the site registry, and add a
+site from its column URL (crawler/cli/site_survey.py works out the entry)."""
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import typer
 from rich.console import Console
@@ -15,8 +17,12 @@ from rich.table import Table
 
 from crawler import listing, paging
 from crawler.blocks import classify_response
+from crawler.cli import site_survey
 from crawler.cli.app import sites_app
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
+from crawler.seeds.append import append_site, render_entry
+from crawler.seeds.build import SITE_ID_RE
+from crawler.seeds.checks import valid_url
 from crawler.settings import USER_AGENT
 from pipelines.common.decoding import charset_of, decode_html
 
@@ -153,3 +159,100 @@ def probe(
         table.add_row(r.site_id, r.verdict, str(r.rows), r.detail)
     Console().print(table)
     raise typer.Exit(1 if bad else 0)
+
+
+_ID_JUNK = re.compile(r"[^a-z0-9]+")
+_PAGE_FILE = re.compile(r"^(index|default|list)[\w-]*\.\w+$|^\w+\.(s?html?|jsp|aspx?|php)$")
+
+
+def site_id_for(url: str, taken: set[str]) -> str:
+    """An id from the URL's host and column path (`x-gov-cn-xsxc-zgtb`), unique in `taken`."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "site").removeprefix("www.")
+    path = [p for p in parts.path.split("/") if p and not _PAGE_FILE.match(p)]
+    base = _ID_JUNK.sub("-", "-".join([host, *path[-2:]]).lower()).strip("-")[:60] or "site"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _entry(found: site_survey.Survey, site_id: str) -> dict[str, object]:
+    return {
+        "id": site_id,
+        "name": found.name,
+        "platform": found.platform,
+        "list_urls": [found.url],
+        **found.overrides,
+        "verified": "unverified",
+    }
+
+
+def _show(found: site_survey.Survey, entry: dict[str, object]) -> None:
+    declared = f" (declared {found.declared})" if found.declared else ""
+    typer.echo(f"platform: {found.platform}; encoding: {found.encoding}{declared}")
+    typer.echo(f"rows: {len(found.rows)} by {found.rows_by} ({found.where})")
+    table = Table(show_header=True)
+    for col in ("date", "title", "url"):
+        table.add_column(col)
+    for e in found.rows:
+        table.add_row(e.date or "-", e.title or "(from the detail page)", e.url)
+    Console(width=200).print(table)
+    typer.echo(f"pagination: {found.pagination}; next page: {found.next_url or '(none)'}")
+    for p in found.pages[1:]:
+        typer.echo(f"  read {p.url}: {p.rows} rows" + (f", then {p.stop}" if p.stop else ""))
+    if found.record is not None:
+        r = found.record
+        typer.echo(f"detail: {found.detail_url}")
+        typer.echo(
+            f"  is_notice={r.is_notice} title={r.title!r} published={r.published_date} "
+            f"inspected_unit={r.inspected_unit!r}"
+        )
+    else:
+        typer.echo(f"detail: {found.detail_url or '-'}: {found.detail_problem}")
+    typer.echo("entry:")
+    for line in render_entry(entry, 0):
+        typer.echo("  " + line.rstrip("\n"))
+
+
+@sites_app.command("add")
+def add(
+    url: str = typer.Argument(..., help="The column's list page."),
+    region: str = typer.Option(None, "--region", "-r", help="Region code, name or pinyin."),
+    site_id: str = typer.Option(None, "--id", help="Site id (default: from the URL)."),
+    write: bool = typer.Option(False, "--write", help="Append the entry to the region's file."),
+    seeds: str = typer.Option(None, "--seeds", help="Registry directory."),
+) -> None:
+    """Read a column page (one or two more list pages, one detail page; robots obeyed) and show
+    its platform, rows, pager and one parsed record; with --write, add it to the registry."""
+    if not valid_url(url):
+        typer.echo(f"error: not an http(s) URL: {url!r}", err=True)
+        raise typer.Exit(2)
+    if write and not region:
+        typer.echo("error: --write needs --region (the region whose file gets the entry)", err=True)
+        raise typer.Exit(2)
+    try:
+        registry = load_registry(seeds)
+        target = registry.find_region(region) if region else None
+    except SeedError as exc:
+        typer.echo(f"error: {str(exc).splitlines()[0]}", err=True)
+        raise typer.Exit(2) from None
+    taken = {s.id for s in registry.all_sites()}
+    if site_id and (site_id in taken or not SITE_ID_RE.match(site_id)):
+        why = "is already used" if site_id in taken else "must match [a-z0-9][a-z0-9_-]{1,63}"
+        typer.echo(f"error: site id {site_id!r} {why}", err=True)
+        raise typer.Exit(2)
+    try:
+        found = site_survey.survey(url, _fetch)
+    except site_survey.SurveyFailed as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    entry = _entry(found, site_id or site_id_for(url, taken))
+    _show(found, entry)
+    if write and target is not None:
+        try:
+            append_site(target, entry, seeds_dir(seeds))
+        except SeedError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"written to {target.file} (region {target.name} {target.code})")

@@ -8,6 +8,7 @@ test, then the docs line the test prints.
 
 from __future__ import annotations
 
+from crawler.paging.auto import Auto
 from crawler.paging.hanweb_dataproxy import HanwebDataproxy
 from crawler.paging.json_api import JsonApi
 from crawler.paging.next_link import NextLink, VsbNext
@@ -28,6 +29,7 @@ STYLES: dict[str, type[PagingStyle]] = {
         Template,
         PageParam,
         SinglePage,
+        Auto,
     )
 }
 PAGINATION_TYPES = tuple(STYLES)
@@ -44,6 +46,7 @@ __all__ = [
     "COMMON_OPTIONS",
     "PAGINATION_TYPES",
     "STYLES",
+    "Auto",
     "HanwebDataproxy",
     "JsonApi",
     "NextLink",

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, Protocol
 
-from crawler import listing
+from crawler import autolist, listing
 
 
 class Source(Protocol):
@@ -70,8 +70,9 @@ class PagingStyle(ABC):
     def rows(
         self, text: str, url: str, rules: Mapping[str, Any]
     ) -> tuple[list[listing.ListEntry], int | None]:
-        """The rows of a list page and, when the page says it, how many the list holds."""
-        return listing.html_entries(text, url, rules), None
+        """The rows of a list page (by the rules' selectors, or found automatically:
+        crawler/autolist) and, when the page says it, how many the list holds."""
+        return autolist.entries(text, url, rules), None
 
     @abstractmethod
     def next(self, page: ReadPage) -> Next:

@@ -11,6 +11,7 @@ PROFILE = Profile(
     list_rules=ROW_LIST,
     pagination=frozen({"type": JsonApi.name}),
     content_selector=".article-content, .content, #zoom",
+    markers=(r"/gkmlpt/", r"/gkmlpt/api/"),
     api=frozen(
         {
             "method": "GET",

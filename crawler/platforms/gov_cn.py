@@ -10,4 +10,5 @@ PROFILE = Profile(
     list_rules=ROW_LIST,
     pagination=frozen({"type": TrsJs.name}),
     content_selector="#UCAP-CONTENT, .pages_content",
+    markers=(r"UCAP-CONTENT", r"content_\d+\.htm", r"home_\d+\.htm"),
 )

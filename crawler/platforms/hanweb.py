@@ -12,4 +12,5 @@ PROFILE = Profile(
     list_rules=ROW_LIST,
     pagination=frozen({"type": HanwebDataproxy.name, "method": "GET"}),
     content_selector="#zoom, .main-txt, .wzzw-article",
+    markers=(r"<datastore>", r"dataproxy\.jsp", r"/col/col\d+/", r"/art/\d{4}/\d+/\d+/art_"),
 )

@@ -33,6 +33,10 @@ ROW_LIST = frozen(
 )
 
 
+# `list: auto`: rows found without selectors (crawler/autolist), the default of `generic`.
+AUTO_LIST = frozen({"auto": True})
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """A seed names its platform and overrides only what differs. Selector syntax in rules:
@@ -44,3 +48,5 @@ class Profile:
     content_selector: str | None = COMMON_CONTENT
     api: Mapping[str, Any] = field(default_factory=dict)
     signatures: tuple[Signature, ...] = ()  # block signatures only this platform shows
+    # regexes over a list page's URL and HTML that tell this platform (`notices sites add`)
+    markers: tuple[str, ...] = ()

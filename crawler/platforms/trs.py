@@ -11,4 +11,5 @@ PROFILE = Profile(
     list_rules=ROW_LIST,
     pagination=frozen({"type": TrsJs.name}),
     content_selector=".TRS_Editor, .TRS_UEDITOR, .article-body, #zoom, .pages_content",
+    markers=(r"createPageHTML\(", r"var\s+countPage", r"/t\d{8}_\d+\.s?html", r"TRS_Editor"),
 )

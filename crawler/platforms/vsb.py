@@ -13,6 +13,7 @@ PROFILE = Profile(
     list_rules=frozen({**ROW_LIST, "title": ["a p", "a", "a @title"]}),
     pagination=frozen({"type": VsbNext.name}),
     content_selector="#vsb_content, .v_news_content",
+    markers=(r"Visual\s*SiteBuilder", r"span class=\"p_next", r"/info/\d+/\d+\.htm", r"wbnewsid="),
     signatures=(
         text_marker(
             "redirect_js",

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.listing import OWN_SELECTORS
 from crawler.paging import COMMON_OPTIONS, PAGINATION_TYPES, STYLES
 from crawler.platforms import PLATFORMS, Profile
+from crawler.platforms.profile import AUTO_LIST, ROW_LIST
 from crawler.seeds.checks import (
     FileErrors,
     check_api,
@@ -150,15 +152,20 @@ def _site(
     if site_api is not None:
         check_api(site_api, (*kp, "api"), fe)
     list_rules = dict(profile.list_rules)
-    if raw.get("list") is not None:
+    if raw.get("list") == "auto":
+        list_rules = dict(AUTO_LIST)
+    elif raw.get("list") is not None:
         if isinstance(raw["list"], dict):
             fe.unknown_keys(raw["list"], _LIST_KEYS, (*kp, "list"))
             for key, rule in raw["list"].items():
                 for one in [rule] if isinstance(rule, str) else rule or []:
                     check_selector(one, (*kp, "list", key), fe)
+            # selectors over an automatic profile start from the common row
+            list_rules = dict(ROW_LIST if list_rules.get("auto") else list_rules)
             list_rules.update(raw["list"])
+            list_rules[OWN_SELECTORS] = True
         else:
-            fe.add((*kp, "list"), "must be a mapping of item/link/title/date selectors")
+            fe.add((*kp, "list"), "must be `auto` or a mapping of item/link/title/date selectors")
     titles = TitleRules()
     if raw.get("titles") is not None:
         t = raw["titles"]

@@ -95,6 +95,7 @@ class NoticesSpider(scrapy.Spider):
         self._outcomes = self.context.outcomes
         self._seen: set[str] = set()  # canonical detail URLs already requested
         self._waiting: dict[str, deque[scrapy.Request]] = {}  # start requests held back
+        self._rows_read: dict[tuple[str, int], int] = {}  # rows read per (site, list source)
         self._walks = {sid: SiteWalk(len(s.sources)) for sid, s in self._sites.items()}
         self._suspects_checked = False
 
@@ -229,7 +230,7 @@ class NoticesSpider(scrapy.Spider):
                 )
             self._stop(out, source, cursor, "empty_page")
             return
-        yield from self._details(site, entries, out)
+        yield from self._details(site, entries, out, cursor)
         dated = [e.date for e in entries if e.date]
         if self.since and dated and max(dated) < self.since:
             self._stop(out, source, cursor, "since")
@@ -272,7 +273,7 @@ class NoticesSpider(scrapy.Spider):
         incremental.saw_list(
             not_modified_state(state, etag=etag, last_modified=last_modified, now=now)
         )
-        yield from self._details(site, entries, out)  # counts the known rows; requests none
+        yield from self._details(site, entries, out, cursor)  # the fresh window only
         self._stop(out, source, cursor, "unchanged")
 
     def _saw_list(self, site: Site, response: Response, entries: list[listing.ListEntry]) -> None:
@@ -307,17 +308,30 @@ class NoticesSpider(scrapy.Spider):
         self._inc(f"notices/stop/{reason}")
 
     def _details(
-        self, site: Site, entries: list[listing.ListEntry], out: SiteOutcome
+        self, site: Site, entries: list[listing.ListEntry], out: SiteOutcome, cursor: Cursor
     ) -> Iterator[scrapy.Request]:
         incremental = self.context.incremental
-        wanted = wanted_entries(
-            site,
+        list_key = (site.id, cursor.source)
+        before = self._rows_read.get(list_key, 0)
+        self._rows_read[list_key] = before + len(entries)
+        fresh = incremental.fresh(
             entries,
-            out,
-            since=self.since,
-            seen=self._seen,
-            count=self._inc,
-            known=lambda entry: incremental.known(entry, relevant=True),
+            before=before,
+            now=dt.datetime.now(dt.UTC),
+            days=settings.read(settings.FRESH_DAYS, self.settings),
+            rows=settings.read(settings.FRESH_ROWS, self.settings),
+        )
+
+        def known(entry: listing.ListEntry) -> bool:
+            if not incremental.known(entry, relevant=True):
+                return False
+            if listing.canonical_url(entry.url, incremental.hosts) in fresh:
+                self._inc("notices/incremental/fresh_rows")  # fetched again, conditionally
+                return False
+            return True
+
+        wanted = wanted_entries(
+            site, entries, out, since=self.since, seen=self._seen, count=self._inc, known=known
         )
         for entry in wanted:
             request = site_requests.detail_request(

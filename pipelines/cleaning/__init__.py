@@ -9,7 +9,7 @@ shared text-level vocabulary (`text.clean_text`) as the last pass.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from lxml import etree, html
 
@@ -22,12 +22,14 @@ from pipelines.cleaning.body import clean_lines, title_above_meta_line
 from pipelines.cleaning.chrome import chrome_subtrees, drop_chrome, drop_link_lists, drop_scripts
 from pipelines.cleaning.content import locate_content
 from pipelines.cleaning.heading import article_heading, common_ancestor
-from pipelines.cleaning.meta import extract_meta, title_from_tag
+from pipelines.cleaning.info_table import take_info_tables
+from pipelines.cleaning.meta import extract_meta, glued_meta, lone_date, title_from_tag
+from pipelines.cleaning.prose import PageProse
 from pipelines.cleaning.render import BLOCK_TAGS, lines_around, render_lines
 from pipelines.cleaning.scripts import document_writes
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.cleaning.text import clean_text
-from pipelines.common.cleaned import CleanedPage, PageMeta
+from pipelines.common.cleaned import EMPTY_BODY, AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.decoding import decode_html
 from pipelines.common.limits import MAX_PAGE_ELEMENTS
 
@@ -35,6 +37,7 @@ __all__ = ["SiteCleanRules", "clean_html", "clean_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 ARTICLE_REGION_LEVELS = 2  # the body's grandparent holds its attachment list
+NEAR_EMPTY_BODY = 20  # non-space characters: fewer from a page holding an article is a failure
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml rejects them
 
 
@@ -131,12 +134,9 @@ def article_region(
 
 
 def _merge_meta(first: PageMeta, fallback: PageMeta) -> PageMeta:
+    """Each field from `first`, else from `fallback`."""
     return PageMeta(
-        title=first.title or fallback.title,
-        published=first.published or fallback.published,
-        source=first.source or fallback.source,
-        author=first.author or fallback.author,
-        column=first.column or fallback.column,
+        **{f.name: getattr(first, f.name) or getattr(fallback, f.name) for f in fields(PageMeta)}
     )
 
 
@@ -170,17 +170,24 @@ def clean_html(
 
     scripts = expand_document_writes(root)
     drop_scripts(root)
-    excluded = chrome_subtrees(root)
+    info = PageMeta(**take_info_tables(root))
+    page_body = root.find("body")
+    prose = PageProse.of(root if page_body is None else page_body)
+    article = prose.is_article
+    excluded = chrome_subtrees(root, prose)
     content = locate_content(root, rules.content_selector, excluded)
     header, footer = lines_around(root, content)
-    meta = extract_meta(root, content, header, rules, footer)
+    meta = extract_meta(root, content, header, rules, footer, info)
 
     region = article_region(root, content, article_heading(root))
     anchors = [a for a in attachment_anchors(region) if a not in excluded]
     attachments = collect_attachments([*anchors, *script_anchors(scripts)], url)
     if content is None:
         meta = replace(meta, title=meta.title or title_from_tag(root))
-        return CleanedPage(text="", meta=meta, attachments=attachments, encoding=encoding)
+        failure = _failure("", attachments, article)
+        return CleanedPage(
+            text="", meta=meta, attachments=attachments, encoding=encoding, failure=failure
+        )
 
     # Attachment links become AttachmentLinks, not body lines.
     for anchor in attachment_anchors(content):
@@ -188,6 +195,9 @@ def clean_html(
     drop_chrome(content)
     drop_link_lists(content)
     lines = clean_lines(render_lines(content), meta.title, rules.extra_chrome)
+    if lines and (glued := glued_meta(lines[0], meta.title)):
+        lines.pop(0)  # the title with its meta line, opening the body: metadata, not text
+        meta = _merge_meta(meta, glued)
     title_line = title_above_meta_line(lines)
 
     # Last pass: the shared text-level vocabulary (remnant lines, trailing file names).
@@ -197,12 +207,29 @@ def clean_html(
         # A flattened page: its title is the body's first line, the page <title> a site name.
         body_lines.pop(0)
         meta = replace(meta, title=meta.title or title_line)
+    if len(body_lines) > 1 and (opening_date := lone_date(body_lines[0])):
+        # A lone date opening the body is the date line under the title, not the notice's text.
+        body_lines.pop(0)
+        meta = replace(meta, published=meta.published or opening_date)
     meta = _merge_meta(meta, flattened.meta)
     if meta.title is None:
         meta = replace(meta, title=title_from_tag(root))
     known = {a.name for a in attachments}
     extra = tuple(a for a in flattened.attachments if a.name not in known)
     body_text = "\n".join(body_lines)
+    attachments += extra
     return CleanedPage(
-        text=body_text, meta=meta, attachments=attachments + extra, encoding=encoding
+        text=body_text,
+        meta=meta,
+        attachments=attachments,
+        encoding=encoding,
+        failure=_failure(body_text, attachments, article),
     )
+
+
+def _failure(text: str, attachments: tuple[AttachmentLink, ...], article: bool) -> str | None:
+    """EMPTY_BODY when the page holds an article's worth of prose and the body is (nearly)
+    empty. A page listing attachments may have nothing else: its notice is the attachment."""
+    if article and not attachments and len("".join(text.split())) < NEAR_EMPTY_BODY:
+        return EMPTY_BODY
+    return None

@@ -7,9 +7,12 @@ matter here. Text-level remnants are handled afterwards by the shared vocabulary
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree, html
 
+from pipelines.cleaning.heading import article_heading, before_heading
+from pipelines.cleaning.prose import MIN_ARTICLE_CLAUSES, PageProse
 from pipelines.common.html_tags import NON_CONTENT_TAGS
 
 # Substrings of an element's id/class that mark chrome. `zoom` alone is NOT one: `#zoom` is a
@@ -82,30 +85,84 @@ def _holds_most_text(el: html.HtmlElement, total: int) -> bool:
     return total >= MIN_GUARDED_TEXT and _visible_length(el) > total / 2
 
 
+@dataclass(frozen=True, slots=True)
+class _Wrappers:
+    """Tells a chrome-named wrapper around the article (an accessibility wrapper, a container
+    named like a menu or a header) from chrome, by where the page's prose is."""
+
+    root: html.HtmlElement
+    prose: PageProse
+    named: frozenset[html.HtmlElement]
+    before_heading: frozenset[html.HtmlElement] | None  # None: the article's heading is unknown
+
+    def hold_the_article(self, el: html.HtmlElement) -> bool:
+        """Removing `el` would lose most of the page's prose clauses, and `el` is where the
+        article is: not wholly before its heading (a side column of 领导之窗 prose beside a
+        one-line notice), or, with no heading known, a wrapper: every text outside it stands
+        in other chrome blocks."""
+        if self.prose.total < MIN_ARTICLE_CLAUSES:
+            return False
+        if 2 * self.prose.clauses_in(el) <= self.prose.total:
+            return False
+        if self.before_heading is not None:
+            return el not in self.before_heading
+        return not self._stray_text(el)
+
+    def _stray_text(self, el: html.HtmlElement) -> bool:
+        """Whether visible text stands outside `el` and outside the other chrome blocks."""
+        inside, above = set(el.iter()), set(el.iterancestors())
+        for node in self.root.xpath(".//text()"):
+            holder = node.getparent()
+            if node.is_tail:
+                holder = holder.getparent()
+            if holder is None or holder in inside or not node.strip():
+                continue
+            chain = [holder, *holder.iterancestors()]
+            if not any(a in self.named and a not in above for a in chain):
+                return True
+        return False
+
+
+def _named(root: html.HtmlElement, total: int) -> frozenset[html.HtmlElement]:
+    return frozenset(el for el in root.iter() if isinstance(el.tag, str) and is_chrome(el, total))
+
+
 def drop_chrome(root: html.HtmlElement, keep: frozenset[html.HtmlElement] = frozenset()) -> None:
     """Remove hidden and chrome-named subtrees, but never one that is or holds a `keep` node,
-    nor an ambiguously named one holding most of the text."""
+    nor one holding most of the text (ambiguous names) or the article's prose (any name)."""
     protected: set[html.HtmlElement] = set()
     for el in keep:
         protected.add(el)
         protected.update(el.iterancestors())
     total = _visible_length(root)
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el in protected or el.getparent() is None:
+    named = _named(root, total)
+    if not named:
+        return
+    wrappers = _Wrappers(root, PageProse.of(root), named, None)
+    for el in [e for e in root.iter() if e in named]:
+        if el in protected or el.getparent() is None:
             continue
-        if is_chrome(el, total):
+        if not wrappers.hold_the_article(el):
             el.drop_tree()
 
 
-def chrome_subtrees(root: html.HtmlElement) -> frozenset[html.HtmlElement]:
-    """Every element inside a hidden or chrome-named block (for scoring, not for deletion)."""
+def chrome_subtrees(
+    root: html.HtmlElement, prose: PageProse | None = None
+) -> frozenset[html.HtmlElement]:
+    """Every element inside a hidden or chrome-named block (for scoring, not for deletion),
+    except the blocks that hold the article's prose (`prose`: the page's, computed when not
+    given): chrome never removes the article."""
     found: set[html.HtmlElement] = set()
     body = root.find("body")
-    total = _visible_length(body if body is not None else root)
+    page = body if body is not None else root
+    named = _named(root, _visible_length(page))
+    if not named:
+        return frozenset()
+    heading = article_heading(root)
+    before = before_heading(root, heading) if heading is not None else None
+    wrappers = _Wrappers(page, prose or PageProse.of(page), named, before)
     for el in root.iter():
-        if not isinstance(el.tag, str) or el in found:
-            continue
-        if is_chrome(el, total):
+        if el in named and el not in found and not wrappers.hold_the_article(el):
             found.update(el.iter())
     return frozenset(found)
 

@@ -8,8 +8,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree, html
 
 from pipelines.cleaning.heading import article_heading, before_heading
-from pipelines.cleaning.render import BLOCK_TAGS
-from pipelines.cleaning.text import is_chrome_line, parse_meta_line
+from pipelines.cleaning.prose import CN_PUNCT, prose_text
 
 # Known platform containers, in priority order (inner editors before their wrappers).
 CONTENT_SELECTORS = (
@@ -28,17 +27,6 @@ CONTENT_SELECTORS = (
 )
 _SELECTOR_CACHE: dict[str, etree.XPath] = {}
 _CSS = GenericTranslator()
-# Sentence punctuation marks prose; colons are left out because labels (日期：来源：) use them.
-_CN_PUNCT = re.compile(r"[，。；、！？]")
-_FOOTER_MARKS = re.compile(
-    r"ICP\s*备|公网安备|版权所有|网站标识码|技术支持\s*[:：]|Copyright|©|主办(?:单位)?\s*[:：]",
-    re.IGNORECASE,
-)
-# `2024年10月30日 星期三 来源：办公室`: a meta line opening with its date, label-less.
-_DATED_META_LINE = re.compile(
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[^，。；]{0,20}?(?:来源|作者|浏览|点击|阅读)[:：]"
-)
-_BARE_DATES = re.compile(r"(?:[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)+")
 
 
 class InvalidSelector(ValueError):
@@ -129,30 +117,6 @@ def by_selectors(root: html.HtmlElement, selectors: tuple[str, ...]) -> html.Htm
     return None
 
 
-def _own_text(el: html.HtmlElement) -> str:
-    """Text directly in an element and its inline non-link children (not nested blocks)."""
-    parts = [el.text or ""]
-    for child in el:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag and tag not in BLOCK_TAGS and tag != "a":
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return re.sub(r"\s+", "", "".join(parts))
-
-
-def is_prose(text: str) -> bool:
-    """Whether a block's own text may vote for its container: meta lines, chrome lines
-    (breadcrumbs, toolbars), bare dates (the date column of a side list) and footer lines
-    (ICP备, 版权所有) are not prose, so none of them can outvote a one-sentence notice."""
-    return (
-        parse_meta_line(text) is None
-        and not is_chrome_line(text)
-        and not _FOOTER_MARKS.search(text)
-        and not _BARE_DATES.fullmatch(text)
-        and not _DATED_META_LINE.match(text)
-    )
-
-
 def by_density(
     root: html.HtmlElement, excluded: frozenset[html.HtmlElement] = frozenset()
 ) -> tuple[html.HtmlElement, float] | None:
@@ -165,13 +129,12 @@ def by_density(
     data_tables: dict[html.HtmlElement, bool] = {}
     body = root.find("body")  # the <title> in <head> is not prose on the page
     for el in (body if body is not None else root).iter():
-        # Link texts are titles of other pages (side lists, 上一篇), never the notice's prose.
-        if not isinstance(el.tag, str) or el in excluded or el.tag in _NOT_VOTING:
+        if el in excluded:
             continue
-        text = _own_text(el)
-        if len(text) < 10 or not is_prose(text):
+        text = prose_text(el)
+        if not text:
             continue
-        weight = len(text) + 10 * len(_CN_PUNCT.findall(text))
+        weight = len(text) + 10 * len(CN_PUNCT.findall(text))
         target = el if el.tag in _CONTAINERS else el.getparent()
         if target is None:
             continue
@@ -208,7 +171,6 @@ def _with_prose_siblings(
     return wrapper
 
 
-_NOT_VOTING = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "a"])
 SIBLING_SHARE = 0.2  # a sibling with a fifth of the best block's score is part of the body
 MIN_PROSE_SCORE = 150  # about one real paragraph; below that a page has no body of its own
 _CONTAINERS = frozenset(["div", "td", "article", "section", "body", "pre"])

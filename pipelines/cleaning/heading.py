@@ -11,15 +11,32 @@ import re
 
 from lxml import html
 
+from pipelines.cleaning.prose import BARE_DATES
+from pipelines.cleaning.vocab import META_LABELS
+
 _MARKED = re.compile(r"tit|biaoti", re.IGNORECASE)  # title, tit, art-title, biaoti
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _SPACES = re.compile(r"\s+")
 MIN_TITLE = 6  # shorter texts (site names, 通知公告) prove nothing
 TITLE_SHARE = 0.4
+# Where a meta line glued onto a title starts (`关于…的通报发布时间：2024-01-22 来源：…`): the
+# first meta label with its colon.
+_GLUED_META = re.compile(
+    "(?:" + "|".join(sorted(META_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+)
+_TRAILING_DATE = re.compile(rf"\s*(?:{BARE_DATES.pattern})\s*$")
 
 
 def _squash(text: str) -> str:
     return _SPACES.sub("", text)
+
+
+def heading_text(text: str) -> str:
+    """A title block's text without the meta line it holds (date, 来源, 点击 inside an `h1`, or
+    a `[2024-01-22]` after the title); the text itself when it holds none."""
+    found = _GLUED_META.search(text)
+    title = text[: found.start()] if found and found.start() else text
+    return _TRAILING_DATE.sub("", title).strip() or text
 
 
 def _page_titles(root: html.HtmlElement) -> tuple[str, str]:
@@ -56,7 +73,7 @@ def article_heading(root: html.HtmlElement) -> html.HtmlElement | None:
             continue
         if el.xpath("ancestor::a or ancestor::li"):  # a list of other articles
             continue
-        text = _squash(el.text_content())
+        text = _squash(heading_text(el.text_content()))
         if len(text) < MIN_TITLE or not (text == article or _titles(text, page_title)):
             continue
         if best is None or len(text) > best[0]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lxml import html
 
 from pipelines.cleaning.content import priority_parts, select, split_attribute
+from pipelines.cleaning.heading import heading_text
 from pipelines.cleaning.render import join_lines, render_lines
 from pipelines.cleaning.site_rules import SiteCleanRules
 from pipelines.common.cleaned import PageMeta
@@ -24,6 +26,7 @@ DATE_RE = re.compile(DATE)
 _DATE_TIME_RE = re.compile(NUMERIC_DATE + r"[\sT]*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？]")
 UNLABELLED_DATE_LINES = 3
+_LONE_DATE = re.compile(rf"[\[【(（]?\s*({DATE})\s*[\]】)）]?")
 MAX_UNLABELLED_DATE_LINE = 60
 # 更新/修改 times are edits, not publication; the lookbehinds keep them out.
 # A label ends with a colon, or with a table cell boundary (`发布日期 | 2023-05-23`, gkmlpt-style
@@ -32,6 +35,9 @@ _COLON = r"\s*(?:[:：]\s*(?:\|\s*)?|\|\s*)"
 _LABELLED_DATE = re.compile(
     rf"(?<!更新)(?<!修改)(?<!成文)(?:发布|发表|发稿|上传)?(?:时间|日期){_COLON}({DATE})"
 )
+# 成文日期 and 更新时间 are dates of their own (record v2: written_date, updated_date).
+_WRITTEN_DATE = re.compile(rf"成文(?:日期|时间){_COLON}({DATE})")
+_UPDATED_DATE = re.compile(rf"(?:更新|修改)(?:时间|日期){_COLON}({DATE})")
 _STOP = (
     r"(?=\s*(?:(?:信息|文章|稿件)?来源|作者|发布|(?:更新|修改)?(?:时间|日期)|浏览|点击|阅读|访问|字体|"
     r"字号|文字大小|"
@@ -122,21 +128,58 @@ def date_from_lines(lines: Sequence[str]) -> str | None:
     return None
 
 
+def lone_date(line: str) -> str | None:
+    """A line that is nothing but a date, perhaps bracketed: `2024-03-05`, `[2024年3月5日]`."""
+    found = _LONE_DATE.fullmatch(line.strip())
+    return normalise_date(found.group(1)) if found else None
+
+
+def labelled_date(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    """The first date a label of `pattern` gives in the lines (成文日期：…, 更新时间：…)."""
+    for line in lines:
+        found = pattern.search(line)
+        if found:
+            return normalise_date(found.group(1))
+    return None
+
+
 def unlabelled_date(header: Sequence[str], title: str | None = None) -> str | None:
     """A bare date-time in the lines just above the body (WeChat's `原创 作者 公众号
-    2024-10-16 18:30`), or a line that is nothing but a date right under the title. Side lists
-    put bare days under or after each of their titles, so a lone day elsewhere is not taken."""
+    2024-10-16 18:30`), a line that is nothing but a date below the title (a subtitle or
+    a stray comment end may stand between), or a date after the title in its own line
+    (`关于…的通报 2024-03-05`). Side lists put bare days under or after each of their titles,
+    so a lone day under any other line is not taken."""
     lines = list(reversed(header))[:UNLABELLED_DATE_LINES]
+    squashed = "".join(title.split()) if title else None
     for i, line in enumerate(lines):
         if len(line) > MAX_UNLABELLED_DATE_LINE or _SENTENCE_PUNCT.search(line):
             continue  # a sentence naming a day is prose, not a date line
         found = _DATE_TIME_RE.search(line)
-        above = lines[i + 1] if i + 1 < len(lines) else None
-        if not found and title and above and "".join(above.split()) == "".join(title.split()):
-            found = DATE_RE.fullmatch(line)
         if found:
             return normalise_date(found.group(0))
+        if not squashed:
+            continue
+        plain = "".join(line.split())
+        if plain != squashed and "".join(heading_text(line).split()) == squashed:  # holds it
+            return normalise_date(line)
+        above = ["".join(a.split()) for a in lines[i + 1 :]]
+        if squashed in above and lone_date(line):
+            return lone_date(line)
     return None
+
+
+def glued_meta(line: str, title: str | None) -> PageMeta | None:
+    """The metadata of a title line with its meta line glued on (`关于…的通报发布时间：2024-01-22
+    来源：…`, an `h1` holding both, opening the body); None for any other line."""
+    head = heading_text(line)
+    if not title or head == line or "".join(head.split()) != "".join(title.split()):
+        return None
+    rest = line[len(head) :]
+    return PageMeta(
+        published=date_from_lines([rest]) or normalise_date(rest),
+        source=labelled(_SOURCE, [rest]),
+        author=labelled(_AUTHOR, [rest]),
+    )
 
 
 def labelled(pattern: re.Pattern[str], lines: Sequence[str]) -> str | None:
@@ -202,7 +245,7 @@ def _heading_candidates(
             continue
         if el.getparent() is not None and el.xpath("ancestor::a or ancestor::li"):
             continue
-        text = _clean_title(join_lines(render_lines(el)))
+        text = _clean_title(heading_text(join_lines(render_lines(el))))
         if 4 <= len(text) <= 150:
             found.append((position, text))
     return [t for _, t in sorted(found)]
@@ -255,12 +298,15 @@ def extract_meta(
     header: Sequence[str],
     rules: SiteCleanRules,
     footer: Sequence[str] = (),
+    info: PageMeta | None = None,
 ) -> PageMeta:
     """Page metadata by priority: site selectors, `<meta>` tags, then the lines above the body.
 
     The title comes only from strong sources here; the caller falls back to `<title>` after
-    looking for a title line inside a flattened body.
+    looking for a title line inside a flattened body. The page's 信息公开 table (`info`,
+    already taken out of the page) comes after the `<meta>` tags and before the visible lines.
     """
+    info = info or PageMeta()
     tags = meta_tags(root)
     # Lines just above the body first; a few skins put the meta line just below it instead.
     nearest_first = [*reversed(header), *footer[:FOOTER_META_LINES]]
@@ -275,14 +321,18 @@ def extract_meta(
     published = (
         (normalise_date(selected_date) if selected_date else None)
         or normalise_date(_first_tag(tags, "published") or "")
+        or normalise_date(info.published or "")
         or date_from_lines(nearest_first)
-        or unlabelled_date(header, title)
+        or unlabelled_date(header, title or title_from_tag(root))
     )
-    source = _first_tag(tags, "source") or labelled(_SOURCE, nearest_first)
-    return PageMeta(
+    source = _first_tag(tags, "source") or info.source or labelled(_SOURCE, nearest_first)
+    return replace(
+        info,
         title=title,
         published=published,
         source=source,
         author=labelled(_AUTHOR, nearest_first) or _byline_tag(tags, source),
         column=column_from_lines(header) or _first_tag(tags, "column"),
+        written=info.written or labelled_date(_WRITTEN_DATE, nearest_first),
+        updated=info.updated or labelled_date(_UPDATED_DATE, nearest_first),
     )

@@ -87,8 +87,8 @@ META_LABELS: dict[str, str | None] = {
     "发布时间": "published",
     "发布日期": "published",
     "发稿时间": "published",
-    "成文日期": "published",
-    "更新时间": "published",
+    "成文日期": "written",
+    "更新时间": "updated",
     "时间": "published",
     "日期": "published",
     "信息来源": "source",
@@ -105,6 +105,7 @@ META_LABELS: dict[str, str | None] = {
     "浏览次数": None,
     "阅读次数": None,
     "点击数": None,
+    "点击": None,
     "访问量": None,
     "浏览量": None,
     "责任编辑": None,
@@ -114,3 +115,35 @@ META_LABELS: dict[str, str | None] = {
 CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
 FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
 INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))
+
+# The labels of a 信息公开 metadata table (gkmlpt, 政府信息公开目录 pages), mapped to PageMeta fields
+# (None: a label of such tables whose value is not kept). Read from the table into the page's
+# metadata, never into its body. 成文日期 (written) and 发布日期 (published) stay apart.
+INFO_LABELS: dict[str, str | None] = {
+    "索引号": "index_no",
+    "发布机构": "source",
+    "发文机关": "source",
+    "成文日期": "written",
+    "发布日期": "published",
+    "公开日期": "published",
+    "主题分类": "topic",
+    "信息分类": "topic",
+    "分类": "topic",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "名称": None,
+    "标题": None,
+    "信息名称": None,
+    "主题词": None,
+    "关键词": None,
+    "体裁分类": None,
+    "组配分类": None,
+    "服务对象": None,
+    "公开方式": None,
+    "公开范围": None,
+    "公开时限": None,
+    "有效性": None,
+    "生效日期": None,
+    "废止日期": None,
+    "时效": None,
+}

@@ -70,7 +70,7 @@ class FetchedPage:
     @property
     def non_notice_reason(self) -> str:
         if self.record is None:
-            return "no parsed record"
+            return self.rule or "no parsed record"  # a rule without a record: the cleaner's failure
         return self.rule or "not a rectification notice"  # no rule: spooled before rules were kept
 
 

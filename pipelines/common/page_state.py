@@ -43,3 +43,4 @@ class ArchiveState:
     pages: Mapping[str, PageState] = field(default_factory=dict)  # by key
     stored: frozenset[str] = frozenset()  # canonical URLs stored as notices or raw pages
     sites: frozenset[str] = frozenset()  # sites with any stored page or list state
+    first_seen: Mapping[str, datetime] = field(default_factory=dict)  # stored notices' by URL

@@ -1,5 +1,5 @@
-"""The notice record (contract version 1), declared once: frozen dataclasses whose fields each say
-their storage and meaning; `to_dict()` is the JSON shape.
+"""The notice record (contract version 2: docs/record.md), declared once: frozen dataclasses
+whose fields each say their storage and meaning; `to_dict()` is the JSON shape.
 
 Everything else is derived from these declarations or tested against them: the JSON Schema
 (record_schema.py), the `notices` columns and their comments, the row mapping, the export columns,
@@ -14,8 +14,51 @@ from dataclasses import Field, asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-STATUSES = ("done", "in_progress", "not_started")
+# How far a problem's rectification is (record v2: six classes; v1's in_progress held the middle four).
+STATUSES = ("done", "basically_done", "in_progress", "long_term", "not_done", "not_started")
+# What an accountability figure counts (docs/record.md, Figures); form_1..4: the "four forms".
+ACCOUNTABILITY_KINDS = (
+    "party_discipline", "government_sanction", "party_government_sanction",
+    "organisational_handling", "admonishment", "criticism", "accountability_persons",
+    "accountability_organisations", "case_filed", "case_closed", "transferred_judicial",
+    "transferred_discipline", "leads_received", "leads_disposed", "four_forms",
+    "form_1", "form_2", "form_3", "form_4",
+)  # fmt: skip
+# What happened to an amount of money (docs/record.md, Figures).
+MONEY_KINDS = (
+    "refunded", "surrendered", "confiscated", "recovered", "losses_retrieved", "reclaimed",
+    "back_paid", "rectification_funds", "other",
+)  # fmt: skip
 LEVELS = ("central", "provincial", "city", "county", "other")
+# What a notice reports (record v2, units block): docs/record.md says which words make each.
+REPORT_PHASES = (
+    "rectification_status",
+    "concentrated_progress",
+    "progress",
+    "interim_progress",
+    "completed",
+    "look_back",
+)
+# The inspected unit's field of work (record v2): docs/record.md lists the words of each.
+SECTORS = (
+    "party_committee",
+    "court",
+    "procuratorate",
+    "public_security",
+    "discipline",
+    "university",
+    "health",
+    "education",
+    "finance",
+    "soe",
+    "mass_organisation",
+    "party_department",
+    "street",
+    "community",
+    "village",
+    "township",
+    "department",
+)
 SPEC = "record"  # the key of a field's Spec in its dataclass metadata
 
 
@@ -26,6 +69,7 @@ class Storage(StrEnum):
     TEXT = "text"  # a text column
     LABEL = "label"  # a short text column: at most `length` characters, one of `values` if given
     NUMBER = "number"  # an integer column
+    REAL = "real"  # a floating-point column (a percentage, an amount in yuan)
     DATE = "date"  # a date column: an ISO date
     PARTIAL_DATE = "partial date"  # 'YYYY-MM-DD' or 'YYYY-MM' in a String(10) column
     JSON = "json"  # a JSON column (lists and nested objects)
@@ -63,6 +107,9 @@ class Problem:
         default=None,
         metadata=_spec(Storage.LABEL, "how far its rectification is", values=STATUSES),
     )
+    status_label: str | None = field(
+        default=None, metadata=_text("the words its status was read from (基本完成, 已整改到位)")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +122,45 @@ class Counts:
     )
 
 
-@dataclass(frozen=True, slots=True)
+def _tally(status: str) -> dict[str, Spec]:
+    return _spec(Storage.NUMBER, f"problems {status}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StatusCounts:
-    done: int | None = field(default=None, metadata=_spec(Storage.NUMBER, "problems done"))
-    in_progress: int | None = field(
-        default=None, metadata=_spec(Storage.NUMBER, "problems in progress")
+    # One key per STATUSES class (tests/common/test_record.py holds them equal).
+    done: int | None = field(default=None, metadata=_tally("done"))
+    basically_done: int | None = field(default=None, metadata=_tally("basically done"))
+    in_progress: int | None = field(default=None, metadata=_tally("in progress"))
+    long_term: int | None = field(default=None, metadata=_tally("to be kept up long-term"))
+    not_done: int | None = field(default=None, metadata=_tally("not done"))
+    not_started: int | None = field(default=None, metadata=_tally("not started"))
+
+
+@dataclass(frozen=True, slots=True)
+class Accountability:
+    """One figure of who or what was held to account (给予党纪处分37人, 问责3个党组织)."""
+
+    kind: str = field(metadata=_spec(Storage.LABEL, "what it counts", values=ACCOUNTABILITY_KINDS))
+    count: int = field(metadata=_spec(Storage.NUMBER, "the figure (0 is data)"))
+    unit: str = field(metadata=_text("its unit as written: 人, 人次, 件, 个党组织 …"))
+    text: str = field(metadata=_text("the phrase it was read from"))
+    detail: str | None = field(
+        default=None,
+        metadata=_text("the breakdown label when it is part of one (严重警告); null when not"),
     )
-    not_started: int | None = field(
-        default=None, metadata=_spec(Storage.NUMBER, "problems not started")
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """One amount of money recovered, refunded or spent (清退违规资金66.57万元)."""
+
+    kind: str = field(metadata=_spec(Storage.LABEL, "what was done with it", values=MONEY_KINDS))
+    yuan: float = field(metadata=_spec(Storage.REAL, "the amount in yuan (万元 ×10^4, 亿元 ×10^8)"))
+    lower_bound: bool = field(
+        metadata=_spec(Storage.FLAG, "true when the text says at least (万余元, 超, 逾, 多)")
     )
+    text: str = field(metadata=_text("the phrase it was read from"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +222,69 @@ class NoticeRecord:
     feedback_date: str | None = field(
         default=None, metadata=_spec(Storage.PARTIAL_DATE, "the day findings were fed back")
     )
+    # Record v2, units block: the round and team apart, the dates apart, the report's phase, the
+    # units linked to places (pipelines/parsing: rounds, date_roles, phase, regions, unit_keys).
+    term: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the committee's term (届): 十九届 -> 19")
+    )
+    round: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the inspection round (轮): 第三轮 -> 3")
+    )
+    round_year: int | None = field(
+        default=None,
+        metadata=_spec(Storage.NUMBER, "the year of the round, when stated (2023年第二轮)"),
+    )
+    inspecting_committee: str | None = field(
+        default=None,
+        metadata=_text(
+            "the committee that sent the team, with its place when named (湖南省委, 市委)"
+        ),
+    )
+    team_number: int | None = field(
+        default=None, metadata=_spec(Storage.NUMBER, "the team's number: 第九巡视组 -> 9")
+    )
+    written_date: str | None = field(
+        default=None,
+        metadata=_spec(Storage.DATE, "the document's date: 成文日期, else the signature date"),
+    )
+    updated_date: str | None = field(
+        default=None, metadata=_spec(Storage.DATE, "the page's 更新时间 at the source")
+    )
+    report_phase: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL,
+            "what the notice reports (整改情况, 整改进展 …), from the title and opening",
+            length=30,
+            values=REPORT_PHASES,
+        ),
+    )
+    region_code: str | None = field(
+        default=None,
+        metadata=_spec(Storage.LABEL, "GB/T 2260 code of the inspected unit's division", length=6),
+    )
+    committee_region_code: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL, "GB/T 2260 code of the inspecting committee's division", length=6
+        ),
+    )
+    unit_type: str | None = field(
+        default=None,
+        metadata=_spec(Storage.LABEL, "the inspected unit's party organ (党委, 党组 …)", length=10),
+    )
+    sector: str | None = field(
+        default=None,
+        metadata=_spec(
+            Storage.LABEL, "the inspected unit's field of work", length=30, values=SECTORS
+        ),
+    )
+    unit_key: str | None = field(
+        default=None,
+        metadata=_text(
+            "region_code:normalised name, the same for one unit across rounds and sites"
+        ),
+    )
     counts: Counts = field(
         default_factory=Counts,
         metadata=_spec(Storage.JSON, "totals the text states about the feedback"),
@@ -155,6 +295,26 @@ class NoticeRecord:
     )
     problems: tuple[Problem, ...] = field(
         default=(), metadata=_spec(Storage.TABLE, "the problems in document order")
+    )
+    accountability: tuple[Accountability, ...] = field(
+        default=(),
+        metadata=_spec(Storage.JSON, "sanctions, cases and leads stated, in document order"),
+    )
+    money: tuple[Money, ...] = field(
+        default=(),
+        metadata=_spec(Storage.JSON, "amounts recovered, refunded or spent, in document order"),
+    )
+    rules_made: int | None = field(
+        default=None,
+        metadata=_spec(Storage.NUMBER, "制度/规定/办法 made or revised, as the text states"),
+    )
+    completion_rate: float | None = field(
+        default=None,
+        metadata=_spec(Storage.REAL, "the rectification completion rate as reported, in percent"),
+    )
+    tally_date: str | None = field(
+        default=None,
+        metadata=_spec(Storage.PARTIAL_DATE, "the date the tallies are as of (截至…)"),
     )
     contact: Contact = field(
         default_factory=Contact,
@@ -176,12 +336,23 @@ class NoticeRecord:
     parser_version: str = field(
         metadata=_spec(Storage.LABEL, "version of the parser that made the record", length=40)
     )
+    # record v2: where each value was read (pipelines/common/evidence.py; docs/record.md)
+    evidence: dict[str, dict[str, Any]] = field(
+        default_factory=dict,
+        metadata=_spec(
+            Storage.JSON,
+            "field path -> where its value was read: {start, end} offsets into body_text, "
+            "or {from: title | page meta | site, key}",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON: every field, lists for sequences, nested objects as dicts."""
         data = asdict(self)
         data["inspection_kinds"] = list(self.inspection_kinds)
         data["problems"] = [asdict(p) for p in self.problems]
+        data["accountability"] = [asdict(a) for a in self.accountability]
+        data["money"] = [asdict(m) for m in self.money]
         data["contact"]["phones"] = list(self.contact.phones)
         data["contact"]["emails"] = list(self.contact.emails)
         data["attachments"] = [asdict(a) for a in self.attachments]

@@ -8,11 +8,32 @@ import typing
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from pipelines.common.evidence import Place
 from pipelines.common.record import NoticeRecord, Spec, Storage, spec
 
 SCHEMA_ID = "https://notices.invalid/record.schema.json"  # a name only: nothing is served there
-_SCALARS: dict[Any, str] = {str: "string", int: "integer", bool: "boolean"}
+_SCALARS: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
 _PARTIAL_DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+# One value's evidence (pipelines/common/evidence.py): a span of body_text, or a place.
+_EVIDENCE = {
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+            "required": ["start", "end"],
+            "additionalProperties": False,
+        },
+        {
+            "type": "object",
+            "properties": {
+                "from": {"type": "string", "enum": list(typing.get_args(Place))},
+                "key": {"type": "string"},
+            },
+            "required": ["from"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 
 def json_schema() -> dict[str, Any]:
@@ -59,6 +80,8 @@ def _type(hint: Any) -> dict[str, Any]:
             schema["type"] = [schema["type"], "null"]
             return schema
         return {"anyOf": [schema, {"type": "null"}]}
+    if typing.get_origin(hint) is dict:  # the evidence map: field path -> evidence
+        return {"type": "object", "additionalProperties": _EVIDENCE}
     if typing.get_origin(hint) is tuple:
         item, _ellipsis = typing.get_args(hint)
         return {"type": "array", "items": _type(item)}

@@ -164,6 +164,25 @@ MAX_PAGES = _declare(
     "list pages per list URL when neither `-a max_pages` nor the seed says",
     minimum=1,
 )
+FRESH_DAYS = _declare(
+    "NOTICES_FRESH_DAYS",
+    int,
+    14,
+    Channel.SCRAPY,
+    "days after a notice is first seen during which an incremental crawl fetches its page again "
+    "(conditionally) while it is among the first NOTICES_FRESH_ROWS rows of its list, to see "
+    "edits that leave the list row alone (0: never; docs/incremental.md)",
+    minimum=0,
+)
+FRESH_ROWS = _declare(
+    "NOTICES_FRESH_ROWS",
+    int,
+    20,
+    Channel.SCRAPY,
+    "first rows of each list in the fresh window (NOTICES_FRESH_DAYS), over the list pages a "
+    "night reads: the most detail requests the window adds to a list URL a night (0: none)",
+    minimum=0,
+)
 ATTACHMENT_MAXSIZE = _declare(
     "NOTICES_ATTACHMENT_MAXSIZE",
     int,

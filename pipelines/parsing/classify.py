@@ -10,9 +10,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipelines.common.pointer import short_enough_to_point
+from pipelines.parsing.outline import classify_marker
 from pipelines.parsing.vocab import (
     ARTICLE_GENRES,
+    FEEDBACK_NEWS_WORDS,
+    FEEDBACK_OBJECTS,
+    FINDINGS_TALK,
     FIRST_PERSON_UNITS,
+    INSPECTING_VERBS,
+    MEETING_TALK,
     MEETING_WORDS,
     NEWS_MARKERS,
     NEWS_OF_NOTICE,
@@ -20,6 +26,7 @@ from pipelines.parsing.vocab import (
     PLAN_WORDS,
     PROGRESS_WORDS,
     PUBLISHED_VERBS,
+    RECTIFIED_WORDS,
     REFERRED_UNITS,
     alternation,
 )
@@ -32,8 +39,32 @@ _TITLE_NOTICE = re.compile(
 _OWN_REPORT = re.compile(
     r"(?:现|特|兹)(?:将|就|把|对).{0,30}整改.{0,30}(?:予以|进行|向社会|如下|公布|公开|通报|报告)|"
     r"(?:整改|落实).{0,12}情况(?:予以|向社会)?(?:公布|公开|通报|报告)如下|"
-    r"整改.{0,15}情况(?:予以|向社会)(?:公布|公开|通报)"
+    r"整改.{0,15}情况(?:予以|向社会)(?:公布|公开|通报)|"
+    # 现将有关情况通报如下: after an opening that named the inspection, the report is its own
+    r"(?:现|特|兹)(?:将|就|把)(?:有关|相关)?(?:情况|进展情况)(?:予以|向社会)?(?:公布|公开|通报|报告)"
 )
+# A notice's own text names its inspection and the feedback in its first lines, with or without
+# its title: 巡察组对…开展了常规巡察 … 反馈了巡察意见.
+_OPENING_CHARS = 800
+_INSPECTED = re.compile(rf"{alternation(INSPECTING_VERBS)}了?[^。；]{{0,20}}?巡[视察]")
+# the feedback as an event (反馈了巡察意见, 向我局反馈巡察情况), not 对照巡察反馈问题
+_OBJECT = alternation(FEEDBACK_OBJECTS)
+_FED_BACK = re.compile(
+    rf"反馈了[^。；]{{0,16}}?{_OBJECT}|向[^。；，,]{{1,30}}?反馈[^。；]{{0,16}}?{_OBJECT}"
+    rf"|于[^。；，,]{{2,16}}?反馈[^。；]{{0,16}}?{_OBJECT}"
+)
+_RECTIFIED = re.compile(alternation(RECTIFIED_WORDS))
+# News of a meeting (its lead says what was said there), of the feedback (the team's voice), or
+# the circular issuing a plan: what a text without its title still shows in its first lines.
+_MEETING_TALK = re.compile(alternation(MEETING_TALK))
+_FINDINGS_VOICE = re.compile(
+    rf"{alternation(FEEDBACK_NEWS_WORDS, bare=True)}|"
+    rf"(?:^|[。；，,\n])巡[视察]组?(?:组长)?{alternation(FINDINGS_TALK)}[，,:：]"
+)
+# A text that publishes itself says so (现将…); a news item's 整改情况向社会公开 is a demand.
+_PUBLISHES = re.compile(r"(?:现|特|兹)(?:将|就|把)")
+_PLAN_CIRCULAR = re.compile(r"现将《[^《》]{0,80}方案》印发|印发给你们")
+_LEAD_CHARS = 400
 _INVITES_SUPERVISION = re.compile(r"欢迎.{0,30}(?:监督|提出意见|反映)")
 _PUBLISHED = alternation(PUBLISHED_VERBS)
 _NEWS = re.compile(
@@ -116,6 +147,32 @@ class _Page:
         return _TITLE_NOTICE.search(self.title) is not None
 
     @cached_property
+    def lead(self) -> str:
+        """The first two paragraphs: a news item's lead, a notice's opening."""
+        return "\n".join(self.paras[:2])[:_LEAD_CHARS]
+
+    @cached_property
+    def narrates_inspection(self) -> bool:
+        """The first lines say the team inspected the unit and fed back its findings."""
+        first = self.text[:_OPENING_CHARS]
+        return _INSPECTED.search(first) is not None and _FED_BACK.search(first) is not None
+
+    @cached_property
+    def structured(self) -> bool:
+        """Numbered sections (two or more) that report rectification (已完成, 整改措施 …)."""
+        numbered = [
+            i for i, p in enumerate(self.paras) if (m := classify_marker(p)) and m.style != "shi"
+        ]
+        if len(numbered) < 2:
+            return False
+        return _RECTIFIED.search("\n".join(self.paras[numbered[0] :])) is not None
+
+    @cached_property
+    def reports_rectification(self) -> bool:
+        """Without a title: the opening, and its own report or the numbered rectification."""
+        return self.narrates_inspection and (self.own_report or self.structured)
+
+    @cached_property
     def first_person(self) -> bool:
         return _FIRST_PERSON.search(self.text) is not None
 
@@ -133,6 +190,22 @@ RULES: tuple[_Rule, ...] = (
     ),
     ("news_report", False, lambda p: _NEWS.search(p.head[:400]) and not p.reports_in_head),
     ("meeting_title", False, lambda p: _MEETING_TITLE.search(p.title) and not p.reports_in_head),
+    # without a title: what was said at the meeting (会议强调, 会上), what the team found
+    (
+        "meeting_news",
+        False,
+        lambda p: not p.title and _MEETING_TALK.search(p.lead) and not _PUBLISHES.search(p.lead),
+    ),
+    (
+        "findings_news",
+        False,
+        lambda p: (
+            not p.title
+            and _FINDINGS_VOICE.search(p.lead)
+            and not (_PUBLISHES.search(p.lead) or p.first_person)
+        ),
+    ),
+    ("plan_circular", False, lambda p: not p.title and _PLAN_CIRCULAR.search(p.lead)),
     # news of the feedback: 巡视组向某单位反馈巡视情况
     ("feedback_title", False, lambda p: _FEEDBACK_TITLE.search(p.title) and "整改" not in p.title),
     (
@@ -144,7 +217,11 @@ RULES: tuple[_Rule, ...] = (
     ("list_page", False, lambda p: _is_list_page(p.paras)),
     # a plan or the circular issuing it reports no rectification yet
     ("plan_title", False, lambda p: _PLAN_TITLE.search(p.title) and not p.titled),
-    ("no_own_report", False, lambda p: not (p.own_report or p.titled)),
+    (
+        "no_own_report",
+        False,
+        lambda p: not (p.own_report or p.titled or p.reports_rectification),
+    ),
     # 综述, 纪实: an article about rectification
     ("article_title", False, lambda p: _ARTICLE_TITLE.search(p.title) and not p.own_report),
     # a summary of several units' rectification, by no unit of them
@@ -153,16 +230,21 @@ RULES: tuple[_Rule, ...] = (
         False,
         lambda p: _MANY_UNITS.search(p.opening) and not (p.own_report or p.first_person),
     ),
-    # a clear notice title counts as one mention
+    # a clear notice title (or a title-less notice's opening and report) counts as one mention
     (
         "few_rectification_mentions",
         False,
-        lambda p: len(_RECTIFICATION.findall(p.text)) + (1 if p.titled else 0) < 3,
+        lambda p: (
+            len(_RECTIFICATION.findall(p.text)) + (1 if p.titled or p.reports_rectification else 0)
+            < 3
+        ),
     ),
     ("title_names_rectification", True, lambda p: p.titled),
     ("lists_problems", True, lambda p: p.problems_found >= 2),
     ("invites_supervision", True, lambda p: _INVITES_SUPERVISION.search(p.text)),
     ("first_person", True, lambda p: p.first_person),
+    # a notice's own text without its title (an attachment, an excerpt, a repost)
+    ("opening_reports_rectification", True, lambda p: p.reports_rectification),
 )
 NO_EVIDENCE = Decision(False, "no_notice_evidence")  # none of the rules held
 POINTS_TO_NOTICE = Decision(True, "points_to_notice")  # the body points to a notice attached

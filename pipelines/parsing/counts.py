@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.common.numerals import cn_to_int
-from pipelines.parsing.record import Counts, StatusCounts
+from pipelines.parsing.record import Counts
 from pipelines.parsing.vocab import (
     COUNTERS,
     DONE_AFTER,
@@ -188,12 +188,3 @@ def is_closing_tally(para: str) -> bool:
         return bool(found)
     # '截至目前，已完成整改6个，正在整改2个': two figures of what, unnamed, can only be problems
     return len(found) >= 2 and _OTHER_TALLY.search(para) is None
-
-
-def status_counts(explicit: dict[str, int], grouped: dict[str, int] | None) -> StatusCounts | None:
-    """Explicit figures first, else the number of problems listed under each status group."""
-    if not explicit and not grouped:
-        return None
-    merged = dict(grouped or {})
-    merged.update(explicit)
-    return StatusCounts(merged.get("done"), merged.get("in_progress"), merged.get("not_started"))

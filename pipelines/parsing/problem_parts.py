@@ -8,6 +8,7 @@ import re
 from pipelines.parsing.counts import is_closing_tally
 from pipelines.parsing.outline import Node
 from pipelines.parsing.signature import block_start
+from pipelines.parsing.statuses import STATUS_WORD, classify
 from pipelines.parsing.text import in_table
 from pipelines.parsing.vocab import (
     CLOSING_OPENINGS,
@@ -19,7 +20,6 @@ from pipelines.parsing.vocab import (
     MEASURES_LABELS,
     STATUS_INLINE_LABELS,
     STATUS_LINE_LABELS,
-    STATUS_MARKERS,
     TITLE_PREFIXES,
     alternation,
 )
@@ -31,8 +31,6 @@ _RECT_NAMES = rf"[【\[]?{alternation(MEASURES_LABELS)}(?:及(?:其)?成效|及�
 _RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{_LABEL_END}")
 # '问题表现：…。整改情况：…' on one line: the measures' label after a sentence starts their text.
 _INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{_LABEL_END})")
-_STATUS_OF = {word: status for status, words in STATUS_MARKERS.items() for word in words}
-STATUS_WORD = alternation(_STATUS_OF)
 # '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
 _STATUS_LINE = re.compile(rf"^{alternation(STATUS_LINE_LABELS)}\s*[:]\s*({STATUS_WORD})[。.]?$")
 # '整改时限：…', '责任人：…': the ledger's fields beside the measures, not the measures.
@@ -50,11 +48,8 @@ _MEASURES_OPEN = re.compile(rf"^(?:{_OPENING}|已(?:经)?{_VERB})")
 _STILL_DEFICIENT = re.compile(alternation(DEFICIENCY_STEMS))
 # '目前该问题已整改完成' / '该问题正在整改中': a sentence about this problem's own state.
 _STATUS_SENTENCE = [
-    ("done", re.compile(r"(?:该|此|本)项?问题(?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号)")),
-    (
-        "in_progress",
-        re.compile(r"(?:该|此|本)项?问题(?:正在持续|正在|仍在|持续|需长期)(?:整改|推进|坚持)"),
-    ),
+    re.compile(r"(?:该|此|本)项?问题((?:已|已经)(?:整改完成|完成整改|整改到位|办结|销号))"),
+    re.compile(r"(?:该|此|本)项?问题((?:正在持续|正在|仍在|持续|需长期)(?:整改|推进|坚持))"),
 ]
 _CLOSING = re.compile(rf"^{alternation(CLOSING_OPENINGS)}")
 _TITLE_PREFIX = re.compile(rf"^{alternation(TITLE_PREFIXES)}\s*")
@@ -134,22 +129,23 @@ def _introduces(para: str) -> bool:
 
 
 def own_status(node: Node) -> str | None:
-    """A status the problem states itself: a '整改进展：已完成' line or a '（已完成）' tag."""
+    """The words of a status the problem states itself: a '整改进展：已完成' line, a '（已完成）'
+    tag, or a sentence about it ('该问题已整改完成'); `status_of` gives their class."""
     paras = [node.head, *node.full_text()]
     for para in paras:
         match = _STATUS_LINE.match(para) or _STATUS_TAG.search(title_part(para))
         if match:
-            return status_of(match.group(1))
-    ends = {status_of(m.group(1)) for p in _untabled(paras) if (m := _END_TAG.search(p))}
-    if ends:
-        return ends.pop() if len(ends) == 1 else None  # markers that disagree say nothing
+            return match.group(1)
+    ends = [m.group(1) for p in _untabled(paras) if (m := _END_TAG.search(p))]
+    if ends:  # markers that disagree say nothing
+        return ends[0] if len({status_of(e) for e in ends}) == 1 else None
     for i, para in enumerate(paras):
         if in_table(paras, i):
             break
         inline = _STATUS_INLINE.search(para)
         if inline:
-            return status_of(inline.group(1))
-        stated = next((status for status, rx in _STATUS_SENTENCE if rx.search(para)), None)
+            return inline.group(1)
+        stated = next((m.group(1) for rx in _STATUS_SENTENCE if (m := rx.search(para))), None)
         if stated:
             return stated
     return None
@@ -161,9 +157,9 @@ def _untabled(paras: list[str]) -> list[str]:
     return paras[:end]
 
 
-def status_of(word: str) -> str:
-    """The status a STATUS_WORD means."""
-    return _STATUS_OF[word]
+def status_of(words: str) -> str | None:
+    """The status class of the words a problem or a ledger cell states (statuses.py)."""
+    return classify(words)
 
 
 def last_node(node: Node) -> Node:

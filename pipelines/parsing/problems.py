@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.common.record import STATUSES
 from pipelines.parsing.outline import Node
 from pipelines.parsing.problem_parts import (
     clean_title,
@@ -19,9 +20,11 @@ from pipelines.parsing.problem_parts import (
     last_node,
     own_status,
     parts,
+    status_of,
     title_part,
 )
 from pipelines.parsing.record import Problem
+from pipelines.parsing.statuses import group_label
 from pipelines.parsing.unnumbered import labelled_problems
 from pipelines.parsing.vocab import (
     ASPECT_WORDS,
@@ -42,21 +45,6 @@ _WORK_ON_PROBLEMS = re.compile(
 )
 _INLINE_SHI = re.compile(r"(?<![^。；;:\s])[一二三四五六七八九十]{1,2}是(?=[^，,、。])")
 _ASPECT = re.compile(rf"{alternation(ASPECT_WORDS, bare=True)}|^关于.{{0,30}}(?:情况|建设|工作)$")
-_STATUS_GROUPS = [
-    (
-        "done",
-        re.compile(
-            r"^(?:关于)?(?:已(?:经)?(?:全部)?(?:整改)?完成|已(?:全部)?整改到位|已完成整改|已整改|立行立改)"
-        ),
-    ),
-    (
-        "in_progress",
-        re.compile(
-            r"^(?:关于)?(?:正在(?:持续|有序)?(?:推进)?整改|正在(?:持续|有序)?推进|尚未完成|持续(?:推进)?整改|需(?:要)?长期|长期坚持|基本完成|阶段性)"
-        ),
-    ),
-    ("not_started", re.compile(r"^(?:关于)?(?:尚未(?:启动|开始)|未启动)")),
-]
 _SECTION_GOOD = re.compile(alternation(PROBLEM_SECTION_WORDS))
 _PROBLEM_SECTION = re.compile(alternation(PROBLEMS_LISTED_WORDS))
 # A section named for the problems in general (问题整改情况), not a problem: it names no subject.
@@ -76,10 +64,9 @@ class ProblemsResult:
 
 
 def status_group(node: Node) -> str | None:
-    for status, pattern in _STATUS_GROUPS:
-        if pattern.search(title_part(node.head)):
-            return status
-    return None
+    """The status class of a heading that groups problems by status (已整改完成的问题)."""
+    label = group_label(title_part(node.head))
+    return status_of(label) if label else None
 
 
 def is_aspect(node: Node) -> bool:
@@ -260,7 +247,8 @@ def _problem(seq: int, node: Node, region: Node, tail: int = 0) -> Problem:
     ancestors = _ancestors(node, region)
     groups = [a for a in ancestors if not status_group(a)]
     aspect = next((a for a in groups if is_aspect(a)), groups[0] if groups else None)
-    group = next((s for a in ancestors if (s := status_group(a))), None)
+    group = next((s for a in ancestors if (s := group_label(title_part(a.head)))), None)
+    label = group or own_status(node)
     description, rectification = parts(node, tail)
     return Problem(
         seq=seq,
@@ -268,7 +256,8 @@ def _problem(seq: int, node: Node, region: Node, tail: int = 0) -> Problem:
         title=clean_title(node.head),
         description=description,
         rectification=rectification,
-        status=group or own_status(node),
+        status=status_of(label) if label else None,
+        status_label=label,
     )
 
 
@@ -276,7 +265,7 @@ def _grouped_status(region: Node, nodes: list[Node]) -> dict[str, int] | None:
     groups = [d for d in region.descendants() if d.style != "shi" and status_group(d)]
     if not groups:
         return None
-    counts = {status: 0 for status, _ in _STATUS_GROUPS}
+    counts = dict.fromkeys(STATUSES, 0)
     for group in groups:
         status = status_group(group)
         assert status is not None

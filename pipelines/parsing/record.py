@@ -4,12 +4,23 @@ so the models and the crawler read the same declaration; re-exported for the par
 from __future__ import annotations
 
 from pipelines.common.record import (
+    Accountability,
     Attachment,
     Contact,
     Counts,
+    Money,
     NoticeRecord,
     Problem,
     StatusCounts,
 )
 
-__all__ = ["Attachment", "Contact", "Counts", "NoticeRecord", "Problem", "StatusCounts"]
+__all__ = [
+    "Accountability",
+    "Attachment",
+    "Contact",
+    "Counts",
+    "Money",
+    "NoticeRecord",
+    "Problem",
+    "StatusCounts",
+]

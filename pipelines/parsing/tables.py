@@ -128,6 +128,7 @@ def _problem(seq: int, row: list[str], columns: _Columns, group: str | None) -> 
         description=text if clean_title(text) != text.rstrip("。") else None,
         rectification=(row[columns.measure] or None) if columns.measure is not None else None,
         status=status_of(status_cell.group(1)) if status_cell else None,
+        status_label=status_cell.group(1) if status_cell else None,
     )
 
 

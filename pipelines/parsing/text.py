@@ -30,7 +30,7 @@ _LATEX_RE = re.compile(r"\$([^$\n]{1,120}?)\$")
 _LATEX_SYMBOLS = {r"\times": "×", r"\div": "÷", r"\%": "%", r"\cdot": "·", r"\pm": "±"}
 _LATEX_CMD_RE = re.compile(r"\\[A-Za-z]+\s*|[{}]")
 _MARKER_RE = re.compile(r"##[A-Za-z]{2,20}##")
-_CJK_SPACE_RE = re.compile(
+CJK_SPACE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff\d])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)"
 )
 
@@ -76,7 +76,7 @@ def in_table(paras: list[str], i: int) -> bool:
 
 def squeeze_cjk_spaces(text: str) -> str:
     """'2022 年 7 月' -> '2022年7月': spaces a PDF conversion put around CJK text."""
-    return _CJK_SPACE_RE.sub("", text)
+    return CJK_SPACE_RE.sub("", text)
 
 
 def _latex_to_text(match: re.Match[str]) -> str:

@@ -73,6 +73,11 @@ _FEEDBACK_TO_RE = re.compile(
 _STATIONED_RE = re.compile(r"进驻\s*([^，,。；:]{2,30}?)\s*(?:开展|进行|,|，)")
 _PARTY_ORGAN = alternation(PARTY_BODIES)
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+# Where a value was read (pipelines/parsing/located.py): a committee named, a deictic unit.
+COMMITTEE_WORD_RE = re.compile(_COMMITTEES)
+DEICTIC_MENTION_RE = re.compile(
+    rf"(?:我|本){alternation(DEICTIC_UNITS)}{alternation(PARTY_ORGANS)}?"
+)
 
 
 def find_team(text: str) -> str | None:
@@ -105,6 +110,11 @@ def find_round(text: str) -> str | None:
     """七届市委第十二轮, 2023年第一轮, else a bare 第三轮 as written."""
     match = ROUND_RE.search(text) or _BARE_ROUND_RE.search(text)
     return match.group(0) if match else None
+
+
+def committee_of(team: str) -> bool:
+    """The team's name says which committee sent it (市委第一巡察组, 局党组巡察组)."""
+    return COMMITTEE_WORD_RE.search(team) is not None or re.search("党[委组]", team) is not None
 
 
 def committee_level(team: str | None, context: str) -> str | None:

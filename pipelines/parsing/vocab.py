@@ -60,6 +60,21 @@ NEWS_OF_NOTICE = ("公布", "晒出", "公开了")
 ARTICLE_GENRES = ("综述", "纪实", "侧记", "巡礼", "走笔", "扫描", "观察")
 # A plan, or the circular issuing it (印发…整改方案): no rectification reported yet.
 PLAN_WORDS = ("印发", "方案")
+# What a meeting's news says of it (a notice's opening names a meeting, never what it said).
+MEETING_TALK = (
+    "会议强调", "会议指出", "会议要求", "会议传达", "会议听取", "会议认为", "会上", "主持会议",
+    "出席会议", "动员讲话", "表态发言", "作讲话", "讲话中",
+)  # fmt: skip
+# A findings disclosure's voice: the team tells what it found (巡视组指出，…; 反馈会上).
+FINDINGS_TALK = ("指出", "强调", "要求", "提出", "建议")
+FEEDBACK_NEWS_WORDS = ("反馈会上", "反馈会议上", "通报了巡视情况", "通报了巡察情况")
+# What a notice's first lines say of its inspection: the feedback (反馈了巡察意见).
+FEEDBACK_OBJECTS = ("意见", "问题", "情况")
+# Words a rectification report states how far the problems are (已完成, 立行立改).
+RECTIFIED_WORDS = (
+    "已完成", "已整改", "整改到位", "整改完成", "完成整改", "立行立改", "正在推进", "正在整改",
+    "持续推进", "基本完成", "整改措施", "整改情况", "整改进展",
+)  # fmt: skip
 
 # -- who speaks: the unit in its own voice ---------------------------------------------------------
 
@@ -201,22 +216,7 @@ TITLE_PREFIXES = ("关于对", "关于", "针对", "对于")
 
 # -- status: how far a problem's rectification has got --------------------------------------------
 
-# A status marker a problem states itself (（已完成）, 整改进展：正在推进) or a ledger cell
-# holds, by the status it means (the contract's statuses).
-STATUS_MARKERS = {
-    "done": ("已完成", "已整改到位", "已整改完成", "已整改", "已办结", "完成"),
-    "in_progress": (
-        "基本完成",
-        "正在推进",
-        "正在整改",
-        "整改中",
-        "持续推进",
-        "持续整改",
-        "长期坚持",
-        "未完成",
-    ),
-    "not_started": ("尚未启动", "尚未开始", "未启动"),
-}
+# The words of a problem's own status, by class: figures_vocab.STATUS_WORDS (record v2).
 # Status words of a tally (已完成19个, 正在推进2个), by status; adverbs of an ongoing one below.
 TALLY_DONE = (
     "已完成", "已整改完成", "已整改到位", "已经完成", "完成整改", "已整改", "已办结", "整改完成",

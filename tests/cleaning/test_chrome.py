@@ -98,3 +98,52 @@ def test_a_strongly_named_block_is_chrome_even_when_it_holds_most_text() -> None
         f"<div class='lmenu'><p>{prose}</p></div><div class='nr'><p>通报详见附件。</p></div>"
     )
     assert root.find(".//p") in chrome_subtrees(root)
+
+
+ARTICLE = (
+    "<p>根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。</p>"
+    "<p>一是加强组织领导，成立整改工作领导小组，召开专题会议，逐条研究整改措施。</p>"
+    "<p>二是压实整改责任，明确责任领导、责任科室和完成时限，做到整改到位。</p>"
+)
+TITLED = (
+    "<html><head><title>关于市委巡察整改情况的通报_某市某局</title></head><body>{}</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "wrapper_kept"),
+    [
+        # the whole page inside an accessibility wrapper or a menu-named container
+        (
+            f"<div id='aria-wrapper' class='accessible'><div class='nav'><a href='/'>首页</a></div>{ARTICLE}</div>",
+            True,
+        ),
+        (f"<div class='menu-container'><h2>关于市委巡察整改情况的通报</h2>{ARTICLE}</div>", True),
+        (f"<div class='wza-main'>{ARTICLE}</div><div class='footer'>版权所有 某市某局</div>", True),
+        # the article's heading outside, the body in a chrome-named block after it
+        (f"<h1>关于市委巡察整改情况的通报</h1><div class='nav-body'>{ARTICLE}</div>", True),
+        # a prose box before the article's heading is a side column, not the article
+        (
+            f"<div class='lmenu'>{ARTICLE}</div><h2>关于市委巡察整改情况的通报</h2><p>详见附件。</p>",
+            False,
+        ),
+        # with no heading known, text outside the block (a one-line notice) means it is no wrapper
+        (f"<div class='lmenu'>{ARTICLE}</div><div class='nr'><p>详见附件。</p></div>", False),
+        # too little prose on the page to be an article's worth
+        ("<div class='menu'><p>网站首页，政务公开。</p></div>", False),
+    ],
+)
+def test_chrome_never_removes_the_block_holding_the_article(
+    markup: str, wrapper_kept: bool
+) -> None:
+    root = html.document_fromstring(TITLED.format(markup))
+    first = root.find(".//body/*")
+    assert (first not in chrome_subtrees(root)) is wrapper_kept
+
+
+def test_drop_chrome_keeps_a_wrapper_around_the_whole_body() -> None:
+    root = page(
+        f"<div id='content'><div class='wza-main'>{ARTICLE}</div><p class='share'>分享</p></div>"
+    )
+    drop_chrome(root)
+    assert render_lines(root)[0].startswith("根据市委统一部署")

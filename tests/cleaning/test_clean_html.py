@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from pipelines.cleaning import SiteCleanRules, clean_html
 from pipelines.cleaning.score import char_f1
-from pipelines.common.cleaned import CleanedPage
+from pipelines.common.cleaned import EMPTY_BODY, CleanedPage, PageMeta
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))
@@ -80,7 +80,8 @@ def test_chrome_phrases_occur_in_the_raw_pages() -> None:
 @pytest.mark.parametrize("name", FIXTURES)
 def test_metadata_is_exact(name: str) -> None:
     page, expected = clean_fixture(name)
-    assert asdict(page.meta) == expected["meta"]
+    # A fixture states the 信息公开 fields only when its page has them.
+    assert asdict(page.meta) == {**asdict(PageMeta()), **expected["meta"]}
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -150,3 +151,64 @@ def test_an_attachment_row_below_the_body_in_a_table_layout_is_the_page_s() -> N
     page = clean_html(body, url="http://a.gov.cn/art/2023/1/2/art_1_2.html")
     assert [a.name for a in page.attachments] == ["台账.docx"]
     assert page.text == "整改情况详见附件。"
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_fixture_page_is_a_failure(name: str) -> None:
+    page, _ = clean_fixture(name)
+    assert page.failure is None
+
+
+ARTICLE = (
+    "<p>根据市委统一部署，市委第一巡察组对本单位进行了巡察，现将整改情况予以公布。</p>"
+    "<p>一是加强组织领导，成立整改工作领导小组，召开专题会议，逐条研究整改措施。</p>"
+    "<p>二是压实整改责任，明确责任领导、责任科室和完成时限，做到整改到位，欢迎监督。</p>"
+) * 2  # an article's worth: a few hundred characters of prose
+
+
+@pytest.mark.parametrize(
+    ("markup", "failure"),
+    [
+        # the article hidden where chrome removal must take it (a menu-named box beside stray
+        # text, a hidden block): the body comes out empty, and that is said
+        (f"<div class='menu'>{ARTICLE}</div><div>某某</div>", EMPTY_BODY),
+        (f"<div style='display:none'>{ARTICLE}</div><span>网站</span>", EMPTY_BODY),
+        # an attachment-only notice: its body is the attachment
+        (
+            f"<div class='menu'>{ARTICLE}</div><div>某某<a href='/a/zg.pdf'>整改情况.pdf</a></div>",
+            None,
+        ),
+        # a page with no article's worth of prose anywhere: empty, and no failure
+        ("<div class='menu'><p>网站首页，政务公开。</p></div><div>某某</div>", None),
+        (f"<div>{ARTICLE}</div>", None),
+    ],
+)
+def test_an_empty_body_from_a_page_holding_an_article_is_a_failure(
+    markup: str, failure: str | None
+) -> None:
+    page = clean_html(f"<html><body>{markup}</body></html>".encode())
+    assert page.failure == failure
+
+
+TITLE = "关于巡察整改情况的通报"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # the title element holds the meta line, inside the article block
+        f"<div class='art'><h1>{TITLE}<span>发布时间：2024-03-05 来源：办公室 点击：5</span></h1>",
+        f"<div class='art'><div class='title'>{TITLE}<br>来源：办公室 日期：2024-03-05</div>",
+        # a label-less date after the title, in the title element, in the block above the body
+        f"<div class='art'><h1>{TITLE} [2024-03-05]</h1>",
+        f"<div><h2>{TITLE}</h2><p>——某单位党组</p><p>2024-03-05</p></div><div class='art'>",
+        f"<table><tr><td class='biaoti'>{TITLE} 2024-03-05</td></tr></table><div class='art'>",
+    ],
+)
+def test_the_title_and_date_come_apart_from_the_body(heading: str) -> None:
+    page = clean_html(
+        f"<html><head><title>{TITLE}_某局</title></head><body>{heading}{ARTICLE}</div>"
+        "</body></html>".encode()
+    )
+    assert (page.meta.title, page.meta.published) == (TITLE, "2024-03-05")
+    assert page.text.startswith("根据市委统一部署") and "2024-03-05" not in page.text

@@ -7,13 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.utils.test import get_crawler
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from crawler import run_context
-from crawler.outcomes import OutcomeLedger
+from crawler.outcomes import OutcomeLedger, SiteOutcome
 from crawler.run_context import RunContext, clean_rules
+from models.notice import Notice
+from models.raw_page import RawPage
+from models.runs import upsert_sites
+from models.upsert import write_pages
 from pipelines.clean import CleanPipeline
 from pipelines.cleaning import SiteCleanRules
+from pipelines.common.cleaned import EMPTY_BODY
 from pipelines.common.fetched import FetchedPage
+from pipelines.parse import ParsePipeline
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -42,7 +50,7 @@ def pipeline(options: dict[str, dict[str, Any]] | None) -> tuple[CleanPipeline, 
             sites={},
             clean_rules=rules,
             unusable_rules=unusable,
-            outcomes=OutcomeLedger([]),
+            outcomes=OutcomeLedger([SiteOutcome("s1")]),
         )
         run_context.attach(crawler, context)
     crawler.stats.open_spider()
@@ -95,3 +103,42 @@ def test_a_failure_gives_an_empty_page_and_a_stat(monkeypatch: Any) -> None:
     assert out.cleaned is not None and out.cleaned.text == ""
     assert out.body == b"<p>x</p>"  # the raw page is kept for storage
     assert stats.get_value("notices/clean/errors") == 1
+
+
+ARTICLE = (
+    "<p>根据市委统一部署，市委第一巡察组对本单位开展了巡察，现将整改情况予以公布，欢迎监督。</p>"
+    * 6
+)
+
+
+def test_an_empty_body_is_a_failed_page_and_no_record() -> None:
+    body = f"<html><body><div class='menu'>{ARTICLE}</div><div>某某</div></body></html>"
+    pipe, stats = pipeline({})
+    out = pipe.process_item(item(body.encode()))
+    assert out.cleaned is not None and out.cleaned.failure == EMPTY_BODY
+    assert stats.get_value("notices/clean/empty_body") == 1
+    context = run_context.find(pipe.crawler)
+    assert context is not None
+    assert context.outcomes["s1"].to_dict()["failures"] == [f"detail empty_body {out.url}"]
+    parsed = ParsePipeline(pipe.crawler).process_item(out)
+    assert parsed.record is None and not parsed.is_notice
+    assert parsed.non_notice_reason == EMPTY_BODY  # raw_pages.reason of the kept raw page
+
+
+def test_a_page_with_its_body_is_no_failure() -> None:
+    pipe, stats = pipeline({})
+    out = pipe.process_item(item(f"<html><body><div>{ARTICLE}</div></body></html>".encode()))
+    assert out.cleaned is not None and out.cleaned.failure is None and out.rule is None
+    assert stats.get_value("notices/clean/empty_body") is None
+
+
+def test_an_empty_body_is_stored_as_a_raw_page_with_its_reason(engine: Engine) -> None:
+    body = f"<html><body><div class='menu'>{ARTICLE}</div><div>某某</div></body></html>"
+    pipe, _ = pipeline({})
+    page = ParsePipeline(pipe.crawler).process_item(pipe.process_item(item(body.encode())))
+    upsert_sites(engine, [{"id": "s1", "name": "站", "region": "test"}])
+    write_pages(engine, [page])
+    with Session(engine) as session:
+        assert list(session.scalars(select(Notice))) == []
+        raw = session.scalars(select(RawPage)).one()
+    assert (raw.canonical_url, raw.reason) == (page.canonical_url, EMPTY_BODY)

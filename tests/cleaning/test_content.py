@@ -7,7 +7,6 @@ from pipelines.cleaning.chrome import chrome_subtrees
 from pipelines.cleaning.content import (
     InvalidSelector,
     is_data_table,
-    is_prose,
     locate_content,
     priority_parts,
     select,
@@ -212,24 +211,6 @@ def test_the_title_tag_does_not_vote() -> None:
     )
     found = locate_content(root)
     assert found is not None and found.get("class") == "a"
-
-
-@pytest.mark.parametrize(
-    ("text", "prose"),
-    [
-        ("现将整改情况予以公布，欢迎监督。", True),
-        ("2024-10-28", False),  # the date column of a side list
-        ("[2024-10-28]", False),
-        ("版权所有某区卫生健康局", False),
-        ("陇ICP备12001234号-1", False),
-        ("您现在的位置：>>正文", False),
-        ("发布时间：2024-10-30来源：办公室", False),
-        ("2024年10月30日星期三来源：办公室浏览次数：", False),  # date-first, label-less
-        ("2024年10月30日，市红十字会召开巡察整改专题会议，来源：略", True),
-    ],
-)
-def test_is_prose(text: str, prose: bool) -> None:
-    assert is_prose(text) is prose
 
 
 def test_prose_in_a_side_column_before_the_article_heading_does_not_win() -> None:

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
-from pipelines.cleaning.heading import article_heading, before_heading, common_ancestor
+from pipelines.cleaning.heading import (
+    article_heading,
+    before_heading,
+    common_ancestor,
+    heading_text,
+)
 
 TITLE = "关于某市红十字会巡察整改情况的公示"
 
@@ -63,3 +69,30 @@ def test_the_site_name_part_of_the_title_is_no_heading() -> None:
         "<div class='main'><p>正文</p></div><div class='bottom-title'>某市红十字会网站</div>",
     )
     assert article_heading(root) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "关于巡察整改情况的通报发布时间：2024-01-22 来源：办公室 点击：35",
+            "关于巡察整改情况的通报",
+        ),
+        ("关于巡察整改情况的通报 来源：市统计局", "关于巡察整改情况的通报"),
+        ("关于巡察整改情况的通报 [2024-01-22]", "关于巡察整改情况的通报"),
+        ("关于巡察整改情况的通报 2024年1月22日", "关于巡察整改情况的通报"),
+        ("关于巡察整改情况的通报", "关于巡察整改情况的通报"),
+        ("来源：市统计局", "来源：市统计局"),  # nothing before the label: no title to cut out
+    ],
+)
+def test_heading_text_leaves_out_the_meta_line(text: str, title: str) -> None:
+    assert heading_text(text) == title
+
+
+def test_an_h1_holding_the_meta_line_is_the_article_heading() -> None:
+    root = page(
+        "<title>关于巡察整改情况的通报_某局</title>",
+        "<h1>关于巡察整改情况的通报<span>发布时间：2024-01-22 点击：3</span></h1><p>正文。</p>",
+    )
+    found = article_heading(root)
+    assert found is not None and found.tag == "h1"

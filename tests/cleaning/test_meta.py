@@ -7,6 +7,7 @@ from pipelines.cleaning.meta import (
     column_from_lines,
     date_from_lines,
     extract_meta,
+    glued_meta,
     normalise_date,
     title_above_meta,
     title_from_tag,
@@ -37,6 +38,24 @@ from pipelines.common.cleaned import PageMeta
 )
 def test_date_from_lines(lines: list[str], date: str | None) -> None:
     assert date_from_lines(lines) == date
+
+
+@pytest.mark.parametrize(
+    ("lines", "written", "updated"),
+    [
+        (["成文日期： | 2023-09-08 | 发布日期： | 2023-09-12"], "2023-09-08", None),
+        (["发布时间：2023-01-25　来源：区委巡察办　更新时间：2023-08-02"], None, "2023-08-02"),
+        (["发布时间：2023-01-25"], None, None),
+    ],
+)
+def test_written_and_updated_dates_are_kept_apart(
+    lines: list[str], written: str | None, updated: str | None
+) -> None:
+    root = html.fromstring(
+        f"<html><body><div>{'</div><div>'.join(lines)}</div><p>正文</p></body></html>"
+    )
+    meta = extract_meta(root, None, lines, SiteCleanRules())
+    assert (meta.written, meta.updated) == (written, updated)
 
 
 @pytest.mark.parametrize(
@@ -216,6 +235,12 @@ def test_title_above_meta(header: list[str], title: str | None) -> None:
             "2024-10-16 18:30",
         ),
         (["某单位关于巡察整改情况的通报", "2024年3月5日"], "2024年3月5日"),  # under the title
+        (["某单位关于巡察整改情况的通报", "[2024-03-05]"], "2024-03-05"),
+        (["某单位关于巡察整改情况的通报", "——某单位党组", "2024-03-05"], "2024-03-05"),
+        (["某单位关于巡察整改情况的通报", "-->", "（2024-03-05）"], "2024-03-05"),
+        (["某单位关于巡察整改情况的通报 2024-03-05"], "2024-03-05"),  # inside the title line
+        (["某单位关于巡察整改情况的通报2024年3月5日"], "2024年3月5日"),
+        (["某单位关于巡察整改情况的通报", "2024-03-05 至 2024-04-05"], None),  # not a lone date
         # A side list's bare days (title + date) are no publication date, nor are far lines.
         (["市红十字会开展宣传活动2024-10-19", "关于巡察整改情况的公示"], None),
         (["市红十字会召开专题民主生活会", "2023-03-13"], None),  # a list item, not the title
@@ -253,3 +278,20 @@ def test_a_heading_broken_by_br_is_one_title() -> None:
         "<div class='body'><p>正文</p></div></body></html>"
     )
     assert meta.title == "中共某县财政局党组关于巡察整改进展情况的通报"
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("某单位关于巡察整改情况的通报发布时间：2024-03-05 来源：办公室 点击：5",
+         PageMeta(published="2024-03-05", source="办公室")),
+        ("某单位关于巡察整改情况的通报 作者：李明 日期：2024年3月5日",
+         PageMeta(published="2024年3月5日", author="李明")),
+        ("某单位关于巡察整改情况的通报 [2024-03-05]", PageMeta(published="2024-03-05")),
+        ("某单位关于巡察整改情况的通报", None),  # the title alone
+        ("来源：办公室 发布时间：2024-03-05", None),  # a meta line alone
+        ("另一篇文章的标题 2024-03-05", None),  # not this page's title
+    ],
+)  # fmt: skip
+def test_glued_meta(line: str, meta: PageMeta | None) -> None:
+    assert glued_meta(line, "某单位关于巡察整改情况的通报") == meta

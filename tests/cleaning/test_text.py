@@ -52,6 +52,10 @@ def test_is_chrome_line(line: str, expected: bool) -> None:
         ("发布时间：2025年02月17日 来源：市交通运输局", {"published": "2025年02月17日", "source": "市交通运输局"}),
         ("2025年02月17日  来源：长岭市交通运输局", {"published": "2025年02月17日", "source": "长岭市交通运输局"}),
         ("来源时间为：2024-06-24", {"published": "2024-06-24"}),
+        # 成文日期 is when the document was written, apart from its publication
+        ("成文日期：2024-03-01 发布时间：2024-03-05 来源：办公室",
+         {"written": "2024-03-01", "published": "2024-03-05", "source": "办公室"}),
+        ("发布时间：2024-03-05 点击：35", {"published": "2024-03-05"}),
         ("根据市委统一部署，时间:紧任务重，来源:多渠道筹措资金，确保整改按时完成并取得实效。", None),
         ("一、整改工作组织情况", None),
     ],
@@ -237,3 +241,12 @@ def test_a_short_meta_line_is_not_continued_by_the_next(rest: str) -> None:
         f"关于巡察整改情况的通报\n来源：清河发布\n{rest}\n根据县委统一部署，开展了巡察。"
     )
     assert page.meta.source == "清河发布"
+
+
+def test_clean_text_keeps_the_written_and_updated_dates_apart() -> None:
+    page = clean_text("关于巡察整改情况的通报\n成文日期：2023-05-16 更新时间：2023-06-01\n正文。")
+    assert (page.meta.published, page.meta.written, page.meta.updated) == (
+        None,
+        "2023-05-16",
+        "2023-06-01",
+    )

@@ -117,12 +117,19 @@ CASES = [
     case("sites", "list", "--seeds", BINARY, names="x.yaml:1: not UTF-8"),
     case("sites", "check", "--seeds", GBK, names="x.yaml:3: not UTF-8"),
     case("sites", "probe", "--region", "nowhere", names="'nowhere'"),
+    case("sites", "add", "notaurl", names="'notaurl'"),
+    case("sites", "add", "http://x.test/l/", "--region", "nowhere", names="'nowhere'"),
+    case("sites", "add", "http://x.test/l/", "--write", names="--write needs --region"),
     # --- notices search, serve ------------------------------------------------------------------
     case("search", "，。", "--url", ARCHIVE, names="nothing to search for in '，。'"),
     case("search", "整改", "--level", "township", "--url", ARCHIVE, names="'township'"),
     case("serve", "--url", "postgresql+psycopg://u@127.0.0.1/x", names="postgresql"),
     # --- notices history, reparse, recheck -----------------------------------------------------
     case("history", "999", "--url", ARCHIVE, names="'999'"),
+    # --- notices explain -----------------------------------------------------------------------
+    case("explain", "999", "--url", ARCHIVE, names="'999'"),
+    case("explain", MISSING, names="no such file"),
+    case("explain", BINARY + "/x.yaml", names="not a notice"),
     case("reparse", "--since-version", "abc", "--url", ARCHIVE, names="'abc'"),
     case("recheck", "--region", "nowhere", names="'nowhere'"),
     # --- notices nightly, health ---------------------------------------------------------------

@@ -230,3 +230,15 @@ def test_each_line_is_the_record_and_the_path_it_was_parsed_from(tmp_path: Path)
     result = runner.invoke(app, ["parse", "--jsonl", str(path)])
     (record,) = _records(result.stdout)
     assert list(record) == [*names(NoticeRecord), "source_path"]
+
+
+def test_a_page_whose_body_cannot_be_found_is_one_line_not_an_empty_record(tmp_path: Path) -> None:
+    prose = (
+        "<p>根据市委统一部署，市委第一巡察组对本单位开展了巡察，现将整改情况予以公布，欢迎监督。</p>"
+        * 6
+    )
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><body><div class='menu'>{prose}</div><div>某某</div></body></html>")
+    result = runner.invoke(app, ["parse", "--jsonl", str(path)])
+    assert result.exit_code == 1 and _records(result.stdout) == []
+    assert result.stderr == f"error: {path}: no body found in this page (empty_body)\n"

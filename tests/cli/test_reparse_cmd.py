@@ -71,7 +71,10 @@ def test_since_version_skips_records_of_that_version(archive: Engine, migrated_u
         ),
         (
             ["--region", "火星"],
-            "error: unknown region '火星'; known regions: 测试站群 (farm, 990000)",
+            (
+                "error: unknown region '火星'; known regions: 测试站群 (farm, 990000),"
+                " 盲测站群 (selectorfree, 990100)"
+            ),
         ),
         (["--batch", "0"], "error: --batch 0: give at least 1"),
     ],

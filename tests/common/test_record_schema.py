@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from pipelines.common.record import (
+    Accountability,
     Attachment,
     Contact,
     Counts,
+    Money,
     NoticeRecord,
     Problem,
     StatusCounts,
@@ -18,7 +20,10 @@ from pipelines.common.record import (
 )
 from pipelines.common.record_schema import json_schema
 
-_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list, "object": dict}
+_TYPES = {
+    "string": str, "integer": int, "number": int | float, "boolean": bool, "array": list,
+    "object": dict,
+}  # fmt: skip
 
 
 def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
@@ -40,8 +45,11 @@ def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
     if isinstance(value, list):
         for i, item in enumerate(value):
             found += errors(schema["items"], item, f"{where}[{i}]")
-    if isinstance(value, dict):
-        if sorted(value) != sorted(schema["required"]) or set(value) - set(schema["properties"]):
+    if isinstance(value, dict) and "properties" not in schema:  # a map: its values' schema
+        for key, item in value.items():
+            found += errors(schema["additionalProperties"], item, f"{where}.{key}")
+    elif isinstance(value, dict):
+        if set(schema["required"]) - set(value) or set(value) - set(schema["properties"]):
             found.append(f"{where}: keys {sorted(value)}")
         for key, item in value.items():
             if key in schema["properties"]:
@@ -50,8 +58,8 @@ def errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[str]:
 
 
 def _is(value: Any, kind: str) -> bool:
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+    if kind in ("integer", "number"):
+        return isinstance(value, _TYPES[kind]) and not isinstance(value, bool)
     return isinstance(value, _TYPES[kind])
 
 
@@ -64,10 +72,19 @@ FULL = NoticeRecord(
     inspection_kinds=("常规",),
     inspection_start="2023-08",
     counts=Counts(3, 11, 21, None),
-    status_counts=StatusCounts(20, 1, 0),
+    status_counts=StatusCounts(done=20, in_progress=1, not_started=0),
+    accountability=(Accountability("party_discipline", 18, "人", "党内警告18人", "党内警告"),),
+    money=(Money("surrendered", 149000000.0, False, "退缴违规资金1.49亿元"),),
+    rules_made=12,
+    completion_rate=96.5,
+    tally_date="2023-09",
     problems=(Problem(1, None, "问题", status="done"),),
     contact=Contact(("0517-1234567",), (), "地址", None),
     attachments=(Attachment("清单.docx"),),
+    evidence={
+        "title": {"from": "page meta", "key": "title"},
+        "counts.aspects": {"start": 0, "end": 4},
+    },
 )
 
 
@@ -87,6 +104,8 @@ def test_records_satisfy_the_schema(record: NoticeRecord) -> None:
         ({"inspection_end": "9月底"}, "$.inspection_end: '9月底' does not match"),
         ({"source_path": "/tmp/a.txt"}, "$: keys"),
         ({"counts": [3, 11]}, "$.counts: [3, 11] is not ['object']"),
+        ({"evidence": {"title": {"start": 1}}}, "$.evidence.title: matches no alternative"),
+        ({"evidence": {"title": {"from": "memory"}}}, "$.evidence.title: matches no alternative"),
     ],
 )
 def test_the_schema_rejects_what_the_record_cannot_be(

@@ -3,13 +3,14 @@ when a list page ends the paging of its list; and the run's state the spider ask
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from crawler.incremental import (
     Incremental,
     conditional_headers,
+    fresh_keys,
     is_known,
     list_state,
     listed_rows,
@@ -206,3 +207,41 @@ def test_list_pages_seen_are_handed_back_once_each() -> None:
     run.saw_list(first)
     run.saw_list(again)
     assert run.lists_seen() == [again]
+
+
+def _row(n: int) -> ListEntry:
+    return ListEntry(f"http://a.test/xsxc/{n}.html", TITLE, "2026-11-30")
+
+
+@pytest.mark.parametrize(
+    ("days", "rows", "fresh"),
+    [
+        (14, 20, {1, 3}),  # 2: first seen 20 days ago; 4: not a stored notice
+        (14, 2, {1}),  # only the first two rows are in the window
+        (30, 20, {1, 2, 3}),
+        (0, 20, set()),  # the window is off
+        (14, 0, set()),
+    ],
+)
+def test_fresh_keys(days: int, rows: int, fresh: set[int]) -> None:
+    first_seen = {
+        "http://a.test/xsxc/1.html": T2 - timedelta(days=1),
+        "http://a.test/xsxc/2.html": T2 - timedelta(days=20),
+        "http://a.test/xsxc/3.html": T2 - timedelta(days=13),
+    }
+    entries = [_row(n) for n in (1, 2, 3, 4)]
+    got = fresh_keys(entries, first_seen=first_seen, now=T2, days=days, rows=rows)
+    assert got == {f"http://a.test/xsxc/{n}.html" for n in fresh}
+
+
+def test_the_fresh_window_spans_the_first_rows_of_a_list_and_not_a_full_walk() -> None:
+    archive = ArchiveState(first_seen={f"http://a.test/xsxc/{n}.html": T1 for n in (1, 2, 3)})
+    inc = Incremental()
+    inc.load(archive)
+    page = [_row(n) for n in (1, 2, 3)]
+    assert len(inc.fresh(page, before=0, now=T2, days=14, rows=2)) == 2
+    assert inc.fresh(page, before=1, now=T2, days=14, rows=2) == {"http://a.test/xsxc/1.html"}
+    assert inc.fresh(page, before=2, now=T2, days=14, rows=2) == frozenset()
+    full = Incremental(full=True)
+    full.load(archive)
+    assert full.fresh(page, before=0, now=T2, days=14, rows=20) == frozenset()

@@ -126,6 +126,22 @@ def test_the_store_feeds_back_the_pages_it_refused() -> None:
     assert ledger["a"].to_dict()["failures"] == ["store rejected http://s/1.html (value too long)"]
 
 
+@pytest.mark.parametrize(
+    ("items", "unreadable", "expected"),
+    [(2, 1, "partial"), (1, 1, "error"), (3, 3, "error")],
+)
+def test_a_page_the_cleaner_found_no_body_in_is_a_failed_detail_page(
+    items: int, unreadable: int, expected: str
+) -> None:
+    ledger = OutcomeLedger([outcome("a", list_pages=1, entries=items, items=items)])
+    for n in range(unreadable):
+        ledger.record_unreadable("a", f"http://s/{n}.html", "empty_body")
+    ledger.record_unreadable("other", "http://x/", "empty_body")  # no such site: ignored
+    assert (ledger["a"].outcome, ledger["a"].flagged) == (expected, True)
+    assert ledger["a"].to_dict()["failures"][0] == "detail empty_body http://s/0.html"
+    assert ledger["a"].failed == {"empty_body": unreadable}
+
+
 OK = outcome("ok", list_pages=1, entries=1, items=1)
 PARTIAL = outcome("partial", list_pages=1, entries=2, items=1, failures=[DETAIL_404])
 FAILED = outcome("failed", failures=[("list", "dns_error", None)])

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from crawler.listing import OWN_SELECTORS
+from crawler.platforms.profile import ROW_LIST
 from crawler.seeds import REPO_SEEDS, SeedError, TitleRules, check_registry, load_registry
 
 GOOD = """\
@@ -262,3 +264,32 @@ def test_shipped_registry_is_valid_and_broad_enough() -> None:
 )
 def test_title_rules(title: str | None, accepted: bool) -> None:
     assert TitleRules().accepts(title) is accepted
+
+
+@pytest.mark.parametrize(
+    ("site_lines", "expected"),
+    [
+        ("", {"auto": True}),  # generic: automatic rows by default
+        ("        list: auto\n", {"auto": True}),
+        (
+            "        list: {item: table.list tr}\n",
+            {**ROW_LIST, "item": "table.list tr", OWN_SELECTORS: True},
+        ),
+    ],
+)
+def test_list_auto_and_selectors_over_the_generic_profile(
+    tmp_path: Path, site_lines: str, expected: dict
+) -> None:
+    anchor = '        list_urls: ["https://dt.example.gov.cn/tzgg/"]\n'
+    write(tmp_path, GOOD.replace(anchor, anchor + site_lines))
+    site = load_registry(tmp_path).select(None, "dt-gov")[0]
+    assert dict(site.list_rules) == expected
+    assert site.sources[0].pagination["type"] == "auto"
+
+
+def test_list_auto_on_another_platform_and_a_wrong_list_value(tmp_path: Path) -> None:
+    anchor = '        list_urls: ["http://127.0.0.1:${SEEDS_TEST_PORT:-8080}/xsxc/"]\n'
+    write(tmp_path, GOOD.replace(anchor, anchor + "        list: auto\n"))
+    assert dict(load_registry(tmp_path).select(None, "ah-jw")[0].list_rules) == {"auto": True}
+    write(tmp_path, GOOD.replace(anchor, anchor + "        list: automatic\n"))
+    assert any("list: must be `auto` or a mapping" in p for p in check_registry(tmp_path))

@@ -160,6 +160,30 @@ def test_recheck_targets_come_oldest_checked_first(engine: Engine) -> None:
     assert not_checked_since(engine, [t.canonical_url for t in targets], T1) == 1
 
 
+def test_the_recheck_budget_is_shared_among_the_sites(engine: Engine) -> None:
+    # site-a's three notices are all checked longer ago than site-b's one
+    write_pages(engine, [page(n) for n in (1, 2, 3)], now=T0)
+    write_pages(engine, [page(4, site_id="site-b")], now=T1)
+    sites = ["site-a", "site-b"]
+
+    def picked(limit: int) -> list[str]:
+        return [t.url.rsplit("/", 1)[1] for t in recheck_targets(engine, sites, limit)]
+
+    assert picked(2) == ["1.html", "4.html"]  # one each, not site-a's two oldest
+    assert picked(3) == ["1.html", "2.html", "4.html"]
+    assert picked(4) == ["1.html", "2.html", "4.html", "3.html"]  # site-b's unused share
+
+
+def test_recheck_targets_carry_the_validators_of_their_pages(engine: Engine) -> None:
+    write_pages(engine, [page(1, etag='"e1"')])
+    modified = "Tue, 01 Dec 2026 02:00:00 GMT"
+    write_pages(
+        engine, [page(1, etag='"e2"', last_modified=modified, body=b"", status=304)], now=T1
+    )
+    (target,) = recheck_targets(engine, ["site-a"], 5)
+    assert (target.etag, target.last_modified) == ('"e2"', modified)  # the last answer's
+
+
 def test_stored_notices_of_a_site_say_their_standing(engine: Engine) -> None:
     write_pages(engine, [page(1, etag='"e1"'), page(2)], now=T0)
     write_pages(engine, [gone(2, "not_found", 404)], now=T1)

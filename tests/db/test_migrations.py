@@ -301,3 +301,47 @@ def test_lifecycle_migration_drops_ports_of_the_sites_hosts_and_merges(db_url: s
             assert [u.url for u in notices[1].urls] == [rows[2][1]]
     finally:
         engine.dispose()
+
+
+def test_notice_validators_move_to_page_validators_and_back(db_url: str) -> None:
+    engine = make_engine(db_url)
+    before = "0c7e5a1f3b2d"
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), before)
+            conn.execute(
+                text(
+                    "INSERT INTO sites (id, list_urls, first_seen_at, last_seen_at) "
+                    "VALUES ('s', '[]', '2024-01-01', '2024-01-01')"
+                )
+            )
+            for url in ("a", "b"):  # a: stored before page_validators; b: written to both
+                conn.execute(
+                    text(
+                        "INSERT INTO notices (site_id, url, canonical_url, first_seen_at, "
+                        "last_seen_at, content_sha256, record_sha256, is_notice, "
+                        "inspection_kinds, counts, contact, attachments, body_text, extra, etag) "
+                        "VALUES ('s', :u, :u, '2024-01-01', '2024-01-01', 'c', 'r', true, "
+                        "'[]', '{}', '{}', '[]', '', '{}', :etag)"
+                    ),
+                    {"u": url, "etag": f'"{url}-old"'},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO page_validators (page_key, site_id, kind, etag, checked_at, rows) "
+                    "VALUES ('b', 's', 'detail', '\"b-new\"', '2024-01-02', '[]')"
+                )
+            )
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            kept = dict(conn.execute(text("SELECT page_key, etag FROM page_validators")).all())
+            assert kept == {"a": '"a-old"', "b": '"b-new"'}
+            assert "etag" not in {c["name"] for c in inspect(conn).get_columns("notices")}
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), before)
+        with engine.connect() as conn:
+            back = dict(conn.execute(text("SELECT url, etag FROM notices")).all())
+        assert back == {"a": '"a-old"', "b": '"b-new"'}
+    finally:
+        engine.dispose()

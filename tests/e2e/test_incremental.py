@@ -3,7 +3,12 @@ request log: I (`farm-etag`) answers conditional GETs with 304, J (`farm-plain`)
 
 Night 1 walks everything; night 2, unchanged, costs one list request per site and no detail;
 night 3, with one new notice on page 1 (epoch 2), two list requests and that one detail; a
-`full=1` night downloads every list page and every row again, without validators.
+`full=1` night downloads every list page and every row again, without validators. These nights
+run with the fresh window off (NOTICES_FRESH_DAYS=0), so the list costs are seen alone.
+
+The fresh window on the mutable site G (`farm-mutable`): an incremental second night finds the
+edit of a notice whose list row did not change, by asking the known notices of page 1 again,
+conditionally; without the window the same night misses it.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ import pytest
 
 from tests.farm import load_truth, start_farm
 
-from .conftest import ROOT, Run, notice_key, scrapy_crawl
-from .test_crawl_db import _env, _notices, _runs, _upgrade
+from .conftest import FARM_SEEDS, ROOT, Run, notice_key, scrapy_crawl
+from .test_crawl_db import _env, _notices, _runs, _upgrade, _version_counts
 
 pytestmark = pytest.mark.e2e
 
@@ -25,9 +30,13 @@ SITES = ("farm-etag", "farm-plain")
 CONDITIONAL = ("if-none-match", "if-modified-since")
 
 
+NO_FRESH_WINDOW = {"NOTICES_FRESH_DAYS": "0"}
+
+
 def _night(farm: Any, env: dict[str, str], *extra: str) -> Run:
     farm.reset()
-    run = scrapy_crawl(["region=incremental", f"seeds={SEEDS}", *extra], env=env)
+    args = ["region=incremental", f"seeds={SEEDS}", *extra]
+    run = scrapy_crawl(args, env=env, settings=NO_FRESH_WINDOW)
     assert run.returncode == 0, run.stderr[-3000:]
     run.requests = [r for r in farm.requests if r.path != "/robots.txt"]
     return run
@@ -94,3 +103,45 @@ def test_nights_cost_what_changed(db_url: str, tmp_path: Path) -> None:
     assert stats[1].get("notices/incremental/list_same_bytes") == 1  # farm-plain's page 1
     assert [s.get("notices/db/inserted", 0) for s in stats] == [28, 0, 2, 0]
     assert stats[3].get("notices/db/unchanged") == 30  # 15 notices per site, all seen again
+
+
+MUTABLE = "farm-mutable"
+MUTABLE_LIST = ("/xcgk/index.jhtml", "/xcgk/index_2.jhtml")
+
+
+@pytest.mark.parametrize("fresh_days", ["14", "0"])
+def test_the_fresh_window_finds_an_edit_that_left_its_list_row_alone(
+    tmp_path: Path, fresh_days: str
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'notices.db'}"
+    args = ["region=farm", f"site={MUTABLE}", f"seeds={FARM_SEEDS}"]
+    settings = {"NOTICES_FRESH_DAYS": fresh_days, "NOTICES_FRESH_ROWS": "20"}
+    with start_farm(sites="farm", port=0) as farm:  # its own farm: the epoch is farm-wide
+        env = _env(farm, db_url, tmp_path)
+        _upgrade(env)
+        assert scrapy_crawl(args, env=env, settings=settings).returncode == 0
+        farm.set_epoch(2)
+        farm.reset()
+        night2 = scrapy_crawl(args, env=env, settings=settings)  # incremental, not full
+        requests = [r for r in farm.requests_for(MUTABLE) if r.path != "/robots.txt"]
+        changes = load_truth(MUTABLE, epoch=2).changes
+        key = {c.case: notice_key(farm, MUTABLE, c.path) for c in changes}
+        paths = {c.case: c.path for c in changes}
+    assert night2.returncode in (0, 1), night2.stderr[-3000:]
+    versions = _version_counts(db_url)
+    # the edited notices keep their list rows (the list shows the title short): only the window
+    # asks for them again
+    for case in ("edit_body", "edit_title"):
+        assert versions[key[case]] == (2 if fresh_days != "0" else 1), case
+    # so does the still-listed notice whose page now answers 404
+    reasons = {n.canonical_url: n.removed_reason for n in _notices(db_url)}
+    assert reasons[key["dangling"]] == ("not_found" if fresh_days != "0" else None)
+    asked = {r.path: r for r in requests if r.path not in MUTABLE_LIST}
+    if fresh_days == "0":
+        assert paths["edit_body"] not in asked and paths["cosmetic"] not in asked
+        return
+    # the window's requests are conditional: an unchanged page answers 304
+    assert asked[paths["edit_body"]].headers.get("if-none-match")
+    assert asked[paths["edit_body"]].status == 200
+    assert versions[key["cosmetic"]] == 1  # asked again, but a view counter is no new version
+    assert any(r.status == 304 and r.headers.get("if-none-match") for r in asked.values())

@@ -4,10 +4,12 @@ detail pages).
 Deterministic: detail n of a site always has the same bytes. Every second detail is a notice,
 unless the layout says every one is. A site may change on its second night (`set_epoch(2)`):
 `Changes` adds notices on top of its list, edits some (one sentence more) and removes some (the
-page answers 404 and the row leaves the list)."""
+page answers 404 and the row leaves the list). A site may honour validators (`validators`): its
+pages carry an ETag and a conditional GET that matches it gets a 304; the others send none."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Mapping
@@ -39,6 +41,10 @@ def detail_path(n: int) -> str:
 
 def list_path(page: int) -> str:
     return COLUMN + ("index.html" if page == 0 else f"index_{page}.html")
+
+
+def is_list_path(path: str) -> bool:
+    return _LIST.match(path) is not None
 
 
 EDIT = "此文于第二夜修订：增补一项整改措施的完成情况。"  # the sentence an edit appends
@@ -78,8 +84,10 @@ class BenchSite:
         layout: BenchLayout,
         seed: int,
         changes: Changes | None = None,
+        validators: bool = False,
     ) -> None:
         self.site_id = site_id
+        self.validators = validators
         self.host = host
         self.prefix = ""
         self.layout = layout
@@ -139,7 +147,12 @@ class BenchSite:
             body = rendered
             with self._lock:
                 self._cache[key] = body
-        return Response(200, body, HTML)
+        if not self.validators:
+            return Response(200, body, HTML)
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        if etag in (request.header("if-none-match") or ""):
+            return Response(304, b"", [("ETag", etag)])
+        return Response(200, body, [*HTML, ("ETag", etag)])
 
     def _render(self, path: str) -> bytes | None:
         match = _LIST.match(path)
@@ -174,13 +187,22 @@ def bench_sites(
     *,
     all_notices: bool = False,
     changes: Mapping[str, Changes] | None = None,
+    validators: bool = False,
 ) -> list[BenchSite]:
+    """`validators`: every second site (the even ones) honours conditional GETs."""
     if sites > 200:  # 127.0.0.21 … 127.0.0.220 stay inside one /24 of the loopback range
         raise ValueError(f"at most 200 bench sites, not {sites}")
     layout = BenchLayout(details_per_site, per_page, all_notices)
     changes = changes or {}
     return [
-        BenchSite(f"bench-{i}", f"127.0.0.{20 + i}", layout, i, changes.get(f"bench-{i}"))
+        BenchSite(
+            f"bench-{i}",
+            f"127.0.0.{20 + i}",
+            layout,
+            i,
+            changes.get(f"bench-{i}"),
+            validators=validators and i % 2 == 0,
+        )
         for i in range(1, sites + 1)
     ]
 
@@ -193,10 +215,19 @@ def start_bench_farm(
     *,
     all_notices: bool = False,
     changes: Mapping[str, Changes] | None = None,
+    validators: bool = False,
 ) -> Farm:
     """Serve `sites` generated sites on 127.0.0.21… (`sites * details_per_site` detail pages);
-    `changes` (by site id) take effect after `farm.set_epoch(2)`."""
-    built = bench_sites(sites, details_per_site, per_page, all_notices=all_notices, changes=changes)
+    `changes` (by site id) take effect after `farm.set_epoch(2)`; with `validators`, the even
+    sites answer conditional GETs."""
+    built = bench_sites(
+        sites,
+        details_per_site,
+        per_page,
+        all_notices=all_notices,
+        changes=changes,
+        validators=validators,
+    )
     return Farm(built).start(port)
 
 

@@ -52,6 +52,13 @@ CATALOG: tuple[SiteSpec, ...] = (
     # validators honoured (304) and ignored (always 200), each in two epochs (docs/incremental.md)
     SiteSpec("farm-etag", "farm", "127.0.0.19", "", "epochs"),
     SiteSpec("farm-plain", "farm", "127.0.0.20", "", "epochs"),
+    # held out from every profile: selector-free crawling is measured on them (bench/selector_free.py)
+    SiteSpec("farm-x-dhcms", "farm", "127.0.0.21", "", "static"),
+    SiteSpec("farm-x-nanwei", "farm", "127.0.0.22", "", "static"),
+    SiteSpec("farm-x-phpcms", "farm", "127.0.0.23", "", "static"),
+    SiteSpec("farm-x-aspx", "farm", "127.0.0.24", "", "static"),
+    SiteSpec("farm-x-cards", "farm", "127.0.0.25", "", "static"),
+    SiteSpec("farm-x-vsbrev", "farm", "127.0.0.26", "", "static"),
 )
 
 

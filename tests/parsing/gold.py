@@ -22,6 +22,12 @@ STR_FIELDS = [f for f in names(NoticeRecord, Storage.TEXT) if f not in ("title",
 UNIT_FIELDS = {"publisher", "inspected_unit", "signed_by"}
 DATE_FIELDS = names(NoticeRecord, Storage.DATE, Storage.PARTIAL_DATE)
 LABEL_FIELDS = names(NoticeRecord, Storage.LABEL)
+NUMBER_FIELDS = names(NoticeRecord, Storage.NUMBER, Storage.REAL)
+# Figures compared without their raw text: what was counted, how many, in what unit.
+FIGURE_KEYS = {
+    "accountability": ("kind", "count", "unit", "detail"),
+    "money": ("kind", "yuan", "lower_bound"),
+}
 
 
 def norm(value: Any, unit: bool = False) -> str:
@@ -56,9 +62,14 @@ def compare(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, bool]:
     for field in DATE_FIELDS:
         if field in gold:
             out[field] = (gold[field] or None) == (pred[field] or None)
-    for field in LABEL_FIELDS:
+    for field in (*LABEL_FIELDS, *NUMBER_FIELDS):
         if field in gold:
             out[field] = gold[field] == pred[field]
+    for field, keys in FIGURE_KEYS.items():
+        if field in gold:
+            out[field] = [tuple(g.get(k) for k in keys) for g in gold[field]] == [
+                tuple(p[k] for k in keys) for p in pred[field]
+            ]
     if "inspection_kinds" in gold:
         out["inspection_kinds"] = set(gold["inspection_kinds"]) == set(pred["inspection_kinds"])
     for key, value in (gold.get("counts") or {}).items():

@@ -7,6 +7,7 @@ import pytest
 from pipelines.parsing import parse_notice
 from pipelines.parsing.classify import NO_EVIDENCE, POINTS_TO_NOTICE, RULES, pointed_document
 from pipelines.parsing.notice import parse_with_decision
+from tests.parsing.titleless import EXCERPT, variants
 
 OPENING = "根据县委统一部署，2023年4月10日至6月10日，县委第一巡察组对县人民医院党委开展了常规巡察。"
 
@@ -168,6 +169,120 @@ CASES = {
     ),
 }
 
+# A notice's own text without its title line (an attachment's text, an excerpt, a repost that
+# drops the heading), and the near-misses that open the same way.
+FEEDBACK = "2023年7月5日，县委第一巡察组向县人民医院党委反馈了巡察意见。"
+SECTIONS = (
+    "一、整改工作开展情况\n医院党委召开专题会议，制定整改方案，明确整改措施36条。\n"
+    "二、反馈问题整改落实情况\n（一）理论学习不够深入。已修订学习制度，已完成整改。\n"
+    "（二）药品采购管理不规范。已开展专项检查，正在推进。\n"
+)
+LONG_NOTICE = (
+    OPENING + FEEDBACK + "按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。\n"
+    "一、提高政治站位，扛牢整改政治责任\n"
+    + "医院党委把巡察整改作为重大政治任务，召开党委会议专题研究，成立整改工作领导小组。" * 8
+    + "\n"
+    + SECTIONS
+)
+UNTITLED = {
+    "untitled-without-a-publishing-sentence": (
+        OPENING + FEEDBACK + "医院党委高度重视。\n" + SECTIONS,
+        True,
+    ),
+    "untitled-xianjiu": (OPENING + FEEDBACK + "现就巡察整改情况通报如下：\n" + SECTIONS, True),
+    "untitled-youguan-qingkuang": (
+        (
+            "根据中央统一部署，2021年5月至7月，十九届中央第七巡视组对某某部党组进行了常规巡视。"
+            "8月30日，中央第七巡视组向某某部党组反馈了巡视意见。现将有关情况报告如下：\n"
+            "一、提高站位抓整改\n党组召开会议12次。\n二、逐项推进问题整改\n"
+            "1.落实主体责任不够到位。已修订责任清单，整改到位。\n2.选人用人不规范。已完成整改。"
+        ),
+        True,
+    ),
+    "untitled-under-a-section-heading": (
+        "一、巡察基本情况\n" + OPENING + FEEDBACK + "\n二、整改落实情况\n"
+        "①理论学习不够深入。已完成整改。\n②采购管理不规范。正在推进。",
+        True,
+    ),
+    "excerpt-of-800-characters": (LONG_NOTICE[:EXCERPT], True),
+    "excerpt-with-one-problem": (
+        OPENING + FEEDBACK + "现将巡察整改进展情况予以公布。\n一、整改工作开展情况\n"
+        "医院党委制定整改方案。\n二、反馈问题整改落实情况\n（一）理论学习不够深入。已完成整改。",
+        True,
+    ),
+    "untitled-traditional-repost": (
+        (
+            "根據縣委統一部署，2022年9月5日至10月28日，縣委第二巡察組對縣教育局黨組開展了常規巡察，"
+            "並於2022年12月16日反饋了巡察意見。\n一、整改工作總體情況\n局黨組制定整改措施36條。\n"
+            "二、反饋問題整改落實情況\n（一）落實教育方針不夠到位。已完成整改。\n"
+            "（二）校園安全管理存在薄弱環節。正在推進整改。"
+        ),
+        True,
+    ),
+    "untitled-meeting-news": (
+        "5月12日，县人民医院党委召开巡察整改工作推进会，传达学习县委第一巡察组反馈意见。"
+        + OPENING
+        + FEEDBACK
+        + "\n会议指出，要把巡察整改作为重大政治任务。会议要求，一要提高站位；"
+        "二要压实责任，确保整改到位。\n一、整改任务\n1.理论学习问题。整改措施：修订制度。\n"
+        "2.采购问题。整改措施：开展检查。",
+        False,
+    ),
+    "untitled-mobilisation-news": (
+        "4月10日，县委第一巡察组巡察县人民医院党委工作动员会召开，巡察组组长作动员讲话。"
+        + OPENING
+        + "巡察期间设立举报电话，巡察结束后将反馈巡察意见，督促抓好整改，整改情况向社会公开。",
+        False,
+    ),
+    "untitled-findings-disclosure": (
+        (
+            "根据中央统一部署，2023年4月至6月，中央第三巡视组对某某集团党组进行了常规巡视。"
+            "2023年7月12日，中央第三巡视组向某某集团党组反馈巡视情况。\n"
+            "巡视组指出，集团党组落实主体责任不够到位，存在廉政风险。\n巡视组提出意见建议：\n"
+            "一、压实整改责任，已完成的要巩固。\n二、建立长效机制，整改措施要具体。\n"
+            "巡视组强调，整改落实情况要按规定报送并向社会公开。"
+        ),
+        False,
+    ),
+    "untitled-feedback-meeting-news": (
+        "近日，县委第二巡察组向县教育局党组反馈巡察情况。"
+        + OPENING
+        + "\n反馈会上，巡察组组长通报了巡察情况，指出了存在的问题，要求抓好整改。整改情况向社会公开。",
+        False,
+    ),
+    "untitled-audit-report": (
+        (
+            "根据《中华人民共和国审计法》规定，现将2022年度县级预算执行审计查出问题的整改情况报告如下：\n"
+            "一、整改总体情况\n审计查出的46个问题中，已完成整改41个。\n二、具体整改情况\n"
+            "（一）预算编制不够细化的问题。已修订办法。"
+        ),
+        False,
+    ),
+    "untitled-article-about-notices": (
+        (
+            "日前，市纪委监委网站集中公布了市委第三轮巡察的8家被巡察单位巡察整改进展情况。\n"
+            "据了解，各被巡察单位对巡察反馈的问题逐条整改，已完成整改问题236个。"
+        ),
+        False,
+    ),
+    "untitled-plan-circular": (
+        "各支部：\n现将《县人民医院党委落实县委巡察反馈意见整改方案》印发给你们，请认真抓好整改落实。\n"
+        + OPENING
+        + FEEDBACK
+        + "\n一、整改任务\n1.理论学习不深入的问题。整改措施：修订制度。\n"
+        "2.采购不规范的问题。整改措施：开展检查。",
+        False,
+    ),
+    "untitled-traditional-findings-news": (
+        (
+            "根據市委統一部署，市委第三巡察組對市住建局黨組開展了常規巡察，並於近日反饋了巡察情況。\n"
+            "巡察組指出，市住建局黨組落實主體責任不夠到位。巡察組要求抓好整改，整改情況向社會公開。"
+        ),
+        False,
+    ),
+}
+CASES |= UNTITLED
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_is_notice(text: str, expected: bool) -> None:
@@ -235,6 +350,10 @@ RULE_OF_CASE = {
     "pointer-without-any-attachment": "few_rectification_mentions",
     "call-for-comments-on-a-plan": "consultation_draft",
     "list-page-of-notices": "list_page",
+    "excerpt-with-one-problem": "opening_reports_rectification",
+    "untitled-meeting-news": "meeting_news",
+    "untitled-findings-disclosure": "findings_news",
+    "untitled-plan-circular": "plan_circular",
 }
 RULE_CASES = {
     **{rule: CASES[name][0] for name, rule in RULE_OF_CASE.items()},
@@ -260,3 +379,12 @@ def test_the_decision_names_its_rule(rule: str, text: str) -> None:
 def test_every_rule_decides_a_case() -> None:
     rules = {rule for rule, _, _ in RULES} | {NO_EVIDENCE.rule, POINTS_TO_NOTICE.rule}
     assert rules - RULE_CASES.keys() == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [v[1:] for v in variants()], ids=[v[0] for v in variants()]
+)
+def test_fixtures_without_their_title(text: str, expected: bool) -> None:
+    """Every fixture notice (and non-notice) keeps its verdict without its title line, and
+    cut at 800 characters after that."""
+    assert parse_notice(text).is_notice is expected

@@ -6,9 +6,8 @@ from pipelines.parsing.counts import (
     extract_counts,
     extract_status_counts,
     is_closing_tally,
-    status_counts,
 )
-from pipelines.parsing.record import Counts, StatusCounts
+from pipelines.parsing.record import Counts
 
 
 @pytest.mark.parametrize(
@@ -110,12 +109,6 @@ def test_a_total_inside_a_status_sentence(text: str, expected: int | None) -> No
 )
 def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
     assert extract_status_counts(text) == expected
-
-
-def test_status_counts_prefer_stated_figures_over_group_tallies() -> None:
-    grouped = {"done": 21, "in_progress": 0, "not_started": 0}
-    assert status_counts({"in_progress": 1}, grouped) == StatusCounts(21, 1, 0)
-    assert status_counts({}, None) is None
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from pipelines.common.record import (
+    Accountability,
     Attachment,
     Contact,
     Counts,
+    Money,
     NoticeRecord,
     Problem,
     StatusCounts,
@@ -33,8 +35,26 @@ FULL = NoticeRecord(
     inspection_start="2023-08-01",
     inspection_end="2023-09",
     feedback_date="2023-10-12",
+    term=7,
+    round=12,
+    round_year=2023,
+    inspecting_committee="淮安市委",
+    team_number=1,
+    written_date="2024-06-20",
+    updated_date="2024-06-25",
+    report_phase="rectification_status",
+    region_code="320800",
+    committee_region_code="320800",
+    unit_type="党组",
+    sector="department",
+    unit_key="320800:某某局",
     counts=Counts(3, 11, 21, 40),
-    status_counts=StatusCounts(20, 1, 0),
+    status_counts=StatusCounts(done=20, in_progress=1, not_started=0),
+    accountability=(Accountability("case_filed", 40, "件", "立案40件"),),
+    money=(Money("refunded", 665700.0, False, "清退违规资金66.57万元"),),
+    rules_made=12,
+    completion_rate=96.5,
+    tally_date="2023-09",
     problems=(Problem(1, "方面一", "采购不规范", "表现", "措施", "done"),),
     contact=Contact(("0517-1234567",), ("a@b.cn",), "某某路1号", "223001"),
     signed_by="中共某某局党组",
@@ -55,7 +75,8 @@ def _gold(record: dict[str, Any]) -> dict[str, Any]:
 
 def test_every_record_field_is_judged() -> None:
     judged = {key.split(".")[0].split(":")[0] for key in compare(_gold(FULL), FULL)}
-    assert set(names(NoticeRecord)) - {"body_text"} <= judged
+    # the evidence says where values were read, not what they are: tests/parsing/test_located.py
+    assert set(names(NoticeRecord)) - {"body_text", "evidence"} <= judged
     assert "boilerplate" in judged
 
 
@@ -74,6 +95,10 @@ def test_a_record_matches_its_own_labels() -> None:
         ("inspection_kinds", ["常规"], "inspection_kinds"),
         ("counts", {"aspects": 4, "items": 11, "problems": 21, "measures": 40}, "counts.aspects"),
         ("body_text", "正文 打印本页", "boilerplate:打印本页"),
+        ("rules_made", 13, "rules_made"),
+        ("completion_rate", 96.0, "completion_rate"),
+        ("tally_date", "2023-10", "tally_date"),
+        ("money", [], "money"),
     ],
 )
 def test_a_wrong_value_is_a_miss(field: str, wrong: Any, key: str) -> None:

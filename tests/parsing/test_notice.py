@@ -3,7 +3,6 @@ of it (wrapped, renumbered, full-width, traditional), and inputs that must never
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import textwrap
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from pipelines.common.cleaned import AttachmentLink, PageMeta
 from pipelines.parsing import PARSER_VERSION, NoticeRecord, notice, parse_notice
+from pipelines.parsing.record import StatusCounts
 from tests.parsing.gold import cases, compare
 
 DEV = cases("dev")
@@ -94,7 +94,7 @@ def test_record_dict_has_every_contract_field() -> None:
         assert field in data
     assert isinstance(data["problems"][0], dict)
     assert set(data["problems"][0]) == {
-        "seq", "aspect", "title", "description", "rectification", "status"
+        "seq", "aspect", "title", "description", "rectification", "status", "status_label"
     }  # fmt: skip
 
 
@@ -300,17 +300,20 @@ def test_problems_from_the_outline_before_a_ledger_table(
 @pytest.mark.parametrize(
     ("tally", "expected"),
     [
-        pytest.param("截至目前，2个问题已整改完成1个，正在整改1个。", (1, 1, None), id="as-of"),
-        pytest.param("截至2024年3月底，２个问题已完成整改２个。", (2, None, None), id="fullwidth"),
-        pytest.param("目前，2项问题均已整改完成。", (2, None, None), id="adverb"),
+        pytest.param(
+            "截至目前，2个问题已整改完成1个，正在整改1个。",
+            {"done": 1, "in_progress": 1},
+            id="as-of",
+        ),
+        pytest.param("截至2024年3月底，２个问题已完成整改２个。", {"done": 2}, id="fullwidth"),
+        pytest.param("目前，2项问题均已整改完成。", {"done": 2}, id="adverb"),
     ],
 )
 def test_a_closing_tally_after_the_last_problem_is_the_documents(
-    tally: str, expected: tuple[int | None, ...]
+    tally: str, expected: dict[str, int]
 ) -> None:
     record = parse_notice("\n".join([*LEDGER[:8], tally, "欢迎广大干部群众监督。"]))
-    assert record.status_counts is not None
-    assert dataclasses.astuple(record.status_counts) == expected
+    assert record.status_counts == StatusCounts(**expected)
     assert record.problems[-1].rectification == "更换消防设施。"
 
 
@@ -318,19 +321,20 @@ def test_a_closing_tally_after_the_last_problem_is_the_documents(
     ("tally", "expected"),
     [
         pytest.param(
-            "截至目前，反馈的2个问题中，已完成整改1个，正在推进1个。", (1, 1, None), id="among"
+            "截至目前，反馈的2个问题中，已完成整改1个，正在推进1个。",
+            {"done": 1, "in_progress": 1},
+            id="among",
         ),
         pytest.param(
-            "截至2024年5月底，巡察指出的2项问题中，已整改到位2项。", (2, None, None), id="dated"
+            "截至2024年5月底，巡察指出的2项问题中，已整改到位2项。", {"done": 2}, id="dated"
         ),
     ],
 )
 def test_a_tally_after_a_problem_ending_in_a_status_remark(
-    tally: str, expected: tuple[int | None, ...]
+    tally: str, expected: dict[str, int]
 ) -> None:
     last = "整改措施:全面排查库房消防设施，更换灭火器材32具，建立库房安全巡查台账。(正在推进)"
     record = parse_notice("\n".join([*LEDGER[:6], last, tally, "欢迎广大干部群众监督。"]))
-    assert record.status_counts is not None
-    assert dataclasses.astuple(record.status_counts) == expected
+    assert record.status_counts == StatusCounts(**expected)
     assert record.problems[-1].rectification is not None
     assert "截至" not in record.problems[-1].rectification

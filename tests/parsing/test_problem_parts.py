@@ -49,7 +49,9 @@ def test_clean_title_is_at_most_80_characters() -> None:
         ("整改进展:已完成", "done"),
         ("整改状态:正在整改", "in_progress"),
         ("完成情况:尚未启动。", "not_started"),
-        ("整改进展:基本完成", "in_progress"),
+        ("整改进展:基本完成", "basically_done"),
+        ("整改进展:需长期坚持", "long_term"),
+        ("整改进展:未完成", "not_done"),
     ],
 )
 def test_a_problem_states_its_own_status(line: str, expected: str) -> None:
@@ -78,7 +80,7 @@ def test_a_status_tag_after_the_title() -> None:
         pytest.param(
             ["1.采购不规范。", "整改措施:修订采购办法。(持续推进)"], "in_progress", id="body"
         ),
-        pytest.param(["1.采购不规范。", "整改措施:修订采购办法。【长期坚持】"], "in_progress"),
+        pytest.param(["1.采购不规范。", "整改措施:修订采购办法。【长期坚持】"], "long_term"),
         pytest.param(["1.采购不规范。", "整改措施:修订采购办法。（正在整改）"], "in_progress"),
         pytest.param(["1.采购不规范。", "整改措施:修订采购办法(已完成整改)。"], "done"),
         pytest.param(
@@ -214,7 +216,7 @@ def test_text_after_the_title_on_its_line(
         ("修订制度。目前，该问题已整改完成。", "done"),
         ("修订制度。此问题正在整改中。", "in_progress"),
         ("修订制度。该问题正在持续整改。", "in_progress"),
-        ("修订制度。该项问题需长期坚持。", "in_progress"),
+        ("修订制度。该项问题需长期坚持。", "long_term"),
         ("修订制度,已完成制度汇编。", None),
     ],
 )

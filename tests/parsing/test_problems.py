@@ -56,7 +56,11 @@ def test_status_groups_are_passed_through_and_give_the_status() -> None:
     first = result.problems[0]
     assert first.description == "2021年未集中学习。"
     assert first.rectification == "一是修订制度;二是开展专题学习。"
-    assert result.grouped_status == {"done": 1, "in_progress": 1, "not_started": 0}
+    assert result.grouped_status == {
+        "done": 1, "basically_done": 0, "in_progress": 1, "long_term": 0, "not_done": 0,
+        "not_started": 0,
+    }  # fmt: skip
+    assert [p.status_label for p in result.problems] == ["已整改完成", "正在推进"]
 
 
 def test_yishi_runs_inside_a_problem_are_its_measures() -> None:

@@ -49,10 +49,5 @@ def test_a_vocabulary_lists_distinct_words(name: str, words: tuple[str, ...]) ->
     assert len(set(words)) == len(words), name
 
 
-def test_a_status_marker_means_one_status() -> None:
-    words = [w for group in vocab.STATUS_MARKERS.values() for w in group]
-    assert len(set(words)) == len(words)
-
-
 def test_a_bare_alternation_is_the_words_alone() -> None:
     assert alternation(("问题", "问题表现", "a.b"), bare=True) == r"问题表现|a\.b|问题"

@@ -164,3 +164,13 @@ def test_other_items_pass_through(pipeline: ParsePipeline) -> None:
     other = {"kind": "crawl-stat"}
     assert pipeline.process_item(other) is other
     assert _stats(pipeline) == {}
+
+
+@pytest.mark.parametrize(("region", "code"), [("揭阳市", "445200"), ("test", None)])
+def test_the_site_region_reaches_the_parser(
+    pipeline: ParsePipeline, region: str, code: str | None
+) -> None:
+    page = item(CleanedPage(NOTICE.replace("揭阳市揭东区", "")))
+    page.region = region
+    pipeline.process_item(page)
+    assert page.record is not None and page.record["region_code"] == code

@@ -213,6 +213,12 @@ def test_site_counts_match_the_readme() -> None:
         "farm-ccdi": (6, 6, 2),
         "farm-etag": (14, 6, 4),
         "farm-plain": (14, 6, 4),
+        "farm-x-dhcms": (14, 4, 3),
+        "farm-x-nanwei": (14, 4, 3),
+        "farm-x-phpcms": (15, 5, 3),
+        "farm-x-aspx": (11, 3, 3),
+        "farm-x-cards": (13, 4, 4),
+        "farm-x-vsbrev": (17, 5, 3),
     }
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)

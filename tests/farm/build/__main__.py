@@ -19,6 +19,7 @@ from tests.farm.build import (
     farm_validators,
     farm_vsb,
     farm_waf,
+    farm_x,
 )
 from tests.farm.build.writer import SiteWriter
 from tests.farm.catalog import site_root
@@ -40,6 +41,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_validators.build_etag_epoch2,
     farm_validators.build_plain_epoch1,
     farm_validators.build_plain_epoch2,
+    *farm_x.BUILDERS,
 ]
 
 

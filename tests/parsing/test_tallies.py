@@ -1,0 +1,91 @@
+"""Status tallies in six classes, completion rate and tally date (pipelines/parsing/tallies.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing.found import Found
+from pipelines.parsing.record import StatusCounts
+from pipelines.parsing.tallies import (
+    extract_completion_rate,
+    extract_status_counts,
+    extract_tally_date,
+    masked,
+    status_counts,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("反馈的28个问题，已完成4个，基本完成9个；", {"done": 4, "basically_done": 9}),
+        ("已完成整改10项，正在整改2项", {"done": 10, "in_progress": 2}),
+        ("3个问题已整改完成2个，1个正在有序推进", {"done": 2, "in_progress": 1}),
+        ("7个问题均已整改完成", {"done": 7}),
+        ("共计0个问题正在推进整改。共计0个问题尚未启动整改。", {"in_progress": 0, "not_started": 0}),
+        ("完成整改32个，基本完成3个，需长期坚持的问题2个，未完成1个",
+         {"done": 32, "basically_done": 3, "long_term": 2, "not_done": 1}),
+        ("已完成整改16个，持续推进3个", {"done": 16, "in_progress": 3}),
+        ("4个问题均未整改完成", {}),
+        ("没有数字", {}),
+    ],
+)  # fmt: skip
+def test_status_counts_in_six_classes(text: str, expected: dict[str, int]) -> None:
+    found = extract_status_counts(text)
+    assert {k: f.value for k, f in found.items()} == expected
+    assert all(str(f.value) in f.span.text(text) for f in found.values())
+
+
+def test_stated_figures_win_over_group_tallies() -> None:
+    grouped = {"done": 21, "in_progress": 0, "not_started": 0}
+    stated = {"in_progress": Found(1, extract_status_counts("正在整改1个")["in_progress"].span)}
+    assert status_counts(stated, grouped) == StatusCounts(done=21, in_progress=1, not_started=0)
+    assert status_counts({}, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("反馈问题整改完成率达到96.5%。", 96.5),
+        ("已完成整改1148个，完成率达99%。", 99.0),
+        ("整改率达93.7%", 93.7),
+        ("总体完成率98.71%", 98.71),
+        ("整改完成率为100%", 100.0),
+        ("问题线索处置完成率100%，年度任务完成率95%", None),  # rates of other things
+        ("结案率87%", None),
+        ("完成率较高", None),
+    ],
+)
+def test_completion_rate(text: str, expected: float | None) -> None:
+    found = extract_completion_rate(text)
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至2023年9月21日，已完成整改20个。", "2023-09-21"),
+        ("截至2023年11月底，21个问题已整改到位。", "2023-11"),
+        ("截止2023年底，整改完成率100%。", "2023-12"),
+        ("截至二〇二三年十月，已完成整改5个。", "2023-10"),
+        ("截至目前，已完成整改10项。", None),  # no date
+        ("截至6月底，已完成整改10项。", None),  # no year
+        ("截至2023年，已完成整改10项。", None),  # a year alone
+        ("截至2022年5月1日，共收到来信3件。截至2023年6月30日，已完成整改12个。", "2023-06-30"),
+        ("截至2022年5月1日，共收到来信3件。", "2022-05-01"),  # no tally: the first date
+    ],
+)
+def test_tally_date(text: str, expected: str | None) -> None:
+    found = extract_tally_date(text)
+    assert (found.value if found else None) == expected
+    if found:
+        assert found.span.text(text).startswith(("截至", "截止"))
+
+
+def test_masked_text_keeps_offsets() -> None:
+    paras = ["开头。", "1.问题已完成整改3个。", "截至目前，已完成整改2个。"]
+    text = masked(paras, {1})
+    assert len(text) == len("\n".join(paras))
+    found = extract_status_counts(text)
+    assert found["done"].value == 2
+    assert found["done"].span.text("\n".join(paras)) == "已完成整改2个"
