@@ -75,5 +75,6 @@ class InspectionNotice(Base):
         ForeignKey("inspections.id", ondelete="CASCADE"), index=True, comment="its inspection"
     )
     stage: Mapped[str | None] = mapped_column(
-        String(40), comment="the notice's report_phase, or repost when an earlier one holds its text"
+        String(40),
+        comment="the notice's report_phase, or repost when an earlier one holds its text",
     )

@@ -75,7 +75,9 @@ def rebuild(conn: Connection, now: datetime | None = None) -> Linked:
 
 def _notices(conn: Connection) -> Iterator[Any]:
     query = select(*_COLUMNS).where(NOTICES.c.is_notice.is_(True)).order_by(NOTICES.c.id)
-    yield from conn.execution_options(yield_per=READ_BATCH).execute(query)
+    # On the statement: a connection's own options would outlive this read (a server-side
+    # cursor for the DELETEs that follow).
+    yield from conn.execute(query.execution_options(yield_per=READ_BATCH))
 
 
 def _input(row: Any) -> LinkInput:

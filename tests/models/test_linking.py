@@ -52,7 +52,10 @@ def groups(*notices: LinkInput) -> list[list[int]]:
         ),
         (
             "feedback months apart (near-miss)",
-            [notice(1, "2023-10-01", feedback="2023-07"), notice(2, "2024-10-01", feedback="2024-05")],
+            [
+                notice(1, "2023-10-01", feedback="2023-07"),
+                notice(2, "2024-10-01", feedback="2024-05"),
+            ],
             [[1], [2]],
         ),
         (
@@ -108,7 +111,9 @@ def test_reposts_are_linked_and_staged() -> None:
 
 
 def test_fallback_key_is_scoped_by_region() -> None:
-    a = LinkInput(1, date(2023, 1, 1), region="鹤城区", inspected_unit="中共区卫健局党组", term=1, round=2)
+    a = LinkInput(
+        1, date(2023, 1, 1), region="鹤城区", inspected_unit="中共区卫健局党组", term=1, round=2
+    )
     b = LinkInput(2, date(2023, 2, 1), region="鹤城区", inspected_unit="区卫健局", term=1, round=2)
     c = LinkInput(3, date(2023, 2, 1), region="中方县", inspected_unit="县卫健局", term=1, round=2)
     assert groups(a, b, c) == [[1, 2], [3]]
