@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.attachment_file import AttachmentFile
 from models.base import Base
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
+from models.inspection import Inspection, InspectionNotice
 from models.notice import (
     Attachment,
     Notice,
@@ -24,6 +25,8 @@ __all__ = [
     "Base",
     "CrawlRun",
     "CrawlSiteOutcome",
+    "Inspection",
+    "InspectionNotice",
     "Notice",
     "NoticeEvent",
     "NoticeUrl",

@@ -25,6 +25,8 @@ FACETS: dict[str, list[Any]] = {
         {"year": "published_date"},  # crawler/cli/datasette_plugin.py's year facet
     ],
     "problems": ["status"],
+    "inspections": ["inspection_level", {"year": "first_disclosed"}],
+    "inspection_notices": ["stage"],
     "raw_pages": ["reason", "site_id"],
     "crawl_site_outcomes": ["outcome", "site_id"],
 }
@@ -79,6 +81,18 @@ ORDER BY days DESC""",
         "sql": """SELECT n.id, n.title, n.url, n.published_date, n.removed_at, n.removed_reason,
        (SELECT count(*) FROM notice_versions v WHERE v.notice_id = n.id) AS versions
 FROM notices n WHERE n.removed_at IS NOT NULL ORDER BY n.removed_at DESC""",
+    },
+    "inspections_and_their_notices": {
+        "title": "Inspections and their notices",
+        "description": "Each inspection `notices link` found (docs/linking.md): its unit, round, "
+        "feedback date, days to its first disclosure, and its notices with their stages.",
+        "sql": """SELECT i.id, i.inspected_unit, i.inspecting_committee, i.term, i.round,
+       i.feedback_date, i.first_disclosed, i.days_to_disclosure, i.disclosures,
+       i.latest_completion_rate,
+       group_concat(coalesce(m.stage, '?') || ' ' || n.url, ' | ') AS notices
+FROM inspections i JOIN inspection_notices m ON m.inspection_id = i.id
+JOIN notices n ON n.id = m.notice_id
+GROUP BY i.id ORDER BY i.first_disclosed DESC""",
     },
     "edited_after_publication": {
         "title": "Notices edited after publication",

@@ -13,6 +13,7 @@ from crawler.cli import (  # noqa: F401
     export_cmd,
     health_cmd,
     history_cmd,
+    link_cmd,
     nightly_cmd,
     parse_cmd,
     recheck_cmd,

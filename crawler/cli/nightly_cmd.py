@@ -77,8 +77,18 @@ def recheck_argvs(night: Night) -> list[list[str]]:
     return [["recheck", *region, "--limit", str(night.recheck_budget)]]
 
 
+def link_argvs(night: Night) -> list[list[str]]:
+    """The inspections are regrouped over the whole archive: a notice found tonight may join an
+    inspection of another region's site (a repost)."""
+    return [["link"]]
+
+
 # The night's work, in order.
-STEPS: tuple[Step, ...] = (Step("crawl", crawl_argvs), Step("recheck", recheck_argvs))
+STEPS: tuple[Step, ...] = (
+    Step("crawl", crawl_argvs),
+    Step("recheck", recheck_argvs),
+    Step("link", link_argvs),
+)
 
 
 def commands() -> dict[str, Any]:

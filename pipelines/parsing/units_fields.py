@@ -13,6 +13,7 @@ from pipelines.parsing import regions, unit_keys
 from pipelines.parsing.date_roles import date_roles
 from pipelines.parsing.phase import find_phase
 from pipelines.parsing.rounds import Found, find_rounds
+from pipelines.parsing.units_vocab import COMMITTEE_WORDS
 
 OPENING_MAX = 3000  # the opening names the team, the round and what is reported
 
@@ -69,6 +70,11 @@ def units_fields(
     )
     if committee_code:
         out.put("committee_region_code", Found(*committee_code))
+        if committee is not None and committee.value in COMMITTEE_WORDS:
+            # A bare 市委 named the committee of the unit's own place: say which (湖州市委).
+            named = _named_committee(committee.value, committee_code[0])
+            if named:
+                out.put("inspecting_committee", Found(named, committee.evidence))
     unit = inspected_unit or publisher
     if unit:
         where = regions.locate(unit, body, title, head_start)
@@ -88,3 +94,13 @@ def _shifted(found: Found[Any] | None, offset: int) -> Found[Any] | None:
     if found is None or not isinstance(found.evidence, Span):
         return found
     return Found(found.value, found.evidence.shifted(offset))
+
+
+def _named_committee(word: str, code: str) -> str | None:
+    """湖州市 and 市委 -> 湖州市委; None where the short form is not the division's name + 委
+    (自治区党委, 州委 of a 自治州: written 黔东南州委, not named from the table)."""
+    name = regions.divisions().by_code[code].name
+    suffix = COMMITTEE_WORDS[word]
+    if not suffix or word != suffix + "委" or not name.endswith(suffix) or "自治" in name:
+        return None
+    return name + "委"

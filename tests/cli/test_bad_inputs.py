@@ -132,6 +132,7 @@ CASES = [
     case("explain", BINARY + "/x.yaml", names="not a notice"),
     case("reparse", "--since-version", "abc", "--url", ARCHIVE, names="'abc'"),
     case("recheck", "--region", "nowhere", names="'nowhere'"),
+    case("link", "--url", "mysql://u@localhost/x", names="mysql"),
     # --- notices nightly, health ---------------------------------------------------------------
     case("nightly", "--region", "nowhere", names="'nowhere'"),
     case("health", "--nights", "0", names="'--nights'"),

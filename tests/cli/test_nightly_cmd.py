@@ -116,13 +116,14 @@ def test_recheck_runs_with_its_budget(steps: Steps) -> None:
     assert steps.argvs == [
         ["crawl", "--region", "farm", *ON],
         ["recheck", "--region", "farm", "--limit", "50"],
+        ["link"],
     ]
 
 
 def test_a_failed_step_does_not_stop_the_next(steps: Steps) -> None:
     steps.codes["crawl"] = 1
     assert run_night(night(), {}) == exit_codes.NEEDS_ATTENTION
-    assert [a[0] for a in steps.argvs] == ["crawl", "recheck"]
+    assert [a[0] for a in steps.argvs] == ["crawl", "recheck", "link"]
 
 
 def test_a_step_refusing_its_arguments_stops_the_night(steps: Steps) -> None:

@@ -39,4 +39,9 @@ def test_metadata_describes_every_table_and_commented_column() -> None:
             if column.comment:
                 assert described["columns"][column.name] == column.comment
     assert meta["tables"]["notices"]["fts_table"] == "notice_search"
-    assert set(meta["queries"]) >= {"search", "problems_per_level", "days_feedback_to_publication"}
+    assert set(meta["queries"]) >= {
+        "search",
+        "problems_per_level",
+        "days_feedback_to_publication",
+        "inspections_and_their_notices",
+    }

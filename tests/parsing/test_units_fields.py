@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipelines.common.cleaned import PageMeta
 from pipelines.common.evidence import Elsewhere, Span
 from pipelines.parsing.notice import parse_with_decision
+from pipelines.parsing.units_fields import _named_committee
 
 NOTICE = """中共怀化市鹤城区卫生健康局党组关于十四届区委第三轮巡察整改进展情况的通报
 根据区委巡察工作统一部署，2023年3月20日至5月10日，十四届区委第二巡察组对区卫生健康局党组开展了常规巡察。2023年5月26日，区委第二巡察组向区卫生健康局党组反馈了巡察意见。按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。
@@ -33,7 +35,7 @@ def test_a_whole_notice() -> None:
     assert got == {
         "term": 14,
         "round": 3,
-        "inspecting_committee": "区委",
+        "inspecting_committee": "鹤城区委",  # the bare 区委 of the unit's own district
         "team_number": 2,
         "written_date": "2023-09-18",
         "published_date": "2023-09-18",
@@ -93,3 +95,19 @@ def test_every_span_lies_in_the_body(text: str) -> None:
         if isinstance(evidence, Span):
             assert evidence.end <= len(body), name
             assert evidence.text(body), name
+
+
+@pytest.mark.parametrize(
+    ("word", "code", "named"),
+    [
+        ("市委", "330500", "湖州市委"),
+        ("县委", "340124", "庐江县委"),
+        ("区委", "431202", "鹤城区委"),
+        ("省委", "430000", "湖南省委"),
+        ("自治区党委", "450000", None),  # 广西壮族自治区党委: not the name + 委
+        ("州委", "522600", None),  # 黔东南州委 is written short, not from the table
+        ("中央", "430000", None),
+    ],
+)
+def test_a_bare_committee_is_named_by_its_division(word: str, code: str, named: str | None) -> None:
+    assert _named_committee(word, code) == named
