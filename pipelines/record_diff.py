@@ -19,8 +19,9 @@ from pipelines.common.record import NoticeRecord, Problem, names
 
 BODY = "body_text"
 PROBLEMS = "problems"
-# The parser that made a record is not a change of the notice.
-NOT_COMPARED = frozenset({"parser_version"})
+# The parser that made a record is not a change of the notice; nor is where its values were read
+# (evidence offsets move with every edit of the text before them; the text's diff shows that).
+NOT_COMPARED = frozenset({"parser_version", "evidence"})
 FIELD_ORDER = names(NoticeRecord)
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 VALUE_MAX = 120  # characters of one value shown in a one-line `old → new`

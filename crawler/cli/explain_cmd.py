@@ -75,9 +75,23 @@ def _items(path: str, value: Any) -> Iterator[tuple[str, Any]]:
         return
     if isinstance(value, list):
         for i, item in enumerate(value):
-            yield f"{path}[{i}]", item.get("name") if isinstance(item, dict) else item
+            yield f"{path}[{i}]", _item_value(item)
     else:
         yield path, value
+
+
+def _item_value(item: Any) -> Any:
+    """A list item as one value: an attachment's name; a figure's kind and amount
+    (party_discipline 12 人, refunded 356000 yuan); its raw text is the evidence's."""
+    if not isinstance(item, dict):
+        return item
+    if "name" in item:
+        return item["name"]
+    if "yuan" in item:
+        bound = "at least " if item.get("lower_bound") else ""
+        return f"{item.get('kind')} {bound}{item['yuan']:g} yuan"
+    parts = [item.get("kind"), item.get("count"), item.get("unit"), item.get("detail")]
+    return " ".join(str(p) for p in parts if p not in (None, ""))
 
 
 def _empty(value: Any) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from crawler.cli.explain_cmd import Explained, explain, sentence_of
+from crawler.cli.explain_cmd import Explained, _item_value, explain, sentence_of
 from models.db import make_engine
 from models.upsert import write_pages
 from pipelines.common.cleaned import PageMeta
@@ -105,3 +105,26 @@ def test_explain_a_file_and_a_stored_notice(tmp_path: Path) -> None:
     assert stored.exit_code == 0, stored.output
     assert stored.output.splitlines()[1:] == parsed.output.splitlines()[1:]
     assert "problems[0].status: done" in stored.output
+
+
+@pytest.mark.parametrize(
+    ("item", "shown"),
+    [
+        ({"name": "整改台账.pdf", "url": "http://x/1.pdf"}, "整改台账.pdf"),
+        (
+            {"kind": "party_discipline", "count": 12, "unit": "人", "text": "…", "detail": None},
+            "party_discipline 12 人",
+        ),
+        (
+            {"kind": "refunded", "yuan": 356000.0, "lower_bound": False, "text": "35.6万元"},
+            "refunded 356000 yuan",
+        ),
+        (
+            {"kind": "recovered", "yuan": 20000.0, "lower_bound": True, "text": "2万余元"},
+            "recovered at least 20000 yuan",
+        ),
+        ("常规", "常规"),
+    ],
+)
+def test_a_list_item_is_shown_as_one_value(item: object, shown: str) -> None:
+    assert _item_value(item) == shown

@@ -27,6 +27,11 @@ from pipelines.record_diff import (
         ({"published_date": date(2023, 1, 6)}, {"published_date": "2023-01-06"}, []),
         ({"inspection_kinds": ("常规",)}, {"inspection_kinds": ["常规"]}, []),
         ({"parser_version": "1.0"}, {"parser_version": "2.0"}, []),  # not a change of the notice
+        (  # where values were read moves with the text: no change of the notice either
+            {"evidence": {"title": {"start": 0, "end": 4}}},
+            {"evidence": {"title": {"start": 9, "end": 13}}},
+            [],
+        ),
         ({}, {"title": "乙"}, [FieldChange("title", None, "乙")]),
         # the record's order, then keys it does not declare
         (
