@@ -58,12 +58,14 @@ _TITLE_SUFFIX = re.compile(
     r"(?:方面)?(?:存在(?=的?问题|整改))?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
 )
 _QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
+_TITLE_END = re.compile(r"[。；;:]")
+_CLAUSE_END = re.compile(r"[，,]")
 
 
 def title_part(head: str) -> str:
     """The short statement of a numbered paragraph: up to the first 。 ； or colon, after a
     label such as '问题：'."""
-    return re.split(r"[。；;:]", _DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
+    return _TITLE_END.split(_DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
 
 
 def clean_title(head: str) -> str:
@@ -79,7 +81,7 @@ def clean_title(head: str) -> str:
     if quoted:
         title = quoted.group(1)
     if len(title) > TITLE_MAX:
-        title = re.split(r"[，,]", title, maxsplit=1)[0][:TITLE_MAX]
+        title = _CLAUSE_END.split(title, maxsplit=1)[0][:TITLE_MAX]
     return title
 
 
