@@ -14,10 +14,8 @@ PostgreSQL runs on a temporary database of NOTICES_BENCH_PG_URL or NOTICES_TEST_
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -28,7 +26,7 @@ from alembic import command
 from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store import temporary_pg_database  # the store bench's throwaway PG database
+from store import each_backend  # the store bench's SQLite file and throwaway PG database
 
 from migrations import alembic_config
 from models.db import make_engine
@@ -133,18 +131,10 @@ def main() -> None:
     parser.add_argument("--notices", type=int, default=100_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), action="append")
     args = parser.parse_args()
-    backends = args.backend or ["sqlite", "postgresql"]
-    if "sqlite" in backends:
-        with tempfile.TemporaryDirectory() as tmp:
-            bench("sqlite", f"sqlite:///{Path(tmp) / 'l.db'}", args.notices)
-    if "postgresql" not in backends:
-        return
-    pg = os.environ.get("NOTICES_BENCH_PG_URL") or os.environ.get("NOTICES_TEST_PG_URL")
-    if not pg:
-        print("postgresql skipped: set NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL")
-        return
-    with temporary_pg_database(pg) as url:
-        bench("postgresql", url, args.notices)
+    each_backend(
+        lambda backend, url: bench(backend, url, args.notices),
+        args.backend or ["sqlite", "postgresql"],
+    )
 
 
 if __name__ == "__main__":

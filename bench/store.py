@@ -16,7 +16,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,6 +121,22 @@ def temporary_pg_database(server_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def each_backend(run: Callable[[str, str], None], backends: Sequence[str]) -> None:
+    """`run(backend, url)` on a throwaway SQLite file, then on a temporary PostgreSQL database of
+    NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL (skipped, and said so, when neither is set)."""
+    if "sqlite" in backends:
+        with tempfile.TemporaryDirectory() as tmp:
+            run("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}")
+    if "postgresql" not in backends:
+        return
+    pg = os.environ.get("NOTICES_BENCH_PG_URL") or os.environ.get("NOTICES_TEST_PG_URL")
+    if not pg:
+        print("postgresql skipped: set NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL")
+        return
+    with temporary_pg_database(pg) as url:
+        run("postgresql", url)
+
+
 def report(backend: str, n: int, results: list[tuple[float, Counter[str]]]) -> None:
     (t1, c1), (t2, c2) = results
     print(f"{backend:<10} pass 1: {n / t1:>9,.0f} notices/s  ({t1:.2f} s, {_outcomes(c1)})")
@@ -140,17 +156,10 @@ def main() -> None:
     pages = synthetic_pages(args.notices)
     print(f"{args.notices:,} notices x 10 problems, {args.batch} pages per transaction")
 
-    with tempfile.TemporaryDirectory() as tmp:
-        report(
-            "sqlite", args.notices, run_passes(f"sqlite:///{Path(tmp) / 'b.db'}", pages, args.batch)
-        )
-
-    pg = os.environ.get("NOTICES_BENCH_PG_URL") or os.environ.get("NOTICES_TEST_PG_URL")
-    if not pg:
-        print("postgresql skipped: set NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL")
-        return
-    with temporary_pg_database(pg) as url:
-        report("postgresql", args.notices, run_passes(url, pages, args.batch))
+    each_backend(
+        lambda backend, url: report(backend, args.notices, run_passes(url, pages, args.batch)),
+        ("sqlite", "postgresql"),
+    )
 
 
 if __name__ == "__main__":

@@ -174,7 +174,6 @@ def _parse(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed
     result, counts = _problems(paras, root, opening)
     inspected = units.inspected_unit(opening, publisher)
     level = units.committee_level(team, f"{publisher or ''}\n{title or ''}\n{opening}")
-    body = "\n".join(paras)
     # The figures are read from body_text itself, so their spans are offsets into it.
     outside = tallies.masked(paras, _inside_problems(result.spans))
     sanctions = extract_accountability(body)
