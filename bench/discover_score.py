@@ -110,6 +110,16 @@ def parse_output(stdout: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+_BOX = "│╭╮╰╯─┃━┏┓┗┛ "
+
+
+def reason(stderr: str) -> str:
+    """The last line of stderr that says something (rich draws errors in a box)."""
+    lines = [ln.strip(_BOX) for ln in stderr.splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith(("Usage:", "Try "))]
+    return lines[-1] if lines else ""
+
+
 def disallowed(path: str, rules: list[str]) -> bool:
     return any(path.startswith(rule) for rule in rules)
 
@@ -159,7 +169,7 @@ def run_site(farm: Any, site: str, cmd: list[str], extra: list[str], timeout: fl
         else:
             score.pages += 1
     data = parse_output(stdout)
-    last_err = (stderr.strip().splitlines() or [""])[-1]
+    last_err = reason(stderr)
     if data is None or score.rc not in (0, 1):
         # no JSON, a crash, a timeout or a usage error: zero on this site
         score.error = last_err or f"no JSON object on stdout (exit {score.rc})"
