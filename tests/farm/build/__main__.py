@@ -20,6 +20,7 @@ from tests.farm.build import (
     farm_vsb,
     farm_waf,
     farm_x,
+    farm_y,
 )
 from tests.farm.build.writer import SiteWriter
 from tests.farm.catalog import site_root
@@ -42,6 +43,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_validators.build_plain_epoch1,
     farm_validators.build_plain_epoch2,
     *farm_x.BUILDERS,
+    *farm_y.BUILDERS,
 ]
 
 
