@@ -219,6 +219,12 @@ def test_site_counts_match_the_readme() -> None:
         "farm-x-aspx": (11, 3, 3),
         "farm-x-cards": (13, 4, 4),
         "farm-x-vsbrev": (17, 5, 3),
+        "farm-y-trs": (8, 1, 2),
+        "farm-y-hanweb": (7, 0, 1),
+        "farm-y-vsb": (9, 1, 3),
+        "farm-y-dede": (6, 5, 2),
+        "farm-y-gkml": (14, 0, 3),
+        "farm-y-mobile": (6, 0, 1),
     }
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)
