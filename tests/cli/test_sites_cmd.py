@@ -58,6 +58,19 @@ def test_list_by_region_and_unknown_region(seeds: Path) -> None:
     assert unknown.exit_code == 2 and "known regions: 淮南市 (huainan, 340400)" in unknown.output
 
 
+def test_list_summary_counts_per_region(seeds: Path) -> None:
+    summary = runner.invoke(app, ["sites", "list", "--summary", "--seeds", str(seeds)])
+    assert summary.exit_code == 0, summary.output
+    assert "2 sites (0 verified) in 1 top regions" in summary.output
+    row = next(line for line in summary.output.splitlines() if "淮南市" in line)
+    # region, code, province, city, county, verified, unverified, sites
+    assert row.replace("│", " ").split() == ["淮南市", "340400", "2", "0", "0", "0", "2", "2"]
+    unknown = runner.invoke(
+        app, ["sites", "list", "--summary", "-r", "合肥", "--seeds", str(seeds)]
+    )
+    assert unknown.exit_code == 2 and "unknown region '合肥'" in unknown.output
+
+
 LIST = '<ul><li><a href="./2023/t1.html" title="关于巡察整改情况的通报">x</a><span>2023-06-19</span></li></ul>'
 
 
