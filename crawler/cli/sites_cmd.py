@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler import listing, paging
+from crawler.autolist.survey import survey_page
 from crawler.blocks import classify_response
 from crawler.cli import site_survey
 from crawler.cli.app import sites_app
@@ -165,7 +166,9 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     )
     rows, _ = style.rows(text, url, site.list_rules)
     if not rows:
-        return ProbeResult(site.id, url, "layout-not-recognised", 0, "no list rows found")
+        api = site.sources[0].api is not None
+        seen = "in the API payload" if api else f"on the page: {survey_page(text, url).summary()}"
+        return ProbeResult(site.id, url, "layout-not-recognised", 0, f"no list rows found {seen}")
     return ProbeResult(site.id, url, "reachable", len(rows), f"first row: {rows[0].title}")
 
 

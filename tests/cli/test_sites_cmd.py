@@ -134,6 +134,38 @@ def test_probe_against_the_local_farm(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "blocked:blocked_waf" in rows["farm-waf"]
 
 
+SHELL_SEEDS = """\
+regions:
+  - code: "990000"
+    name: 测试站群
+    pinyin: farm
+    sites:
+      - id: farm-shell
+        name: 沙洲市委巡察办
+        platform: generic
+        list_urls: ["http://127.0.0.15:${NOTICES_FARM_PORT}/xcgz/zgtb/index.html"]
+"""
+
+
+def test_probe_says_what_it_saw_on_a_script_built_farm_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crawler.demo.server import Farm
+    from tests.farm.catalog import make_sites
+
+    # the API site's list page, entered without its `api:`: its rows come from a script
+    (tmp_path / "farm.yaml").write_text(SHELL_SEEDS, encoding="utf-8")
+    with Farm([s for s in make_sites("farm") if s.site_id == "farm-api"]).start(0) as farm:
+        monkeypatch.setenv("NOTICES_FARM_PORT", str(farm.port))
+        result = probe_site(load_registry(tmp_path).select(None, "farm-shell")[0])
+    assert (result.verdict, result.rows) == ("layout-not-recognised", 0)
+    assert result.detail == (
+        "no list rows found on the page: title '整改通报_沙洲市委巡察办'; 3 links, 0 with a date; "
+        "largest block body > div.nav > a ×3 (0 dated); "
+        "looks rendered by JavaScript (2 scripts, 3 links)"
+    )
+
+
 def test_probe_obeys_robots(seeds: Path) -> None:
     (seeds / "huainan.yaml").write_text(SEEDS.replace("{obey_robots: false}", "{}", 1), "utf-8")
     site = load_registry(seeds).select(None, "hn-trs")[0]
