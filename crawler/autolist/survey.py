@@ -11,6 +11,7 @@ words and thresholds of the hints are data (`SurveyRules`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -18,11 +19,11 @@ from parsel import Selector
 
 from crawler import listing
 from crawler.autolist import (
-    _SKIP_TAGS,
     _date,
     _describe,
     _link_text,
     _row,
+    _row_groups,
     _texts_outside,
     best_block,
     rules,
@@ -133,7 +134,8 @@ def _dated(anchor: Any, base_url: str, r: SurveyRules) -> bool:
     """A date in the link's row: the largest of its near ancestors holding no other link."""
     row = anchor
     for parent in list(anchor.iterancestors())[: r.row_depth]:
-        if sum(1 for a in parent.iter("a") if _page_link(a, base_url)) > 1:
+        links = (a for a in parent.iter("a") if _page_link(a, base_url))
+        if next(islice(links, 1, None), None) is not None:  # a second link: another row's
             break
         row = parent
     _, inside = _link_text(anchor)
@@ -145,17 +147,10 @@ def _dated(anchor: Any, base_url: str, r: SurveyRules) -> bool:
 def _largest_block(root: Any, base_url: str) -> RepeatedBlock | None:
     """The container whose children of one tag hold the most link rows (two at least)."""
     best: RepeatedBlock | None = None
-    for container in root.iter():
-        if not isinstance(container.tag, str) or container.tag in _SKIP_TAGS:
-            continue
-        groups: dict[str, list[Any]] = {}
-        for child in container:
-            if isinstance(child.tag, str) and child.tag in rules.ROW_TAGS:
-                groups.setdefault(child.tag, []).append(child)
-        for tag, members in groups.items():
-            found = [_row(m, tag, base_url, rules.WEIGHTS) for m in members]
-            rows = [row for row, _ in (f for f in found if f is not None)]
-            if len(rows) >= 2 and (best is None or len(rows) > best.rows):
-                dated = sum(1 for row in rows if row.date or row.month_day)
-                best = RepeatedBlock(f"{_describe(container)} > {tag}", len(rows), dated)
+    for container, tag, members in _row_groups(root):
+        found = [_row(m, tag, base_url, rules.WEIGHTS) for m in members]
+        rows = [row for row, _ in (f for f in found if f is not None)]
+        if len(rows) >= 2 and (best is None or len(rows) > best.rows):
+            dated = sum(1 for row in rows if row.date or row.month_day)
+            best = RepeatedBlock(f"{_describe(container)} > {tag}", len(rows), dated)
     return best
