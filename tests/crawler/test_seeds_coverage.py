@@ -70,10 +70,10 @@ def test_every_province_and_the_central_level_have_a_file_of_three_sites() -> No
     assert len(provinces) == 31
     registry = load_registry(REPO_SEEDS)
     central = [r.code for r in registry.regions.values() if r.pinyin == CENTRAL]
+    assert central, "no central-level region"
     counts = {c.code: c.sites for c in coverage(registry)}
     for code in [*provinces, *central]:
         region = registry.regions.get(code)
         assert region is not None, f"no seeds file holds {table.by_code[code].name} ({code})"
         assert Path(region.file).stem == region.pinyin, region.file
         assert counts[code] >= MIN_SITES, f"{region.name}: {counts[code]} sites"
-    assert central, "no central-level region"
