@@ -111,6 +111,19 @@ def test_probe_posts_to_a_json_api(seeds: Path) -> None:
     assert (result.verdict, result.rows) == ("reachable", 1)
 
 
+def test_probe_of_an_api_without_rows_does_not_survey_a_page(seeds: Path) -> None:
+    site = load_registry(seeds).select(None, "hn-api")[0]
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        return 200, {"Content-Type": "application/json"}, b'{"data": []}'
+
+    result = probe_site(site, fetch)
+    assert (result.verdict, result.detail) == (
+        "layout-not-recognised",
+        "no list rows found in the API payload",
+    )
+
+
 def test_probe_reports_unreachable(seeds: Path) -> None:
     site = load_registry(seeds).select(None, "hn-trs")[0]
 
