@@ -30,14 +30,22 @@ from pipelines.parsing.vocab import alternation
 # A title that announces the feedback: 反馈巡察情况, 巡视反馈会, 巡察情况反馈.
 FEEDBACK_TITLE_WORDS = (r"反馈.{0,6}巡[视察](?:工作)?(?:情况|意见)", r"巡[视察].{0,12}反馈")
 # A title of what is not the feedback itself: a meeting or report on rectification, a findings
-# disclosure (公布巡察发现问题), a notice or a circular.
+# disclosure (公布巡察发现问题), a notice or a circular. Only what comes before a 暨 counts: a
+# 反馈会暨整改动员会 is the feedback, with the rectification's start joined to it.
 NOT_FEEDBACK_TITLE_WORDS = ("整改", "公布", "公开", "清单", "发现问题", "通报", "方案", "报告")
+TITLE_JOINED = "暨"
 # A text that publishes itself is a notice, not news of the feedback.
 OWN_REPORT_WORDS = (r"(?:现|特|兹)(?:将|就|把)", r"情况(?:予以|向社会)?(?:公布|公开|通报)如下")
 # Who is fed back, besides the unit: its leaders.
 ADDRESSEES = ("主要负责同志", "主要负责人", "领导班子", "党组织")
-# What a unit's place in the sentence may hold that names no unit (各被巡察党组织, 我局).
-NOT_UNITS = (r"^(?:被巡[视察]|各|有关|相关|该|我|本|其)", r"巡[视察]", r"\d")
+# What a unit's place in the sentence may hold that names no unit (各被巡察党组织, 我局, a person:
+# 党组书记张三).
+NOT_UNITS = (
+    r"^(?:被巡[视察]|各|有关|相关|该|我|本|其)",
+    r"巡[视察]",
+    r"\d",
+    r"书记|局长|主任|县长|市长|区长|同志",
+)
 # Between the unit and the feedback: 进行了, 集中, 分别.
 FEEDBACK_VERB = r"(?:分别|集中|专题|进行了?|开展了?)*\s*"
 UNIT_SEPARATORS = "、"  # 向A、B和C反馈; 和/及 split only after a unit's suffix
@@ -97,7 +105,8 @@ def is_feedback_news(title: str | None, text: str) -> bool:
     if _OWN_REPORT.search(text[:EVENT_CHARS]):
         return False
     if title:
-        return bool(_FEEDBACK_TITLE.search(title)) and not _NOT_FEEDBACK_TITLE.search(title)
+        own = title.split(TITLE_JOINED, 1)[0]
+        return bool(_FEEDBACK_TITLE.search(title)) and not _NOT_FEEDBACK_TITLE.search(own)
     return any(p.search(text[:EVENT_CHARS]) for p in _EVENT_RES)
 
 
@@ -105,10 +114,10 @@ def feedback_events(
     title: str | None, text: str, page_date: str | None, region_code: str | None = None
 ) -> list[FeedbackEvent]:
     """The events of a feedback-news page (none for any other page). `text` is its body,
-    `page_date` its publication date (ISO), `region_code` its site's region (GB/T 2260)."""
+    `page_date` its publication day ('YYYY-MM-DD'), `region_code` its site's region (GB/T 2260)."""
     if not is_feedback_news(title, text):
         return []
-    found = _mentions(text[:EVENT_CHARS], 0) or _mentions(title or "", None)
+    found = _mentions(text[:EVENT_CHARS], True) or _mentions(title or "", False)
     events: list[FeedbackEvent] = []
     seen: set[str] = set()
     for mention in found:
@@ -122,28 +131,29 @@ def feedback_events(
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
-    """One sentence telling the feedback; offsets into the text (None: read from the title)."""
+    """One sentence telling the feedback: its units, its text and where it begins."""
 
     units: list[tuple[str, Evidence]]
     sentence: str
-    start: int | None
-    match_start: int
+    in_text: bool  # read from the text (else from the title)
+    begin: int  # where the sentence begins in what it was read from
 
 
-def _mentions(source: str, offset: int | None) -> list[_Mention]:
+def _mentions(source: str, in_text: bool) -> list[_Mention]:
+    """Every phrasing's matches, in the order of the text; one that overlaps an earlier is not."""
+    matches = sorted(
+        (m for pattern in _EVENT_RES for m in pattern.finditer(source)), key=lambda m: m.start()
+    )
     mentions: list[_Mention] = []
     done = 0
-    for pattern in _EVENT_RES:
-        for match in pattern.finditer(source):
-            if match.start() < done:
-                continue
+    for match in matches:
+        if match.start() < done:
+            continue
+        units = _units(match, in_text)
+        if units:
             begin = _sentence_start(source, match.start())
-            units = _units(match, offset)
-            if units:
-                mentions.append(_Mention(units, source[begin : match.end()], offset, begin))
-                done = match.end()
-        if mentions:
-            break
+            mentions.append(_Mention(units, source[begin : match.end()], in_text, begin))
+            done = match.end()
     return mentions
 
 
@@ -152,7 +162,7 @@ def _sentence_start(text: str, at: int) -> int:
     return ends[-1] if ends else 0
 
 
-def _units(match: re.Match[str], offset: int | None) -> list[tuple[str, Evidence]]:
+def _units(match: re.Match[str], in_text: bool) -> list[tuple[str, Evidence]]:
     """向A、B和C党组: each unit with its span (a 和/及 inside a name, 人力资源和社会保障局, stays)."""
     start = match.start("units")
     raw = match.group("units")
@@ -167,11 +177,8 @@ def _units(match: re.Match[str], offset: int | None) -> list[tuple[str, Evidence
         if len(name) < 2 or _NOT_UNIT.search(name):
             continue
         lead = len(piece) - len(piece.lstrip())
-        evidence: Evidence = (
-            Elsewhere("title")
-            if offset is None
-            else Span(offset + at + lead, offset + at + lead + len(name))
-        )
+        begin = at + lead
+        evidence = Span(begin, begin + len(name)) if in_text else Elsewhere("title")
         out.append((name, evidence))
     return out
 
@@ -238,14 +245,14 @@ def _event(
 
 
 def _in_text(found: Evidence, mention: _Mention) -> Evidence:
-    if mention.start is None or not isinstance(found, Span):
+    if not mention.in_text or not isinstance(found, Span):
         return Elsewhere("title")
-    return found.shifted(mention.start + mention.match_start)
+    return found.shifted(mention.begin)
 
 
 def _where(value: str, mention: _Mention, text: str, title: str | None) -> Evidence:
-    if mention.start is not None:
-        at = text.find(value, mention.match_start)
+    if mention.in_text:
+        at = text.find(value, mention.begin)
         if at < 0:
             at = text.find(value)
         if at >= 0:
@@ -274,15 +281,15 @@ def _feedback_date(
 
 def _date_windows(mention: _Mention, text: str) -> list[tuple[int, int]]:
     head = text[:EVENT_CHARS]
-    if mention.start is None:
+    if not mention.in_text:
         match = _FEEDBACK_WORD.search(head)
         if match is None:
             return []
         begin = _sentence_start(head, match.start())
         stop = _SENTENCE_END.search(head, match.end())
         return [(begin, stop.start() if stop else len(head))]
-    windows = [(mention.match_start, mention.match_start + len(mention.sentence))]
-    end = mention.match_start
+    windows = [(mention.begin, mention.begin + len(mention.sentence))]
+    end = mention.begin
     while end > 0 and head[end - 1] != "\n":
         begin = _sentence_start(head, end - 1)
         if _FEEDBACK_WORD.search(head, begin, end):

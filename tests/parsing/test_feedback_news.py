@@ -89,7 +89,34 @@ CASES: dict[str, tuple[str | None, str, str, list[dict[str, Any]]]] = {
         "2025-01-05",
         [{"unit": "县人社局党组", "feedback_date": "2024-12-28"}],
     ),
+    "a feedback meeting joined to the rectification's start (暨), the leaders addressed": (
+        "县委第三巡察组巡察县医保局党组情况反馈会暨整改动员会召开",
+        (
+            "9月3日，县委第三巡察组向县医保局党组主要负责同志反馈巡察情况，并向县医保局党组领导班子"
+            "反馈巡察情况。"
+        ),
+        "2024-09-04",
+        [{"unit": "县医保局党组", "feedback_date": "2024-09-03", "team_number": 3}],
+    ),
+    "two phrasings in one item": (
+        "十四届县委第二轮巡察集中反馈会召开",
+        (
+            "5月8日，县委第一巡察组向县水利局党组反馈巡察情况；县委第二巡察组对县林业局党组进行"
+            "巡察反馈。"
+        ),
+        "2024-05-09",
+        [
+            {"unit": "县水利局党组", "team_number": 1, "term": 14, "round": 2},
+            {"unit": "县林业局党组", "team_number": 2, "feedback_date": "2024-05-08"},
+        ],
+    ),
     # near-misses
+    "feedback to a person, not a unit": (
+        "巡察组向区卫健局党组书记反馈巡察情况",
+        "近日，巡察组组长向区卫健局党组书记张三反馈巡察情况。",
+        "2024-05-07",
+        [],
+    ),
     "a meeting about rectification": (
         "市卫健局召开巡察反馈问题整改推进会",
         "会议指出，市委第二巡察组向我局反馈巡察意见后，局党组高度重视。",
