@@ -117,7 +117,7 @@ def rebuild(
     rows = {r.id: r for r in _notices(conn)}
     events = list(_events(conn, feedback)) if feedback is not None else []
     inputs = [_input(r) for r in rows.values()]
-    inputs += [_event_input(number, page, e) for number, (page, e) in enumerate(events, 1)]
+    inputs += [_event_input(number, told) for number, told in enumerate(events, 1)]
     found = link(inputs)
     linked_at = now or datetime.now(UTC)
     for table in (EVENTS, MEMBERS, INSPECTIONS):
@@ -127,14 +127,14 @@ def rebuild(
     event_rows: list[dict[str, Any]] = []
     for number, inspection in enumerate(found, 1):
         notes = [rows[m.notice_id] for m in inspection.members if not m.event]
-        fed = [events[n - 1][1] for n in inspection.events]
+        fed = [events[n - 1].event for n in inspection.events]
         figures = _figures(number, inspection.key, notes, inspection.stages, linked_at)
         inspections.append(_with_feedback(figures, fed))
         members.extend(
             {"notice_id": nid, "inspection_id": number, "stage": stage}
             for nid, stage in inspection.stages.items()
         )
-        event_rows.extend(_event_row(n, number, *events[n - 1]) for n in inspection.events)
+        event_rows.extend(_event_row(n, number, events[n - 1]) for n in inspection.events)
     for table, values in ((INSPECTIONS, inspections), (MEMBERS, members), (EVENTS, event_rows)):
         for chunk in chunks(values, INSERT_BATCH):
             conn.execute(insert(table), chunk)
@@ -142,7 +142,16 @@ def rebuild(
     return Linked(len(found), len(members), len(rows) - len(members), len(event_rows), never)
 
 
-def _events(conn: Connection, feedback: FeedbackReader) -> Iterator[tuple[StoredPage, Event]]:
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """An event and the page that told it (not its bytes: they are read one page at a time)."""
+
+    raw_page_id: int
+    region: str | None
+    event: Event
+
+
+def _events(conn: Connection, feedback: FeedbackReader) -> Iterator[_Told]:
     """Each event of the stored pages the reader may read, in page order."""
     query = (
         select(
@@ -158,15 +167,16 @@ def _events(conn: Connection, feedback: FeedbackReader) -> Iterator[tuple[Stored
     for r in conn.execute(query.execution_options(yield_per=READ_BATCH)):
         page = StoredPage(r.id, r.url, r.region, r.title, zlib.decompress(r.body_zlib))
         for event in feedback.events(page):
-            yield page, event
+            yield _Told(page.id, page.region, event)
 
 
-def _event_input(number: int, page: StoredPage, event: Event) -> LinkInput:
+def _event_input(number: int, told: _Told) -> LinkInput:
+    event = told.event
     return LinkInput(
         notice_id=number,
         published=_date(event.feedback_date),
         unit_key=event.unit_key,
-        region=page.region,
+        region=told.region,
         inspected_unit=event.unit,
         committee=event.committee,
         term=event.term,
@@ -181,11 +191,12 @@ def _date(partial: str | None) -> date | None:
     return date.fromisoformat(partial) if partial and len(partial) == 10 else None
 
 
-def _event_row(number: int, inspection: int, page: StoredPage, event: Event) -> dict[str, Any]:
+def _event_row(number: int, inspection: int, told: _Told) -> dict[str, Any]:
+    event = told.event
     return {
         "id": number,
         "inspection_id": inspection,
-        "raw_page_id": page.id,
+        "raw_page_id": told.raw_page_id,
         "unit_key": event.unit_key,
         "inspected_unit": event.unit,
         "inspecting_committee": event.committee,
