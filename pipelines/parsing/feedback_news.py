@@ -119,14 +119,27 @@ def feedback_events(
         return []
     found = _mentions(text[:EVENT_CHARS], True) or _mentions(title or "", False)
     events: list[FeedbackEvent] = []
-    seen: set[str] = set()
     for mention in found:
         for unit, span in mention.units:
-            if unit in seen:
-                continue
-            seen.add(unit)
-            events.append(_event(unit, span, mention, title, text, page_date, region_code))
+            event = _event(unit, span, mention, title, text, page_date, region_code)
+            same = next((i for i, e in enumerate(events) if _same_unit(event, e)), None)
+            if same is None:
+                events.append(event)
+            elif _dated_in_text(event) and not _dated_in_text(events[same]):
+                events[same] = event  # a text repeating its title, then telling the day
     return events
+
+
+def _dated_in_text(event: FeedbackEvent) -> bool:
+    return isinstance(event.evidence.get("feedback_date"), Span)
+
+
+def _same_unit(later: FeedbackEvent, earlier: FeedbackEvent) -> bool:
+    """The unit named again: alike, by its key, or by the end of its name (宣城市委 … 向市委领导
+    班子反馈)."""
+    if later.unit_key is not None and later.unit_key == earlier.unit_key:
+        return True
+    return earlier.unit.endswith(later.unit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from pipelines.common.evidence import Elsewhere, Span
+from pipelines.parsing import parse_notice
 from pipelines.parsing.feedback_news import feedback_events
+from tests.parsing.gold import CORPUS
 
 HECHENG = "431202"  # 怀化市鹤城区, the site's region
 
@@ -110,6 +112,15 @@ CASES: dict[str, tuple[str | None, str, str, list[dict[str, Any]]]] = {
             {"unit": "县林业局党组", "team_number": 2, "feedback_date": "2024-05-08"},
         ],
     ),
+    "the unit's leaders addressed again by a short name": (
+        "省委第五巡视组向宣城市委反馈巡视情况",
+        (
+            "2024年7月9日，省委第五巡视组向宣城市委反馈巡视情况。巡视组组长向市委书记通报了巡视情况，"
+            "向市委领导班子反馈了巡视情况。"
+        ),
+        "2024-07-10",
+        [{"unit": "宣城市委", "feedback_date": "2024-07-09", "committee": "安徽省委"}],
+    ),
     # near-misses
     "feedback to a person, not a unit": (
         "巡察组向区卫健局党组书记反馈巡察情况",
@@ -195,3 +206,23 @@ def test_feedback_date_evidence(text: str, page_date: str, written: str | None) 
         assert (event.feedback_date, where) == (page_date, Elsewhere("page meta"))
     else:
         assert isinstance(where, Span) and where.text(text) == written
+
+
+# The corpus's feedback news (tests/fixtures/corpus) -> the units fed back and the day; every
+# other text of it (notices, news of other meetings, findings, articles) gives no event.
+CORPUS_NEWS = {
+    "n02_fankui_news.txt": (["县教育局党组"], "2025-01-01"),  # 近日: the page's date
+    "c02_news_fankui.txt": (["宣城市委"], "2024-07-09"),  # the title repeated, then the day
+    "c10_notitle_fankui.txt": (["区卫生健康委党组"], "2025-01-01"),
+}
+
+
+def test_the_corpus() -> None:
+    texts = sorted(CORPUS.rglob("*.txt"))
+    assert {t.name for t in texts} >= set(CORPUS_NEWS)
+    for path in texts:
+        record = parse_notice(path.read_text(encoding="utf-8"))
+        events = feedback_events(record.title, record.body_text, "2025-01-01")
+        units, day = CORPUS_NEWS.get(path.name, ([], None))
+        assert [e.unit for e in events] == units, path.name
+        assert all(e.feedback_date == day for e in events), path.name
