@@ -10,7 +10,7 @@ from models.link import FeedbackReader, StoredPage
 from pipelines.cleaning import clean_html
 from pipelines.common.dates import iso_date
 from pipelines.parsing import regions
-from pipelines.parsing.feedback_news import FeedbackEvent, feedback_events
+from pipelines.parsing.feedback_news import FeedbackEvent, feedback_events, feedback_title
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,8 @@ NOT_FEEDBACK_RULES = frozenset(
 )
 # 反馈 as a page's bytes hold it (UTF-8, GBK): a page without it is not cleaned at all.
 FEEDBACK_BYTES = tuple("反馈".encode(codec) for codec in ("utf-8", "gbk"))
+# How a list page cuts a long title: such a title does not say what the page is.
+CUT_TITLE_ENDS = ("…", "...")
 
 
 def page_events(page: StoredPage) -> list[FeedbackEvent]:
@@ -39,6 +41,8 @@ def page_events(page: StoredPage) -> list[FeedbackEvent]:
     The site's generic cleaning rules are used: the link runs without the registry."""
     if not any(word in page.body for word in FEEDBACK_BYTES):
         return []
+    if page.title and not page.title.endswith(CUT_TITLE_ENDS) and not feedback_title(page.title):
+        return []  # its list title is no feedback news's: cleaning it would find none
     try:
         cleaned = clean_html(page.body, url=page.url)
     except Exception:  # as in the crawl, one page the cleaner cannot read is skipped

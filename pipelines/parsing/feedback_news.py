@@ -105,9 +105,14 @@ def is_feedback_news(title: str | None, text: str) -> bool:
     if _OWN_REPORT.search(text[:EVENT_CHARS]):
         return False
     if title:
-        own = title.split(TITLE_JOINED, 1)[0]
-        return bool(_FEEDBACK_TITLE.search(title)) and not _NOT_FEEDBACK_TITLE.search(own)
+        return feedback_title(title)
     return any(p.search(text[:EVENT_CHARS]) for p in _EVENT_RES)
+
+
+def feedback_title(title: str) -> bool:
+    """The title announces the feedback, not a rectification, a disclosure or a notice."""
+    own = title.split(TITLE_JOINED, 1)[0]
+    return bool(_FEEDBACK_TITLE.search(title)) and not _NOT_FEEDBACK_TITLE.search(own)
 
 
 def feedback_events(

@@ -26,22 +26,27 @@ def test_the_skipped_rules_are_the_classifiers() -> None:
     assert "feedback_title" not in NOT_FEEDBACK_RULES
 
 
-@pytest.mark.parametrize(
-    ("charset", "title", "units"),
-    [
-        ("utf-8", NEWS, ["区民政局党组"]),
-        ("gbk", NEWS, ["区民政局党组"]),  # the bytes are searched in the page's own encoding
-        ("utf-8", "市委第三巡察组进驻区民政局开展巡察", []),  # no feedback told: no event
-    ],
-)
-def test_page_events(charset: str, title: str, units: list[str]) -> None:
+# (the page's charset, its list title, its own title) -> the units of its events
+PAGES = [
+    ("utf-8", None, NEWS, ["区民政局党组"]),
+    ("gbk", None, NEWS, ["区民政局党组"]),  # the bytes are searched in the page's own encoding
+    ("utf-8", NEWS, NEWS, ["区民政局党组"]),
+    ("utf-8", "市委第三巡察组向区民政局党组反…", NEWS, ["区民政局党组"]),  # a cut list title
+    # the list title says what the page is: not cleaned, though its body tells the feedback
+    ("utf-8", "区民政局召开巡察反馈问题整改推进会", NEWS, []),
+    ("utf-8", None, "市委第三巡察组进驻区民政局开展巡察", []),  # no feedback told
+]
+
+
+@pytest.mark.parametrize(("charset", "list_title", "title", "units"), PAGES)
+def test_page_events(charset: str, list_title: str | None, title: str, units: list[str]) -> None:
     text = (
         "1月10日，市委第三巡察组向区民政局党组反馈巡察情况。"
         if "反馈" in title
         else "1月9日，进驻。"
     )
     html = _html(title, text).replace("<head>", f'<head><meta charset="{charset}">')
-    page = StoredPage(1, "http://127.0.0.1/a/1.html", "鹤城区", None, html.encode(charset))
+    page = StoredPage(1, "http://127.0.0.1/a/1.html", "鹤城区", list_title, html.encode(charset))
     events = page_events(page)
     assert [e.unit for e in events] == units
     if events:
