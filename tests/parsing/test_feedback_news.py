@@ -214,6 +214,8 @@ CORPUS_NEWS = {
     "n02_fankui_news.txt": (["县教育局党组"], "2025-01-01"),  # 近日: the page's date
     "c02_news_fankui.txt": (["宣城市委"], "2024-07-09"),  # the title repeated, then the day
     "c10_notitle_fankui.txt": (["区卫生健康委党组"], "2025-01-01"),
+    # held-out v3 (written apart from the extractor; right at its first run): the leadership's day
+    "n01_news_feedback_meeting.txt": (["德阳市委"], "2024-07-26"),
 }
 
 
