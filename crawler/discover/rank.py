@@ -9,10 +9,11 @@ from crawler.discover.links import NavLink
 
 
 def label_weight(label: str) -> float:
-    """The weight of the label's best word; 0 for none, negative for an avoided section."""
+    """The weight of the label's best word; 0 for none, negative for an avoided section (whose
+    label promises less than AVOID_UNLESS: 监督举报 is avoided, 巡察机构 is not)."""
     low = label.lower()
     best = max((w for word, w in words.LABEL_WORDS.items() if word in low), default=0.0)
-    if best == 0.0 and any(word in low for word in words.AVOID_WORDS):
+    if best < words.AVOID_UNLESS and any(word in low for word in words.AVOID_WORDS):
         return -1.0
     return best
 

@@ -73,6 +73,8 @@ AVOID_WORDS = (
     "上一篇",
     "下一篇",
 )
+# A label with an avoided word is followed only when another of its words weighs this much.
+AVOID_UNLESS = 5.0
 # The label of a "more" link; its column's name is the heading of the block it closes.
 MORE_WORDS = ("更多", "more", "More", "MORE", ">>", "》》", "»")
 # A column's name is short; a longer label is a row's title (a detail page), not a column.

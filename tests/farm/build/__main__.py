@@ -13,6 +13,7 @@ from tests.farm.build import (
     farm_api,
     farm_ccdi,
     farm_gbk,
+    farm_home,
     farm_hanweb,
     farm_mutable,
     farm_trs,
@@ -42,6 +43,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_validators.build_plain_epoch1,
     farm_validators.build_plain_epoch2,
     *farm_x.BUILDERS,
+    *farm_home.BUILDERS,
 ]
 
 
