@@ -11,9 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from crawler.cli.discover_titles import reads_like_notice
 from crawler.cli.site_survey import DELAY
-from crawler.discover import MAX_PAGES, Column, DiscoverFailed, Discovery, discover
 from crawler.discover.fetching import site_fetch
+from crawler.discover.walk import MAX_PAGES, Column, DiscoverFailed, Discovery, discover
 from crawler.seeds.checks import valid_url
 
 
@@ -36,7 +37,9 @@ def discover_cmd(
         typer.echo(f"error: not an http(s) URL: {home_url!r}", err=True)
         raise typer.Exit(2)
     try:
-        found = discover(home_url, site_fetch(home_url), max_pages=max_pages, delay=delay)
+        found = discover(
+            home_url, site_fetch(home_url), reads_like_notice, max_pages=max_pages, delay=delay
+        )
     except DiscoverFailed as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

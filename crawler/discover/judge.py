@@ -3,13 +3,16 @@ selectors, else the automatic row finder), and how many of them read like notice
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler import autolist, listing
 from crawler.cli.site_survey import detect_platform
 from crawler.discover import words
-from crawler.discover.notice_titles import reads_like_notice
 from crawler.platforms import PLATFORMS
+
+# Does a row's title read like a notice? (None: the list did not give the title.)
+TitleJudge = Callable[[str | None], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,7 @@ class Rows:
         return len(self.notice_urls)
 
 
-def page_rows(text: str, url: str) -> Rows:
+def page_rows(text: str, url: str, reads_like_notice: TitleJudge) -> Rows:
     profile = PLATFORMS[detect_platform(url, text)]
     rows = autolist.entries(text, url, profile.list_rules)
     sample = tuple(rows[: words.SAMPLE_ROWS])

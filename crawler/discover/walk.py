@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from crawler import listing
 from crawler.cli.site_survey import DELAY, SurveyFailed, _Polite, _read
 from crawler.discover.fetching import Fetch
-from crawler.discover.judge import Rows, page_rows
+from crawler.discover.judge import Rows, TitleJudge, page_rows
 from crawler.discover.links import page_links
 from crawler.discover.rank import priority
 from crawler.discover.scope import same_site
@@ -53,10 +53,15 @@ class _Step:
 
 
 def discover(
-    home_url: str, fetch: Fetch, *, max_pages: int = MAX_PAGES, delay: float = DELAY
+    home_url: str,
+    fetch: Fetch,
+    reads_like_notice: TitleJudge,
+    *,
+    max_pages: int = MAX_PAGES,
+    delay: float = DELAY,
 ) -> Discovery:
-    """Walk the site from `home_url`; raises DiscoverFailed when the home cannot be read or no
-    column with notices is found."""
+    """Walk the site from `home_url`, judging each page's rows by `reads_like_notice`; raises
+    DiscoverFailed when the home cannot be read or no column with notices is found."""
     polite = _Polite(home_url, fetch, delay)
     if not _allowed(polite, home_url):
         raise DiscoverFailed(f"robots.txt forbids {home_url}")
@@ -67,7 +72,7 @@ def discover(
         raise DiscoverFailed(f"cannot fetch the home page: {exc}") from None
     frontier: list[_Step] = []
     seen = {home_url}
-    _queue(frontier, seen, home_url, home, (), page_rows(home, home_url))
+    _queue(frontier, seen, home_url, home, (), page_rows(home, home_url, reads_like_notice))
     found: list[Column] = []
     while frontier and result.pages_fetched < max_pages:
         step = heapq.heappop(frontier)
@@ -78,7 +83,7 @@ def discover(
             text, _, _ = _read(polite, listing.PageRequest(url=step.url, page=1))
         except SurveyFailed:
             continue  # a page of the menu that does not answer is not a column
-        rows = page_rows(text, step.url)
+        rows = page_rows(text, step.url, reads_like_notice)
         if rows.notices:
             name = step.path[-1] if step.path else step.url
             found.append(Column(step.url, name, step.path, rows, len(found)))

@@ -219,6 +219,9 @@ def test_site_counts_match_the_readme() -> None:
         "farm-x-aspx": (11, 3, 3),
         "farm-x-cards": (13, 4, 4),
         "farm-x-vsbrev": (17, 5, 3),
+        "farm-home-county": (18, 4, 3),
+        "farm-home-gbk": (17, 8, 4),
+        "farm-home-xxgk": (10, 2, 2),
     }
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)

@@ -1,6 +1,7 @@
 """Does a list row's title read like a rectification notice? The crawler's title rules (巡视/巡察
 with 整改) and the parser's words for what a notice title reports (整改情况, 整改进展 … 通报) and
-for what news of one says (推进会, 召开, 公布, 方案 …): a pure function over the title."""
+for what news of one says (推进会, 召开, 公布, 方案 …): a pure function over the title, which
+`sites discover` hands to its walk (the crawler package runs no pipeline code of its own)."""
 
 from __future__ import annotations
 
