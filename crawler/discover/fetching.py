@@ -1,5 +1,6 @@
 """The HTTP fetch of a discovery: one page at a time with the project's User-Agent, and a
-redirect followed only within the home's site (a redirect elsewhere is answered as it came)."""
+redirect followed only within the home's site (a redirect elsewhere is answered as it came); a
+followed one names the URL the answer came from."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from http.client import HTTPMessage
 from typing import IO
 
 from crawler import listing
+from crawler.discover.reading import SERVED_FROM
 from crawler.discover.scope import same_site
 from crawler.settings import DOWNLOAD_MAXSIZE, USER_AGENT
 
@@ -48,7 +50,10 @@ def site_fetch(home_url: str) -> Fetch:
         )
         try:
             with opener.open(request, timeout=TIMEOUT) as resp:
-                return resp.status, dict(resp.headers.items()), resp.read(DOWNLOAD_MAXSIZE)
+                headers = dict(resp.headers.items())
+                if resp.url != page.url:  # redirected: the base of the page's links
+                    headers.setdefault(SERVED_FROM, resp.url)
+                return resp.status, headers, resp.read(DOWNLOAD_MAXSIZE)
         except urllib.error.HTTPError as exc:
             return exc.code, dict(exc.headers.items()), exc.read(DOWNLOAD_MAXSIZE)
 

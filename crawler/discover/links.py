@@ -1,6 +1,7 @@
 """The links of a page a walk of its navigation may follow: each with its label (a "more" link
-takes its block's heading) and where it sits (nav, side, more, body). A pure function over a
-page's HTML and URL; the words it reads are data (`crawler/discover/words.py`).
+takes its block's heading) and where it sits (nav, side, more, frame, body); a link in a dated
+list row is a detail page, not followed. A pure function over a page's HTML and URL; the words
+it reads are data (`crawler/discover/words.py`).
 
 Menus built by a script (document.write, innerHTML) still carry their links as HTML in the
 script's text; those are read too, as nav links.
@@ -17,6 +18,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from parsel import Selector
 
 from crawler import listing
+from crawler.autolist import rules
 from crawler.discover import words
 
 _TOKEN_RE = re.compile(r"[^a-z]+")
@@ -24,6 +26,7 @@ _SCRIPT_LINK = re.compile(
     r"""<a\b[^>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^>]*>\s*([^<]{1,40}?)\s*</a>""",
     re.IGNORECASE,
 )
+_ROW_TAGS = ("li", "dd", "p")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "em")
 _HEADING_TOKENS = ("title", "tit", "hd", "head", "name", "bt", "lm")
 
@@ -32,7 +35,7 @@ _HEADING_TOKENS = ("title", "tit", "hd", "head", "name", "bt", "lm")
 class NavLink:
     url: str  # absolute, without its fragment
     label: str  # the link's text (its tooltip or image's alt without), or its block's heading
-    place: str  # nav | side | more | body
+    place: str  # nav | side | more | frame | body
 
 
 def page_links(text: str, base_url: str) -> list[NavLink]:
@@ -41,7 +44,8 @@ def page_links(text: str, base_url: str) -> list[NavLink]:
         return []
     root = Selector(text=text).root
     found: dict[str, NavLink] = {}
-    for link in (*_anchor_links(root, base_url), *_script_links(root, base_url)):
+    every = (*_anchor_links(root, base_url), *_frame_links(root, base_url))
+    for link in (*every, *_script_links(root, base_url)):
         kept = found.get(link.url)
         if kept is None or _better(link, kept):
             found[link.url] = link
@@ -59,10 +63,30 @@ def _anchor_links(root: Any, base_url: str) -> Iterator[NavLink]:
         if url is None:
             continue
         label = _label(a)
+        if _in_dated_row(a):
+            continue  # a list row: its link is a detail page
         if _is_more(label):
             yield NavLink(url, _heading(a) or label, "more")
         else:
             yield NavLink(url, label, _place(a))
+
+
+def _frame_links(root: Any, base_url: str) -> Iterator[NavLink]:
+    """A frame's page is part of the page (old sites frame their menu or their main part)."""
+    for frame in (*root.iter("frame"), *root.iter("iframe")):
+        url = _target(frame.get("src"), base_url)
+        if url is not None:
+            yield NavLink(url, " ".join((frame.get("title") or "").split()), "frame")
+
+
+def _in_dated_row(a: Any) -> bool:
+    """The link sits in a row of a dated list: a date beside it in its li, dd or p (a table's
+    row is left to the label's length: the top bar of a table layout shows today's date)."""
+    row = next((el for el in a.iterancestors() if el.tag in _ROW_TAGS), None)
+    if row is None:
+        return False
+    beside = "".join(row.itertext()).replace("".join(a.itertext()), " ", 1)
+    return bool(rules.FULL_DATE.search(beside) or rules.YEARLESS_DATE.search(beside))
 
 
 def _script_links(root: Any, base_url: str) -> Iterator[NavLink]:

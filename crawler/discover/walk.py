@@ -12,16 +12,17 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from crawler import listing
-from crawler.cli.site_survey import DELAY, SurveyFailed, _Polite, _read
+from crawler.cli.site_survey import DELAY, SurveyFailed, _Polite
 from crawler.discover.fetching import Fetch
 from crawler.discover.judge import Rows, TitleJudge, page_rows
 from crawler.discover.links import page_links
 from crawler.discover.rank import priority
+from crawler.discover.reading import read
 from crawler.discover.scope import same_site
 from crawler.settings import USER_AGENT
 
 MAX_PAGES = 40  # pages fetched at most, robots.txt aside
+NOW = float("-inf")  # the rank of a step taken next: the home, a page's refresh target
 
 
 class DiscoverFailed(Exception):
@@ -50,6 +51,7 @@ class _Step:
     seq: int
     url: str = field(compare=False)
     path: tuple[str, ...] = field(compare=False)
+    home: bool = field(default=False, compare=False)  # the home page, or where it sends to
 
 
 def discover(
@@ -63,31 +65,35 @@ def discover(
     """Walk the site from `home_url`, judging each page's rows by `reads_like_notice`; raises
     DiscoverFailed when the home cannot be read or no column with notices is found."""
     polite = _Polite(home_url, fetch, delay)
-    if not _allowed(polite, home_url):
-        raise DiscoverFailed(f"robots.txt forbids {home_url}")
-    result = Discovery(home_url, pages_fetched=1)
-    try:
-        home, _, _ = _read(polite, listing.PageRequest(url=home_url, page=1))
-    except SurveyFailed as exc:
-        raise DiscoverFailed(f"cannot fetch the home page: {exc}") from None
-    frontier: list[_Step] = []
+    result = Discovery(home_url)
+    frontier = [_Step(NOW, 0, home_url, (), home=True)]
     seen = {home_url}
-    _queue(frontier, seen, home_url, home, (), page_rows(home, home_url, reads_like_notice))
     found: list[Column] = []
     while frontier and result.pages_fetched < max_pages:
         step = heapq.heappop(frontier)
         if not _allowed(polite, step.url):
+            if step.home:
+                raise DiscoverFailed(f"robots.txt forbids {step.url}")
             continue
         result.pages_fetched += 1
         try:
-            text, _, _ = _read(polite, listing.PageRequest(url=step.url, page=1))
-        except SurveyFailed:
+            page = read(polite, step.url)
+        except SurveyFailed as exc:
+            if step.home:
+                raise DiscoverFailed(f"cannot fetch the home page: {exc}") from None
             continue  # a page of the menu that does not answer is not a column
-        rows = page_rows(text, step.url, reads_like_notice)
-        if rows.notices:
+        if page.goes_to is not None:
+            if page.goes_to not in seen and same_site(home_url, page.goes_to):
+                seen.add(page.goes_to)
+                heapq.heappush(frontier, _Step(NOW, len(seen), page.goes_to, step.path, step.home))
+            elif step.home:
+                raise DiscoverFailed(f"the home page sends to {page.goes_to}, another site")
+            continue
+        rows = page_rows(page.text, page.url, reads_like_notice)
+        if rows.notices and not step.home:
             name = step.path[-1] if step.path else step.url
             found.append(Column(step.url, name, step.path, rows, len(found)))
-        _queue(frontier, seen, home_url, text, step.path, rows, base=step.url)
+        _queue(frontier, seen, home_url, page.text, step.path, rows, base=page.url)
     result.columns = distinct(found)
     if not result.columns:
         raise DiscoverFailed(
@@ -107,11 +113,11 @@ def _queue(
     text: str,
     path: tuple[str, ...],
     rows: Rows,
-    base: str | None = None,
+    base: str,
 ) -> None:
     """Queue the page's navigation links not seen yet: of the site, not its rows' detail pages."""
     depth = len(path) + 1
-    for link in page_links(text, base or home_url):
+    for link in page_links(text, base):
         if link.url in seen or link.url in rows.all_urls or not same_site(home_url, link.url):
             continue
         weight = priority(link, depth)

@@ -80,12 +80,11 @@ MORE_WORDS = ("更多", "more", "More", "MORE", ">>", "》》", "»")
 # A column's name is short; a longer label is a row's title (a detail page), not a column.
 MAX_LABEL = 12
 # Where a link sits, from the tokens of its ancestors' id and class (nav: the menus; side: a
-# left tree or sub-column menu), and what that adds to its label's weight.
+# left tree or sub-column menu; more: a block's "more" link; frame: a frame's page), and what
+# that adds to its label's weight.
 NAV_TOKENS = ("nav", "menu", "daohang", "dh", "header", "top", "head")
 SIDE_TOKENS = ("tree", "left", "side", "lm", "sub", "column", "catalog", "dir")
-PLACE_WEIGHTS = MappingProxyType(
-    {"nav": 3.0, "side": 2.5, "more": 3.0, "sitemap": 1.0, "body": 0.0}
-)
+PLACE_WEIGHTS = MappingProxyType({"nav": 3.0, "side": 2.5, "more": 3.0, "frame": 3.0, "body": 0.0})
 # Each level below the home costs this much priority, so the walk is breadth-first unless a
 # label promises much more.
 DEPTH_COST = 4.0

@@ -73,6 +73,14 @@ BASE = "http://x.gov.cn/index.html"
             ),
             [],
         ),
+        # a frame's page; a row of a dated list is a detail page
+        (
+            (
+                '<iframe src="/menu.html" title="导航"></iframe>'
+                '<ul><li><a href="/d/1.html">巡察整改</a><span>2024-06-01</span></li></ul>'
+            ),
+            [NavLink("http://x.gov.cn/menu.html", "导航", "frame")],
+        ),
         ("", []),
     ],
 )

@@ -106,6 +106,16 @@ def test_what_is_never_fetched() -> None:
     assert not [u for u in site.asked if u.endswith(("0.html", "1.html", "2.html"))]  # rows
 
 
+def test_a_home_that_sends_on_is_followed_and_not_a_column() -> None:
+    refresh = b'<html><head><meta http-equiv="refresh" content="0;url=/portal/"></head></html>'
+    moved = {**SITE, HOME: refresh, HOME + "portal/": SITE[HOME]}
+    found, site = walk(moved)
+    assert site.asked[1:3] == [HOME, HOME + "portal/"]
+    assert found.columns[0].name == "巡察整改" and HOME + "portal/" not in {
+        c.url for c in found.columns
+    }
+
+
 @pytest.mark.parametrize("budget", [1, 2, 4])
 def test_the_page_budget(budget: int) -> None:
     site = Site(SITE)
