@@ -27,8 +27,8 @@ _SCRIPT_LINK = re.compile(
     re.IGNORECASE,
 )
 _ROW_TAGS = ("li", "dd", "p")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "em")
-_HEADING_TOKENS = ("title", "tit", "hd", "head", "name", "bt", "lm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,13 @@ def _in_dated_row(a: Any) -> bool:
     return bool(rules.FULL_DATE.search(beside) or rules.YEARLESS_DATE.search(beside))
 
 
+def _names_a_block(text: str) -> bool:
+    """A heading's text: words, not a row's date nor another "more" link."""
+    if not _WORDS.search(text) or _is_more(text):
+        return False
+    return not (rules.FULL_DATE.search(text) or rules.YEARLESS_DATE.search(text))
+
+
 def _script_links(root: Any, base_url: str) -> Iterator[NavLink]:
     for script in root.iter("script"):
         for href, shown in _SCRIPT_LINK.findall(script.text or ""):
@@ -130,7 +137,7 @@ def _tokens(el: Any) -> list[str]:
 
 def _place(a: Any) -> str:
     for el in a.iterancestors():
-        if el.tag == "nav" or any(t.startswith(words.NAV_TOKENS) for t in _tokens(el)):
+        if el.tag == "nav" or any(k in t for t in _tokens(el) for k in words.NAV_TOKENS):
             return "nav"
         if el.tag == "aside" or any(t.startswith(words.SIDE_TOKENS) for t in _tokens(el)):
             return "side"
@@ -147,8 +154,10 @@ def _heading(a: Any) -> str:
                 continue
             if el.tag == "a" and _is_more(_label(el)):
                 continue
-            named = el.tag in _HEADINGS or any(t.startswith(_HEADING_TOKENS) for t in _tokens(el))
+            named = el.tag in _HEADINGS or any(
+                t.startswith(words.HEADING_TOKENS) for t in _tokens(el)
+            )
             text = " ".join("".join(el.itertext()).split())
-            if named and text and len(text) <= words.MAX_LABEL and not _is_more(text):
+            if named and len(text) <= words.MAX_LABEL and _names_a_block(text):
                 return text
     return ""

@@ -34,6 +34,8 @@ LABEL_WORDS = MappingProxyType(
         "纪检监察": 3.0,
         "监督": 2.0,
         "工作动态": 1.0,
+        "专题": 2.0,
+        "专栏": 2.0,
         "网站地图": 6.0,
         "站点地图": 6.0,
         "sitemap": 6.0,
@@ -77,13 +79,16 @@ AVOID_WORDS = (
 AVOID_UNLESS = 5.0
 # The label of a "more" link; its column's name is the heading of the block it closes.
 MORE_WORDS = ("更多", "more", "More", "MORE", ">>", "》》", "»")
+# The heading of a block whose "more" link names the column: a heading tag, or an element whose
+# id or class starts so.
+HEADING_TOKENS = ("title", "tit", "hd", "head", "name", "bt", "lm")
 # A column's name is short; a longer label is a row's title (a detail page), not a column.
 MAX_LABEL = 12
 # Where a link sits, from the tokens of its ancestors' id and class (nav: the menus; side: a
 # left tree or sub-column menu; more: a block's "more" link; frame: a frame's page), and what
 # that adds to its label's weight.
-NAV_TOKENS = ("nav", "menu", "daohang", "dh", "header", "top", "head")
-SIDE_TOKENS = ("tree", "left", "side", "lm", "sub", "column", "catalog", "dir")
+NAV_TOKENS = ("nav", "menu", "daohang", "header", "top", "head")  # anywhere in a token
+SIDE_TOKENS = ("tree", "left", "side", "lm", "sub", "column", "catalog", "dir")  # a token's start
 PLACE_WEIGHTS = MappingProxyType({"nav": 3.0, "side": 2.5, "more": 3.0, "frame": 3.0, "body": 0.0})
 # Each level below the home costs this much priority, so the walk is breadth-first unless a
 # label promises much more.

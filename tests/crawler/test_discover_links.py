@@ -51,6 +51,15 @@ BASE = "http://x.gov.cn/index.html"
             ),
             [NavLink("http://x.gov.cn/a/tzgg/", "通知公告", "more")],
         ),
+        # below the rows, the "more" link's heading is above them, not a row's date
+        (
+            (
+                '<div class="box"><h3>巡察整改</h3><div class="bd"><ul><li><a href="/d/1.html">'
+                "关于巡察整改情况的通报</a><span>2024-06-01</span></li></ul>"
+                '<a href="/xczg/">更多</a></div></div>'
+            ),
+            [NavLink("http://x.gov.cn/xczg/", "巡察整改", "more")],
+        ),
         # a submenu a script writes: its links sit in the script's text
         (
             (
