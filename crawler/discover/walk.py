@@ -136,6 +136,14 @@ def distinct(found: list[Column]) -> list[Column]:
     )
     kept: list[Column] = []
     for column in ranked:
-        if not any(column.rows.notice_urls <= k.rows.all_urls for k in kept):
+        if not any(_lists_too(k.rows, column.rows) for k in kept):
             kept.append(column)
     return kept
+
+
+def _lists_too(better: Rows, rows: Rows) -> bool:
+    """`better` lists every notice row of `rows`, by URL or (a link of another form) by title."""
+    if rows.notice_urls <= better.all_urls:
+        return True
+    titles = {e.title for e in better.sample}
+    return all(e.title in titles for e in rows.sample if e.url in rows.notice_urls)

@@ -40,10 +40,11 @@ SITE: dict[str, bytes] = {
         + "</div>",
         MENU,
     ),
+    # a landing page: its excerpt links the same notices in another form
     "http://www.qx.gov.cn/xsxc/": page(
         '<div class="sub-nav"><a href="/xsxc/xcdt/">巡察动态</a>'
         '<a href="/xsxc/xczg/index.html">巡察整改</a></div>'
-        + rows("/xsxc/xczg/", [NOTICE.format(n) for n in "一二三"]),
+        + rows("/xsxc/xczg/?id=", [NOTICE.format(n) for n in "一二三"]),
         MENU,
     ),
     "http://www.qx.gov.cn/xsxc/xczg/": page(XCZG, MENU),
