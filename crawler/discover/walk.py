@@ -91,7 +91,7 @@ def discover(
             continue
         rows = page_rows(page.text, page.url, reads_like_notice)
         if rows.notices and not step.home:
-            name = step.path[-1] if step.path else step.url
+            name = step.path[-1] if step.path and step.path[-1] else step.url  # an image link
             found.append(Column(step.url, name, step.path, rows, len(found)))
         _queue(frontier, seen, home_url, page.text, step.path, rows, base=page.url)
     result.columns = distinct(found)
