@@ -4,7 +4,8 @@ list row is a detail page, not followed. A pure function over a page's HTML and 
 it reads are data (`crawler/discover/words.py`).
 
 Menus built by a script (document.write, innerHTML) still carry their links as HTML in the
-script's text; those are read too, as nav links.
+script's text; those are read too, as nav links, and so are the targets of menu entries a
+script drives (onclick, data-url) and of image maps.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _SCRIPT_LINK = re.compile(
     re.IGNORECASE,
 )
 _ROW_TAGS = ("li", "dd", "p")
+_ONCLICK = re.compile(
+    r"""(?:location(?:\.href)?\s*=\s*|location\.assign\(\s*|open\(\s*)["']([^"']+)["']"""
+)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "em")
 
@@ -58,8 +62,8 @@ def _better(new: NavLink, old: NavLink) -> bool:
 
 
 def _anchor_links(root: Any, base_url: str) -> Iterator[NavLink]:
-    for a in root.iter("a"):
-        url = _target(a.get("href"), base_url)
+    for a in root.iter():
+        url = _target(_href(a), base_url) if isinstance(a.tag, str) else None
         if url is None:
             continue
         label = _label(a)
@@ -69,6 +73,19 @@ def _anchor_links(root: Any, base_url: str) -> Iterator[NavLink]:
             yield NavLink(url, _heading(a) or label, "more")
         else:
             yield NavLink(url, label, _place(a))
+
+
+def _href(el: Any) -> str | None:
+    """Where an element links to: a link's href, else where its click or data attribute sends
+    (menus a script drives: `onclick="location.href='/xsxc/'"`, `data-url="/xsxc/"`)."""
+    href = el.get("href") if el.tag in ("a", "area") else None
+    if href and not href.strip().lower().startswith(listing.SKIP_HREF):
+        return str(href)
+    for attr in words.LINK_ATTRS:
+        if el.get(attr):
+            return str(el.get(attr))
+    m = _ONCLICK.search(el.get("onclick") or "")
+    return m.group(1) if m else None
 
 
 def _frame_links(root: Any, base_url: str) -> Iterator[NavLink]:
@@ -121,7 +138,7 @@ def _label(a: Any) -> str:
     shown = " ".join("".join(a.itertext()).split())
     if shown:
         return shown
-    alts = [img.get("alt") for img in a.iter("img") if img.get("alt")]
+    alts = [img.get("alt") for img in a.iter("img", "area") if img.get("alt")]
     return " ".join((a.get("title") or (alts[0] if alts else "")).split())
 
 

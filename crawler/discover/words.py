@@ -95,6 +95,8 @@ PLACE_WEIGHTS = MappingProxyType({"nav": 3.0, "side": 2.5, "more": 3.0, "frame":
 DEPTH_COST = 4.0
 # A link is queued only when its weight reaches this (an unknown nav label does, by its place).
 MIN_WEIGHT = 2.0
+# Attributes a script-driven menu entry keeps its target in.
+LINK_ATTRS = ("data-href", "data-url", "data-link")
 # Files that are never a column page.
 FILE_SUFFIXES = (
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".7z", ".jpg", ".jpeg",

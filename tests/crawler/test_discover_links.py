@@ -68,6 +68,21 @@ BASE = "http://x.gov.cn/index.html"
             ),
             [NavLink("http://x.gov.cn/a/xszg/", "巡视整改", "nav")],
         ),
+        # menu entries a script drives, an image map
+        (
+            (
+                '<ul class="nav"><li onclick="window.location.href=\'/xsxc/\'">巡视巡察</li>'
+                '<li data-url="/xxgk/">信息公开</li>'
+                '<li><a href="javascript:;" onclick="window.open(\'/tzgg/\')">通知公告</a></li></ul>'
+                '<map><area href="/zt/" alt="专题专栏"></map>'
+            ),
+            [
+                NavLink("http://x.gov.cn/xsxc/", "巡视巡察", "nav"),
+                NavLink("http://x.gov.cn/xxgk/", "信息公开", "nav"),
+                NavLink("http://x.gov.cn/tzgg/", "通知公告", "nav"),
+                NavLink("http://x.gov.cn/zt/", "专题专栏", "body"),
+            ],
+        ),
         # an image link is labelled by its alt text; a fragment is dropped
         (
             '<p><a href="/zt/#top"><img src="/a.png" alt="专题专栏"></a></p>',
