@@ -18,6 +18,7 @@ from crawler.cli.discover_titles import reads_like_notice
         ("县委第二巡察组向县水利局反馈巡察情况", False),  # the feedback, no rectification
         ("县委第一巡察组进驻县教育局开展常规巡察", False),
         ("关于印发巡察整改方案的通知", False),  # a plan
+        ("中共县水利局党组关于巡察整改方案落实情况的通报", True),  # its implementation
         ("某局公布巡察整改情况", False),  # news of a notice
         ("巡察整改工作综述", False),  # an article
         ("关于2023年度经济责任审计发现问题整改情况的公告", False),  # no inspection
