@@ -97,10 +97,12 @@ def _frame_links(root: Any, base_url: str) -> Iterator[NavLink]:
 
 
 def _in_dated_row(a: Any) -> bool:
-    """The link sits in a row of a dated list: a date beside it in its li, dd or p (a table's
-    row is left to the label's length: the top bar of a table layout shows today's date)."""
+    """The link sits in a row of a dated list: a date beside it in its li, dd or p, which has
+    siblings like it (a top bar's lone line shows today's date beside 网站地图; a table's row is
+    left to the label's length, for the same reason)."""
     row = next((el for el in a.iterancestors() if el.tag in _ROW_TAGS), None)
-    if row is None:
+    parent = row.getparent() if row is not None else None
+    if row is None or parent is None or len(parent.findall(row.tag)) < 2:
         return False
     beside = "".join(row.itertext()).replace("".join(a.itertext()), " ", 1)
     return bool(rules.FULL_DATE.search(beside) or rules.YEARLESS_DATE.search(beside))

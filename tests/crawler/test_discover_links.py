@@ -55,7 +55,8 @@ BASE = "http://x.gov.cn/index.html"
         (
             (
                 '<div class="box"><h3>巡察整改</h3><div class="bd"><ul><li><a href="/d/1.html">'
-                "关于巡察整改情况的通报</a><span>2024-06-01</span></li></ul>"
+                "关于巡察整改情况的通报</a><span>2024-06-01</span></li>"
+                '<li><a href="/d/2.html">关于巡察整改进展的公示</a><span>2024-05-01</span></li></ul>'
                 '<a href="/xczg/">更多</a></div></div>'
             ),
             [NavLink("http://x.gov.cn/xczg/", "巡察整改", "more")],
@@ -101,9 +102,15 @@ BASE = "http://x.gov.cn/index.html"
         (
             (
                 '<iframe src="/menu.html" title="导航"></iframe>'
-                '<ul><li><a href="/d/1.html">巡察整改</a><span>2024-06-01</span></li></ul>'
+                '<ul><li><a href="/d/1.html">巡察整改</a><span>2024-06-01</span></li>'
+                '<li><a href="/d/2.html">巡察工作</a><span>2024-05-01</span></li></ul>'
             ),
             [NavLink("http://x.gov.cn/menu.html", "导航", "frame")],
+        ),
+        # a lone line with today's date is no list row
+        (
+            '<p class="date">今天是2024年6月20日 <a href="/sitemap.html">网站地图</a></p>',
+            [NavLink("http://x.gov.cn/sitemap.html", "网站地图", "body")],
         ),
         ("", []),
     ],
