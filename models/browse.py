@@ -3,7 +3,8 @@ the models' comments, the same source as docs/data-dictionary.md), the facets re
 by, full-text search wired into the notices table's search box, and canned queries for the
 questions they ask first. Pure data; crawler/cli/serve_cmd.py hands it to Datasette.
 
-The SQL is SQLite's: Datasette reads SQLite files.
+The SQL is SQLite's: Datasette reads SQLite files. `inspections_never_disclosed` keeps to what
+PostgreSQL reads too (no julianday), so it runs on either archive.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ FACETS: dict[str, list[Any]] = {
 
 # One percentage per row, for the canned queries: problems reported done of all problems.
 _DONE = "sum(CASE WHEN p.status = 'done' THEN 1 ELSE 0 END)"
+# Months a unit is given to publish after the feedback before its inspection counts as never
+# disclosed: the 巡视工作条例 asks for the rectification report two months after the feedback,
+# and a month more lets the notice follow it (docs/linking.md).
+GRACE_MONTHS = 3
+# A partial ISO date's months since year 0, in SQL both SQLite and PostgreSQL read.
+_MONTHS = "CAST(substr({0}, 1, 4) AS INTEGER) * 12 + CAST(substr({0}, 6, 2) AS INTEGER)"
 
 QUERIES: dict[str, dict[str, str]] = {
     "search": {
@@ -93,6 +100,31 @@ FROM notices n WHERE n.removed_at IS NOT NULL ORDER BY n.removed_at DESC""",
 FROM inspections i JOIN inspection_notices m ON m.inspection_id = i.id
 JOIN notices n ON n.id = m.notice_id
 GROUP BY i.id ORDER BY i.first_disclosed DESC""",
+    },
+    "inspections_never_disclosed": {
+        "title": "Inspections never disclosed",
+        "description": "Inspections known from their feedback news only: no rectification notice "
+        f"in the archive, though the feedback is older than grace_months (empty: {GRACE_MONTHS}) "
+        "months. A feedback date known to the month counts from the month's end.",
+        "sql": f"""WITH asked AS (
+    SELECT CAST(CURRENT_DATE AS TEXT) AS today,
+           CAST(coalesce(nullif(:grace_months, ''), '{GRACE_MONTHS}') AS INTEGER) AS grace
+), waited AS (
+    SELECT i.*, a.grace,
+           {_MONTHS.format("a.today")} - ({_MONTHS.format("i.feedback_date")}) AS months_waited,
+           substr(a.today, 9, 2) >= substr(i.feedback_date || '-31', 9, 2) AS day_reached
+    FROM inspections i, asked a
+    WHERE i.disclosures = 0 AND i.feedback_date IS NOT NULL
+)
+SELECT w.id, w.inspected_unit, w.inspecting_committee, w.inspection_body, w.term, w.round,
+       w.feedback_date, w.months_waited,
+       (SELECT count(*) FROM feedback_events f WHERE f.inspection_id = w.id) AS feedback_news,
+       (SELECT min(r.url) FROM feedback_events f JOIN raw_pages r ON r.id = f.raw_page_id
+        WHERE f.inspection_id = w.id) AS news_url
+FROM waited w
+WHERE EXISTS (SELECT 1 FROM feedback_events f WHERE f.inspection_id = w.id)
+  AND (w.months_waited > w.grace OR (w.months_waited = w.grace AND w.day_reached))
+ORDER BY w.feedback_date, w.id""",
     },
     "edited_after_publication": {
         "title": "Notices edited after publication",

@@ -78,3 +78,47 @@ class InspectionNotice(Base):
         String(40),
         comment="the notice's report_phase, or repost when an earlier one holds its text",
     )
+
+
+class FeedbackEvent(Base):
+    __tablename__ = "feedback_events"
+    __table_args__ = (
+        {
+            "comment": "feedback news: an inspection team reporting its findings to one unit, "
+            "read from a stored non-notice page, with the inspection it was linked to"
+        },
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE"), index=True, comment="its inspection"
+    )
+    raw_page_id: Mapped[int] = mapped_column(
+        ForeignKey("raw_pages.id", ondelete="CASCADE"),
+        index=True,
+        comment="the stored page (raw_pages) that tells it",
+    )
+    unit_key: Mapped[str | None] = mapped_column(
+        Text, comment="the fed-back unit's key (as record unit_key)"
+    )
+    inspected_unit: Mapped[str] = mapped_column(Text, comment="the unit fed back, as written")
+    inspecting_committee: Mapped[str | None] = mapped_column(
+        Text, comment="the committee that sent the team"
+    )
+    inspection_body: Mapped[str | None] = mapped_column(Text, comment="the team as written")
+    inspection_level: Mapped[str | None] = mapped_column(
+        String(20), comment="rank of the committee that sent the team"
+    )
+    term: Mapped[int | None] = mapped_column(comment="届 of the committee")
+    round: Mapped[int | None] = mapped_column(comment="轮 within the term or year")
+    round_year: Mapped[int | None] = mapped_column(comment="the year the round is named by")
+    team_number: Mapped[int | None] = mapped_column(comment="the team's number")
+    feedback_date: Mapped[str | None] = mapped_column(
+        String(10),
+        comment="the day of the feedback (partial ISO date): the text's, else the page's",
+    )
+    evidence: Mapped[dict[str, Any]] = mapped_column(
+        Json,
+        default=dict,
+        comment="field -> where it was read: offsets into the page's cleaned text, or a place",
+    )

@@ -18,6 +18,10 @@ states the rules, and tests/models/test_linking.py holds them to hand-made group
    an unknown is never a match.
 5. Its stage is the record's report phase; a notice whose text another member published earlier
    is a `repost`.
+
+Feedback-news events (pipelines/parsing/feedback_news.py: a team reporting its findings to one
+unit) are grouped by the same rules, their feedback date as the date they state; an event that
+no notice joins is an inspection never disclosed.
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ _FINGERPRINT_KEEP = re.compile(r"[\u3400-\u9fff0-9]")
 
 @dataclass(frozen=True, slots=True)
 class LinkInput:
-    """What the rules read of one notice."""
+    """What the rules read of one notice, or of one feedback-news event."""
 
-    notice_id: int
+    notice_id: int  # the notice's id; an event's own number when `event`
     published: date | None
     unit_key: str | None = None  # record v2
     region: str | None = None  # the site's region (the fallback key's scope)
@@ -56,6 +60,7 @@ class LinkInput:
     start: str | None = None  # partial ISO date
     phase: str | None = None  # record v2 report_phase
     fingerprint: str | None = None  # of its text: `fingerprint(body)`
+    event: bool = False  # a feedback-news event, not a notice: no stage, never a repost
 
 
 @dataclass(slots=True)
@@ -63,6 +68,7 @@ class Inspection:
     key: str
     members: list[LinkInput] = field(default_factory=list)
     stages: dict[int, str | None] = field(default_factory=dict)  # notice id -> stage
+    events: list[int] = field(default_factory=list)  # its feedback-news events' numbers
 
 
 def unit_name(name: str) -> str:
@@ -144,7 +150,7 @@ def link(notices: Iterable[LinkInput]) -> list[Inspection]:
             by_unit.setdefault(key, []).append(notice)
     found: list[Inspection] = []
     for key, group in by_unit.items():
-        group.sort(key=lambda n: (n.published or date.max, n.notice_id))
+        group.sort(key=_order)
         mine: list[Inspection] = []
         for notice in group:
             home = next((i for i in mine if _joins(notice, i.members)), None)
@@ -153,8 +159,13 @@ def link(notices: Iterable[LinkInput]) -> list[Inspection]:
                 mine.append(home)
             _add(home, notice)
         found.extend(mine)
-    found.sort(key=lambda i: (i.members[0].published or date.max, i.members[0].notice_id))
+    found.sort(key=lambda i: _order(i.members[0]))
     return found
+
+
+def _order(notice: LinkInput) -> tuple[date, bool, int]:
+    """Publication order; the feedback news of a day before that day's notices."""
+    return (notice.published or date.max, not notice.event, notice.notice_id)
 
 
 def _joins(notice: LinkInput, members: Sequence[LinkInput]) -> bool:
@@ -164,6 +175,10 @@ def _joins(notice: LinkInput, members: Sequence[LinkInput]) -> bool:
 
 
 def _add(inspection: Inspection, notice: LinkInput) -> None:
+    if notice.event:
+        inspection.events.append(notice.notice_id)
+        inspection.members.append(notice)
+        return
     repost = notice.fingerprint is not None and any(
         m.fingerprint == notice.fingerprint for m in inspection.members
     )

@@ -108,6 +108,16 @@ def best_block(text: str, base_url: str, weights: rules.Weights = rules.WEIGHTS)
 
 
 def _candidates(root: Any, base_url: str, w: rules.Weights) -> Iterator[tuple[Any, str, Block]]:
+    for container, tag, members in _row_groups(root):
+        if tag == "a" and len(members) < 2:
+            continue
+        block = _block(container, tag, members[: listing.MAX_LIST_ROWS], base_url, w)
+        if block is not None:
+            yield container, tag, block
+
+
+def _row_groups(root: Any) -> Iterator[tuple[Any, str, list[Any]]]:
+    """Every element with its children of each row tag: the candidate blocks of a page."""
     for container in root.iter():
         if not isinstance(container.tag, str) or container.tag in _SKIP_TAGS:
             continue
@@ -116,11 +126,7 @@ def _candidates(root: Any, base_url: str, w: rules.Weights) -> Iterator[tuple[An
             if isinstance(child.tag, str) and child.tag in rules.ROW_TAGS:
                 groups.setdefault(child.tag, []).append(child)
         for tag, members in groups.items():
-            if tag == "a" and len(members) < 2:
-                continue
-            block = _block(container, tag, members[: listing.MAX_LIST_ROWS], base_url, w)
-            if block is not None:
-                yield container, tag, block
+            yield container, tag, members
 
 
 def _block(

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler import listing, paging
+from crawler.autolist.survey import survey_page
 from crawler.blocks import classify_response
 from crawler.cli import site_discover, site_survey
 from crawler.cli.app import sites_app
@@ -24,10 +25,13 @@ from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_
 from crawler.seeds.append import append_site, render_entry
 from crawler.seeds.build import SITE_ID_RE
 from crawler.seeds.checks import valid_url
+from crawler.seeds.coverage import LEVELS, coverage
+from crawler.seeds.model import UNVERIFIED
 from crawler.settings import USER_AGENT
 from pipelines.common.decoding import charset_of, decode_html
 
 PROBE_TIMEOUT = 20  # seconds per site
+SUMMARY_WIDTH = 120  # columns: the longest region name (新疆维吾尔自治区) and all counts, unwrapped
 
 
 @sites_app.command("check")
@@ -58,8 +62,14 @@ def _selected(region: str | None, seeds: str | None) -> list[Site]:
 def list_sites(
     region: str = typer.Option(None, "--region", "-r", help="Name, pinyin or code."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory."),
+    summary: bool = typer.Option(
+        False, "--summary", help="Count sites per province and level, verified or not."
+    ),
 ) -> None:
     """List registered sites (of a region and the regions below it)."""
+    if summary:
+        _summary(region, seeds)
+        return
     sites = _selected(region, seeds)
     table = Table(title=f"{len(sites)} sites")
     for col in ("id", "name", "region", "platform", "verified", "list URL"):
@@ -75,6 +85,24 @@ def list_sites(
             s.list_urls[0] + more,
         )
     Console().print(table)
+
+
+def _summary(region: str | None, seeds: str | None) -> None:
+    try:
+        registry = load_registry(seeds)
+        lines = coverage(registry, registry.find_region(region) if region else None)
+    except SeedError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    verified = sum(c.verified for c in lines)
+    total = sum(c.sites for c in lines)
+    table = Table(title=f"{total} sites ({verified} verified) in {len(lines)} top regions")
+    for col in ("region", "code", *LEVELS, "verified", "unverified", "sites"):
+        table.add_column(col, justify="left" if col in ("region", "code") else "right")
+    for c in lines:
+        numbers = (*c.by_level, c.verified, c.unverified, c.sites)
+        table.add_row(c.name, c.code, *(str(n) for n in numbers))
+    Console(width=SUMMARY_WIDTH).print(table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +167,9 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
     )
     rows, _ = style.rows(text, url, site.list_rules)
     if not rows:
-        return ProbeResult(site.id, url, "layout-not-recognised", 0, "no list rows found")
+        api = site.sources[0].api is not None
+        seen = "in the API payload" if api else f"on the page: {survey_page(text, url).summary()}"
+        return ProbeResult(site.id, url, "layout-not-recognised", 0, f"no list rows found {seen}")
     return ProbeResult(site.id, url, "reachable", len(rows), f"first row: {rows[0].title}")
 
 
@@ -185,7 +215,7 @@ def _entry(found: site_survey.Survey, site_id: str) -> dict[str, object]:
         "platform": found.platform,
         "list_urls": [found.url],
         **found.overrides,
-        "verified": "unverified",
+        "verified": UNVERIFIED,
     }
 
 

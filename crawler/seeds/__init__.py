@@ -9,7 +9,8 @@ Strings may use `${VAR}` or `${VAR:-default}`; they are expanded from the enviro
 
 Modules: `model` (what a registry holds), `registry` (region and site selection), `load` (the
 directory and its files), `build` (one file into regions and sites), `checks` (per-key validation),
-`located_yaml` (strict YAML with the line of every key), `env` (`${VAR}` expansion).
+`located_yaml` (strict YAML with the line of every key), `env` (`${VAR}` expansion),
+`coverage` (sites per province and level, for `sites list --summary`).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from crawler.seeds.checks import (
     valid_url,
 )
 from crawler.seeds.located_yaml import Located, YamlError, compose
-from crawler.seeds.model import ListSource, Region, Site, TitleRules
+from crawler.seeds.model import UNVERIFIED, ListSource, Region, Site, TitleRules
 
 SITE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 CODE_RE = re.compile(r"^\d{6}$")
@@ -191,11 +191,11 @@ def _site(
     encoding = raw.get("encoding")
     if encoding is not None and str(encoding).lower() not in _ENCODINGS:
         fe.add((*kp, "encoding"), f"must be one of {', '.join(sorted(_ENCODINGS))}")
-    verified = raw.get("verified", "unverified")
+    verified = raw.get("verified", UNVERIFIED)
     if isinstance(verified, dt.date):
         verified = verified.isoformat()
-    elif verified != "unverified":
-        fe.add((*kp, "verified"), "must be a date (YYYY-MM-DD) or 'unverified'")
+    elif verified != UNVERIFIED:
+        fe.add((*kp, "verified"), f"must be a date (YYYY-MM-DD) or {UNVERIFIED!r}")
     for key in ("max_pages", "block_threshold"):
         v = raw.get(key)
         if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):

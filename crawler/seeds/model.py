@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+UNVERIFIED = "unverified"  # the `verified:` of an entry no crawl has read yet (else a date)
+
 
 class SeedError(ValueError):
     """A registry file is invalid, or a region/site selection matches nothing."""
@@ -53,7 +55,7 @@ class Site:
     options: Mapping[str, Any]  # content_selector, title_selector, date_selector, extra_chrome, ...
     politeness: Mapping[str, Any]
     expected_empty: bool
-    verified: str  # ISO date or "unverified"
+    verified: str  # ISO date or UNVERIFIED
     max_pages: int | None
     block_threshold: int
     hosts: tuple[str, ...]  # hosts whose detail links belong to this site

@@ -28,9 +28,10 @@ class Registry:
         return f"{region.name} ({region.pinyin}, {region.code})"
 
     def find_region(self, query: str) -> Region:
-        """A region by code, name (with or without 省/市/县 suffix) or pinyin."""
+        """A region by code, name (with or without 省/市/县 suffix) or pinyin. A whole name wins
+        over a bare one: 吉林省 is the province, though 吉林市 is 吉林 too."""
         q = query.strip()
-        for matcher in (_by_code, _by_name, _by_pinyin):
+        for matcher in (_by_code, _by_full_name, _by_name, _by_pinyin):
             hits = [r for r in self.regions.values() if matcher(r, q)]
             if len(hits) == 1:
                 return hits[0]
@@ -83,8 +84,12 @@ def _by_code(r: Region, q: str) -> bool:
     return r.code == q
 
 
+def _by_full_name(r: Region, q: str) -> bool:
+    return r.name == q
+
+
 def _by_name(r: Region, q: str) -> bool:
-    return r.name == q or _bare_name(r.name) == _bare_name(q)
+    return _bare_name(r.name) == _bare_name(q)
 
 
 def _by_pinyin(r: Region, q: str) -> bool:

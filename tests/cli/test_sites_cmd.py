@@ -58,6 +58,19 @@ def test_list_by_region_and_unknown_region(seeds: Path) -> None:
     assert unknown.exit_code == 2 and "known regions: 淮南市 (huainan, 340400)" in unknown.output
 
 
+def test_list_summary_counts_per_region(seeds: Path) -> None:
+    summary = runner.invoke(app, ["sites", "list", "--summary", "--seeds", str(seeds)])
+    assert summary.exit_code == 0, summary.output
+    assert "2 sites (0 verified) in 1 top regions" in summary.output
+    row = next(line for line in summary.output.splitlines() if "淮南市" in line)
+    # region, code, province, city, county, verified, unverified, sites
+    assert row.replace("│", " ").split() == ["淮南市", "340400", "2", "0", "0", "0", "2", "2"]
+    unknown = runner.invoke(
+        app, ["sites", "list", "--summary", "-r", "合肥", "--seeds", str(seeds)]
+    )
+    assert unknown.exit_code == 2 and "unknown region '合肥'" in unknown.output
+
+
 LIST = '<ul><li><a href="./2023/t1.html" title="关于巡察整改情况的通报">x</a><span>2023-06-19</span></li></ul>'
 
 
@@ -98,6 +111,19 @@ def test_probe_posts_to_a_json_api(seeds: Path) -> None:
     assert (result.verdict, result.rows) == ("reachable", 1)
 
 
+def test_probe_of_an_api_without_rows_does_not_survey_a_page(seeds: Path) -> None:
+    site = load_registry(seeds).select(None, "hn-api")[0]
+
+    def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
+        return 200, {"Content-Type": "application/json"}, b'{"data": []}'
+
+    result = probe_site(site, fetch)
+    assert (result.verdict, result.detail) == (
+        "layout-not-recognised",
+        "no list rows found in the API payload",
+    )
+
+
 def test_probe_reports_unreachable(seeds: Path) -> None:
     site = load_registry(seeds).select(None, "hn-trs")[0]
 
@@ -119,6 +145,38 @@ def test_probe_against_the_local_farm(monkeypatch: pytest.MonkeyPatch) -> None:
     for site in ("farm-trs", "farm-hanweb", "farm-vsb", "farm-gbk", "farm-api"):
         assert "reachable" in rows[site], rows[site]
     assert "blocked:blocked_waf" in rows["farm-waf"]
+
+
+SHELL_SEEDS = """\
+regions:
+  - code: "990000"
+    name: 测试站群
+    pinyin: farm
+    sites:
+      - id: farm-shell
+        name: 沙洲市委巡察办
+        platform: generic
+        list_urls: ["http://127.0.0.15:${NOTICES_FARM_PORT}/xcgz/zgtb/index.html"]
+"""
+
+
+def test_probe_says_what_it_saw_on_a_script_built_farm_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crawler.demo.server import Farm
+    from tests.farm.catalog import make_sites
+
+    # the API site's list page, entered without its `api:`: its rows come from a script
+    (tmp_path / "farm.yaml").write_text(SHELL_SEEDS, encoding="utf-8")
+    with Farm([s for s in make_sites("farm") if s.site_id == "farm-api"]).start(0) as farm:
+        monkeypatch.setenv("NOTICES_FARM_PORT", str(farm.port))
+        result = probe_site(load_registry(tmp_path).select(None, "farm-shell")[0])
+    assert (result.verdict, result.rows) == ("layout-not-recognised", 0)
+    assert result.detail == (
+        "no list rows found on the page: title '整改通报_沙洲市委巡察办'; 3 links, 0 with a date; "
+        "largest block body > div.nav > a ×3 (0 dated); "
+        "looks rendered by JavaScript (2 scripts, 3 links)"
+    )
 
 
 def test_probe_obeys_robots(seeds: Path) -> None:

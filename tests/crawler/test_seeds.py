@@ -74,6 +74,15 @@ def test_region_selection_includes_regions_below(
     assert ids(registry.select(query)) == expected
 
 
+def test_a_whole_name_wins_over_a_bare_one(tmp_path: Path) -> None:
+    twin = GOOD.replace("name: 大通区", "name: 淮南县")  # bare 淮南, as 淮南市 is
+    registry = load_registry(write(tmp_path, twin))
+    assert registry.find_region("淮南县").code == "340402"
+    assert registry.find_region("淮南市").code == "340400"
+    with pytest.raises(SeedError, match="'淮南' is ambiguous"):
+        registry.find_region("淮南")
+
+
 def test_unknown_region_lists_known_ones(tmp_path: Path) -> None:
     registry = load_registry(write(tmp_path, GOOD))
     with pytest.raises(SeedError) as err:

@@ -63,6 +63,14 @@ CATALOG: tuple[SiteSpec, ...] = (
     SiteSpec("farm-home-county", "farm", "127.0.0.27", "", "static"),
     SiteSpec("farm-home-gbk", "farm", "127.0.0.28", "", "static"),
     SiteSpec("farm-home-xxgk", "farm", "127.0.0.29", "", "static"),
+    # whole small sites from the home page: `notices sites discover` is measured on them
+    # (bench/discover_score.py; each site's discover_truth.json)
+    SiteSpec("farm-y-trs", "farm", "127.0.0.30", "", "static"),
+    SiteSpec("farm-y-hanweb", "farm", "127.0.0.31", "", "static"),
+    SiteSpec("farm-y-vsb", "farm", "127.0.0.32", "", "static"),
+    SiteSpec("farm-y-dede", "farm", "127.0.0.33", "", "static"),
+    SiteSpec("farm-y-gkml", "farm", "127.0.0.34", "", "static"),
+    SiteSpec("farm-y-mobile", "farm", "127.0.0.35", "", "static"),
 )
 
 

@@ -137,3 +137,49 @@ def test_unit_name(name: str, key: str) -> None:
 
 def test_short_texts_have_no_fingerprint() -> None:
     assert fingerprint("关于整改情况的通报\n\n") is None
+
+
+def feedback(number: int, fed_back: str, **kw: object) -> LinkInput:
+    """A feedback-news event, published on its feedback date (as models/link.py reads one)."""
+    return notice(number, fed_back, feedback=fed_back, event=True, **kw)
+
+
+@pytest.mark.parametrize(
+    ("name", "inputs", "expected"),
+    [
+        (
+            "the notices of an inspection join its feedback news",
+            [
+                notice(1, "2023-10-01", term=14, round=3, phase="concentrated_progress"),
+                feedback(101, "2023-07-12", term=14, round=3),
+                notice(2, "2024-03-01", feedback="2023-07-10", phase="completed"),
+            ],
+            {"members": [[101, 1, 2]], "events": [[101]], "stages": [[1, 2]]},
+        ),
+        (
+            "feedback news of another round stands alone: never disclosed",
+            [
+                notice(1, "2023-10-01", term=14, round=3, feedback="2023-07-12"),
+                feedback(101, "2025-06-05", term=15, round=1),
+            ],
+            {"members": [[1], [101]], "events": [[], [101]], "stages": [[1], []]},
+        ),
+        (
+            "news of one feedback on two sites, no notice",
+            [feedback(101, "2024-05-20"), feedback(102, "2024-05-21")],
+            {"members": [[101, 102]], "events": [[101, 102]], "stages": [[]]},
+        ),
+        (
+            "feedback months before a notice that states another feedback date (near-miss)",
+            [feedback(101, "2023-01-10"), notice(1, "2023-10-01", feedback="2023-07-12")],
+            {"members": [[101], [1]], "events": [[101], []], "stages": [[], [1]]},
+        ),
+    ],
+)
+def test_feedback_events_link_by_the_same_rules(
+    name: str, inputs: list[LinkInput], expected: dict[str, list[list[int]]]
+) -> None:
+    found = link(inputs)
+    assert [[m.notice_id for m in i.members] for i in found] == expected["members"], name
+    assert [i.events for i in found] == expected["events"], name
+    assert [list(i.stages) for i in found] == expected["stages"], name

@@ -222,6 +222,12 @@ def test_site_counts_match_the_readme() -> None:
         "farm-home-county": (18, 4, 3),
         "farm-home-gbk": (17, 8, 4),
         "farm-home-xxgk": (10, 2, 2),
+        "farm-y-trs": (8, 1, 2),
+        "farm-y-hanweb": (7, 0, 1),
+        "farm-y-vsb": (9, 1, 3),
+        "farm-y-dede": (6, 5, 2),
+        "farm-y-gkml": (14, 0, 3),
+        "farm-y-mobile": (6, 0, 1),
     }
     epoch2 = load_truth("farm-mutable", epoch=2)
     assert (len(epoch2.notices), len(epoch2.non_notices), len(epoch2.list_paths)) == (6, 5, 2)

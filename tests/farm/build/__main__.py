@@ -21,6 +21,7 @@ from tests.farm.build import (
     farm_vsb,
     farm_waf,
     farm_x,
+    farm_y,
 )
 from tests.farm.build.writer import SiteWriter
 from tests.farm.catalog import site_root
@@ -44,6 +45,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_validators.build_plain_epoch2,
     *farm_x.BUILDERS,
     *farm_home.BUILDERS,
+    *farm_y.BUILDERS,
 ]
 
 
