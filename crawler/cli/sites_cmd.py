@@ -1,5 +1,6 @@
-"""`notices sites check|list|probe|add`: validate, list and probe the site registry, and add a
-site from its column URL (crawler/cli/site_survey.py works out the entry)."""
+"""`notices sites check|list|probe|add|discover`: validate, list and probe the site registry, add a
+site from its column URL (crawler/cli/site_survey.py works out the entry), and find a site's
+columns from its home page (crawler/cli/site_discover.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from rich.table import Table
 from crawler import listing, paging
 from crawler.autolist.survey import survey_page
 from crawler.blocks import classify_response
-from crawler.cli import site_survey
+from crawler.cli import site_discover, site_survey
 from crawler.cli.app import sites_app
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
 from crawler.seeds.append import append_site, render_entry
@@ -286,3 +287,6 @@ def add(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
         typer.echo(f"written to {target.file} (region {target.name} {target.code})")
+
+
+sites_app.command("discover")(site_discover.discover_cmd)

@@ -120,6 +120,7 @@ CASES = [
     case("sites", "add", "notaurl", names="'notaurl'"),
     case("sites", "add", "http://x.test/l/", "--region", "nowhere", names="'nowhere'"),
     case("sites", "add", "http://x.test/l/", "--write", names="--write needs --region"),
+    case("sites", "discover", "notaurl", names="'notaurl'"),
     # --- notices search, serve ------------------------------------------------------------------
     case("search", "，。", "--url", ARCHIVE, names="nothing to search for in '，。'"),
     case("search", "整改", "--level", "township", "--url", ARCHIVE, names="'township'"),

@@ -59,6 +59,10 @@ CATALOG: tuple[SiteSpec, ...] = (
     SiteSpec("farm-x-aspx", "farm", "127.0.0.24", "", "static"),
     SiteSpec("farm-x-cards", "farm", "127.0.0.25", "", "static"),
     SiteSpec("farm-x-vsbrev", "farm", "127.0.0.26", "", "static"),
+    # home pages with real menus, for `notices sites discover` (tests/farm/build/farm_home.py)
+    SiteSpec("farm-home-county", "farm", "127.0.0.27", "", "static"),
+    SiteSpec("farm-home-gbk", "farm", "127.0.0.28", "", "static"),
+    SiteSpec("farm-home-xxgk", "farm", "127.0.0.29", "", "static"),
     # whole small sites from the home page: `notices sites discover` is measured on them
     # (bench/discover_score.py; each site's discover_truth.json)
     SiteSpec("farm-y-trs", "farm", "127.0.0.30", "", "static"),

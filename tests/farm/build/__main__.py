@@ -14,6 +14,7 @@ from tests.farm.build import (
     farm_ccdi,
     farm_gbk,
     farm_hanweb,
+    farm_home,
     farm_mutable,
     farm_trs,
     farm_validators,
@@ -43,6 +44,7 @@ BUILDERS: list[Callable[[], SiteWriter]] = [
     farm_validators.build_plain_epoch1,
     farm_validators.build_plain_epoch2,
     *farm_x.BUILDERS,
+    *farm_home.BUILDERS,
     *farm_y.BUILDERS,
 ]
 
