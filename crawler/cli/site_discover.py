@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler.cli.discover_titles import reads_like_notice
-from crawler.cli.site_survey import DELAY
 from crawler.discover.fetching import site_fetch
 from crawler.discover.walk import MAX_PAGES, Column, DiscoverFailed, Discovery, discover
+from crawler.polite_fetch import DELAY
 from crawler.seeds.checks import valid_url
 
 

@@ -11,38 +11,29 @@ command prints.
 from __future__ import annotations
 
 import re
-import time
-import urllib.robotparser
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler import autolist, listing, paging
 from crawler.blocks import classify_response
 from crawler.paging import ReadPage
 from crawler.platforms import PLATFORMS, Profile
 from crawler.platforms.profile import AUTO_LIST
+from crawler.polite_fetch import DELAY, Fetch, Polite, SurveyFailed, detect_platform, read_page
 from crawler.seeds import ListSource, TitleRules
-from crawler.settings import USER_AGENT
 from pipelines.cleaning import clean_html
 from pipelines.cleaning.site_rules import SiteCleanRules
-from pipelines.common.decoding import charset_of, decode_html
+from pipelines.common.decoding import charset_of
 from pipelines.parsing import NoticeRecord, parse_notice
 
-Fetch = Callable[[listing.PageRequest], tuple[int, dict[str, str], bytes]]
-
-DELAY = 1.0  # seconds between two requests to the site, at least
 MORE_PAGES = 2  # list pages read after the first, to check the pager
 # Words of the titles a notice column holds (one of them in some row's title, or it is no column
 # of ours): the kinds of notice the archive keeps and the columns they are published in.
 COLUMN_WORDS = ("巡察", "巡视", "整改", "通报", "公示", "公告", "通知", "纪检", "监察", "反馈")
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATORS = re.compile(r"\s*[-_|－—·]+\s*")
-
-
-class SurveyFailed(Exception):
-    """The page cannot be read as a notice column; the message says why, in one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,66 +62,6 @@ class Survey:
     overrides: dict[str, Any] = field(default_factory=dict)  # entry keys beyond the profile's
 
 
-def detect_platform(url: str, text: str) -> str:
-    """The platform whose markers the page and its URL show most (`generic` without any)."""
-    haystack = f"{url}\n{text}"
-    best, hits = "generic", 0
-    for name, profile in PLATFORMS.items():
-        found = sum(1 for marker in profile.markers if re.search(marker, haystack))
-        if found > hits:
-            best, hits = name, found
-    return best
-
-
-class _Polite:
-    """One request at a time to the site, robots.txt obeyed, its Crawl-delay honoured."""
-
-    def __init__(self, url: str, fetch: Fetch, delay: float) -> None:
-        self.fetch = fetch
-        self.delay = delay
-        self.last = 0.0
-        self.robots = urllib.robotparser.RobotFileParser()
-        self.allow_all = True  # no readable robots.txt: allowed, as in Scrapy
-        try:
-            status, _, body = fetch(listing.PageRequest(url=urljoin(url, "/robots.txt"), page=0))
-        except (OSError, ValueError):
-            return
-        if status < 400:
-            self.allow_all = False
-            self.robots.parse(body.decode("utf-8", errors="replace").splitlines())
-            crawl_delay = self.robots.crawl_delay(USER_AGENT)
-            if crawl_delay:
-                self.delay = max(self.delay, float(crawl_delay))
-        self.last = time.monotonic()
-
-    def get(self, page: listing.PageRequest) -> tuple[int, dict[str, str], bytes]:
-        if not self.allow_all and not self.robots.can_fetch(USER_AGENT, page.url):
-            raise SurveyFailed(f"robots.txt disallows {page.url}")
-        wait = self.last + self.delay - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        try:
-            return self.fetch(page)
-        except (OSError, ValueError) as exc:
-            raise SurveyFailed(f"cannot read {page.url}: {type(exc).__name__}: {exc}") from None
-        finally:
-            self.last = time.monotonic()
-
-
-def _read(polite: _Polite, page: listing.PageRequest) -> tuple[str, str, str | None]:
-    """(text, encoding used, encoding declared) of a page the crawler could use."""
-    status, headers, body = polite.get(page)
-    cookies = [v.split("=", 1)[0] for k, v in headers.items() if k.lower() == "set-cookie"]
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "").lower()
-    verdict = classify_response(status, body, set_cookie_names=cookies, content_type=ctype)
-    if verdict is not None:
-        what = "blocked" if verdict.is_block else "unusable"
-        raise SurveyFailed(f"{what}: {verdict.kind} at {page.url} ({verdict.detail})")
-    declared = charset_of(ctype)
-    text, encoding = decode_html(body, declared_encoding=declared)
-    return text, encoding, declared
-
-
 def _rows(profile: Profile, text: str, url: str) -> tuple[list[listing.ListEntry], str, str]:
     """The page's rows by the profile's selectors when they find dated rows, else automatic."""
     block = autolist.best_block(text, url)
@@ -152,8 +83,8 @@ def _page_title(text: str) -> str:
 
 def survey(url: str, fetch: Fetch, *, delay: float = DELAY) -> Survey:
     """Read a column page (and a little more) and say how the crawler should read it."""
-    polite = _Polite(url, fetch, delay)
-    text, encoding, declared = _read(polite, listing.PageRequest(url=url, page=1))
+    polite = Polite(url, fetch, delay)
+    text, encoding, declared = read_page(polite, listing.PageRequest(url=url, page=1))
     platform = detect_platform(url, text)
     profile = PLATFORMS[platform]
     rows, rows_by, where = _rows(profile, text, url)
@@ -211,7 +142,7 @@ def _pager(
 
 def _more_pages(
     result: Survey,
-    polite: _Polite,
+    polite: Polite,
     style: paging.PagingStyle,
     rules: Mapping[str, Any],
     request: listing.PageRequest | None,
@@ -221,7 +152,7 @@ def _more_pages(
     number = 1
     while request is not None and number <= MORE_PAGES:
         url = request.url
-        text, _, _ = _read(polite, request)
+        text, _, _ = read_page(polite, request)
         number += 1
         rows, total = style.rows(text, url, rules)
         signature = tuple(sorted(e.url for e in rows))
@@ -237,7 +168,7 @@ def _rules(profile: Profile, overrides: Mapping[str, Any]) -> Mapping[str, Any]:
     return AUTO_LIST if overrides.get("list") == "auto" else profile.list_rules
 
 
-def _detail(result: Survey, polite: _Polite, profile: Profile) -> None:
+def _detail(result: Survey, polite: Polite, profile: Profile) -> None:
     """Fetch and parse one detail page: the first row that looks like a notice, else the first."""
     host = urlsplit(result.url).hostname
     own = [e for e in result.rows if urlsplit(e.url).hostname == host]

@@ -6,9 +6,6 @@ site's), fetching (HTTP within the site) and walk (the budgeted walk that ties t
 words holds their data.
 """
 
-# The walk reads pages through `sites add`'s polite path (crawler/cli/site_survey.py), and loading
-# crawler.cli registers `sites discover`, which imports the walk: crawler.cli is loaded first.
-import crawler.cli  # noqa: F401
 from crawler.discover.walk import MAX_PAGES, Column, DiscoverFailed, Discovery, discover
 
 __all__ = ["MAX_PAGES", "Column", "DiscoverFailed", "Discovery", "discover"]

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from http.client import HTTPMessage
 from typing import IO
 
 from crawler import listing
 from crawler.discover.reading import SERVED_FROM
 from crawler.discover.scope import same_site
+from crawler.polite_fetch import Fetch
 from crawler.settings import DOWNLOAD_MAXSIZE, USER_AGENT
 
-Fetch = Callable[[listing.PageRequest], tuple[int, dict[str, str], bytes]]
 TIMEOUT = 20  # seconds per page
 
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler import autolist, listing
-from crawler.cli.site_survey import detect_platform
 from crawler.discover import words
 from crawler.platforms import PLATFORMS
+from crawler.polite_fetch import detect_platform
 
 # Does a row's title read like a notice? (None: the list did not give the title.)
 TitleJudge = Callable[[str | None], bool]

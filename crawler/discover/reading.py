@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from crawler import listing
 from crawler.blocks import classify_response
-from crawler.cli.site_survey import SurveyFailed, _Polite
+from crawler.polite_fetch import Polite, SurveyFailed
 from pipelines.common.decoding import charset_of, decode_html
 
 # the URL a fetch says the answer came from, when it followed a redirect
@@ -38,7 +38,7 @@ class Page:
     goes_to: str | None  # a page that only sends the reader on: the URL it sends to
 
 
-def read(polite: _Polite, url: str) -> Page:
+def read(polite: Polite, url: str) -> Page:
     status, headers, body = polite.get(listing.PageRequest(url=url, page=1))
     found = {k.lower(): v for k, v in headers.items()}
     served = urljoin(url, found.get(SERVED_FROM.lower(), url))

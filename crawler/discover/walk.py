@@ -12,13 +12,13 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from crawler.cli.site_survey import DELAY, SurveyFailed, _Polite
 from crawler.discover.fetching import Fetch
 from crawler.discover.judge import Rows, TitleJudge, page_rows
 from crawler.discover.links import page_links
 from crawler.discover.rank import priority
 from crawler.discover.reading import read
 from crawler.discover.scope import same_site
+from crawler.polite_fetch import DELAY, Polite, SurveyFailed
 from crawler.settings import USER_AGENT
 
 MAX_PAGES = 40  # pages fetched at most, robots.txt aside
@@ -64,7 +64,7 @@ def discover(
 ) -> Discovery:
     """Walk the site from `home_url`, judging each page's rows by `reads_like_notice`; raises
     DiscoverFailed when the home cannot be read or no column with notices is found."""
-    polite = _Polite(home_url, fetch, delay)
+    polite = Polite(home_url, fetch, delay)
     result = Discovery(home_url)
     frontier = [_Step(NOW, 0, home_url, (), home=True)]
     seen = {home_url}
@@ -102,7 +102,7 @@ def discover(
     return result
 
 
-def _allowed(polite: _Polite, url: str) -> bool:
+def _allowed(polite: Polite, url: str) -> bool:
     return polite.allow_all or polite.robots.can_fetch(USER_AGENT, url)
 
 

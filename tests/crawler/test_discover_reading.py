@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.cli.site_survey import SurveyFailed, _Polite
 from crawler.discover.reading import SERVED_FROM, goes_to, read
 from crawler.listing import PageRequest
+from crawler.polite_fetch import Polite, SurveyFailed
 
 BASE = "http://www.qx.gov.cn/"
 
@@ -35,13 +35,13 @@ def test_goes_to(html: str, target: str | None) -> None:
     assert goes_to(f"<html><head>{html}</head><body></body></html>", BASE) == target
 
 
-def polite(status: int, headers: dict[str, str], body: bytes) -> _Polite:
+def polite(status: int, headers: dict[str, str], body: bytes) -> Polite:
     def fetch(page: PageRequest) -> tuple[int, dict[str, str], bytes]:
         if page.url.endswith("/robots.txt"):
             return 404, {}, b""
         return status, headers, body
 
-    return _Polite(BASE, fetch, 0)
+    return Polite(BASE, fetch, 0)
 
 
 def test_a_redirected_page_is_read_from_where_it_was_served() -> None:
