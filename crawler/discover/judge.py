@@ -31,6 +31,10 @@ class Rows:
 def page_rows(text: str, url: str, reads_like_notice: TitleJudge) -> Rows:
     profile = PLATFORMS[detect_platform(url, text)]
     rows = autolist.entries(text, url, profile.list_rules)
+    if not any(e.date for e in rows):
+        # a profile's selectors that match only undated links matched a menu (a landing page
+        # of sub-columns): its links are navigation to follow, not detail pages
+        rows = []
     sample = tuple(rows[: words.SAMPLE_ROWS])
     notices = frozenset(e.url for e in sample if reads_like_notice(e.title))
     return Rows(sample, notices, frozenset(e.url for e in rows))

@@ -43,3 +43,15 @@ def test_rows_and_notices(titles: list[str], sample: int, notices: int) -> None:
 def test_a_page_without_a_list_has_no_rows() -> None:
     rows = page_rows("<html><body><p>机构职能</p></body></html>", URL, reads_like_notice)
     assert (rows.sample, rows.notices, rows.all_urls) == ((), 0, frozenset())
+
+
+def test_a_landing_page_of_sub_columns_has_no_rows() -> None:
+    # A Hanweb column URL makes the hanweb profile's selectors apply; on a landing page they match
+    # only the undated menu of sub-columns, which must stay links to follow.
+    menu = "".join(
+        f'<li><a href="/col/col12{n}/index.html">{name}</a></li>'
+        for n, name in enumerate(("巡察动态", "巡察公告", "整改通报"), start=11)
+    )
+    page = f'<html><body><div class="sub-menu"><ul>{menu}</ul></div></body></html>'
+    rows = page_rows(page, "http://www.lx.gov.cn/col/col1210/index.html", reads_like_notice)
+    assert (rows.sample, rows.all_urls) == ((), frozenset())
