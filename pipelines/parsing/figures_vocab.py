@@ -61,11 +61,15 @@ ACCOUNTABILITY_WORDS: dict[str, tuple[str, ...]] = {
     "admonishment": ("诫勉谈话", "诫勉"),
     "criticism": (
         "批评教育", "提醒谈话", "谈话提醒", "责令检查", "责令作出书面检查", "通报批评", "批评帮助",
+        "约谈提醒", "提醒约谈",
     ),
     "accountability_persons": ("问责",),
     "case_filed": ("立案审查调查", "立案审查", "立案调查", "立案"),
     "case_closed": ("结案", "审结"),
-    "transferred_judicial": ("移送司法机关", "移交司法机关", "移送司法", "移送检察机关"),
+    "transferred_judicial": (
+        "移送司法机关", "移交司法机关", "移送司法", "移送检察机关", "移送检察机关审查起诉",
+        "移送检察院审查起诉", "移送检察院", "移送审查起诉",
+    ),
     "transferred_discipline": (
         "移交纪检监察机关", "移送纪检监察机关", "移交纪委监委", "移送纪委监委", "移交纪委",
         "移送纪委", "交由纪委调查",
@@ -102,8 +106,13 @@ DETAIL_LABELS = (
     "党内警告", "严重警告", "撤销党内职务", "留党察看", "开除党籍", "警告", "记过", "记大过",
     "降级", "撤职", "开除", "免职", "调整职务", "降职", "停职检查", "责令辞职",
 )  # fmt: skip
+# Breakdowns by a group of persons, by the words their label ends with: ，其中村(社区)干部52人、
+# 乡镇干部10人. A sub-count of the figure's kind, as a sanction-type breakdown is.
+DETAIL_GROUP_ENDS = ("干部", "党员", "公职人员", "人员", "职工", "班子成员", "负责人")
 # Verbs of a figure written before its kind: 对3人进行诫勉谈话, 12人被问责.
 FIGURE_FIRST_VERBS = ("进行", "给予", "予以", "作出", "受到", "被")
+# The word before a figure of persons whose kind follows a noun phrase: 对12名党员干部给予党纪政务处分.
+PERSONS_OBJECT = "对"
 
 # -- money ------------------------------------------------------------------------------------------
 
