@@ -7,10 +7,13 @@ import re
 
 from pipelines.parsing.places import COUNTY_LEVEL_CITIES
 from pipelines.parsing.vocab import (
+    CLOSING_QUOTES,
     COMMITTEE_LEVELS,
     DEICTIC_UNITS,
     INSPECTING_VERBS,
     INSPECTION_KINDS,
+    KINDS_AFTER_RECTIFICATION,
+    OPENING_QUOTES,
     ORG_SUFFIXES,
     PARTY_BODIES,
     PARTY_ORGANS,
@@ -38,10 +41,13 @@ _COMMITTEE_ONLY_RE = re.compile(
 # are inside names (国家林业和草原局党组, 人力资源和社会保障局党组).
 _TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|,|，|、)")
 _KIND_WORD = alternation(INSPECTION_KINDS)
-_KINDS_RE = re.compile(
-    rf"((?:{_KIND_WORD}[”\"’']?\s*(?:式|性)?[、和及与]?[“\"‘']?){{1,4}})巡[视察]"
+_OPEN, _CLOSE = f"[{re.escape(OPENING_QUOTES)}]?", f"[{re.escape(CLOSING_QUOTES)}]?"
+_KINDS_RE = re.compile(rf"((?:{_KIND_WORD}{_CLOSE}\s*(?:式|性)?[、和及与]?{_OPEN}){{1,4}})巡[视察]")
+# After it: 巡察“回头看”; after its 整改, only a kind of the rectification's: 巡察整改「回头看」.
+_KINDS_AFTER_RE = re.compile(
+    rf"巡[视察](?:整改(?=(?:工作)?{_OPEN}{alternation(KINDS_AFTER_RECTIFICATION)}))?(?:工作)?"
+    rf"{_OPEN}({_KIND_WORD})"
 )
-_KINDS_AFTER_RE = re.compile(rf"巡[视察](?:工作)?[“\"‘']?({_KIND_WORD})")
 _TOPIC_RES = [
     re.compile(r"关于(?:对)?([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"),
     re.compile(

@@ -120,6 +120,11 @@ COMMITTEE_LEVELS = {
 INSPECTING_VERBS = ("开展", "进行", "实施")
 # Kinds of inspection named next to 巡视/巡察, in the contract's order (inspection_kinds).
 INSPECTION_KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
+# Kinds written after 巡察整改, of the rectification's inspection: 巡察整改“回头看”.
+KINDS_AFTER_RECTIFICATION = ("回头看",)
+# Quotes a kind is written in: “回头看”, 「回头看」, "回头看".
+OPENING_QUOTES = "“\"‘'「『"
+CLOSING_QUOTES = "”\"’'」』"
 
 # -- the findings: what a problem's heading says is wrong ------------------------------------------
 

@@ -78,6 +78,13 @@ def test_committee_level(team: str | None, context: str, expected: str | None) -
         ("市委第一专项巡察组", ("专项",)),
         ("开展了政治巡察", ()),
         ("对巡察整改工作组织专项检查", ()),
+        ("关于巡察整改“回头看”情况的通报", ("回头看",)),
+        ("开展巡察整改「回头看」", ("回头看",)),
+        ('开展巡视整改"回头看"工作', ("回头看",)),
+        ("开展巡察整改工作『回头看』", ("回头看",)),
+        ("对我局开展「机动」巡察", ("机动",)),
+        ("巡察整改专项检查", ()),  # after 整改 only the rectification's own kind
+        ("“回头看”工作中发现", ()),  # no 巡视/巡察 by it
     ],
 )
 def test_find_kinds(text: str, expected: tuple[str, ...]) -> None:
