@@ -22,9 +22,15 @@ from pipelines.parsing.vocab import (
 
 N = "一二三四五六七八九十百\\d"
 _COMMITTEES = alternation(COMMITTEE_LEVELS)
-_COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+# A term may name the committee's place: 七届桂林市委.
+_COMMITTEE = (
+    rf"(?:[{N}]{{1,3}}届(?:[\u4e00-\u9fa5]{{2,8}}?(?={_COMMITTEES}))?)?"
+    rf"(?:{_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+)
+# The round may carry its 巡视 before the team: 十二届省委第四轮巡视第二巡视组.
 TEAM_RE = re.compile(
-    rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?(?:第[{N}]{{1,3}}轮)?"
+    rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?"
+    rf"(?:第[{N}]{{1,3}}轮(?:巡[视察])?)?"
     rf"(?:第?[{N}]{{1,3}})?(?:专项|机动|提级|交叉|联动|常规)*巡[视察](?:第?[{N}]{{1,3}})?组"
 )
 _BARE_TEAM_RE = re.compile(
