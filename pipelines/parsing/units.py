@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parsing import regions
 from pipelines.parsing.places import COUNTY_LEVEL_CITIES
 from pipelines.parsing.vocab import (
     CLOSING_QUOTES,
@@ -141,7 +142,7 @@ def committee_level(team: str | None, context: str) -> str | None:
     if committee is None:
         return None
     if committee == "市委":
-        city = _first_city(context) or ""
+        city = _first_city(team or "") or _first_city(context) or ""
         if city.endswith(_MUNICIPALITIES):
             return "provincial"
         if city in COUNTY_LEVEL_CITIES:
@@ -150,14 +151,14 @@ def committee_level(team: str | None, context: str) -> str | None:
 
 
 def _first_city(text: str) -> str | None:
-    """The city named first (X市, X市委): the one whose 市委 the text means."""
+    """The city named first (X市, X市委): the one whose 市委 the text means; words before a
+    市 that name no city (根据市委, 全市) are passed over."""
+    full = regions.divisions().full
     for match in re.finditer("市", text):
         before = text[max(0, match.start() - 5) : match.start()]
         for size in (5, 4, 3, 2):
-            if before[-size:] in COUNTY_LEVEL_CITIES:
+            if before[-size:] in COUNTY_LEVEL_CITIES or f"{before[-size:]}市" in full:
                 return before[-size:]
-        if re.search(r"[\u4e00-\u9fa5]{2}$", before):
-            return before
     return None
 
 
