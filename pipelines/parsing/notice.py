@@ -138,9 +138,13 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     )
     parsed = _parse(simplified, simple_meta, links)
     restored: NoticeRecord = script.restore(parsed.record, table)
-    # Keys and labels stay simplified, so a repost links to its original.
+    # Keys, labels and names from the vocabulary (the committee: a division and a committee word)
+    # stay simplified, so a repost links to its original; the text as written is in evidence.
     restored = dataclasses.replace(
-        restored, unit_key=parsed.record.unit_key, unit_type=parsed.record.unit_type
+        restored,
+        unit_key=parsed.record.unit_key,
+        unit_type=parsed.record.unit_type,
+        inspecting_committee=parsed.record.inspecting_committee,
     )
     return Parsed(restored, parsed.decision, parsed.units_evidence)
 
