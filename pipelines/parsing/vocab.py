@@ -56,6 +56,9 @@ MEETING_WORDS = (
 )  # fmt: skip
 # A news title about a notice: 某局公布巡察整改情况.
 NEWS_OF_NOTICE = ("公布", "晒出", "公开了")
+# What a discipline commission's report of cases calls them (通报3起巡察整改不力典型问题): each
+# case a person and a sanction, not a unit's own rectification.
+CASE_REPORT_WORDS = ("典型问题", "典型案例")
 # Feature-article genres: 综述, 纪实.
 ARTICLE_GENRES = ("综述", "纪实", "侧记", "巡礼", "走笔", "扫描", "观察")
 # A plan, or the circular issuing it (印发…整改方案): no rectification reported yet.
