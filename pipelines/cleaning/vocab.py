@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import opencc
+
 # Credits under a post or article: 编辑：…, 审核｜…, 责编：…
 _CREDIT = (
     r"(责任编辑|编辑|责编|审核|审校|校对|文字|图片|图文|摄影|排版|美编|供稿|监制|初审|复审|终审)"
@@ -44,7 +46,11 @@ CHROME_LINES: list[str] = [
     r"(访问量|浏览次数|访问次数|点击数|点击量|阅读次数|阅读量|浏览量|累计访问|总访问量)\s*[:：]?\s*\d*.{0,20}",
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].{0,120}",
     r"首页\s*[>›»/＞].{0,120}",
-    r"相关(链接|文章|阅读|新闻)\s*[:：]?",
+    r"相关(链接|文章|阅读|新闻|报道)\s*[:：]?",
+    # a repost's header naming where it was taken from: 转载自：清风XX网, 本文转自…
+    r"(本文)?(转载|转)自\s*[:：]?\s*[^。，,；;！？!?]{2,40}",
+    # a portal's disclaimer under a repost: 声明：该文观点仅代表作者本人…
+    r"(平台)?声明\s*[:：]\s*(该文|本文)观点仅代表作者本人.{0,120}",
     # page numbers a PDF conversion leaves between pages: '- 3 -', '— 12 —', '第3页 共10页'
     r"[-—–－]\s*\d{1,3}\s*[-—–－]",
     r"第\s*\d{1,3}\s*页\s*([,，/]?\s*共\s*\d{1,3}\s*页)?",
@@ -73,6 +79,9 @@ CHROME_LINES: list[str] = [
 FOOTER_START_LINES: list[str] = [
     r"-*\s*END\s*-*",
     r"(往期|精彩|推荐|相关|延伸)(推荐|阅读|回顾|精彩|文章)\s*[:：]?",
+    # a related-news list under the notice, and Sohu's link back to the portal
+    r"相关(新闻|链接|报道)\s*[:：]?",
+    r"返回搜狐\s*[,，]?\s*查看更多",
 ]
 
 # Markers injected into text by document-sharing sites; removed wherever they occur.
@@ -112,8 +121,20 @@ META_LABELS: dict[str, str | None] = {
     "编辑": None,
 }
 
-CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
-FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
+
+def _in_both_scripts(patterns: list[str]) -> list[str]:
+    """Each pattern and its traditional-character form: a repost in 繁體 keeps its page's chrome
+    (當前位置, 打印本頁, 相關新聞) in the same script as the notice."""
+    to_traditional = opencc.OpenCC("s2t").convert
+    return list(dict.fromkeys(q for p in patterns for q in (p, to_traditional(p))))
+
+
+CHROME_LINE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _in_both_scripts(CHROME_LINES)), re.IGNORECASE
+)
+FOOTER_START_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _in_both_scripts(FOOTER_START_LINES)), re.IGNORECASE
+)
 INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))
 
 # The labels of a 信息公开 metadata table (gkmlpt, 政府信息公开目录 pages), mapped to PageMeta fields

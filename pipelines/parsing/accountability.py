@@ -20,6 +20,7 @@ from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.figures_vocab import (
     ACCOUNTABILITY_WORDS,
     CASE_UNITS,
+    DETAIL_GROUP_ENDS,
     DETAIL_LABELS,
     FIGURE_FILLERS,
     FIGURE_FIRST_VERBS,
@@ -28,6 +29,7 @@ from pipelines.parsing.figures_vocab import (
     ORGANISATION_UNITS,
     ORGANISATION_WORDS,
     PERSON_UNITS,
+    PERSONS_OBJECT,
 )
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import Accountability
@@ -41,13 +43,22 @@ _FILL = alternation(FIGURE_FILLERS)
 _WORDS = alternation(_KIND_OF)
 # The words first: 给予党纪处分37人, 运用“四种形态”处理56人次.
 _WORDS_FIRST = re.compile(rf"({_WORDS})[”\"]?({_FILL})?{_NUM}({_UNIT})")
-# The figure first: 12人被问责, 对3名干部进行诫勉谈话, 移交的1件问题线索 (no verb: leads only).
+# The figure first: 12人被问责, 对3名干部进行诫勉谈话, 移交的1件问题线索 (no verb: leads only);
+# not when the kind names whom (2名受到党纪处分的干部).
 _FIGURE_FIRST = re.compile(
-    rf"{_NUM}({_UNIT})(?:{_FILL})?的?({alternation(FIGURE_FIRST_VERBS)})?({_WORDS})"
+    rf"{_NUM}({_UNIT})(?:{_FILL})?的?({alternation(FIGURE_FIRST_VERBS)})?({_WORDS})(?!的)"
+)
+# 对N名 and a noun phrase before the kind: 对5名处级干部作出组织处理, 对2名违纪人员移送司法机关;
+# not a kind that names the persons (对2名受到党纪处分的干部进行回访).
+_OBJECT_FIRST = re.compile(
+    rf"(?<={PERSONS_OBJECT}){_NUM}({alternation(PERSON_UNITS)})[^\d，,。；;:、“”\n]{{0,12}}?"
+    rf"({_WORDS})(?!的)"
 )
 # 问责3个党组织、12人: more figures of the same words.
 _MORE = re.compile(rf"^[、，,和及]({_FILL})?{_NUM}({_UNIT})")
-_DETAIL = re.compile(rf"({alternation(DETAIL_LABELS)}){_NUM}({_UNIT})")
+# A sanction-type label, or a group of persons after 其中 or a 、: 其中村(社区)干部52人.
+_GROUP = rf"(?:(?<=[(、，,])|(?<=其中))(?!其中)[\u4e00-\u9fff()]{{0,10}}?{alternation(DETAIL_GROUP_ENDS)}"
+_DETAIL = re.compile(rf"({alternation(DETAIL_LABELS)}|{_GROUP}){_NUM}({_UNIT})")
 _FOLLOW = {
     kind: re.compile(rf"({alternation(words)})({_FILL})?{_NUM}({_UNIT})")
     for after in FOLLOW_UP_WORDS.values()
@@ -104,6 +115,10 @@ def _figures(text: str) -> list[tuple[int, str, int, str, str, int]]:
         if count is None or (m.group(3) is None and kind != "leads_received"):
             continue
         out.append((m.start(), kind, count, m.group(2), "", m.end()))
+    for m in (m for a, b in lines for m in _OBJECT_FIRST.finditer(text, a, b)):
+        count = cn_to_int(m.group(1))
+        if count is not None:
+            out.append((m.start(), _KIND_OF[m.group(3)], count, m.group(2), "", m.end()))
     return sorted(out)
 
 
@@ -154,8 +169,8 @@ def _details(text: str, end: int, kind: str) -> list[Found[Accountability]]:
     out = []
     for m in _DETAIL.finditer(region):
         count = cn_to_int(m.group(2))
-        if count is None or m.group(3) not in _PERSONS:
-            continue
+        if count is None or m.group(3) not in _PERSONS or _KEY.search(m.group(1)):
+            continue  # 其中问责领导干部5人 is a figure of its own, no group
         span = Span(end + m.start(), end + m.end())
         out.append(Found(Accountability(kind, count, m.group(3), m.group(0), m.group(1)), span))
     return out

@@ -13,6 +13,7 @@ from pipelines.common.pointer import short_enough_to_point
 from pipelines.parsing.outline import classify_marker
 from pipelines.parsing.vocab import (
     ARTICLE_GENRES,
+    CASE_REPORT_WORDS,
     FEEDBACK_NEWS_WORDS,
     FEEDBACK_OBJECTS,
     FINDINGS_TALK,
@@ -98,6 +99,10 @@ _INSPECTION_OFFICE = re.compile(r"巡[视察](?:工作)?(?:领导小组)?(?:办�
 _MANY_UNITS = re.compile(
     r"各被巡[视察](?:党组织|单位)|等\s*[\d一二三四五六七八九十]+\s*(?:个|家)(?:单位|部门|党组织|乡镇)"
 )
+# A report of cases: 通报3起巡察整改不力典型问题 (title or lead), 整改不力典型问题的通报 (title).
+_CASES = alternation(CASE_REPORT_WORDS)
+_CASE_COUNT = re.compile(rf"[\d一二三四五六七八九十]+\s*起[^。；;\n]{{0,24}}?{_CASES}")
+_CASE_TITLE = re.compile(rf"整改[^。；;\n]{{0,8}}?{_CASES}")
 _FIRST_PERSON = re.compile(rf"我{alternation(FIRST_PERSON_UNITS)}|本单位")
 
 
@@ -187,6 +192,12 @@ RULES: tuple[_Rule, ...] = (
         "inspection_office_summary",
         False,
         lambda p: _INSPECTION_OFFICE.search(p.publisher) and _MANY_UNITS.search(p.opening),
+    ),
+    # a discipline commission's report of cases, each a person and a sanction
+    (
+        "case_report",
+        False,
+        lambda p: _CASE_COUNT.search(f"{p.title}\n{p.lead}") or _CASE_TITLE.search(p.title),
     ),
     ("news_report", False, lambda p: _NEWS.search(p.head[:400]) and not p.reports_in_head),
     ("meeting_title", False, lambda p: _MEETING_TITLE.search(p.title) and not p.reports_in_head),

@@ -29,6 +29,10 @@ _CHAIN_RE = re.compile(
     rf"^{_SEP}(?:(?:存在|的|主要)*\s*)?{NUM}\s*{alternation((*COUNTERS, '类'))}\s*(?:具体|主要)?\s*(问题)?"
     rf"(?:{_SEP}{NUM}\s*{_COUNTER}\s*(?:具体|主要)?\s*问题)?"
 )
+# The problems' figure after the items when 问题 came before the aspects: 反馈问题3个方面9项28个.
+_BARE_SECOND_RE = re.compile(
+    rf"^{_SEP}{NUM}\s*{_COUNTER}(?!\s*(?:具体|主要)?\s*(?:整改)?\s*(?:方面|措施|举措|任务))"
+)
 _PROBLEMS_RE = re.compile(
     rf"{NUM}\s*{_COUNTER}\s*(?:具体|主要)?\s*问题"
     rf"|问题\s*(?:共计|共|总计|合计)?\s*{NUM}\s*{_COUNTER}(?!\s*(?:大)?方面)"
@@ -136,6 +140,9 @@ def _chain(
     first, has_problem_word, second = match.group(1), match.group(2), match.group(3)
     if second:
         return _int(first), _int(second)
+    bare = _BARE_SECOND_RE.match(rest[match.end() :]) if named and not has_problem_word else None
+    if bare:
+        return _int(first), _int(bare.group(1))
     refined = _REFINED_RE.search(rest)
     if refined:
         return _int(first), _int(refined.group(1))

@@ -138,11 +138,13 @@ def resolve_range(first: DateHit, second: DateHit) -> tuple[str | None, str | No
 
 
 def year_after(hit: DateHit, previous: DateHit | None) -> int | None:
-    """Year of a mention without one: the previous mention's, +1 when the month goes backwards."""
+    """Year of a mention without one: the previous mention's, +1 when its month-day is earlier
+    (the day compared only when both state one)."""
     if hit.year is not None:
         return hit.year
     if previous is None or previous.year is None:
         return None
-    if hit.month is not None and previous.month is not None and hit.month < previous.month:
-        return previous.year + 1
-    return previous.year
+    if hit.month is None or previous.month is None:
+        return previous.year
+    days = (hit.day, previous.day) if hit.day and previous.day else (0, 0)
+    return previous.year + 1 if (hit.month, days[0]) < (previous.month, days[1]) else previous.year

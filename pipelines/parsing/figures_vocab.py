@@ -23,12 +23,16 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "整改完成", "完成整改", "整改到位", "立行立改", "完成",
     ),
     "basically_done": ("基本完成", "基本整改完成", "基本完成整改", "基本整改到位", "基本到位"),
-    "in_progress": (*_ONGOING, "整改中", "推进中", "持续推进", "阶段性", "仍在推进", "仍在整改"),
+    "in_progress": (
+        *_ONGOING, "整改中", "推进中", "持续推进", "阶段性", "仍在推进", "仍在整改", "取得阶段性成效",
+        "取得阶段性进展", "取得阶段性成果", "阶段性完成", "达到阶段性目标", "正按计划推进",
+        "正按序时推进",
+    ),
     "long_term": (
         "需长期坚持", "需要长期坚持", "长期坚持", "需长期推进", "长期推进", "长期整改", "持续整改",
         "持续坚持",
     ),
-    "not_done": ("尚未完成", "未完成", "未整改到位", "未完成整改"),
+    "not_done": ("尚未完成", "未完成", "未整改到位", "未完成整改", "未整改完成", "尚未整改"),
     "not_started": ("尚未启动", "未启动", "尚未开始", "未开始"),
 }  # fmt: skip
 # Adverbs a status phrase may hold before its words: 均已整改完成, 已全部整改到位.
@@ -61,11 +65,15 @@ ACCOUNTABILITY_WORDS: dict[str, tuple[str, ...]] = {
     "admonishment": ("诫勉谈话", "诫勉"),
     "criticism": (
         "批评教育", "提醒谈话", "谈话提醒", "责令检查", "责令作出书面检查", "通报批评", "批评帮助",
+        "约谈提醒", "提醒约谈",
     ),
     "accountability_persons": ("问责",),
     "case_filed": ("立案审查调查", "立案审查", "立案调查", "立案"),
     "case_closed": ("结案", "审结"),
-    "transferred_judicial": ("移送司法机关", "移交司法机关", "移送司法", "移送检察机关"),
+    "transferred_judicial": (
+        "移送司法机关", "移交司法机关", "移送司法", "移送检察机关", "移送检察机关审查起诉",
+        "移送检察院审查起诉", "移送检察院", "移送审查起诉",
+    ),
     "transferred_discipline": (
         "移交纪检监察机关", "移送纪检监察机关", "移交纪委监委", "移送纪委监委", "移交纪委",
         "移送纪委", "交由纪委调查",
@@ -102,8 +110,13 @@ DETAIL_LABELS = (
     "党内警告", "严重警告", "撤销党内职务", "留党察看", "开除党籍", "警告", "记过", "记大过",
     "降级", "撤职", "开除", "免职", "调整职务", "降职", "停职检查", "责令辞职",
 )  # fmt: skip
+# Breakdowns by a group of persons, by the words their label ends with: ，其中村(社区)干部52人、
+# 乡镇干部10人. A sub-count of the figure's kind, as a sanction-type breakdown is.
+DETAIL_GROUP_ENDS = ("干部", "党员", "公职人员", "人员", "职工", "班子成员", "负责人")
 # Verbs of a figure written before its kind: 对3人进行诫勉谈话, 12人被问责.
 FIGURE_FIRST_VERBS = ("进行", "给予", "予以", "作出", "受到", "被")
+# The word before a figure of persons whose kind follows a noun phrase: 对12名党员干部给予党纪政务处分.
+PERSONS_OBJECT = "对"
 
 # -- money ------------------------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.6.0"
+PARSER_VERSION = "1.7.0"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -138,9 +138,13 @@ def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]
     )
     parsed = _parse(simplified, simple_meta, links)
     restored: NoticeRecord = script.restore(parsed.record, table)
-    # Keys and labels stay simplified, so a repost links to its original.
+    # Keys, labels and names from the vocabulary (the committee: a division and a committee word)
+    # stay simplified, so a repost links to its original; the text as written is in evidence.
     restored = dataclasses.replace(
-        restored, unit_key=parsed.record.unit_key, unit_type=parsed.record.unit_type
+        restored,
+        unit_key=parsed.record.unit_key,
+        unit_type=parsed.record.unit_type,
+        inspecting_committee=parsed.record.inspecting_committee,
     )
     return Parsed(restored, parsed.decision, parsed.units_evidence)
 
@@ -520,14 +524,16 @@ def _feedback_date(
     opening: str, hits: list[dates.DateHit], span: tuple[dates.DateHit, dates.DateHit] | None
 ) -> tuple[str, dates.DateHit] | None:
     """The first date (outside the inspection period) whose clause goes on to say 反馈, with
-    the mention it was read from."""
-    taken = {h.start for h in span} if span else set()
-    previous = span[1] if span else None
-    if span and span[1].year is None:
+    the mention it was read from. A date without a year takes the nearest full date before it
+    (the period's end as resolved), not a date before the period (a page date under the title)."""
+    resolved: dict[int, dates.DateHit] = {}
+    if span:
         year = dates.year_after(span[1], span[0])
-        previous = dates.DateHit(span[1].start, span[1].end, year, span[1].month, span[1].day)
+        resolved = {span[0].start: span[0], span[1].start: dataclasses.replace(span[1], year=year)}
+    previous: dates.DateHit | None = None
     for i, hit in enumerate(hits):
-        if hit.start in taken:
+        if hit.start in resolved:
+            previous = resolved[hit.start]
             continue
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
         clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]

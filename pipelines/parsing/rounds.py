@@ -31,9 +31,11 @@ from pipelines.parsing.vocab import alternation
 T = TypeVar("T")
 N = rf"[{NUMERAL_CHARS}]{{1,4}}"
 _COMMITTEE = rf"(?P<committee>{alternation(COMMITTEE_WORDS)})(?:{COMMITTEE_LONG})?"
+# A term may name the committee's place between: 七届桂林市委 (a division, checked in _take).
 _PREFIX = (
     rf"(?:(?P<year>[{YEAR_CHARS}]{{4}})\s*年度?\s*)?"
-    rf"(?:第?\s*(?P<term>{N})\s*届\s*)?"
+    rf"(?:第?\s*(?P<term>{N})\s*届\s*"
+    rf"(?:(?P<place>[\u4e00-\u9fa5]{{2,8}}?)(?={alternation(COMMITTEE_WORDS)}))?)?"
     rf"(?:{_COMMITTEE}\s*)?"
 )
 _ROUND = rf"第\s*(?P<round>{N})\s*轮"
@@ -141,12 +143,20 @@ def _take(
     for group in groups:
         raw = match.group(group)
         key = "team" if group == "team2" else group
-        if raw is None or key in parts:
+        if raw is None or key in parts or (group == "term" and not _place_known(match)):
             continue
         value = number(raw)
         if value is None:
             continue
         parts[key] = Found(value, _evidence(match, group, kind))
+
+
+def _place_known(match: re.Match[str]) -> bool:
+    """No place between the term and the committee, or one the division table knows."""
+    place, word = match.group("place"), match.group("committee")
+    if place is None:
+        return True
+    return word is not None and place + COMMITTEE_WORDS[word] in regions.divisions().full
 
 
 def _evidence(match: re.Match[str], group: str, kind: int) -> Evidence:

@@ -24,9 +24,10 @@ _NUM = r"(\d{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _VERBS = rf"{alternation(RULE_VERBS)}(?:{alternation(RULE_VERB_JOINERS)}?{alternation(RULE_VERBS)}){{0,3}}了?"
 _NOUN = alternation(RULE_NOUNS)
 _COUNTER = alternation(RULE_COUNTERS)
-# 建立完善制度2103项 / 健全完善议事规则制度115项 (a few words naming the rules between).
+# 建立完善制度2103项 / 健全完善议事规则制度115项 / 修订完善财务管理、合同管理等内控制度18项
+# (words naming the rules between, a list of them or a title in 《》 too; 30余项 is 30).
 _NOUN_FIRST = re.compile(
-    rf"(?:{_VERBS}[^\d，,。；;:、()《》“”\n]{{0,8}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}{_COUNTER}"
+    rf"(?:{_VERBS}[^\d，,。；;:()\n]{{0,24}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}余?{_COUNTER}"
 )
 # 建立健全了12项制度 / 修订完善12项管理办法.
 _FIGURE_FIRST = re.compile(

@@ -55,7 +55,9 @@ def core_name(name: str) -> str:
         if place.start != leading:
             break
         leading = place.end
-    core = core[leading:] or core
+    if places and leading == len(core):
+        return "党委"  # a unit named only as its place (寿光市): the place's party committee
+    core = core[leading:]
     for long, short in KEY_ALIASES.items():
         core = core.replace(long, short)
     stripped = _DROP_SUFFIX_RE.sub("", core)

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parsing import regions
 from pipelines.parsing.places import COUNTY_LEVEL_CITIES
 from pipelines.parsing.vocab import (
+    CLOSING_QUOTES,
     COMMITTEE_LEVELS,
     DEICTIC_UNITS,
     INSPECTING_VERBS,
     INSPECTION_KINDS,
+    KINDS_AFTER_RECTIFICATION,
+    OPENING_QUOTES,
     ORG_SUFFIXES,
     PARTY_BODIES,
     PARTY_ORGANS,
@@ -19,9 +23,15 @@ from pipelines.parsing.vocab import (
 
 N = "一二三四五六七八九十百\\d"
 _COMMITTEES = alternation(COMMITTEE_LEVELS)
-_COMMITTEE = rf"(?:[{N}]{{1,3}}届)?(?:{_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+# A term may name the committee's place: 七届桂林市委.
+_COMMITTEE = (
+    rf"(?:[{N}]{{1,3}}届(?:[\u4e00-\u9fa5]{{2,8}}?(?={_COMMITTEES}))?)?"
+    rf"(?:{_COMMITTEES}|[\u4e00-\u9fa5]{{1,10}}?党[委组])"
+)
+# The round may carry its 巡视 before the team: 十二届省委第四轮巡视第二巡视组.
 TEAM_RE = re.compile(
-    rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?(?:第[{N}]{{1,3}}轮)?"
+    rf"{_COMMITTEE}(?:巡[视察]工作领导小组办公室|巡[视察]办|巡[视察]工作办公室)?"
+    rf"(?:第[{N}]{{1,3}}轮(?:巡[视察])?)?"
     rf"(?:第?[{N}]{{1,3}})?(?:专项|机动|提级|交叉|联动|常规)*巡[视察](?:第?[{N}]{{1,3}})?组"
 )
 _BARE_TEAM_RE = re.compile(
@@ -38,10 +48,13 @@ _COMMITTEE_ONLY_RE = re.compile(
 # are inside names (国家林业和草原局党组, 人力资源和社会保障局党组).
 _TRIM_BEFORE = re.compile(r".*(?:由|经|根据|按照|对|在|向|是|的|,|，|、)")
 _KIND_WORD = alternation(INSPECTION_KINDS)
-_KINDS_RE = re.compile(
-    rf"((?:{_KIND_WORD}[”\"’']?\s*(?:式|性)?[、和及与]?[“\"‘']?){{1,4}})巡[视察]"
+_OPEN, _CLOSE = f"[{re.escape(OPENING_QUOTES)}]?", f"[{re.escape(CLOSING_QUOTES)}]?"
+_KINDS_RE = re.compile(rf"((?:{_KIND_WORD}{_CLOSE}\s*(?:式|性)?[、和及与]?{_OPEN}){{1,4}})巡[视察]")
+# After it: 巡察“回头看”; after its 整改, only a kind of the rectification's: 巡察整改「回头看」.
+_KINDS_AFTER_RE = re.compile(
+    rf"巡[视察](?:整改(?=(?:工作)?{_OPEN}{alternation(KINDS_AFTER_RECTIFICATION)}))?(?:工作)?"
+    rf"{_OPEN}({_KIND_WORD})"
 )
-_KINDS_AFTER_RE = re.compile(rf"巡[视察](?:工作)?[“\"‘']?({_KIND_WORD})")
 _TOPIC_RES = [
     re.compile(r"关于(?:对)?([^，,。；:]{2,16}?)(?:工作|领域|问题)?(?:的)?专项巡[视察]"),
     re.compile(
@@ -129,7 +142,7 @@ def committee_level(team: str | None, context: str) -> str | None:
     if committee is None:
         return None
     if committee == "市委":
-        city = _first_city(context) or ""
+        city = _first_city(team or "") or _first_city(context) or ""
         if city.endswith(_MUNICIPALITIES):
             return "provincial"
         if city in COUNTY_LEVEL_CITIES:
@@ -138,14 +151,14 @@ def committee_level(team: str | None, context: str) -> str | None:
 
 
 def _first_city(text: str) -> str | None:
-    """The city named first (X市, X市委): the one whose 市委 the text means."""
+    """The city named first (X市, X市委): the one whose 市委 the text means; words before a
+    市 that name no city (根据市委, 全市) are passed over."""
+    full = regions.divisions().full
     for match in re.finditer("市", text):
         before = text[max(0, match.start() - 5) : match.start()]
         for size in (5, 4, 3, 2):
-            if before[-size:] in COUNTY_LEVEL_CITIES:
+            if before[-size:] in COUNTY_LEVEL_CITIES or f"{before[-size:]}市" in full:
                 return before[-size:]
-        if re.search(r"[\u4e00-\u9fa5]{2}$", before):
-            return before
     return None
 
 

@@ -6,6 +6,8 @@ that every label here is one of them."""
 
 from __future__ import annotations
 
+from pipelines.parsing.vocab import CLOSING_QUOTES
+
 # -- numerals and counters ---------------------------------------------------------------------
 
 # Characters of a numeral as notices write 届, 轮 and 组 numbers (cn2an reads them).
@@ -49,7 +51,7 @@ ROUND_TO_INSPECTION = 20
 # What a notice reports, most specific first: the first whose words appear in the title (else
 # in the opening's 现将…公布 sentence, else the opening) is the notice's report_phase.
 REPORT_PHASE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("look_back", ("回头看整改", "回头看”整改", '回头看"整改', "回头看’整改", "回头看'整改")),
+    ("look_back", ("回头看整改", *(f"回头看{quote}整改" for quote in CLOSING_QUOTES))),
     ("concentrated_progress", ("集中整改进展", "集中整改情况", "集中整改阶段")),
     ("interim_progress", ("阶段性进展", "阶段性整改", "阶段整改进展", "阶段性成效")),
     ("completed", ("整改完成情况", "整改工作完成情况", "整改完成", "整改落实完成")),

@@ -56,6 +56,9 @@ MEETING_WORDS = (
 )  # fmt: skip
 # A news title about a notice: 某局公布巡察整改情况.
 NEWS_OF_NOTICE = ("公布", "晒出", "公开了")
+# What a discipline commission's report of cases calls them (通报3起巡察整改不力典型问题): each
+# case a person and a sanction, not a unit's own rectification.
+CASE_REPORT_WORDS = ("典型问题", "典型案例")
 # Feature-article genres: 综述, 纪实.
 ARTICLE_GENRES = ("综述", "纪实", "侧记", "巡礼", "走笔", "扫描", "观察")
 # A plan, or the circular issuing it (印发…整改方案): no rectification reported yet.
@@ -120,6 +123,11 @@ COMMITTEE_LEVELS = {
 INSPECTING_VERBS = ("开展", "进行", "实施")
 # Kinds of inspection named next to 巡视/巡察, in the contract's order (inspection_kinds).
 INSPECTION_KINDS = ("常规", "专项", "回头看", "机动", "提级", "联动", "交叉", "延伸")
+# Kinds written after 巡察整改, of the rectification's inspection: 巡察整改“回头看”.
+KINDS_AFTER_RECTIFICATION = ("回头看",)
+# Quotes a kind is written in: “回头看”, 「回头看」, "回头看".
+OPENING_QUOTES = "“\"‘'「『"
+CLOSING_QUOTES = "”\"’'」』"
 
 # -- the findings: what a problem's heading says is wrong ------------------------------------------
 

@@ -184,6 +184,53 @@ def test_wechat_and_repost_residue_is_chrome(line: str, expected: bool) -> None:
     assert is_chrome_line(line) is expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a repost's header, a portal's footer, in either script
+        ("转载自：清风淮安网", True),
+        ("本文转自：某某市纪委监委网站", True),
+        ("轉載自：清風網", True),
+        ("声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。", True),
+        ("平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台。", True),
+        ("當前位置：首頁 > 巡察工作 > 整改公開", True),
+        ("首頁 > 通知公告", True),
+        ("繁體 | 簡體", True),
+        ("繁体 | 简体", True),
+        ("【字體：大 中 小】", True),
+        ("打印本頁 關閉窗口", True),
+        ("分享到：", True),
+        ("相關新聞", True),
+        ("相关链接：", True),
+        ("责任编辑：张三", True),
+        ("責任編輯：張三", True),
+        # sentences that only mention the words
+        ("转载自党报的评论文章已组织学习。", False),
+        ("声明：本单位对公开内容的真实性负责。", False),
+        ("相关新闻报道已在县融媒体中心刊发。", False),
+    ],
+)
+def test_repost_headers_and_portal_footers_are_chrome(line: str, expected: bool) -> None:
+    assert is_chrome_line(line) is expected
+
+
+SIGNED = "关于巡察整改情况的通报\n根据县委统一部署，巡察组开展了巡察。\n中共清河县水利局党组\n2024年3月5日"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "相关新闻\n县水利局召开整改推进会\n县委巡察组进驻县水利局",
+        "相关链接：\n县水利局召开整改推进会",
+        "返回搜狐，查看更多\n责任编辑：张三\n声明：该文观点仅代表作者本人，搜狐号系信息发布平台。\n阅读 (1024)",
+        "相關新聞\n縣水利局召開整改推進會",
+        "打印本页 关闭窗口\n分享到：\n相关新闻\n县水利局召开整改推进会",
+    ],
+)
+def test_a_footer_after_the_signature_goes_with_what_follows_it(footer: str) -> None:
+    assert clean_text(f"{SIGNED}\n{footer}").text == SIGNED
+
+
 @pytest.mark.parametrize("bar", ["END", "- END -", "往期推荐", "推荐阅读", "往期回顾"])
 def test_a_post_is_cut_at_its_end_bar(bar: str) -> None:
     page = clean_text(

@@ -66,6 +66,26 @@ def test_zhejiangs_fixed_sentence_with_its_breakdown_and_zeros() -> None:
          [("four_forms", 56, "人次", None), ("form_1", 42, "人次", None), ("form_2", 10, "人次", None),
           ("form_3", 2, "人次", None), ("form_4", 2, "人次", None)]),
         ("给予党纪处分三人。", [("party_discipline", 3, "人", None)]),
+        # 对N名, a noun phrase, then the verb and the kind
+        ("对12名党员干部给予党纪政务处分。", [("party_government_sanction", 12, "名", None)]),
+        ("对3名相关责任人进行诫勉谈话。", [("admonishment", 3, "名", None)]),
+        ("对5名处级干部作出组织处理。", [("organisational_handling", 5, "名", None)]),
+        ("对7名村(社区)干部分别给予政务处分。", [("government_sanction", 7, "名", None)]),
+        ("对2名违纪违法人员移送司法机关。", [("transferred_judicial", 2, "名", None)]),
+        ("对2名受过党纪处分的干部给予组织处理。", [("organisational_handling", 2, "名", None)]),
+        ("对1名责任人给予政务处分。", [("government_sanction", 1, "名", None)]),
+        ("对8名领导干部进行约谈提醒。", [("criticism", 8, "名", None)]),
+        ("约谈提醒12人，提醒约谈3人次。", [("criticism", 12, "人", None), ("criticism", 3, "人次", None)]),
+        ("移送检察机关审查起诉3人。", [("transferred_judicial", 3, "人", None)]),
+        ("移送检察院审查起诉2人。", [("transferred_judicial", 2, "人", None)]),
+        # breakdowns by a group of persons
+        ("给予党纪政务处分86人，其中村(社区)干部52人、乡镇干部10人。",
+         [("party_government_sanction", 86, "人", None),
+          ("party_government_sanction", 52, "人", "村(社区)干部"),
+          ("party_government_sanction", 10, "人", "乡镇干部")]),
+        ("问责58人(县处级干部3人、乡科级干部21人)。",
+         [("accountability_persons", 58, "人", None), ("accountability_persons", 3, "人", "县处级干部"),
+          ("accountability_persons", 21, "人", "乡科级干部")]),
     ],
 )  # fmt: skip
 def test_real_phrasings(text: str, expected: list[tuple[str, int, str, str | None]]) -> None:
@@ -82,6 +102,11 @@ def test_real_phrasings(text: str, expected: list[tuple[str, int, str, str | Non
         "党纪处分决定书已送达。",
         "严重警告18人。",  # a breakdown label alone is no figure
         "立案2023年。",
+        "对12名同志的问题进行了调查。",  # 对N名 without a kind
+        "对3名干部问题线索进行处置。",  # leads are not counted in persons
+        "对2名受到党纪处分的干部开展回访教育。",  # the kind names whom, not what was done
+        "其中村(社区)干部52人。",  # a group breakdown only after a figure
+        "约谈企业负责人12人。",  # 约谈 alone is no sanction
     ],
 )
 def test_near_misses_give_nothing(text: str) -> None:

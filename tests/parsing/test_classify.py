@@ -105,6 +105,38 @@ CASES = {
         ),
         False,
     ),
+    "case-report": (
+        (
+            "市纪委监委通报3起巡察整改不力典型问题\n"
+            "近日，经市委同意，市纪委监委对3起巡察整改不力典型问题进行通报。具体如下：\n"
+            "1.某县水利局原局长张某某巡察整改敷衍应付问题。张某某受到党内严重警告处分。\n"
+            "2.某镇党委书记李某某巡察整改不到位问题。李某某受到诫勉谈话。\n"
+            "各级党组织要引以为戒，切实抓好巡察整改。"
+        ),
+        False,
+    ),
+    "case-report-in-a-notice-form-title": (
+        (
+            "关于5起巡视整改不力典型问题的通报\n现将5起巡视整改不力典型问题通报如下：\n"
+            "一、某县住建局巡视整改走过场问题。给予局长张某党内警告处分。\n"
+            "二、某区教育局整改不到位问题。给予相关责任人诫勉。\n各地各部门要以案为鉴，抓好巡视整改。"
+        ),
+        False,
+    ),
+    "untitled-case-report": (
+        (
+            "为压实巡察整改责任，县纪委监委对四起落实巡察整改责任不力典型案例进行公开通报。\n"
+            "1.县农业农村局整改不力问题。相关人员受到批评教育。\n"
+            "2.某镇整改虚假问题。党委书记受到诫勉谈话处理。\n要求各级党组织抓好巡察整改落实。"
+        ),
+        False,
+    ),
+    "notice-that-reports-cases-among-its-measures": (
+        "中共某县人民医院委员会关于巡察整改情况的通报\n" + OPENING + "现将巡察整改情况予以公布。\n"
+        "一、整改落实情况\n1.理论学习不够深入。已整改。\n2.作风建设不扎实。召开警示教育会，"
+        "通报3起违反中央八项规定精神典型问题，已整改。\n欢迎广大干部群众对巡察整改落实情况进行监督。",
+        True,
+    ),
     "article-title": (
         (
             "某县巡察整改情况综述\n" + OPENING + "县人民医院党委对照问题清单抓好整改，"
@@ -354,6 +386,7 @@ RULE_OF_CASE = {
     "untitled-meeting-news": "meeting_news",
     "untitled-findings-disclosure": "findings_news",
     "untitled-plan-circular": "plan_circular",
+    "case-report": "case_report",
 }
 RULE_CASES = {
     **{rule: CASES[name][0] for name, rule in RULE_OF_CASE.items()},

@@ -25,6 +25,16 @@ from pipelines.parsing.record import Counts
         ),
         pytest.param("巡察组反馈12项具体问题", (None, None, 12, None), id="problems-only"),
         pytest.param("巡察组共指出问题4个方面15条", (4, None, 15, None), id="problems-named-first"),
+        pytest.param("共反馈问题3个方面9项28个", (3, 9, 28, None), id="named-first-items-bare"),
+        pytest.param("巡视组指出问题4个方面15条44个", (4, 15, 44, None), id="named-first-articles"),
+        pytest.param(
+            "反馈问题3个方面9项28个整改任务",
+            (3, None, 9, None),
+            id="named-first-tasks-not-problems",
+        ),
+        pytest.param(
+            "反馈问题3个方面9项，制定整改措施28项", (3, None, 9, 28), id="named-first-then-measures"
+        ),
         pytest.param(
             "巡察共反馈问题43个，制定整改措施98条", (None, None, 43, 98), id="problems-after"
         ),

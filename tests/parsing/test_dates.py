@@ -53,3 +53,18 @@ def test_year_after_rolls_over_when_the_month_goes_back() -> None:
     start, end, later = find_dates("2020年11月9日至12月24日。1月28日反馈")
     assert year_after(later, end) is None  # the end itself has no year
     assert year_after(later, start) == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年4月26日。5月20日", 2024),
+        ("2024年4月26日。4月26日", 2024),  # the same day
+        ("2024年4月26日。4月10日", 2025),  # the month-day is earlier: the next year
+        ("2024年4月。4月10日", 2024),  # no day to compare: the month decides
+        ("2024年12月26日。1月6日", 2025),
+    ],
+)
+def test_year_after_compares_the_month_day(text: str, expected: int) -> None:
+    previous, hit = find_dates(text)
+    assert year_after(hit, previous) == expected

@@ -208,6 +208,18 @@ _TEAM = "县委第二巡察组对县水利局党组开展了常规巡察"
             id="meeting-after-feedback-is-not-it",
         ),
         pytest.param(
+            f"2024年10月8日\n2024年3月11日至4月26日，{_TEAM}。5月20日，巡察组反馈了巡察意见。",
+            ("2024-03-11", "2024-04-26"),
+            "2024-05-20",
+            id="year-of-the-period-not-of-a-date-line-above-it",
+        ),
+        pytest.param(
+            f"根据区委2024年10月部署，2024年3月11日至2024年4月26日，{_TEAM}。5月20日反馈。",
+            ("2024-03-11", "2024-04-26"),
+            "2024-05-20",
+            id="year-of-the-nearest-full-date-before",
+        ),
+        pytest.param(
             f"2022年X月5日至X月28日，{_TEAM}。2022年X月16日反馈了巡察意见。",
             (None, None),
             None,

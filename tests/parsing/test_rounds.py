@@ -35,6 +35,21 @@ def values(text: str, title: str | None = None) -> dict[str, object]:
             "七届市委第十二轮巡察一组",
             {"term": 7, "round": 12, "team_number": 1, "inspecting_committee": "市委"},
         ),
+        (
+            "七届桂林市委第六轮巡察第三巡察组对",
+            {"term": 7, "round": 6, "team_number": 3, "inspecting_committee": "桂林市委"},
+        ),
+        (
+            "根据十四届溧阳市委第五轮巡察工作安排",
+            {"term": 14, "round": 5, "inspecting_committee": "溧阳市委"},
+        ),
+        ("十三届湖南省委第二轮巡视", {"term": 13, "round": 2, "inspecting_committee": "湖南省委"}),
+        # words between 届 and the committee that are no place: no term
+        ("第七届运动会市委第三轮巡察", {"round": 3, "inspecting_committee": "市委"}),
+        (
+            "十二届省委第四轮巡视第二巡视组对我市进行了巡视。省委巡视组反馈",
+            {"term": 12, "round": 4, "team_number": 2, "inspecting_committee": "省委"},
+        ),
         ("省委巡视七组", {"team_number": 7, "inspecting_committee": "省委"}),
         ("市委巡察办第一巡察组", {"team_number": 1, "inspecting_committee": "市委"}),
         ("中共湖南省委第三巡视组", {"team_number": 3, "inspecting_committee": "湖南省委"}),

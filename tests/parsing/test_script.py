@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from pipelines.parsing import parse_notice
 from pipelines.parsing.script import inverse_table, is_traditional, restore, to_simplified
 
@@ -39,3 +41,22 @@ def test_traditional_repost_parses_like_simplified_and_keeps_values_as_written()
     assert record.feedback_date == "2022-05-20"
     assert [p.title for p in record.problems] == ["醫療衛生領域監管不到位", "幹部隊伍建設存在短板"]
     assert record.signed_by == "中共南嶺縣衛生健康局黨組"
+
+
+@pytest.mark.parametrize(
+    ("opening", "committee"),
+    [
+        (
+            "根據廣東省委統一部署，十三屆廣東省委第二巡視組對省衛生健康委黨組開展了巡視。",
+            "广东省委",
+        ),
+        ("根據縣委統一部署，漳浦縣委第一巡察組對縣衛生健康局黨組開展了巡察。", "漳浦县委"),
+    ],
+)
+def test_a_committee_is_named_in_simplified_as_the_vocabulary_gives_it(
+    opening: str, committee: str
+) -> None:
+    text = f"關於巡察整改進展情況的通報\n{opening}現將整改情況予以公佈。\n一、整改情況\n已整改。"
+    record = parse_notice(text)
+    assert record.inspecting_committee == committee
+    assert committee not in record.body_text  # the text as written stays traditional

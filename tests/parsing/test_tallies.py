@@ -26,7 +26,15 @@ from pipelines.parsing.tallies import (
         ("完成整改32个，基本完成3个，需长期坚持的问题2个，未完成1个",
          {"done": 32, "basically_done": 3, "long_term": 2, "not_done": 1}),
         ("已完成整改16个，持续推进3个", {"done": 16, "in_progress": 3}),
-        ("4个问题均未整改完成", {}),
+        ("4个问题均未整改完成", {"not_done": 4}),  # not done, never 整改完成
+        ("已完成整改20个，取得阶段性成效5个，需长期坚持3个", {"done": 20, "in_progress": 5, "long_term": 3}),
+        ("已整改到位30个、取得阶段性进展6个、尚未完成2个", {"done": 30, "in_progress": 6, "not_done": 2}),
+        ("已完成整改10个，阶段性完成4个，尚未启动1个", {"done": 10, "in_progress": 4, "not_started": 1}),
+        ("已完成12个，其余3个正按计划推进", {"done": 12, "in_progress": 3}),
+        ("已整改完成15项，持续推进4项", {"done": 15, "in_progress": 4}),
+        ("正在整改2项，长期坚持1项，已基本完成3项", {"in_progress": 2, "long_term": 1, "basically_done": 3}),
+        ("已完成9个，尚未整改完成1个", {"done": 9, "not_done": 1}),
+        ("整改工作取得阶段性成效，群众满意度明显提升", {}),
         ("没有数字", {}),
     ],
 )  # fmt: skip

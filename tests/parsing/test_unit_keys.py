@@ -28,6 +28,11 @@ from pipelines.parsing.units_vocab import SECTOR_WORDS
         ("中共淮南市委统一战线工作部", None, "party_department"),
         ("中共湖南省怀化市鹤城区委员会", "党委", "party_committee"),
         ("XX县委", "党委", "department"),  # no real county named: read by its words
+        # a unit named only as its place: the place's party committee
+        ("寿光市", None, "party_committee"),
+        ("曲靖市", None, "party_committee"),
+        ("寿光市委", "党委", "party_committee"),
+        ("寿光市农业农村局党组", "党组", "department"),
         ("县住房和城乡建设局党组", "党组", "department"),
         ("城镇化工作领导小组", None, None),  # 镇 inside a word is no township
     ],
