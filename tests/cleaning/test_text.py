@@ -204,8 +204,16 @@ def test_wechat_and_repost_residue_is_chrome(line: str, expected: bool) -> None:
         ("相关链接：", True),
         ("责任编辑：张三", True),
         ("責任編輯：張三", True),
+        # a breadcrumb without its label; a site header's script and accessibility switches
+        ("人民网 > 地方 > 时政", True),
+        ("某某新聞網 » 內地 » 時政", True),
+        ("平江县人民政府 繁體版｜簡體版｜無障礙瀏覽", True),
+        ("简体版 | 繁体版 | 无障碍浏览 | 长者模式", True),
         # sentences that only mention the words
         ("转载自党报的评论文章已组织学习。", False),
+        ("整改完成率>90%的单位达到12个，未达标单位3个。", False),
+        ("收入由3>2>1排序，分别为甲、乙、丙。", False),
+        ("县政府网站开设繁体版、无障碍浏览等栏目。", False),
         ("声明：本单位对公开内容的真实性负责。", False),
         ("相关新闻报道已在县融媒体中心刊发。", False),
     ],
