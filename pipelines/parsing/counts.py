@@ -83,8 +83,12 @@ def _int(text: str) -> int | None:
     return value if value is not None and 0 < value < 10000 else None
 
 
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_PROBLEM_NEXT = re.compile(r"\s*问题")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;\n]", text) if s]
+    return [s for s in _SENTENCE_END.split(text) if s]
 
 
 def extract_counts(text: str) -> Counts:
@@ -139,7 +143,7 @@ def _chain(
     refined = _REFINED_RE.search(rest)
     if refined:
         return _int(first), _int(refined.group(1))
-    if has_problem_word or named or re.match(r"\s*问题", rest[match.end() :]):
+    if has_problem_word or named or _PROBLEM_NEXT.match(rest[match.end() :]):
         return items, _int(first)
     return items, problems
 

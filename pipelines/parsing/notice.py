@@ -56,6 +56,8 @@ _TITLE_WORD_ACROSS = re.compile(alternation(TITLE_CUT_WORDS))
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
 _TITLE_END = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 _FEEDBACK = re.compile(r"反馈")
+_PHRASE_PUNCT = re.compile(r"[。，,；;:]")  # a line holding these is prose, not a title's wrap
+_CLAUSE_END = re.compile(r"[。；;\n]")
 _FEEDBACK_BEFORE = re.compile(
     r"(?:反馈(?:会|会议|工作会议|意见)?\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
 )
@@ -477,7 +479,7 @@ def _title_end(paras: list[str], start: int) -> int:
         tail = start + 1 < len(paras) and _TITLE_TAIL.match(paras[start + 1])
         return start + 2 if tail else start + 1  # '…整改情况' / '的通报'
     for end in range(start + 1, min(start + 3, len(paras))):
-        if len(paras[end]) > 40 or re.search(r"[。，,；;:]", paras[end]):
+        if len(paras[end]) > 40 or _PHRASE_PUNCT.search(paras[end]):
             break
         title += paras[end]
         if _TITLE_END.search(title):
@@ -487,7 +489,7 @@ def _title_end(paras: list[str], start: int) -> int:
 
 def _cut_word(line: str, following: str) -> bool:
     """Whether a title word (巡察, 整改, 通报 …) runs across the break between the lines."""
-    if len(line) > _COLUMN_MAX * 4 or re.search(r"[。，,；;:]", line):
+    if len(line) > _COLUMN_MAX * 4 or _PHRASE_PUNCT.search(line):
         return False
     cut = len(line)
     joined = line + following
@@ -530,7 +532,7 @@ def _feedback_date(
         if hit.start in taken:
             continue
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
-        clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]
+        clause = _CLAUSE_END.split(opening[hit.end : nxt], maxsplit=1)[0]
         if _FEEDBACK.search(clause) or _FEEDBACK_BEFORE.search(opening[: hit.start]):
             iso = hit.iso(dates.year_after(hit, previous))
             return (iso, hit) if iso else None

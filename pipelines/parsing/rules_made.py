@@ -38,7 +38,12 @@ _SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def extract_rules_made(text: str) -> Found[int] | None:
-    sentences = (s for a, b in lines_with(text, _KEY) for s in _SENTENCE.finditer(text, a, b))
+    sentences = (
+        s
+        for a, b in lines_with(text, _KEY)
+        for s in _SENTENCE.finditer(text, a, b)
+        if _KEY.search(text, s.start(), s.end())  # a figure needs a rule noun
+    )
     for sentence in sentences:
         figures = sorted(
             (m.start(), m.end(), n)
