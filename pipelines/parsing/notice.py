@@ -290,15 +290,16 @@ def _evidence(record: NoticeRecord, read: _Read, meta: PageMeta, page: PageMeta)
     opening = read.opening
     tail = read.region(len(read.paras) - _SIGNATURE_LINES, len(read.paras))
     closing = read.region(len(read.paras) // 2, len(read.paras))
+    signed_on = _signed_on(tail, record.signed_date)
     found.put("title", record.title, read.title_from)
     found.put("source", record.source, Elsewhere("page meta", "来源"))
     found.put("author", record.author, Elsewhere("page meta", "作者"))
     if meta.published or page.published:
         found.put("published_date", record.published_date, Elsewhere("page meta", "发布时间"))
     else:  # the signature's date
-        found.put("published_date", record.published_date, _signed_on(tail, record.signed_date))
+        found.put("published_date", record.published_date, signed_on)
     found.put("signed_by", record.signed_by, tail.find(record.signed_by, last=True))
-    found.put("signed_date", record.signed_date, _signed_on(tail, record.signed_date))
+    found.put("signed_date", record.signed_date, signed_on)
     publisher = record.publisher
     if publisher and publisher == record.signed_by:
         found.put("publisher", publisher, tail.find(publisher, last=True))

@@ -115,8 +115,9 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
         chosen = _choose_level(region, expected)
         if chosen:
             return region, chosen
-    best = max(sections, key=section_score)
-    regions = [best, root] if section_score(best) > 0 else [root]
+    scores = [section_score(n) for n in sections]
+    best = max(scores)
+    regions = [sections[scores.index(best)], root] if best > 0 else [root]
     for region in regions:
         chosen = _choose_level(region, expected)
         if chosen:
