@@ -27,24 +27,21 @@ from pipelines.parsing.figures_vocab import (
     AS_OF_WORDS,
     BARE_RATE,
     COMPLETION_RATE_WORDS,
-    NOT_BEFORE_STATUS,
     RATE_VERBS,
     STATUS_WORDS,
 )
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import StatusCounts
-from pipelines.parsing.statuses import STATUS_WORD, classify
+from pipelines.parsing.statuses import NOT_AFTER, STATUS_WORD, classify
 from pipelines.parsing.vocab import COUNTERS, alternation
 
 _NUM = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _COUNTER = alternation(COUNTERS)
-# Not after 未/不/基本: 未完成 is not_done, 基本完成 basically_done, whatever 完成 says.
-_NOT_AFTER = "".join(rf"(?<!{w})" for w in NOT_BEFORE_STATUS)
 # '已完成整改18个', '正在推进整改的问题(2个)' (the words first), and '18个问题已整改完成'.
 _WORDS_FIRST = re.compile(
-    rf"{_NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
+    rf"{NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
 )
-_FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{_NOT_AFTER}({STATUS_WORD})")
+_FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{NOT_AFTER}({STATUS_WORD})")
 _RATE = re.compile(
     rf"({alternation(COMPLETION_RATE_WORDS)}|{BARE_RATE}){alternation(RATE_VERBS)}? ?"
     r"(\d{1,3}(?:\.\d{1,3})?) ?%"
