@@ -45,7 +45,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.6.0"
+PARSER_VERSION = "1.6.1"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
