@@ -49,6 +49,12 @@ _TALLIED_TOTAL = re.compile(
 # long run of spaces they backtrack quadratically or worse. Only numbers are read from the text:
 # every run is read as one space (a newline when it holds one) before matching.
 _SPACE_RUN = re.compile(r"\s{2,}")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_PROBLEM_NEXT = re.compile(r"\s*问题")
+# The words each figure's patterns need, looked for before a pattern is run on a sentence.
+_PROBLEM_WORD = "问题"
+_ASPECT_WORD = "方面"
+_MEASURE_WORDS = ("措施", "举措")
 
 
 def _squeezed(text: str) -> str:
@@ -60,10 +66,6 @@ def _int(text: str) -> int | None:
     return value if value is not None and 0 < value < 10000 else None
 
 
-_SENTENCE_END = re.compile(r"[。；;\n]")
-_PROBLEM_NEXT = re.compile(r"\s*问题")
-
-
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s]
 
@@ -72,15 +74,16 @@ def extract_counts(text: str) -> Counts:
     """Counts from the text before the problems (the opening and organisation sections)."""
     aspects = items = problems = measures = tallied = None
     for sentence in _sentences(_squeezed(text)):
-        tallied = tallied or _tallied_total(sentence)
+        named_problems = _PROBLEM_WORD in sentence
+        tallied = tallied or (_tallied_total(sentence) if named_problems else None)
         feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
-        if feedback and aspects is None:
+        if feedback and aspects is None and _ASPECT_WORD in sentence:
             match = _ASPECTS_RE.search(sentence)
             if match and _counted(sentence, match):
                 aspects = _int(match.group(1))
                 named = "问题" in sentence[max(0, match.start() - 6) : match.start()]
                 items, problems = _chain(sentence[match.end() :], items, problems, named)
-        if feedback and problems is None:
+        if feedback and problems is None and named_problems:
             match = _PROBLEMS_RE.search(sentence)
             if match and _counted(sentence, match):
                 problems = _int(match.group(1) or match.group(2))
@@ -126,6 +129,8 @@ def _chain(
 
 
 def _measures(sentence: str) -> int | None:
+    if not any(word in sentence for word in _MEASURE_WORDS):
+        return None
     for pattern in _MEASURES_RES:
         for match in pattern.finditer(sentence):
             if not _counted(sentence, match):

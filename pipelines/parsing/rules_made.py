@@ -18,7 +18,7 @@ from pipelines.common.evidence import Span
 from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.figures_vocab import RULE_COUNTERS, RULE_NOUNS, RULE_VERB_JOINERS, RULE_VERBS
 from pipelines.parsing.found import Found, lines_with
-from pipelines.parsing.vocab import alternation
+from pipelines.parsing.vocab import alternation, opens_with
 
 _NUM = r"(\d{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _VERBS = rf"{alternation(RULE_VERBS)}(?:{alternation(RULE_VERB_JOINERS)}?{alternation(RULE_VERBS)}){{0,3}}了?"
@@ -26,7 +26,7 @@ _NOUN = alternation(RULE_NOUNS)
 _COUNTER = alternation(RULE_COUNTERS)
 # 建立完善制度2103项 / 健全完善议事规则制度115项 (a few words naming the rules between).
 _NOUN_FIRST = re.compile(
-    rf"(?:{_VERBS}[^\d，,。；;:、()《》“”\n]{{0,8}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}{_COUNTER}"
+    rf"{opens_with((*RULE_VERBS, *RULE_NOUNS))}(?:{_VERBS}[^\d，,。；;:、()《》“”\n]{{0,8}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}{_COUNTER}"
 )
 # 建立健全了12项制度 / 修订完善12项管理办法.
 _FIGURE_FIRST = re.compile(

@@ -26,6 +26,14 @@ def alternation(words: Iterable[str], *, bare: bool = False) -> str:
     return listed if bare else f"(?:{listed})"
 
 
+def opens_with(words: Iterable[str], classes: str = "") -> str:
+    """A look-ahead for the characters a match can open with: the words' first characters and
+    the class items `classes` (\\d, 一-十). Put before a pattern that opens with an optional
+    group, which the regex engine would otherwise try in full at every position."""
+    firsts = "".join(sorted({word[0] for word in words}))
+    return f"(?=[{re.escape(firsts)}{classes}])"
+
+
 # -- the document: what a notice is published as ---------------------------------------------------
 
 # The genres a rectification notice is published as: …整改情况的通报, …公开稿.
