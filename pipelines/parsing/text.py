@@ -56,7 +56,7 @@ INDENT = 2
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Cells of a table row are joined by ' | ' (the page renderer, cleaning/render.py) or by a tab
 # (the .docx text extractor, crawler/attachments.py).
-_TABLE_ROW = re.compile(r" \| |\t")
+_CELL_JOINS = (" | ", "\t")
 
 
 def normalize_chars(text: str) -> str:
@@ -68,7 +68,7 @@ def normalize_chars(text: str) -> str:
 
 
 def is_table_row(line: str) -> bool:
-    return _TABLE_ROW.search(line) is not None
+    return any(join in line for join in _CELL_JOINS)
 
 
 def in_table(paras: list[str], i: int) -> bool:
