@@ -14,9 +14,9 @@ CJK_TEXT = CJK + "\u3000-\u303f\uff00-\uffef“”‘’《》"
 # spaces, and a stray byte-order mark.
 SPACES = " \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff"
 
-_CJK_RE = re.compile(f"[{CJK}]")
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
 
 
 def cjk_count(text: str) -> int:
-    """How many CJK ideographs the text holds."""
-    return len(_CJK_RE.findall(text))
+    """How many CJK ideographs the text holds (runs of them: a list of every one is slow)."""
+    return sum(map(len, _CJK_RUN_RE.findall(text)))

@@ -7,16 +7,14 @@ import re
 
 from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.record import Counts
+from pipelines.parsing.statuses import STATUS_WORD
+from pipelines.parsing.tallies import extract_status_counts
 from pipelines.parsing.vocab import (
     COUNTERS,
     DONE_AFTER,
     DONE_BEFORE,
     FINDING_WORDS,
-    ONGOING_ADVERBS,
     OTHER_TALLIES,
-    TALLY_DONE,
-    TALLY_NOT_STARTED,
-    TALLY_ONGOING,
     alternation,
 )
 
@@ -45,37 +43,22 @@ _MEASURES_RES = [
 _FEEDBACK_CONTEXT = re.compile(alternation(FINDING_WORDS))
 _DISTRACTOR_AFTER = re.compile(rf"\s*{alternation(DONE_AFTER)}")
 _DISTRACTOR_BEFORE = re.compile(rf"{alternation(DONE_BEFORE)}\s*$")
-_STATUS_WORDS = {
-    "done": alternation(TALLY_DONE),
-    "in_progress": rf"正在{alternation(ONGOING_ADVERBS)}?(?:推进整改|推进|整改)"
-    rf"|{alternation(TALLY_ONGOING)}|持续推进(?:整改)?",
-    "not_started": alternation(TALLY_NOT_STARTED),
-}
-# Adverbs inside a status phrase: 均已整改完成, 已全部完成整改, 全部整改到位.
-_ADVERB = r"(?:均|全部|都)?(?:已经|已)?(?:全部)?"
-_ANY_STATUS = "|".join(_STATUS_WORDS.values())
 _TALLIED_TOTAL = re.compile(
-    rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*问题\s*(?:中)?\s*[，,]?\s*{_ADVERB}(?:{_ANY_STATUS})"
+    rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*问题\s*(?:中)?\s*[，,]?\s*(?:{STATUS_WORD})"
     rf"(?:整改)?\s*(?:的)?\s*(?:问题)?\s*(?:共)?\s*{NUM}\s*{_COUNTER}"
 )
-# '已完成整改18个', '已完成整改的问题（18个）', '18个问题已整改完成', '5项问题均已整改完成'
-_STATUS_RES = {
-    status: [
-        re.compile(
-            rf"(?<![未没不])(?:{words})(?:整改)?\s*(?:的)?\s*(?:问题)?\s*[(（:]?\s*(?:共)?\s*{NUM}\s*{_COUNTER}"
-        ),
-        re.compile(
-            rf"{NUM}\s*{_COUNTER}\s*(?:具体)?\s*(?:问题)?\s*{_ADVERB}(?<![未没不])(?:{words})"
-        ),
-    ]
-    for status, words in _STATUS_WORDS.items()
-}
 
 
 # The figures' patterns allow spaces between every two words (`\s*(?:具体)?\s*问题`), so over one
 # long run of spaces they backtrack quadratically or worse. Only numbers are read from the text:
 # every run is read as one space (a newline when it holds one) before matching.
 _SPACE_RUN = re.compile(r"\s{2,}")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_PROBLEM_NEXT = re.compile(r"\s*问题")
+# The words each figure's patterns need, looked for before a pattern is run on a sentence.
+_PROBLEM_WORD = "问题"
+_ASPECT_WORD = "方面"
+_MEASURE_WORDS = ("措施", "举措")
 
 
 def _squeezed(text: str) -> str:
@@ -88,22 +71,23 @@ def _int(text: str) -> int | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;\n]", text) if s]
+    return [s for s in _SENTENCE_END.split(text) if s]
 
 
 def extract_counts(text: str) -> Counts:
     """Counts from the text before the problems (the opening and organisation sections)."""
     aspects = items = problems = measures = tallied = None
     for sentence in _sentences(_squeezed(text)):
-        tallied = tallied or _tallied_total(sentence)
+        named_problems = _PROBLEM_WORD in sentence
+        tallied = tallied or (_tallied_total(sentence) if named_problems else None)
         feedback = _FEEDBACK_CONTEXT.search(sentence) is not None
-        if feedback and aspects is None:
+        if feedback and aspects is None and _ASPECT_WORD in sentence:
             match = _ASPECTS_RE.search(sentence)
             if match and _counted(sentence, match):
                 aspects = _int(match.group(1))
                 named = "问题" in sentence[max(0, match.start() - 6) : match.start()]
                 items, problems = _chain(sentence[match.end() :], items, problems, named)
-        if feedback and problems is None:
+        if feedback and problems is None and named_problems:
             match = _PROBLEMS_RE.search(sentence)
             if match and _counted(sentence, match):
                 problems = _int(match.group(1) or match.group(2))
@@ -146,33 +130,20 @@ def _chain(
     refined = _REFINED_RE.search(rest)
     if refined:
         return _int(first), _int(refined.group(1))
-    if has_problem_word or named or re.match(r"\s*问题", rest[match.end() :]):
+    if has_problem_word or named or _PROBLEM_NEXT.match(rest[match.end() :]):
         return items, _int(first)
     return items, problems
 
 
 def _measures(sentence: str) -> int | None:
+    if not any(word in sentence for word in _MEASURE_WORDS):
+        return None
     for pattern in _MEASURES_RES:
         for match in pattern.finditer(sentence):
             if not _counted(sentence, match):
                 continue
             return _int(match.group(1))
     return None
-
-
-def extract_status_counts(text: str) -> dict[str, int]:
-    """Explicit status tallies; zeros are kept (共计0个问题正在推进整改)."""
-    found: dict[str, int] = {}
-    text = _squeezed(text)
-    for status, patterns in _STATUS_RES.items():
-        for pattern in patterns:
-            match = pattern.search(text)
-            if match:
-                value = cn_to_int(match.group(1))
-                if value is not None:
-                    found[status] = value
-                    break
-    return found
 
 
 # '截至目前，' / '截至2023年11月底，' / '目前，': a tally of where the rectification stands.
@@ -190,7 +161,7 @@ def is_closing_tally(para: str) -> bool:
     para = _squeezed(para)
     if _AS_OF.match(para) is None:
         return False
-    found = extract_status_counts(para)
+    found = extract_status_counts(para)  # the record's tallies, in its six status classes
     if _PROBLEMS_COUNTED.search(para):
         return bool(found)
     # '截至目前，已完成整改6个，正在整改2个': two figures of what, unnamed, can only be problems

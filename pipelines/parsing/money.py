@@ -26,16 +26,18 @@ from pipelines.parsing.figures_vocab import (
 )
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import Money
-from pipelines.parsing.vocab import alternation
+from pipelines.parsing.vocab import alternation, opens_with
 
 MAX_GAP = 16  # characters between the verb and its amount: 清退违规发放的津贴补贴共计…
 _KIND_OF = {word: kind for kind, words in MONEY_WORDS.items() for word in words}
 _VERB = re.compile(alternation(_KIND_OF))
 _INSIDE = alternation(LOWER_BOUND_INSIDE)
+_CN_DIGITS = "零〇一二三四五六七八九十百千两点"
+_OPENS = opens_with(LOWER_BOUND_BEFORE, rf"\d{_CN_DIGITS}")
 # 66.57万元, 84万余元, 1000余万元, 一百二十万元, 5,000元.
 _AMOUNT = re.compile(
-    rf"({alternation(LOWER_BOUND_BEFORE)})?"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,12}(?:\.\d{1,4})?|[零〇一二三四五六七八九十百千两点]{1,12})"
+    rf"{_OPENS}({alternation(LOWER_BOUND_BEFORE)})?"
+    rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,12}}(?:\.\d{{1,4}})?|[{_CN_DIGITS}]{{1,12}})"
     rf" ?({_INSIDE})?({alternation(('亿', '万', '千'))})?({_INSIDE})?元"
 )
 _CLAUSE_END = re.compile(r"[，,。；;:\n]")

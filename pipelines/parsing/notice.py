@@ -45,7 +45,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.7.0"
+PARSER_VERSION = "1.7.1"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -56,6 +56,8 @@ _TITLE_WORD_ACROSS = re.compile(alternation(TITLE_CUT_WORDS))
 _COLUMN_MAX = 6  # 通知公告, 工作动态: a column name above the title, not the title
 _TITLE_END = re.compile(rf"{alternation(TITLE_END_WORDS)}$")
 _FEEDBACK = re.compile(r"反馈")
+_PHRASE_PUNCT = re.compile(r"[。，,；;:]")  # a line holding these is prose, not a title's wrap
+_CLAUSE_END = re.compile(r"[。；;\n]")
 _FEEDBACK_BEFORE = re.compile(
     r"(?:反馈(?:会|会议|工作会议|意见)?\s*(?:于|在|定于)|反馈(?:时间|日期)\s*(?:为|是)?\s*:?)\s*$"
 )
@@ -292,15 +294,16 @@ def _evidence(record: NoticeRecord, read: _Read, meta: PageMeta, page: PageMeta)
     opening = read.opening
     tail = read.region(len(read.paras) - _SIGNATURE_LINES, len(read.paras))
     closing = read.region(len(read.paras) // 2, len(read.paras))
+    signed_on = _signed_on(tail, record.signed_date)
     found.put("title", record.title, read.title_from)
     found.put("source", record.source, Elsewhere("page meta", "来源"))
     found.put("author", record.author, Elsewhere("page meta", "作者"))
     if meta.published or page.published:
         found.put("published_date", record.published_date, Elsewhere("page meta", "发布时间"))
     else:  # the signature's date
-        found.put("published_date", record.published_date, _signed_on(tail, record.signed_date))
+        found.put("published_date", record.published_date, signed_on)
     found.put("signed_by", record.signed_by, tail.find(record.signed_by, last=True))
-    found.put("signed_date", record.signed_date, _signed_on(tail, record.signed_date))
+    found.put("signed_date", record.signed_date, signed_on)
     publisher = record.publisher
     if publisher and publisher == record.signed_by:
         found.put("publisher", publisher, tail.find(publisher, last=True))
@@ -481,7 +484,7 @@ def _title_end(paras: list[str], start: int) -> int:
         tail = start + 1 < len(paras) and _TITLE_TAIL.match(paras[start + 1])
         return start + 2 if tail else start + 1  # '…整改情况' / '的通报'
     for end in range(start + 1, min(start + 3, len(paras))):
-        if len(paras[end]) > 40 or re.search(r"[。，,；;:]", paras[end]):
+        if len(paras[end]) > 40 or _PHRASE_PUNCT.search(paras[end]):
             break
         title += paras[end]
         if _TITLE_END.search(title):
@@ -491,7 +494,7 @@ def _title_end(paras: list[str], start: int) -> int:
 
 def _cut_word(line: str, following: str) -> bool:
     """Whether a title word (巡察, 整改, 通报 …) runs across the break between the lines."""
-    if len(line) > _COLUMN_MAX * 4 or re.search(r"[。，,；;:]", line):
+    if len(line) > _COLUMN_MAX * 4 or _PHRASE_PUNCT.search(line):
         return False
     cut = len(line)
     joined = line + following
@@ -536,7 +539,7 @@ def _feedback_date(
             previous = resolved[hit.start]
             continue
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(opening)
-        clause = re.split(r"[。；;\n]", opening[hit.end : nxt], maxsplit=1)[0]
+        clause = _CLAUSE_END.split(opening[hit.end : nxt], maxsplit=1)[0]
         if _FEEDBACK.search(clause) or _FEEDBACK_BEFORE.search(opening[: hit.start]):
             iso = hit.iso(dates.year_after(hit, previous))
             return (iso, hit) if iso else None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.common.numerals import cn_to_int
-from pipelines.parsing.vocab import LINE_START_LABELS, alternation
+from pipelines.parsing.vocab import DESCRIPTION_LABELS, LINE_START_LABELS, alternation
 
 CN = "一二三四五六七八九十百"
 _ENCLOSED_CN = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠..㈩
@@ -42,10 +42,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("q", re.compile(rf"^第([{CN}\d]{{1,3}})个?问题\s*:\s*(?=\S)")),  # 第一个问题：
     ("shi", re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,、。])")),
 ]
+# The first characters any of _PATTERNS can start with: most paragraphs start with none of them
+# and are told apart with one match instead of one per pattern.
+_MARKER_START = re.compile(rf"[(\[【反问第{CN}]|\d")
 # A field label: '整改情况：' or in brackets '【整改情况】'.
 _LABEL_RE = re.compile(rf"^[【\[]?{alternation(LINE_START_LABELS)}(?:\s*:|[】\]])")
 _HEADING_MAX = 30
 _SENTENCE_PUNCT = re.compile(r"[。，,；;:！？!?]")
+_DIGIT = re.compile(r"\d")
+LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
+DESC_LABEL = re.compile(rf"^[【\[]?{alternation(DESCRIPTION_LABELS)}{LABEL_END}")
+_TITLE_END = re.compile(r"[。；;:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,11 @@ class Node:
     body: list[str] = field(default_factory=list)  # unnumbered paragraphs directly after it
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
+    # title_part(head), read many times while the problems are chosen: computed once.
+    title: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.title = title_part(self.head)
 
     def descendants(self) -> list[Node]:
         out: list[Node] = []
@@ -81,6 +93,12 @@ class Node:
         return parts
 
 
+def title_part(head: str) -> str:
+    """The short statement of a numbered paragraph: up to the first 。 ； or colon, after a
+    label such as '问题：'."""
+    return _TITLE_END.split(DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
+
+
 def classify_marker(line: str) -> Marker | None:
     """The numbering at the start of a paragraph, or None (also for `1.5万元`, `一、二季度`)."""
     if not line:
@@ -91,6 +109,8 @@ def classify_marker(line: str) -> Marker | None:
             return Marker(style, table[first], line[1:].strip())
     if first in _DOTTED:
         return Marker("num", _DOTTED[first], line[1:].strip())
+    if _MARKER_START.match(first) is None:
+        return None
     for style, pattern in _PATTERNS:
         match = pattern.match(line)
         if match:
@@ -154,5 +174,5 @@ def _looks_like_heading(line: str) -> bool:
         4 <= len(line) <= _HEADING_MAX
         and not _SENTENCE_PUNCT.search(line)
         and not is_label_line(line)
-        and not re.search(r"\d", line)
+        and not _DIGIT.search(line)
     )

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.counts import is_closing_tally
-from pipelines.parsing.outline import Node
+from pipelines.parsing.outline import DESC_LABEL, LABEL_END, Node, title_part
 from pipelines.parsing.signature import block_start
 from pipelines.parsing.statuses import STATUS_WORD, classify
 from pipelines.parsing.text import in_table
 from pipelines.parsing.vocab import (
     CLOSING_OPENINGS,
     DEFICIENCY_STEMS,
-    DESCRIPTION_LABELS,
     LEDGER_FIELD_LABELS,
     MEASURE_OPENINGS,
     MEASURE_VERBS,
@@ -25,12 +24,10 @@ from pipelines.parsing.vocab import (
 )
 
 TITLE_MAX = 80
-_LABEL_END = r"(?:\s*:|[】\]]\s*:?)\s*"  # '整改情况：' or '【整改情况】'
-_DESC_LABEL = re.compile(rf"^[【\[]?{alternation(DESCRIPTION_LABELS)}{_LABEL_END}")
 _RECT_NAMES = rf"[【\[]?{alternation(MEASURES_LABELS)}(?:及(?:其)?成效|及进展)?"  # 整改措施及成效：
-_RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{_LABEL_END}")
+_RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{LABEL_END}")
 # '问题表现：…。整改情况：…' on one line: the measures' label after a sentence starts their text.
-_INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{_LABEL_END})")
+_INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{LABEL_END})")
 # '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
 _STATUS_LINE = re.compile(rf"^{alternation(STATUS_LINE_LABELS)}\s*[:]\s*({STATUS_WORD})[。.]?$")
 # '整改时限：…', '责任人：…': the ledger's fields beside the measures, not the measures.
@@ -58,14 +55,8 @@ _TITLE_SUFFIX = re.compile(
     r"(?:方面)?(?:存在(?=的?问题|整改))?(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况|进展)?)?$|(?:等)?问题$"
 )
 _QUOTED = re.compile(r"^[“\"]([^“”\"]+)[”\"]$")
-_TITLE_END = re.compile(r"[。；;:]")
 _CLAUSE_END = re.compile(r"[，,]")
-
-
-def title_part(head: str) -> str:
-    """The short statement of a numbered paragraph: up to the first 。 ； or colon, after a
-    label such as '问题：'."""
-    return _TITLE_END.split(_DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
+_SENTENCE_END = re.compile(r"[。；;]")
 
 
 def clean_title(head: str) -> str:
@@ -87,8 +78,9 @@ def clean_title(head: str) -> str:
 
 def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
     """Description and rectification; `tail`: paragraphs at the end that are not the problem's."""
-    head = _DESC_LABEL.sub("", node.head, count=1)
-    remainder = head[len(title_part(head)) :].lstrip("。；;: ").strip()
+    head = DESC_LABEL.sub("", node.head, count=1)
+    short = title_part(head)
+    remainder = head[len(short) :].lstrip("。；;: ").strip()
     text = node.full_text()
     paras = ([remainder] if remainder else []) + text[: len(text) - tail]
     paras = [p for p in paras if not (_STATUS_LINE.match(p) or _FIELD_LINE.match(p))]
@@ -99,10 +91,10 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
             break
     if paras and _introduces(paras[-1]):
         paras = paras[:-1]  # '整改台账如下：' before a table (or where a table was)
-    labelled = any(_DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras)
+    labelled = any(DESC_LABEL.match(p) or _RECT_LABEL.match(p) for p in paras)
     # '1.采购不规范。部分项目规避招标。整改情况：修订办法。': the label inside the paragraph
     # parts the description from the measures (unless the text after the title is measures).
-    measures_first = _TITLE_PREFIX.match(title_part(head)) or _opens_measures(remainder)
+    measures_first = _TITLE_PREFIX.match(short) or _opens_measures(remainder)
     inline = not measures_first and any(_INLINE_RECT.search(p) for p in paras)
     if labelled or inline:
         paras = [part for para in paras for part in _INLINE_RECT.split(para)]
@@ -110,19 +102,19 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
         rect: list[str] = []
         current = desc
         for para in paras:
-            if _DESC_LABEL.match(para):
-                current, para = desc, _DESC_LABEL.sub("", para)
+            if DESC_LABEL.match(para):
+                current, para = desc, DESC_LABEL.sub("", para)
             elif _RECT_LABEL.match(para):
                 current, para = rect, _RECT_LABEL.sub("", para)
             current.append(para)
         return "\n".join(desc) or None, "\n".join(rect) or None
-    if _TITLE_PREFIX.match(title_part(head)) or not remainder or _opens_measures(remainder):
+    if measures_first or not remainder:
         return None, "\n".join(paras) or None
     return remainder, "\n".join(paras[1:]) or None
 
 
 def _opens_measures(text: str) -> bool:
-    first = re.split(r"[。；;]", text, maxsplit=1)[0]
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
     return _MEASURES_OPEN.match(text) is not None and not _STILL_DEFICIENT.search(first)
 
 
@@ -179,7 +171,7 @@ def closing_tally(node: Node) -> int:
 
 def is_part_label(para: str) -> bool:
     """The paragraph opens with a part's label: 问题表现： or 整改情况：."""
-    return _DESC_LABEL.match(para) is not None or _RECT_LABEL.match(para) is not None
+    return DESC_LABEL.match(para) is not None or _RECT_LABEL.match(para) is not None
 
 
 def has_part_labels(node: Node) -> bool:

@@ -21,7 +21,6 @@ from pipelines.parsing.problem_parts import (
     own_status,
     parts,
     status_of,
-    title_part,
 )
 from pipelines.parsing.record import Problem
 from pipelines.parsing.statuses import group_label
@@ -53,6 +52,8 @@ _GENERIC_SECTION = re.compile(
     r"(?:情况|进展|进展情况)?$"
 )
 _SECTION_BAD = re.compile(alternation(OTHER_SECTION_WORDS))
+_PROBLEM_WORD = re.compile(r"问题(?:的)?(?:整改)?")
+_SENTENCE_CUT = re.compile(r"[。:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,16 @@ class ProblemsResult:
 
 def status_group(node: Node) -> str | None:
     """The status class of a heading that groups problems by status (已整改完成的问题)."""
-    label = group_label(title_part(node.head))
+    label = group_label(node.title)
     return status_of(label) if label else None
 
 
 def is_aspect(node: Node) -> bool:
-    return _ASPECT.search(title_part(node.head)) is not None
+    return _ASPECT.search(node.title) is not None
 
 
 def is_problem_like(node: Node) -> bool:
-    head = title_part(node.head)
+    head = node.title
     if _DEFICIENCY.search(head) is None or _GENERIC_SECTION.match(head):
         return False
     return is_problem_like_strict(node) or not _WORK_ON_PROBLEMS.search(head)
@@ -85,7 +86,7 @@ def _real_children(node: Node) -> list[Node]:
 
 
 def section_score(node: Node) -> float:
-    head = title_part(node.head)
+    head = node.title
     score = 0.0
     score += 3 if _SECTION_GOOD.search(head) else 0
     score -= 3 if _SECTION_BAD.search(head) and not _SECTION_GOOD.search(head) else 0
@@ -114,8 +115,9 @@ def choose_problem_nodes(root: Node, expected: int | None = None) -> tuple[Node,
         chosen = _choose_level(region, expected)
         if chosen:
             return region, chosen
-    best = max(sections, key=section_score)
-    regions = [best, root] if section_score(best) > 0 else [root]
+    scores = [section_score(n) for n in sections]
+    best = max(scores)
+    regions = [sections[scores.index(best)], root] if best > 0 else [root]
     for region in regions:
         chosen = _choose_level(region, expected)
         if chosen:
@@ -148,7 +150,7 @@ def _choose_level(region: Node, expected: int | None = None) -> list[Node]:
     if unnumbered:
         return unnumbered
     # Items under a heading that says it lists the problems, even if they name no deficiency.
-    named = _PROBLEM_SECTION.search(title_part(region.head)) is not None
+    named = _PROBLEM_SECTION.search(region.title) is not None
     if named and len(plain) >= 2 and expected in (None, len(plain)):
         return plain
     return []
@@ -173,8 +175,8 @@ def _groups_problems(node: Node) -> bool:
 
 def is_problem_like_strict(node: Node) -> bool:
     """Problem-like for a reason other than merely naming 问题 (aspects often say 问题 too)."""
-    head = title_part(node.head)
-    return _DEFICIENCY.search(re.sub(r"问题(?:的)?(?:整改)?", "", head)) is not None
+    head = node.title
+    return _DEFICIENCY.search(_PROBLEM_WORD.sub("", head)) is not None
 
 
 def _shi_problems(region: Node) -> list[Node]:
@@ -195,7 +197,7 @@ def _inline_run(aspect: Node) -> list[Node]:
     if aspect.children or aspect.body:
         return []
     head = aspect.head
-    cut = re.search(r"[。:]", head)
+    cut = _SENTENCE_CUT.search(head)
     if cut is None:
         return []
     starts = [m.start() for m in _INLINE_SHI.finditer(head, cut.end())]
@@ -247,12 +249,12 @@ def _problem(seq: int, node: Node, region: Node, tail: int = 0) -> Problem:
     ancestors = _ancestors(node, region)
     groups = [a for a in ancestors if not status_group(a)]
     aspect = next((a for a in groups if is_aspect(a)), groups[0] if groups else None)
-    group = next((s for a in ancestors if (s := group_label(title_part(a.head)))), None)
+    group = next((s for a in ancestors if (s := group_label(a.title))), None)
     label = group or own_status(node)
     description, rectification = parts(node, tail)
     return Problem(
         seq=seq,
-        aspect=title_part(aspect.head).rstrip("。") if aspect else None,
+        aspect=aspect.title.rstrip("。") if aspect else None,
         title=clean_title(node.head),
         description=description,
         rectification=rectification,

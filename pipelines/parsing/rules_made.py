@@ -18,7 +18,7 @@ from pipelines.common.evidence import Span
 from pipelines.common.numerals import cn_to_int
 from pipelines.parsing.figures_vocab import RULE_COUNTERS, RULE_NOUNS, RULE_VERB_JOINERS, RULE_VERBS
 from pipelines.parsing.found import Found, lines_with
-from pipelines.parsing.vocab import alternation
+from pipelines.parsing.vocab import alternation, opens_with
 
 _NUM = r"(\d{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _VERBS = rf"{alternation(RULE_VERBS)}(?:{alternation(RULE_VERB_JOINERS)}?{alternation(RULE_VERBS)}){{0,3}}了?"
@@ -27,7 +27,7 @@ _COUNTER = alternation(RULE_COUNTERS)
 # 建立完善制度2103项 / 健全完善议事规则制度115项 / 修订完善财务管理、合同管理等内控制度18项
 # (words naming the rules between, a list of them or a title in 《》 too; 30余项 is 30).
 _NOUN_FIRST = re.compile(
-    rf"(?:{_VERBS}[^\d，,。；;:()\n]{{0,24}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}余?{_COUNTER}"
+    rf"{opens_with((*RULE_VERBS, *RULE_NOUNS))}(?:{_VERBS}[^\d，,。；;:()\n]{{0,24}}?)?{_NOUN}(?:文件)?(?:共|共计)?{_NUM}余?{_COUNTER}"
 )
 # 建立健全了12项制度 / 修订完善12项管理办法.
 _FIGURE_FIRST = re.compile(
@@ -39,7 +39,12 @@ _SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def extract_rules_made(text: str) -> Found[int] | None:
-    sentences = (s for a, b in lines_with(text, _KEY) for s in _SENTENCE.finditer(text, a, b))
+    sentences = (
+        s
+        for a, b in lines_with(text, _KEY)
+        for s in _SENTENCE.finditer(text, a, b)
+        if _KEY.search(text, s.start(), s.end())  # a figure needs a rule noun
+    )
     for sentence in sentences:
         figures = sorted(
             (m.start(), m.end(), n)

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parsing.figures_vocab import GROUP_PREFIXES, STATUS_ADVERBS, STATUS_WORDS
+from pipelines.parsing.figures_vocab import (
+    GROUP_PREFIXES,
+    NOT_BEFORE_STATUS,
+    STATUS_ADVERBS,
+    STATUS_WORDS,
+)
 from pipelines.parsing.vocab import alternation
 
+# Not after 未/不/基本: 未完成 is not_done, 基本完成 basically_done, whatever 完成 says.
+NOT_AFTER = "".join(rf"(?<!{w})" for w in NOT_BEFORE_STATUS)
 _CLASS_OF = {word: status for status, words in STATUS_WORDS.items() for word in words}
 _WORD = alternation(_CLASS_OF)
 STATUS_WORD = rf"{alternation(STATUS_ADVERBS)}{{0,3}}{_WORD}"

@@ -27,24 +27,23 @@ from pipelines.parsing.figures_vocab import (
     AS_OF_WORDS,
     BARE_RATE,
     COMPLETION_RATE_WORDS,
-    NOT_BEFORE_STATUS,
     RATE_VERBS,
+    STATUS_ADVERBS,
     STATUS_WORDS,
 )
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import StatusCounts
-from pipelines.parsing.statuses import STATUS_WORD, classify
-from pipelines.parsing.vocab import COUNTERS, alternation
+from pipelines.parsing.statuses import NOT_AFTER, STATUS_WORD, classify
+from pipelines.parsing.vocab import COUNTERS, alternation, opens_with
 
+_STATUS_WORDS = [word for words in STATUS_WORDS.values() for word in words]
 _NUM = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _COUNTER = alternation(COUNTERS)
-# Not after 未/不/基本: 未完成 is not_done, 基本完成 basically_done, whatever 完成 says.
-_NOT_AFTER = "".join(rf"(?<!{w})" for w in NOT_BEFORE_STATUS)
 # '已完成整改18个', '正在推进整改的问题(2个)' (the words first), and '18个问题已整改完成'.
 _WORDS_FIRST = re.compile(
-    rf"{_NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
+    rf"{opens_with((*STATUS_ADVERBS, *_STATUS_WORDS))}{NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
 )
-_FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{_NOT_AFTER}({STATUS_WORD})")
+_FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{NOT_AFTER}({STATUS_WORD})")
 _RATE = re.compile(
     rf"({alternation(COMPLETION_RATE_WORDS)}|{BARE_RATE}){alternation(RATE_VERBS)}? ?"
     r"(\d{1,3}(?:\.\d{1,3})?) ?%"
@@ -54,7 +53,7 @@ _BARE_AFTER = re.compile(r"(?:^|[，,。；;:\s(、]|总体|整体|总)$")
 _AS_OF = re.compile(
     rf"{alternation(AS_OF_WORDS)} ?(?:({YEAR}) ?年) ?(?:({MONTH}) ?月 ?(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}}) ?日|底|末|份)?|(底|末))?"
 )
-_STATUS_KEY = re.compile(alternation([w for ws in STATUS_WORDS.values() for w in ws], bare=True))
+_STATUS_KEY = re.compile(alternation(_STATUS_WORDS, bare=True))
 _RATE_KEY = re.compile("率")
 _TALLY_WORDS = re.compile(rf"{STATUS_WORD}|{BARE_RATE}")
 

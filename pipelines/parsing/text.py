@@ -23,15 +23,21 @@ _MAPPED_RE = re.compile("[" + re.escape("".join(_FULLWIDTH)) + "]+")
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # 衛(wèi)生: a CJK character followed by its pinyin in brackets (a tone mark or tone digit required).
+# The bracket comes first and the character is looked behind it: a pattern opening with a
+# look-behind is tried at every position, one opening with '(' is scanned for.
 _PINYIN_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}1-5])[a-z{_TONED}]{{1,7}}[1-5]?\)"
+    rf"\((?<=[\u4e00-\u9fff]\()(?=[a-z{_TONED}]*[{_TONED}1-5])[a-z{_TONED}]{{1,7}}[1-5]?\)"
 )
 _LATEX_RE = re.compile(r"\$([^$\n]{1,120}?)\$")
 _LATEX_SYMBOLS = {r"\times": "×", r"\div": "÷", r"\%": "%", r"\cdot": "·", r"\pm": "±"}
 _LATEX_CMD_RE = re.compile(r"\\[A-Za-z]+\s*|[{}]")
 _MARKER_RE = re.compile(r"##[A-Za-z]{2,20}##")
+# Spaces after CJK text or a digit before CJK text, or after CJK text before a digit. The first
+# space is matched before the look-behind (as _PINYIN_RE's bracket): scanned for, not tried at
+# every position.
 CJK_SPACE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff\d])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)"
+    r"[ \t](?:(?<=[\u4e00-\u9fff\d][ \t])[ \t]*(?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff][ \t])[ \t]*(?=\d))"
 )
 
 # A line ending like this ends its paragraph; anything else may have been wrapped.
@@ -50,7 +56,7 @@ INDENT = 2
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Cells of a table row are joined by ' | ' (the page renderer, cleaning/render.py) or by a tab
 # (the .docx text extractor, crawler/attachments.py).
-_TABLE_ROW = re.compile(r" \| |\t")
+_CELL_JOINS = (" | ", "\t")
 
 
 def normalize_chars(text: str) -> str:
@@ -62,7 +68,7 @@ def normalize_chars(text: str) -> str:
 
 
 def is_table_row(line: str) -> bool:
-    return _TABLE_ROW.search(line) is not None
+    return any(join in line for join in _CELL_JOINS)
 
 
 def in_table(paras: list[str], i: int) -> bool:

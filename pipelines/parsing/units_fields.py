@@ -78,9 +78,10 @@ def units_fields(
     unit = inspected_unit or publisher
     if unit:
         where = regions.locate(unit, body, title, head_start)
-        kind = unit_keys.unit_type(inspected_unit, publisher)
-        if kind:
-            out.put("unit_type", Found(kind, regions.locate(kind, body, title, head_start)))
+        typed = _typed_unit(inspected_unit, publisher)
+        if typed:
+            kind, name = typed
+            out.put("unit_type", Found(kind, _type_read(kind, name, body, title, head_start)))
         sector = unit_keys.sector(unit)
         if sector:
             out.put("sector", Found(sector, where))
@@ -88,6 +89,25 @@ def units_fields(
         if key:
             out.put("unit_key", Found(key, where))
     return out
+
+
+def _typed_unit(*names: str | None) -> tuple[str, str] | None:
+    """The unit type and the name it was read from (the first name that ends with one)."""
+    for name in names:
+        kind = unit_keys.unit_type(name) if name else None
+        if name and kind:
+            return kind, name
+    return None
+
+
+def _type_read(kind: str, name: str, body: str, title: str | None, start: int) -> Evidence:
+    """Where the unit type was read: its words inside the unit's name, else the whole name (中共
+    X县委员会 is a 党委); where the name is not written as read, where the type's words are."""
+    where = regions.locate(name, body, title, start)
+    if not isinstance(where, Span):
+        return regions.locate(kind, body, title, start) if where == Elsewhere("site") else where
+    inside = body.find(kind, where.start, where.end)
+    return Span(inside, inside + len(kind)) if inside >= 0 else where
 
 
 def _shifted(found: Found[Any] | None, offset: int) -> Found[Any] | None:

@@ -26,6 +26,14 @@ def alternation(words: Iterable[str], *, bare: bool = False) -> str:
     return listed if bare else f"(?:{listed})"
 
 
+def opens_with(words: Iterable[str], classes: str = "") -> str:
+    """A look-ahead for the characters a match can open with: the words' first characters and
+    the class items `classes` (\\d, 一-十). Put before a pattern that opens with an optional
+    group, which the regex engine would otherwise try in full at every position."""
+    firsts = "".join(sorted({word[0] for word in words}))
+    return f"(?=[{re.escape(firsts)}{classes}])"
+
+
 # -- the document: what a notice is published as ---------------------------------------------------
 
 # The genres a rectification notice is published as: …整改情况的通报, …公开稿.
@@ -225,13 +233,6 @@ TITLE_PREFIXES = ("关于对", "关于", "针对", "对于")
 # -- status: how far a problem's rectification has got --------------------------------------------
 
 # The words of a problem's own status, by class: figures_vocab.STATUS_WORDS (record v2).
-# Status words of a tally (已完成19个, 正在推进2个), by status; adverbs of an ongoing one below.
-TALLY_DONE = (
-    "已完成", "已整改完成", "已整改到位", "已经完成", "完成整改", "已整改", "已办结", "整改完成",
-    "整改到位",
-)  # fmt: skip
-TALLY_ONGOING = ("持续整改", "整改中", "基本完成", "需长期坚持", "长期坚持")
-TALLY_NOT_STARTED = ("尚未启动整改", "尚未启动", "未启动", "尚未开始")
 # How an ongoing tally says 正在…推进: 正在有序推进, 正在按计划整改.
 ONGOING_ADVERBS = ("持续", "有序", "稳步", "扎实", "加快", "按计划", "按序时", "按时序")
 

@@ -4,7 +4,6 @@ import pytest
 
 from pipelines.parsing.counts import (
     extract_counts,
-    extract_status_counts,
     is_closing_tally,
 )
 from pipelines.parsing.record import Counts
@@ -88,37 +87,6 @@ def test_extract_counts(text: str, expected: tuple[int | None, ...]) -> None:
 )
 def test_a_total_inside_a_status_sentence(text: str, expected: int | None) -> None:
     assert extract_counts(text).problems == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "截至目前，共计0个问题正在推进整改。共计0个问题尚未启动整改。",
-            {"in_progress": 0, "not_started": 0},
-        ),
-        ("已完成整改10项，正在整改2项", {"done": 10, "in_progress": 2}),
-        ("21个问题已整改完成", {"done": 21}),
-        ("(一)已完成整改的问题(18个)\n(二)正在推进整改的问题(2个)", {"done": 18, "in_progress": 2}),
-        ("没有数字", {}),
-        ("7个问题均已整改完成", {"done": 7}),
-        ("十项问题已全部完成整改", {"done": 10}),
-        ("9个问题全部整改到位", {"done": 9}),
-        ("14个具体问题已完成12个，2个正在持续推进", {"done": 12, "in_progress": 2}),
-        ("３个问题已整改到位２个，正在持续整改１个", {"done": 2, "in_progress": 1}),
-        ("11个问题已完成整改9个，2个正在有序推进", {"done": 9, "in_progress": 2}),
-        ("正在按计划推进整改的问题4个", {"in_progress": 4}),
-        ("尚未整改完成的问题3个", {}),
-        ("4个问题均未整改完成", {}),
-        ("已完成整改16个，持续推进3个", {"done": 16, "in_progress": 3}),
-        ("2个问题持续推进", {"in_progress": 2}),
-        ("持续推进整改措施落实，已完成5个", {"done": 5}),
-        ("截至目前，反馈的9个问题中，已完成整改6个，正在推进3个。", {"done": 6, "in_progress": 3}),
-        ("巡察指出的11项问题中，已整改到位9项，持续推进2项", {"done": 9, "in_progress": 2}),
-    ],
-)
-def test_extract_status_counts(text: str, expected: dict[str, int]) -> None:
-    assert extract_status_counts(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,14 @@ from pipelines.parsing.tallies import (
         ("已完成9个，尚未整改完成1个", {"done": 9, "not_done": 1}),
         ("整改工作取得阶段性成效，群众满意度明显提升", {}),
         ("没有数字", {}),
+        ("(一)已完成整改的问题(18个)\n(二)正在推进整改的问题(2个)", {"done": 18, "in_progress": 2}),
+        ("21个问题已整改完成", {"done": 21}),
+        ("9个问题全部整改到位", {"done": 9}),
+        ("14个具体问题已完成12个，2个正在持续推进", {"done": 12, "in_progress": 2}),
+        ("正在按计划推进整改的问题4个", {"in_progress": 4}),
+        ("2个问题持续推进", {"in_progress": 2}),
+        ("持续推进整改措施落实，已完成5个", {"done": 5}),
+        ("巡察指出的11项问题中，已整改到位9项，持续推进2项", {"done": 9, "in_progress": 2}),
     ],
 )  # fmt: skip
 def test_status_counts_in_six_classes(text: str, expected: dict[str, int]) -> None:

@@ -111,3 +111,25 @@ def test_every_span_lies_in_the_body(text: str) -> None:
 )
 def test_a_bare_committee_is_named_by_its_division(word: str, code: str, named: str | None) -> None:
     assert _named_committee(word, code) == named
+
+
+_COUNTY = """中共嘉禾县委关于市委第三轮巡察整改进展情况的通报
+2023年3月20日至5月10日，市委第二巡察组对嘉禾县委开展了常规巡察。现将整改进展情况予以公布。
+一、对照问题清单，逐项整改落实
+（一）关于理论学习不深入的问题。已完成。
+中共嘉禾县委
+2023年9月18日"""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "read"),
+    [
+        (NOTICE, "党组", "党组"),  # the type's words inside the unit's name
+        (_COUNTY, "党委", "嘉禾县委"),  # a 县委 is a 党委: the name it was read from
+    ],
+)
+def test_the_unit_type_is_read_from_the_units_name(text: str, kind: str, read: str) -> None:
+    parsed = parse_with_decision(text)
+    evidence = parsed.units_evidence["unit_type"]
+    assert parsed.record.unit_type == kind
+    assert isinstance(evidence, Span) and evidence.text(parsed.record.body_text) == read
