@@ -25,13 +25,15 @@ from typing import Any, cast
 from sqlalchemy import (
     Column,
     Connection,
-    Float,
     Integer,
     MetaData,
     Table,
+    column,
     func,
     literal,
+    literal_column,
     select,
+    table,
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -49,6 +51,12 @@ PG_INDEX = Table(
 TITLE_WEIGHT = 5.0  # a hit in the title counts as much as five in the body (BM25 column weight)
 SNIPPET_CONTEXT = 40  # characters shown on each side of the first hit
 REINDEX_CHUNK = 500
+# A query matching more notices than this ranks only the newest this many (by id) that pass its
+# filters: ranking every match of a common word (整改 is in nearly every notice) costs O(matches).
+RANK_CANDIDATES = 1000
+# SQLite's FTS5 table as the queries join it: its rowid is the notice id.
+_FTS = table(TABLE, column("rowid", Integer))
+_FTS_MATCH = text(f"{TABLE} MATCH :match")
 
 
 class SearchQueryError(ValueError):
@@ -144,6 +152,10 @@ class Filters:
     removed: bool = False  # only notices found removed from their site
     limit: int = 20
 
+    def narrows(self) -> bool:
+        """Whether any filter is set (the limit is no filter)."""
+        return bool(self.regions is not None or self.since or self.level or self.removed)
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -172,16 +184,19 @@ class Hit:
         }
 
 
-def search(conn: Connection, query: str, filters: Filters = Filters()) -> list[Hit]:
-    """Notices holding every run of `query` (an ideograph run as a phrase), best first."""
+def search(
+    conn: Connection, query: str, filters: Filters = Filters(), cap: int = RANK_CANDIDATES
+) -> list[Hit]:
+    """Notices holding every run of `query` (an ideograph run as a phrase), best first among the
+    newest `cap` matches that pass the filters."""
     phrases = query_phrases(query)
     if not phrases:
         raise SearchQueryError(f"nothing to search for in {query!r}: give words or characters")
     needles = [r.lower() for r in runs(query)]
     if conn.dialect.name == "sqlite":
-        ranked = _sqlite_ranked(conn, phrases, needles, filters)
+        ranked = _sqlite_ranked(conn, phrases, needles, filters, cap)
     else:
-        ranked = _pg_ranked(conn, phrases, needles, filters)
+        ranked = _pg_ranked(conn, phrases, needles, filters, cap)
     return [_hit(row, score, needles) for row, score in ranked]
 
 
@@ -210,32 +225,50 @@ _COLS = (
 
 
 def _sqlite_ranked(
-    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters
+    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters, cap: int
 ) -> list[tuple[Any, float]]:
     # A one-character run has no bigram to look up: it is matched on the text itself.
     indexed = [p for p in phrases if not _single_ideograph(p)]
     scanned = [n for n, p in zip(needles, phrases, strict=True) if _single_ideograph(p)]
-    if indexed:
-        match = _fts5_phrases(indexed)
-        sub = (
-            text(
-                f"SELECT rowid AS id, bm25({TABLE}, {TITLE_WEIGHT}, 1.0) AS rank FROM {TABLE} "
-                f"WHERE {TABLE} MATCH :match"
-            )
-            .bindparams(match=match)
-            .columns(id=Integer, rank=Float)
-            .subquery("hits")
+    if not indexed:
+        query = _passing(select(*_COLS, literal(0.0).label("rank")), filters, scanned)
+        rows = conn.execute(query.order_by(NOTICES.c.id.desc()).limit(filters.limit)).all()
+        return [(r, 0.0) for r in rows]
+    match = _FTS_MATCH.bindparams(match=_fts5_phrases(indexed))
+    narrowed = bool(scanned) or filters.narrows()
+    source = _FTS.join(NOTICES, NOTICES.c.id == _FTS.c.rowid) if narrowed else _FTS
+
+    def among(query: Any) -> Any:
+        return _passing(query, filters, scanned) if narrowed else query
+
+    # FTS5 walks its matches by rowid, newest first, and stops at the cap.
+    newest = among(select(_FTS.c.rowid).select_from(source).where(match))
+    floor = conn.execute(
+        newest.order_by(_FTS.c.rowid.desc()).offset(cap - 1).limit(1)
+    ).scalar_one_or_none()
+    # bm25() runs on the capped matches only; the notices' wide rows are read for the best alone.
+    rank = func.bm25(literal_column(TABLE), TITLE_WEIGHT, 1.0).label("rank")
+    best = (
+        among(
+            select(_FTS.c.rowid.label("id"), rank)
+            .select_from(source)
+            .where(match, _FTS.c.rowid >= (floor or 0))
         )
-        query = select(*_COLS, sub.c.rank).join(sub, sub.c.id == NOTICES.c.id)
-        order: Any = sub.c.rank  # bm25() is lower for better matches
-    else:
-        query = select(*_COLS, literal(0.0).label("rank"))
-        order = NOTICES.c.id.desc()
+        .order_by(rank, _FTS.c.rowid.desc())
+        .limit(filters.limit)
+        .subquery("best")
+    )
+    query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
+    rows = conn.execute(query.order_by(best.c.rank, NOTICES.c.id.desc())).all()
+    return [(r, -float(r.rank)) for r in rows]  # bm25() is lower for better matches
+
+
+def _passing(query: Any, filters: Filters, scanned: list[str]) -> Any:
+    """`query` limited to notices passing the filters and holding every scanned needle."""
     query = _filtered(query, filters)
     for needle in scanned:
-        query = query.where(func.instr(_haystack(), needle) > 0)
-    rows = conn.execute(query.order_by(order).limit(filters.limit)).all()
-    return [(r, -float(r.rank)) for r in rows]
+        query = query.where(_haystack().contains(needle, autoescape=True))
+    return query
 
 
 def _haystack() -> Any:
@@ -244,27 +277,31 @@ def _haystack() -> Any:
 
 
 def _pg_ranked(
-    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters
+    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters, cap: int
 ) -> list[tuple[Any, float]]:
     indexed = sorted({t for p in phrases if not _single_ideograph(p) for t in p})
-    query: Any
-    if indexed:
-        # Tokens hold only ideographs, ASCII letters and digits: nothing to_tsquery reads as syntax.
-        ts_query = func.to_tsquery("simple", " & ".join(indexed))
-        rank: Any = func.ts_rank_cd(PG_INDEX.c.doc, ts_query).label("rank")
-        query = (
-            select(*_COLS, rank)
-            .join(PG_INDEX, PG_INDEX.c.notice_id == NOTICES.c.id)
-            .where(PG_INDEX.c.doc.bool_op("@@")(ts_query))
-        )
-        order: tuple[Any, ...] = (rank.desc(), NOTICES.c.id)
-    else:  # one-character runs only: no bigram to look up
-        query = select(*_COLS, literal(0.0).label("rank"))
-        order = (NOTICES.c.id.desc(),)
-    for needle in needles:  # the phrase itself, wherever in the text it is
-        query = query.where(func.strpos(_haystack(), needle) > 0)
-    query = _filtered(query, filters)
-    rows = conn.execute(query.order_by(*order).limit(filters.limit)).all()
+    # The index holds each bigram and word exactly; a longer phrase (or a single character) is
+    # confirmed on the text itself, wherever in the text it is.
+    confirmed = [
+        n for n, p in zip(needles, phrases, strict=True) if len(p) > 1 or _single_ideograph(p)
+    ]
+    if not indexed:  # one-character runs only: no bigram to look up
+        query = _passing(select(*_COLS, literal(0.0).label("rank")), filters, confirmed)
+        rows = conn.execute(query.order_by(NOTICES.c.id.desc()).limit(filters.limit)).all()
+        return [(r, 0.0) for r in rows]
+    # Tokens hold only ideographs, ASCII letters and digits: nothing to_tsquery reads as syntax.
+    ts_query = func.to_tsquery("simple", " & ".join(indexed))
+    matches = PG_INDEX.c.doc.bool_op("@@")(ts_query)
+    joined = PG_INDEX.join(NOTICES, NOTICES.c.id == PG_INDEX.c.notice_id)
+    newest = _passing(select(NOTICES.c.id).select_from(joined).where(matches), filters, confirmed)
+    floor = conn.execute(
+        newest.order_by(NOTICES.c.id.desc()).offset(cap - 1).limit(1)
+    ).scalar_one_or_none()
+    # ts_rank weighs a title hit (weight A, 1.0) ten times a body hit (D, 0.1), needs no positions.
+    rank = func.ts_rank(PG_INDEX.c.doc, ts_query).label("rank")
+    query = select(*_COLS, rank).select_from(joined).where(matches, NOTICES.c.id >= (floor or 0))
+    query = _passing(query, filters, confirmed)
+    rows = conn.execute(query.order_by(rank.desc(), NOTICES.c.id.desc()).limit(filters.limit)).all()
     return [(r, float(r.rank)) for r in rows]
 
 

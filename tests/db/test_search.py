@@ -26,6 +26,7 @@ BODIES = {
     2: ("巡察反馈会召开", "会议强调要抓好整改落实。", "county"),
     3: ("整改进展情况", "整改，整改，再整改。形式上完成了。", "county"),
     4: ("某某局党组关于落实巡视反馈意见的报告", "处罚2人，Audit report 已完成。", "provincial"),
+    5: ("情况说明", "形式、主义和仪式主持。", "provincial"),  # 形式主义's bigrams, apart
 }
 
 
@@ -79,6 +80,25 @@ def test_ranking_prefers_more_hits_and_title_hits(archive: Engine) -> None:
     assert set(ids) == {1, 2, 3}
     assert ids[0] == 3  # 整改 in the title and four times in the body
     assert ids[-1] == 2  # once, in the body
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "cap", "expected"),
+    [
+        ("整改", {}, 1, [3]),  # only the newest match is ranked
+        ("整改", {}, 2, [3, 2]),
+        ("整改", {"level": "city"}, 1, [1]),  # the cap counts matches that pass the filters
+        ("整改 问责", {}, 1, [1]),  # every run must occur before the cap counts a match
+        ("整改 吃", {}, 1, [1]),  # a one-character run too
+        ("形式主义", {}, 1, [1]),  # and a phrase: 5 holds its bigrams, not the phrase
+    ],
+)
+def test_only_the_newest_matches_are_ranked(
+    archive: Engine, query: str, filters: dict[str, Any], cap: int, expected: list[int]
+) -> None:
+    with archive.connect() as conn:
+        hits = search.search(conn, query, Filters(**filters), cap=cap)
+    assert [h.notice_id for h in hits] == expected
 
 
 def test_filters(archive: Engine) -> None:
