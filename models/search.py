@@ -272,8 +272,9 @@ def _passing(query: Any, filters: Filters, scanned: list[str]) -> Any:
 
 
 def _haystack() -> Any:
-    """Title and body, lower-cased, for matching a run on the text itself."""
-    return func.lower(func.coalesce(NOTICES.c.title, "") + "\n" + NOTICES.c.body_text)
+    """Title and body, for matching a run on the text itself. Only ideograph runs are matched so
+    (a word is a token of the index), and ideographs have no case: nothing is lower-cased."""
+    return func.coalesce(NOTICES.c.title, "") + "\n" + NOTICES.c.body_text
 
 
 def _pg_ranked(
