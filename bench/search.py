@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -119,6 +120,12 @@ def described(filters: search.Filters) -> str:
     return " ".join(shown) or "-"
 
 
+def padded(text: str, width: int) -> str:
+    """`text` left-aligned in `width` terminal columns (an ideograph takes two)."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return text + " " * max(0, width - len(text) - wide)
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -156,7 +163,7 @@ def bench(backend: str, url: str, n: int) -> None:
             fts += times
             q50, q95 = percentile(times, 50) * 1000, percentile(times, 95) * 1000
             print(
-                f"{query:<12} {described(filters):<24} {hits:>5} {q50:>8.1f} {q95:>8.1f} "
+                f"{padded(query, 12)} {described(filters):<24} {hits:>5} {q50:>8.1f} {q95:>8.1f} "
                 f"{scan[-1] * 1000:>8.0f}"
             )
         p50, p95 = percentile(fts, 50) * 1000, percentile(fts, 95) * 1000

@@ -5,9 +5,11 @@ table of their own, `notice_search`, keyed by notice id:
 - SQLite: an FTS5 table without content (`content=''`): only the index is stored, never a second
   copy of the text; a row is removed with FTS5's 'delete' command, which needs the tokens it was
   indexed with, so an update reads the notice's old title and body first. Ranked by BM25.
-- PostgreSQL: a `tsvector` column under a GIN index, ranked by `ts_rank_cd`. A tsvector keeps word
+- PostgreSQL: a `tsvector` column under a GIN index, ranked by `ts_rank`. A tsvector keeps word
   positions only up to 16,383, so phrases are matched as "all their bigrams" by the index and then
-  confirmed on the text itself (`strpos`), which also holds for the end of a long body.
+  confirmed on the text itself, which also holds for the end of a long body.
+A common word matches nearly every notice and ranking costs O(matches), so only the newest
+RANK_CANDIDATES matches that pass the filters are ranked (docs/search.md, "Ranking").
 The store calls `index_notices` in the transaction that writes the notices, so the index cannot
 fall behind; `reindex` rebuilds it (`notices db reindex`). Alembic does not manage these tables'
 columns (`is_search_table` keeps them out of its comparison); migration 20261202_5e4c1b7a9d2f
@@ -37,6 +39,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from models.native_upsert import chunks
 from models.notice import Notice
@@ -248,16 +253,10 @@ def _sqlite_ranked(
     ).scalar_one_or_none()
     # bm25() runs on the capped matches only; the notices' wide rows are read for the best alone.
     rank = func.bm25(literal_column(TABLE), TITLE_WEIGHT, 1.0).label("rank")
-    best = (
-        among(
-            select(_FTS.c.rowid.label("id"), rank)
-            .select_from(source)
-            .where(match, _FTS.c.rowid >= (floor or 0))
-        )
-        .order_by(rank, _FTS.c.rowid.desc())
-        .limit(filters.limit)
-        .subquery("best")
-    )
+    best = among(select(_FTS.c.rowid.label("id"), rank).select_from(source).where(match))
+    if floor is not None:
+        best = best.where(_FTS.c.rowid >= floor)
+    best = best.order_by(rank, _FTS.c.rowid.desc()).limit(filters.limit).subquery("best")
     query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
     rows = conn.execute(query.order_by(best.c.rank, NOTICES.c.id.desc())).all()
     return [(r, -float(r.rank)) for r in rows]  # bm25() is lower for better matches
@@ -267,8 +266,27 @@ def _passing(query: Any, filters: Filters, scanned: list[str]) -> Any:
     """`query` limited to notices passing the filters and holding every scanned needle."""
     query = _filtered(query, filters)
     for needle in scanned:
-        query = query.where(_haystack().contains(needle, autoescape=True))
+        query = query.where(_Position(_haystack(), literal(needle)) > 0)
     return query
+
+
+class _Position(FunctionElement[int]):
+    """Where the second string is in the first (1-based; 0: nowhere). PostgreSQL's planner guesses
+    strpos() > 0 as it does any comparison, where a LIKE with a long pattern looks so rare to it
+    that it scans the whole table rather than walk the index (the walk stops at the cap)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Position)
+def _instr(element: _Position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Position, "postgresql")
+def _strpos(element: _Position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
 
 
 def _haystack() -> Any:
@@ -293,16 +311,27 @@ def _pg_ranked(
     # Tokens hold only ideographs, ASCII letters and digits: nothing to_tsquery reads as syntax.
     ts_query = func.to_tsquery("simple", " & ".join(indexed))
     matches = PG_INDEX.c.doc.bool_op("@@")(ts_query)
-    joined = PG_INDEX.join(NOTICES, NOTICES.c.id == PG_INDEX.c.notice_id)
-    newest = _passing(select(NOTICES.c.id).select_from(joined).where(matches), filters, confirmed)
-    floor = conn.execute(
-        newest.order_by(NOTICES.c.id.desc()).offset(cap - 1).limit(1)
-    ).scalar_one_or_none()
+    ids = PG_INDEX.c.notice_id
+    # The newest `cap` matches in one walk by id, then ranked: ts_rank is a plain function here.
+    walk = select(ids.label("id"), PG_INDEX.c.doc).where(matches).order_by(ids.desc())
+    if confirmed or filters.narrows():
+        # The index's matches by id first (OFFSET 0 keeps the planner from merging the conditions
+        # into one scan), then the text and filters on them in that order, up to the cap: a
+        # phrase is confirmed on the texts of about `cap` notices, not of all its matches.
+        found = walk.offset(0).subquery("found")
+        joined = select(found.c.id, found.c.doc).join(NOTICES, NOTICES.c.id == found.c.id)
+        walk = _passing(joined, filters, confirmed).order_by(found.c.id.desc())
+    newest = walk.limit(cap).subquery("newest")
     # ts_rank weighs a title hit (weight A, 1.0) ten times a body hit (D, 0.1), needs no positions.
-    rank = func.ts_rank(PG_INDEX.c.doc, ts_query).label("rank")
-    query = select(*_COLS, rank).select_from(joined).where(matches, NOTICES.c.id >= (floor or 0))
-    query = _passing(query, filters, confirmed)
-    rows = conn.execute(query.order_by(rank.desc(), NOTICES.c.id.desc()).limit(filters.limit)).all()
+    rank = func.ts_rank(newest.c.doc, ts_query).label("rank")
+    best = (
+        select(newest.c.id, rank)
+        .order_by(rank.desc(), newest.c.id.desc())
+        .limit(filters.limit)
+        .subquery("best")
+    )
+    query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
+    rows = conn.execute(query.order_by(best.c.rank.desc(), NOTICES.c.id.desc())).all()
     return [(r, float(r.rank)) for r in rows]
 
 
