@@ -18,6 +18,7 @@ creates and fills them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ RANK_CANDIDATES = 1000
 # SQLite's FTS5 table as the queries join it: its rowid is the notice id.
 _FTS = table(TABLE, column("rowid", Integer))
 _FTS_MATCH = text(f"{TABLE} MATCH :match")
+# `+` keeps the list from FTS5's own lookups (one index seek per id): a set checked per match.
+_WALKED = text(f"+{TABLE}.rowid IN (SELECT value FROM json_each(:ids))")
 
 
 class SearchQueryError(ValueError):
@@ -240,23 +243,22 @@ def _sqlite_ranked(
         rows = conn.execute(query.order_by(NOTICES.c.id.desc()).limit(filters.limit)).all()
         return [(r, 0.0) for r in rows]
     match = _FTS_MATCH.bindparams(match=_fts5_phrases(indexed))
+    walk = select(_FTS.c.rowid).where(match)
     narrowed = bool(scanned) or filters.narrows()
-    source = _FTS.join(NOTICES, NOTICES.c.id == _FTS.c.rowid) if narrowed else _FTS
-
-    def among(query: Any) -> Any:
-        return _passing(query, filters, scanned) if narrowed else query
-
+    if narrowed:
+        walk = _passing(walk.join(NOTICES, NOTICES.c.id == _FTS.c.rowid), filters, scanned)
     # FTS5 walks its matches by rowid, newest first, and stops at the cap.
-    newest = among(select(_FTS.c.rowid).select_from(source).where(match))
-    floor = conn.execute(
-        newest.order_by(_FTS.c.rowid.desc()).offset(cap - 1).limit(1)
-    ).scalar_one_or_none()
-    # bm25() runs on the capped matches only; the notices' wide rows are read for the best alone.
+    ids = conn.execute(walk.order_by(_FTS.c.rowid.desc()).limit(cap)).scalars().all()
+    if not ids:
+        return []
+    # bm25() can only run in the statement holding the MATCH: the matches from the oldest walked
+    # id up, and of those (when the walk skipped some) the walked ones, checked without reading
+    # the notices again; their wide rows are read for the best alone.
     rank = func.bm25(literal_column(TABLE), TITLE_WEIGHT, 1.0).label("rank")
-    best = among(select(_FTS.c.rowid.label("id"), rank).select_from(source).where(match))
-    if floor is not None:
-        best = best.where(_FTS.c.rowid >= floor)
-    best = best.order_by(rank, _FTS.c.rowid.desc()).limit(filters.limit).subquery("best")
+    ranked = select(_FTS.c.rowid.label("id"), rank).where(match, _FTS.c.rowid >= ids[-1])
+    if narrowed:
+        ranked = ranked.where(_WALKED.bindparams(ids=json.dumps(ids)))
+    best = ranked.order_by(rank, _FTS.c.rowid.desc()).limit(filters.limit).subquery("best")
     query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
     rows = conn.execute(query.order_by(best.c.rank, NOTICES.c.id.desc())).all()
     return [(r, -float(r.rank)) for r in rows]  # bm25() is lower for better matches
