@@ -19,9 +19,11 @@ import random
 import statistics
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from sqlalchemy import Engine, text
@@ -91,9 +93,9 @@ def synthetic_pages(n: int, seed: int = 7) -> Iterator[list[FetchedPage]]:
         yield batch
 
 
-def timed(fn: Callable[[], object]) -> float:
+def timed(fn: Callable[..., object], *args: Any) -> float:
     start = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - start
 
 
@@ -109,6 +111,19 @@ def like_scan(engine: Engine, query: str, filters: search.Filters) -> int:
             {"q": f"%{query.split()[0]}%", "level": filters.level, "since": filters.since},
         ).all()
     return len(rows)
+
+
+def described(filters: search.Filters) -> str:
+    shown = [f"level={filters.level}"] if filters.level else []
+    shown += [f"since={filters.since}"] if filters.since else []
+    shown += [f"limit={filters.limit}"] if filters.limit != search.Filters().limit else []
+    return " ".join(shown) or "-"
+
+
+def padded(text: str, width: int) -> str:
+    """`text` left-aligned in `width` terminal columns (an ideograph takes two)."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return text + " " * max(0, width - len(text) - wide)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -128,26 +143,31 @@ def bench(backend: str, url: str, n: int) -> None:
                 search.reindex(conn)
 
         build = timed(rebuild)
-        if backend == "postgresql":
-            with engine.connect() as conn:
-                conn.execute(text("ANALYZE"))
-                conn.commit()
+        if backend == "postgresql":  # an archive at rest, as autovacuum leaves it
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE"))
+        print(f"{backend:<10} {n:,} notices stored in {load:.1f} s (indexed as written)")
+        print(f"{backend:<10} index rebuilt in {build:.1f} s")
+        print(
+            f"{'query':<12} {'filters':<24} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'LIKE ms':>8}"
+        )
         fts: list[float] = []
         scan: list[float] = []
         for query, filters in QUERIES:
+            times: list[float] = []
             with engine.connect() as conn:
-                search.search(conn, query, filters)  # warm the cache
+                hits = len(search.search(conn, query, filters))  # and warms the cache
                 for _ in range(RUNS):
-                    start = time.perf_counter()
-                    search.search(conn, query, filters)
-                    fts.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            like_scan(engine, query, filters)
-            scan.append(time.perf_counter() - start)
+                    times.append(timed(search.search, conn, query, filters))
+            scan.append(timed(like_scan, engine, query, filters))
+            fts += times
+            q50, q95 = percentile(times, 50) * 1000, percentile(times, 95) * 1000
+            print(
+                f"{padded(query, 12)} {described(filters):<24} {hits:>5} {q50:>8.1f} {q95:>8.1f} "
+                f"{scan[-1] * 1000:>8.0f}"
+            )
         p50, p95 = percentile(fts, 50) * 1000, percentile(fts, 95) * 1000
         scan50 = statistics.median(scan) * 1000
-        print(f"{backend:<10} {n:,} notices stored in {load:.1f} s (indexed as written)")
-        print(f"{backend:<10} index rebuilt in {build:.1f} s")
         print(
             f"{backend:<10} search p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(fts)} runs; "
             f"LIKE scan median {scan50:.0f} ms: {scan50 / p50:.0f}x the p50, "

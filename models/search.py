@@ -5,9 +5,11 @@ table of their own, `notice_search`, keyed by notice id:
 - SQLite: an FTS5 table without content (`content=''`): only the index is stored, never a second
   copy of the text; a row is removed with FTS5's 'delete' command, which needs the tokens it was
   indexed with, so an update reads the notice's old title and body first. Ranked by BM25.
-- PostgreSQL: a `tsvector` column under a GIN index, ranked by `ts_rank_cd`. A tsvector keeps word
+- PostgreSQL: a `tsvector` column under a GIN index, ranked by `ts_rank`. A tsvector keeps word
   positions only up to 16,383, so phrases are matched as "all their bigrams" by the index and then
-  confirmed on the text itself (`strpos`), which also holds for the end of a long body.
+  confirmed on the text itself, which also holds for the end of a long body.
+A common word matches nearly every notice and ranking costs O(matches), so only the newest
+RANK_CANDIDATES matches that pass the filters are ranked (docs/search.md, "Ranking").
 The store calls `index_notices` in the transaction that writes the notices, so the index cannot
 fall behind; `reindex` rebuilds it (`notices db reindex`). Alembic does not manage these tables'
 columns (`is_search_table` keeps them out of its comparison); migration 20261202_5e4c1b7a9d2f
@@ -16,6 +18,7 @@ creates and fills them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,16 +28,21 @@ from typing import Any, cast
 from sqlalchemy import (
     Column,
     Connection,
-    Float,
     Integer,
     MetaData,
     Table,
+    column,
     func,
     literal,
+    literal_column,
     select,
+    table,
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from models.native_upsert import chunks
 from models.notice import Notice
@@ -49,6 +57,14 @@ PG_INDEX = Table(
 TITLE_WEIGHT = 5.0  # a hit in the title counts as much as five in the body (BM25 column weight)
 SNIPPET_CONTEXT = 40  # characters shown on each side of the first hit
 REINDEX_CHUNK = 500
+# A query matching more notices than this ranks only the newest this many (by id) that pass its
+# filters: ranking every match of a common word (整改 is in nearly every notice) costs O(matches).
+RANK_CANDIDATES = 1000
+# SQLite's FTS5 table as the queries join it: its rowid is the notice id.
+_FTS = table(TABLE, column("rowid", Integer))
+_FTS_MATCH = text(f"{TABLE} MATCH :match")
+# `+` keeps the list from FTS5's own lookups (one index seek per id): a set checked per match.
+_WALKED = text(f"+{TABLE}.rowid IN (SELECT value FROM json_each(:ids))")
 
 
 class SearchQueryError(ValueError):
@@ -144,6 +160,10 @@ class Filters:
     removed: bool = False  # only notices found removed from their site
     limit: int = 20
 
+    def narrows(self) -> bool:
+        """Whether any filter is set (the limit is no filter)."""
+        return bool(self.regions is not None or self.since or self.level or self.removed)
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -172,16 +192,19 @@ class Hit:
         }
 
 
-def search(conn: Connection, query: str, filters: Filters = Filters()) -> list[Hit]:
-    """Notices holding every run of `query` (an ideograph run as a phrase), best first."""
+def search(
+    conn: Connection, query: str, filters: Filters = Filters(), cap: int = RANK_CANDIDATES
+) -> list[Hit]:
+    """Notices holding every run of `query` (an ideograph run as a phrase), best first among the
+    newest `cap` matches that pass the filters."""
     phrases = query_phrases(query)
     if not phrases:
         raise SearchQueryError(f"nothing to search for in {query!r}: give words or characters")
     needles = [r.lower() for r in runs(query)]
     if conn.dialect.name == "sqlite":
-        ranked = _sqlite_ranked(conn, phrases, needles, filters)
+        ranked = _sqlite_ranked(conn, phrases, needles, filters, cap)
     else:
-        ranked = _pg_ranked(conn, phrases, needles, filters)
+        ranked = _pg_ranked(conn, phrases, needles, filters, cap)
     return [_hit(row, score, needles) for row, score in ranked]
 
 
@@ -210,61 +233,107 @@ _COLS = (
 
 
 def _sqlite_ranked(
-    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters
+    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters, cap: int
 ) -> list[tuple[Any, float]]:
     # A one-character run has no bigram to look up: it is matched on the text itself.
     indexed = [p for p in phrases if not _single_ideograph(p)]
     scanned = [n for n, p in zip(needles, phrases, strict=True) if _single_ideograph(p)]
-    if indexed:
-        match = _fts5_phrases(indexed)
-        sub = (
-            text(
-                f"SELECT rowid AS id, bm25({TABLE}, {TITLE_WEIGHT}, 1.0) AS rank FROM {TABLE} "
-                f"WHERE {TABLE} MATCH :match"
-            )
-            .bindparams(match=match)
-            .columns(id=Integer, rank=Float)
-            .subquery("hits")
-        )
-        query = select(*_COLS, sub.c.rank).join(sub, sub.c.id == NOTICES.c.id)
-        order: Any = sub.c.rank  # bm25() is lower for better matches
-    else:
-        query = select(*_COLS, literal(0.0).label("rank"))
-        order = NOTICES.c.id.desc()
+    if not indexed:
+        query = _passing(select(*_COLS, literal(0.0).label("rank")), filters, scanned)
+        rows = conn.execute(query.order_by(NOTICES.c.id.desc()).limit(filters.limit)).all()
+        return [(r, 0.0) for r in rows]
+    match = _FTS_MATCH.bindparams(match=_fts5_phrases(indexed))
+    walk = select(_FTS.c.rowid).where(match)
+    narrowed = bool(scanned) or filters.narrows()
+    if narrowed:
+        walk = _passing(walk.join(NOTICES, NOTICES.c.id == _FTS.c.rowid), filters, scanned)
+    # FTS5 walks its matches by rowid, newest first, and stops at the cap.
+    ids = conn.execute(walk.order_by(_FTS.c.rowid.desc()).limit(cap)).scalars().all()
+    if not ids:
+        return []
+    # bm25() can only run in the statement holding the MATCH: the matches from the oldest walked
+    # id up, and of those (when the walk skipped some) the walked ones, checked without reading
+    # the notices again; their wide rows are read for the best alone.
+    rank = func.bm25(literal_column(TABLE), TITLE_WEIGHT, 1.0).label("rank")
+    ranked = select(_FTS.c.rowid.label("id"), rank).where(match, _FTS.c.rowid >= ids[-1])
+    if narrowed:
+        ranked = ranked.where(_WALKED.bindparams(ids=json.dumps(ids)))
+    best = ranked.order_by(rank, _FTS.c.rowid.desc()).limit(filters.limit).subquery("best")
+    query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
+    rows = conn.execute(query.order_by(best.c.rank, NOTICES.c.id.desc())).all()
+    return [(r, -float(r.rank)) for r in rows]  # bm25() is lower for better matches
+
+
+def _passing(query: Any, filters: Filters, scanned: list[str]) -> Any:
+    """`query` limited to notices passing the filters and holding every scanned needle."""
     query = _filtered(query, filters)
     for needle in scanned:
-        query = query.where(func.instr(_haystack(), needle) > 0)
-    rows = conn.execute(query.order_by(order).limit(filters.limit)).all()
-    return [(r, -float(r.rank)) for r in rows]
+        query = query.where(_Position(_haystack(), literal(needle)) > 0)
+    return query
+
+
+class _Position(FunctionElement[int]):
+    """Where the second string is in the first (1-based; 0: nowhere). PostgreSQL's planner guesses
+    strpos() > 0 as it does any comparison, where a LIKE with a long pattern looks so rare to it
+    that it scans the whole table rather than walk the index (the walk stops at the cap)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Position)
+def _instr(element: _Position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Position, "postgresql")
+def _strpos(element: _Position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
 
 
 def _haystack() -> Any:
-    """Title and body, lower-cased, for matching a run on the text itself."""
-    return func.lower(func.coalesce(NOTICES.c.title, "") + "\n" + NOTICES.c.body_text)
+    """Title and body, for matching a run on the text itself. Only ideograph runs are matched so
+    (a word is a token of the index), and ideographs have no case: nothing is lower-cased."""
+    return func.coalesce(NOTICES.c.title, "") + "\n" + NOTICES.c.body_text
 
 
 def _pg_ranked(
-    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters
+    conn: Connection, phrases: list[list[str]], needles: list[str], filters: Filters, cap: int
 ) -> list[tuple[Any, float]]:
     indexed = sorted({t for p in phrases if not _single_ideograph(p) for t in p})
-    query: Any
-    if indexed:
-        # Tokens hold only ideographs, ASCII letters and digits: nothing to_tsquery reads as syntax.
-        ts_query = func.to_tsquery("simple", " & ".join(indexed))
-        rank: Any = func.ts_rank_cd(PG_INDEX.c.doc, ts_query).label("rank")
-        query = (
-            select(*_COLS, rank)
-            .join(PG_INDEX, PG_INDEX.c.notice_id == NOTICES.c.id)
-            .where(PG_INDEX.c.doc.bool_op("@@")(ts_query))
-        )
-        order: tuple[Any, ...] = (rank.desc(), NOTICES.c.id)
-    else:  # one-character runs only: no bigram to look up
-        query = select(*_COLS, literal(0.0).label("rank"))
-        order = (NOTICES.c.id.desc(),)
-    for needle in needles:  # the phrase itself, wherever in the text it is
-        query = query.where(func.strpos(_haystack(), needle) > 0)
-    query = _filtered(query, filters)
-    rows = conn.execute(query.order_by(*order).limit(filters.limit)).all()
+    # The index holds each bigram and word exactly; a longer phrase (or a single character) is
+    # confirmed on the text itself, wherever in the text it is.
+    confirmed = [
+        n for n, p in zip(needles, phrases, strict=True) if len(p) > 1 or _single_ideograph(p)
+    ]
+    if not indexed:  # one-character runs only: no bigram to look up
+        query = _passing(select(*_COLS, literal(0.0).label("rank")), filters, confirmed)
+        rows = conn.execute(query.order_by(NOTICES.c.id.desc()).limit(filters.limit)).all()
+        return [(r, 0.0) for r in rows]
+    # Tokens hold only ideographs, ASCII letters and digits: nothing to_tsquery reads as syntax.
+    ts_query = func.to_tsquery("simple", " & ".join(indexed))
+    matches = PG_INDEX.c.doc.bool_op("@@")(ts_query)
+    ids = PG_INDEX.c.notice_id
+    # The newest `cap` matches in one walk by id, then ranked: ts_rank is a plain function here.
+    walk = select(ids.label("id"), PG_INDEX.c.doc).where(matches).order_by(ids.desc())
+    if confirmed or filters.narrows():
+        # The index's matches by id first (OFFSET 0 keeps the planner from merging the conditions
+        # into one scan), then the text and filters on them in that order, up to the cap: a
+        # phrase is confirmed on the texts of about `cap` notices, not of all its matches.
+        found = walk.offset(0).subquery("found")
+        joined = select(found.c.id, found.c.doc).join(NOTICES, NOTICES.c.id == found.c.id)
+        walk = _passing(joined, filters, confirmed).order_by(found.c.id.desc())
+    newest = walk.limit(cap).subquery("newest")
+    # ts_rank weighs a title hit (weight A, 1.0) ten times a body hit (D, 0.1), needs no positions.
+    rank = func.ts_rank(newest.c.doc, ts_query).label("rank")
+    best = (
+        select(newest.c.id, rank)
+        .order_by(rank.desc(), newest.c.id.desc())
+        .limit(filters.limit)
+        .subquery("best")
+    )
+    query = select(*_COLS, best.c.rank).join(best, best.c.id == NOTICES.c.id)
+    rows = conn.execute(query.order_by(best.c.rank.desc(), NOTICES.c.id.desc())).all()
     return [(r, float(r.rank)) for r in rows]
 
 

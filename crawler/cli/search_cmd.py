@@ -44,7 +44,8 @@ def search_notices(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
     url: UrlOption = None,
 ) -> None:
-    """Search titles and bodies; best matches first (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
+    """Search titles and bodies; best matches first (BM25 on SQLite, ts_rank on PostgreSQL), among
+    the newest matches when a word is common (docs/search.md)."""
     if level is not None and level not in LEVELS:
         usage_error(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
     filters = search.Filters(

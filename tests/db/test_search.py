@@ -7,9 +7,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from alembic import command
+from sqlalchemy import Engine, event, text
 
+from migrations import alembic_config
 from models import search
+from models.db import make_engine
 from models.reparse import update_notice
 from models.search import Filters, SearchQueryError
 from models.upsert import write_pages
@@ -26,6 +29,7 @@ BODIES = {
     2: ("巡察反馈会召开", "会议强调要抓好整改落实。", "county"),
     3: ("整改进展情况", "整改，整改，再整改。形式上完成了。", "county"),
     4: ("某某局党组关于落实巡视反馈意见的报告", "处罚2人，Audit report 已完成。", "provincial"),
+    5: ("情况说明", "形式、主义和仪式主持。", "provincial"),  # 形式主义's bigrams, apart
 }
 
 
@@ -79,6 +83,61 @@ def test_ranking_prefers_more_hits_and_title_hits(archive: Engine) -> None:
     assert set(ids) == {1, 2, 3}
     assert ids[0] == 3  # 整改 in the title and four times in the body
     assert ids[-1] == 2  # once, in the body
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "cap", "expected"),
+    [
+        ("整改", {}, 1, [3]),  # only the newest match is ranked
+        ("整改", {}, 2, [3, 2]),
+        ("整改", {"level": "city"}, 1, [1]),  # the cap counts matches that pass the filters
+        ("整改 问责", {}, 1, [1]),  # every run must occur before the cap counts a match
+        ("整改 吃", {}, 1, [1]),  # a one-character run too
+        ("形式主义", {}, 1, [1]),  # and a phrase: 5 holds its bigrams, not the phrase
+    ],
+)
+def test_only_the_newest_matches_are_ranked(
+    archive: Engine, query: str, filters: dict[str, Any], cap: int, expected: list[int]
+) -> None:
+    with archive.connect() as conn:
+        hits = search.search(conn, query, Filters(**filters), cap=cap)
+    assert [h.notice_id for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("整改", {}),
+        ("形式主义", {"level": "city", "since": date(2022, 1, 1)}),
+        ("整改", {"regions": ["elsewhere"]}),
+        ("整改", {"removed": True}),
+        ("整改 吃", {}),  # a one-character run beside a word is checked on the walked rows only
+    ],
+)
+def test_sqlite_filters_do_not_scan_the_notices(
+    sqlite_url: str, query: str, filters: dict[str, Any]
+) -> None:
+    engine = make_engine(sqlite_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    write_pages(engine, [_page(n, *v) for n, v in BODIES.items()])
+    statements: list[tuple[str, Any]] = []
+
+    def record(*args: Any) -> None:
+        statements.append((args[2], args[3]))
+
+    event.listen(engine, "before_cursor_execute", record)
+    with engine.connect() as conn:
+        search.search(conn, query, Filters(**filters))
+        event.remove(engine, "before_cursor_execute", record)
+        plans = [
+            row[3]
+            for sql, params in statements
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)
+        ]
+    engine.dispose()
+    # Driven by the FTS5 index: notices are read by id only, never scanned or walked by an index.
+    assert not [p for p in plans if p.startswith(("SCAN notices", "SEARCH notices USING INDEX"))]
 
 
 def test_filters(archive: Engine) -> None:
