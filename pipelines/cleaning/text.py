@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from pipelines.cleaning.vocab import CHROME_LINE_RE, FOOTER_START_RE, INLINE_MARKER_RE, META_LABELS
+from pipelines.cleaning.vocab import (
+    CHROME_LINE_RE,
+    CHROME_LINE_TRADITIONAL_RE,
+    FOOTER_START_RE,
+    INLINE_MARKER_RE,
+    META_LABELS,
+    TRADITIONAL_CHROME_CHAR_RE,
+)
 from pipelines.common.attachment_types import ATTACHMENT_EXTS
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
 from pipelines.common.dates import NUMERIC_DATE
@@ -83,7 +90,12 @@ _SPACE_RUN = re.compile(r"\s{2,}")
 
 def is_chrome_line(line: str) -> bool:
     """True when the whole (stripped) line is page chrome."""
-    return CHROME_LINE_RE.fullmatch(_SPACE_RUN.sub(" ", line)) is not None
+    line = _SPACE_RUN.sub(" ", line)
+    if CHROME_LINE_RE.fullmatch(line):
+        return True
+    return bool(
+        TRADITIONAL_CHROME_CHAR_RE.search(line) and CHROME_LINE_TRADITIONAL_RE.fullmatch(line)
+    )
 
 
 def _drop_footer(lines: list[str]) -> None:

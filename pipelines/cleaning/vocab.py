@@ -128,15 +128,34 @@ META_LABELS: dict[str, str | None] = {
 }
 
 
+# A repost in 繁體 keeps its page's chrome (當前位置, 打印本頁, 相關新聞) in the notice's script.
+_TO_TRADITIONAL = opencc.OpenCC("s2t").convert
+
+
+def _traditional_forms(patterns: list[str]) -> dict[str, str]:
+    """pattern -> its traditional-character form, for the patterns that have one."""
+    return {p: t for p in patterns if (t := _TO_TRADITIONAL(p)) != p}
+
+
 def _in_both_scripts(patterns: list[str]) -> list[str]:
-    """Each pattern and its traditional-character form: a repost in 繁體 keeps its page's chrome
-    (當前位置, 打印本頁, 相關新聞) in the same script as the notice."""
-    to_traditional = opencc.OpenCC("s2t").convert
-    return list(dict.fromkeys(q for p in patterns for q in (p, to_traditional(p))))
+    """Each pattern and its traditional-character form."""
+    forms = _traditional_forms(patterns)
+    return [q for p in patterns for q in (p, forms.get(p)) if q]
 
 
-CHROME_LINE_RE = re.compile(
-    "|".join(f"(?:{p})" for p in _in_both_scripts(CHROME_LINES)), re.IGNORECASE
+# Every line is tested against the chrome lines, so the traditional forms are tried only on a
+# line holding a character that one of them has in place of its simplified pattern's.
+_CHROME_TRADITIONAL = _traditional_forms(CHROME_LINES)
+CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
+CHROME_LINE_TRADITIONAL_RE = re.compile(
+    "|".join(f"(?:{t})" for t in _CHROME_TRADITIONAL.values()), re.IGNORECASE
+)
+TRADITIONAL_CHROME_CHAR_RE = re.compile(
+    "["
+    + re.escape(
+        "".join(sorted({c for p, t in _CHROME_TRADITIONAL.items() for c in set(t) - set(p)}))
+    )
+    + "]"
 )
 FOOTER_START_RE = re.compile(
     "|".join(f"(?:{p})" for p in _in_both_scripts(FOOTER_START_LINES)), re.IGNORECASE
