@@ -21,13 +21,13 @@ _SCRAPY = "scrapy."
 
 
 def component_paths(settings: Mapping[str, Any]) -> Iterator[str]:
-    """The dotted paths of Scrapy's components named in `settings` (as values or as the keys of
-    the middleware/extension/handler dicts)."""
+    """The dotted paths of Scrapy's components named in `settings`: as values, in lists, and as
+    the keys (middlewares, extensions) or values (download handlers) of dicts."""
     for value in settings.values():
         if isinstance(value, str):
             names: Any = [value]
         elif isinstance(value, Mapping):
-            names = value.keys()
+            names = [*value.keys(), *value.values()]
         elif isinstance(value, list | tuple):
             names = value
         else:
