@@ -31,6 +31,7 @@ from bench.crawl import write_seeds
 from bench.store import temporary_pg_database
 from models.db import make_engine
 from tests.conftest import _upgrade
+from tests.distributed.conftest import drop_queues
 from tests.farm.bench_farm import bench_truth, start_bench_farm
 
 LATENCY = 0.2  # seconds per answer
@@ -99,6 +100,7 @@ def night(
             sys.exit(
                 f"the night with {workers} workers failed ({run.returncode}):\n{run.stderr[-3000:]}{run.stdout[-3000:]}"
             )
+        drop_queues(url)
         site_rss = max(int(m) for log in logs for m in _SITE_RSS.findall(log.read_text()))
     return {"workers": workers, "wall": wall, "worker_rss": worker_rss, "site_rss": site_rss}
 

@@ -7,7 +7,9 @@ acknowledged); another worker crawls them again (docs/distributed.md).
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from types import FrameType
 from typing import Annotated
@@ -63,3 +65,8 @@ def worker(
     stop.wait()
     dramatiq_worker.stop(timeout=_STOP_TIMEOUT_MS)
     broker.close()
+    sys.stderr.flush()
+    # Not a normal exit: multiprocessing would join (or SIGTERM) the sites' processes still
+    # crawling, and a crawl stopped gracefully records a run the night would count as done.
+    # Gone at once, as after kill -9, they die with this process and the broker redelivers.
+    os._exit(exit_codes.OK)

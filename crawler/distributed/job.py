@@ -18,7 +18,7 @@ from models.db import database_url, make_engine
 
 # The forkserver imports the crawler once; each site's process is forked from it, clean (no
 # broker connection or threads of the worker) and without paying the imports again.
-_PRELOAD = ["crawler.distributed.site_crawl", "psycopg", "alembic.script"]
+_PRELOAD = ["crawler.distributed.site_crawl"]  # which warms up the rest (preload.py)
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(_PRELOAD)
 

@@ -2,14 +2,16 @@
 imports lazily while a crawl starts (its TLS context factory alone takes seconds, on this
 machine most of a small site's crawl).
 
-Only Scrapy's: a component of the project may import `twisted.internet.reactor` (the retry
-middleware does), which would install the default reactor in the forkserver, and every site's
-process would inherit it (and its epoll descriptor) instead of starting the asyncio reactor of
-its own.
+Scrapy's, and the project's modules named below: not the project's components in general, since
+one may import `twisted.internet.reactor` (the retry middleware does), which would install the
+default reactor in the forkserver, and every site's process would inherit it (and its epoll
+descriptor) instead of starting the asyncio reactor of its own. tests/distributed/test_preload.py
+checks that none is installed.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -18,6 +20,16 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
 _SCRAPY = "scrapy."
+# the spider, the pipelines and the Spidermon extension (with its jsonschema): a second a site
+PROJECT_MODULES = (
+    "crawler.spiders.notices",
+    "pipelines.clean",
+    "pipelines.parse",
+    "pipelines.store",
+    "spidermon.contrib.scrapy.extensions",
+    "psycopg",
+    "alembic.script",
+)
 
 
 def component_paths(settings: Mapping[str, Any]) -> Iterator[str]:
@@ -36,7 +48,10 @@ def component_paths(settings: Mapping[str, Any]) -> Iterator[str]:
 
 
 def warm_up() -> int:
-    """Import Scrapy's components of the project's settings; returns how many loaded."""
+    """Import Scrapy's components of the project's settings and `PROJECT_MODULES`; returns how
+    many of Scrapy's loaded."""
+    for module in PROJECT_MODULES:
+        importlib.import_module(module)
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     loaded = 0

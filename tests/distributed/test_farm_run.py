@@ -26,6 +26,7 @@ from models.crawl_run import CrawlRun, CrawlSiteOutcome
 from models.db import make_engine
 from models.notice import Notice, NoticeVersion
 from tests.conftest import _upgrade
+from tests.distributed.conftest import drop_queues
 from tests.e2e.conftest import FAST
 from tests.e2e.test_per_host_concurrency import most_in_flight
 from tests.farm.bench_farm import bench_truth, start_bench_farm
@@ -33,7 +34,7 @@ from tests.farm.bench_farm import bench_truth, start_bench_farm
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e]
 
 SITES = 30
-DETAILS = 4
+DETAILS = 3  # 3 detail pages a host could be sent at once: more than its limit of 2
 WORKERS = 3
 CONCURRENCY = 2  # per worker: 6 hosts crawled at once
 LATENCY = 0.05  # per answer, so that requests to one host would overlap if they could
@@ -171,6 +172,7 @@ def test_three_workers_one_killed_equal_a_single_process(
                 worker.terminate()
         for worker in workers:
             worker.wait(timeout=30)
+        drop_queues(pg_url)
     requests = farm.requests
     assert enqueuer.returncode == 0, err[-3000:] + out[-3000:]
     assert done_at_kill < SITES  # the kill came mid-run
