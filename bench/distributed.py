@@ -8,7 +8,10 @@ Each worker count crawls the same farm into a throwaway PostgreSQL database (on
 NOTICES_BENCH_PG_URL or NOTICES_TEST_PG_URL) through the RabbitMQ of NOTICES_BROKER_URL. The
 wall time runs from the enqueue to the night's end, the workers started and idle before it.
 Prints the wall time and speed-up per worker count, the peak RSS of the worker processes
-themselves (VmHWM) and of the largest site crawl (each site is a process of its own).
+themselves (VmHWM) and of the largest site crawl (each site is a process of its own), the CPU
+time a site's crawl took on average, and the machine's load average at the end of the night
+(the speed-up holds while the crawls find the CPU they need: 2 cores shared with other jobs
+may not have it).
 Targets: speed-up >= 1.8 at 2 workers and >= 3 at 4; peak RSS per worker <= 300 MB.
 """
 
@@ -38,6 +41,7 @@ LATENCY = 0.2  # seconds per answer
 WORKER_COUNTS = (1, 2, 4)
 _READY = "worker: "  # the worker's first line: its forkserver is up, it takes jobs
 _SITE_RSS = re.compile(r"peak RSS (\d+) MB")
+_SITE_CPU = re.compile(r"CPU ([\d.]+) s")
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -101,8 +105,17 @@ def night(
                 f"the night with {workers} workers failed ({run.returncode}):\n{run.stderr[-3000:]}{run.stdout[-3000:]}"
             )
         drop_queues(url)
-        site_rss = max(int(m) for log in logs for m in _SITE_RSS.findall(log.read_text()))
-    return {"workers": workers, "wall": wall, "worker_rss": worker_rss, "site_rss": site_rss}
+        texts = [log.read_text() for log in logs]
+        site_rss = max(int(m) for t in texts for m in _SITE_RSS.findall(t))
+        cpu = [float(m) for t in texts for m in _SITE_CPU.findall(t)]
+    return {
+        "workers": workers,
+        "wall": wall,
+        "worker_rss": worker_rss,
+        "site_rss": site_rss,
+        "site_cpu": sum(cpu) / len(cpu),
+        "load": os.getloadavg()[0],
+    }
 
 
 def main() -> None:
@@ -132,11 +145,15 @@ def main() -> None:
         f"\n{args.sites} sites x {args.details} details, {LATENCY * 1000:.0f} ms per answer, "
         f"default politeness, --concurrency {args.concurrency} per worker"
     )
-    print("workers | wall (s) | speed-up | peak RSS worker (MB) | peak RSS site crawl (MB)")
+    print(
+        "workers | wall (s) | speed-up | peak RSS worker (MB) | peak RSS site crawl (MB) | "
+        "CPU per site (s) | load average"
+    )
     for r in results:
         print(
             f"{r['workers']:>7} | {r['wall']:>8.1f} | {base / r['wall']:>7.2f}x | "
-            f"{r['worker_rss']:>20.0f} | {r['site_rss']:>24}"
+            f"{r['worker_rss']:>20.0f} | {r['site_rss']:>24} | {r['site_cpu']:>16.2f} | "
+            f"{r['load']:>12.1f}"
         )
     by = {r["workers"]: base / r["wall"] for r in results}
     rss = max(r["worker_rss"] for r in results)

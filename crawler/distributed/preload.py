@@ -5,8 +5,8 @@ machine most of a small site's crawl).
 Scrapy's, and the project's modules named below: not the project's components in general, since
 one may import `twisted.internet.reactor` (the retry middleware does), which would install the
 default reactor in the forkserver, and every site's process would inherit it (and its epoll
-descriptor) instead of starting the asyncio reactor of its own. tests/distributed/test_preload.py
-checks that none is installed.
+descriptor) instead of starting the asyncio reactor of its own (Scrapy would then refuse to
+crawl: tests/distributed/test_farm_run.py would fail).
 """
 
 from __future__ import annotations

@@ -68,10 +68,11 @@ def crawl_site(run_id: int, site_id: str, options: CrawlOptions, db_url: str) ->
         fold_site_run(engine, run_id, site_id, started)
     finally:
         engine.dispose()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         f"worker: site {site_id} {summary.outcome} in {summary.elapsed:.1f} s, "
-        f"{summary.pages_fetched} pages, peak RSS {peak_mb:.0f} MB",
+        f"{summary.pages_fetched} pages, CPU {usage.ru_utime + usage.ru_stime:.2f} s, "
+        f"peak RSS {usage.ru_maxrss / 1024:.0f} MB",
         file=sys.stderr,
         flush=True,
     )
