@@ -108,6 +108,7 @@ def night(
         texts = [log.read_text() for log in logs]
         site_rss = max(int(m) for t in texts for m in _SITE_RSS.findall(t))
         cpu = [float(m) for t in texts for m in _SITE_CPU.findall(t)]
+        shares = [len(_SITE_CPU.findall(t)) for t in texts]
     return {
         "workers": workers,
         "wall": wall,
@@ -115,6 +116,7 @@ def night(
         "site_rss": site_rss,
         "site_cpu": sum(cpu) / len(cpu),
         "load": os.getloadavg()[0],
+        "shares": shares,
     }
 
 
@@ -147,13 +149,13 @@ def main() -> None:
     )
     print(
         "workers | wall (s) | speed-up | peak RSS worker (MB) | peak RSS site crawl (MB) | "
-        "CPU per site (s) | load average"
+        "CPU per site (s) | load average | sites per worker"
     )
     for r in results:
         print(
             f"{r['workers']:>7} | {r['wall']:>8.1f} | {base / r['wall']:>7.2f}x | "
             f"{r['worker_rss']:>20.0f} | {r['site_rss']:>24} | {r['site_cpu']:>16.2f} | "
-            f"{r['load']:>12.1f}"
+            f"{r['load']:>12.1f} | {'/'.join(map(str, r['shares']))}"
         )
     by = {r["workers"]: base / r["wall"] for r in results}
     rss = max(r["worker_rss"] for r in results)
