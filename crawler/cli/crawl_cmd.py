@@ -314,18 +314,20 @@ def crawl_distributed(
     overrides: dict[str, str],
 ) -> CrawlSummary:
     """The night through the broker; a SQLite archive or an unreachable broker is one line and
-    exit 2 (crawler/distributed/broker.py)."""
+    exit 2 (crawler/cli/distributed/broker.py)."""
     # here, not at the top: a local crawl does not pay for the engine's imports
-    from crawler.distributed.broker import DistributedError
-    from crawler.distributed.enqueue import run_distributed
-    from crawler.distributed.jobs import CrawlOptions
+    from crawler.cli.distributed.broker import DistributedError
+    from crawler.cli.distributed.enqueue import run_distributed
+    from crawler.cli.distributed.jobs import CrawlOptions
     from models.db import database_url
 
     spider_args.check(
         {"region": region, "site": site, "since": since, "max_pages": max_pages, "seeds": seeds}
     )
     notices_settings.check(overrides)
-    options = CrawlOptions(seeds, since, max_pages, full, overrides)
+    # each worker writes to its own NOTICES_DB_URL (the queue is that archive's), not to ours
+    settings = {k: v for k, v in overrides.items() if k != "NOTICES_DB_URL"}
+    options = CrawlOptions(seeds, since, max_pages, full, settings)
     url = overrides.get("NOTICES_DB_URL") or database_url()
 
     def progress(done: int, expected: int) -> None:

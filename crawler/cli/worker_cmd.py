@@ -34,8 +34,8 @@ def worker(
     # here, not at the top: every other `notices` command would pay for the engine's imports
     from dramatiq import Worker
 
-    from crawler.distributed import broker as engine_broker
-    from crawler.distributed import job as worker_job
+    from crawler.cli.distributed import broker as engine_broker
+    from crawler.cli.distributed import job as worker_job
 
     broker_url = settings.read(settings.BROKER_URL)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pika
 
-from crawler.distributed.broker import queue_name
+from crawler.cli.distributed.broker import queue_name
 from pipelines.common import settings
 
 # Dramatiq declares, beside the queue, its delay (.DQ) and dead-letter (.XQ) queues

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.distributed.broker import DistributedError, archive_url, connect, queue_name
+from crawler.cli.distributed.broker import DistributedError, archive_url, connect, queue_name
 
 
 @pytest.mark.parametrize(

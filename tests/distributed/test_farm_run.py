@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from bench.crawl import write_seeds
-from crawler.distributed.night import done_count
+from crawler.cli.distributed.night import done_count
 from crawler.settings import CONCURRENT_REQUESTS_PER_DOMAIN
 from models.crawl_run import CrawlRun, CrawlSiteOutcome
 from models.db import make_engine

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from crawler.distributed.jobs import CrawlOptions, Job, host_groups, night_jobs
+from crawler.cli.distributed.jobs import CrawlOptions, Job, host_groups, night_jobs
 from crawler.seeds import Site, load_registry
 
 TEMPLATE = load_registry().select()[0]

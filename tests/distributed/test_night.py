@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from crawler.distributed.night import (
+from crawler.cli.distributed.night import (
     LOST,
     close_night,
     done_count,

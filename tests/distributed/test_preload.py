@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from crawler.distributed.preload import component_paths
+from crawler.cli.distributed.preload import component_paths
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """A job on a worker: the sites of one host, one after the other, each crawled in its own process
-(crawler/distributed/site_crawl.py), so the host never sees more than one crawl, that is more than
+(crawler/cli/distributed/site_crawl.py), so the host never sees more than one crawl, that is more than
 its own politeness limits (crawler/politeness.py), however many workers run.
 
 Idempotent, because the broker may hand a job out again (its worker died before acknowledging
@@ -12,13 +12,13 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any
 
-from crawler.distributed.jobs import Job
-from crawler.distributed.night import missing_sites, record_lost_site
+from crawler.cli.distributed.jobs import Job
+from crawler.cli.distributed.night import missing_sites, record_lost_site
 from models.db import database_url, make_engine
 
 # The forkserver imports the crawler once; each site's process is forked from it, clean (no
 # broker connection or threads of the worker) and without paying the imports again.
-_PRELOAD = ["crawler.distributed.site_crawl"]  # which warms up the rest (preload.py)
+_PRELOAD = ["crawler.cli.distributed.site_crawl"]  # which warms up the rest (preload.py)
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(_PRELOAD)
 
@@ -38,7 +38,7 @@ def start_forkserver() -> None:
 def _crawl_site(*args: Any) -> None:
     """In the site's process: the crawl, imported there (the forkserver holds it already), so
     that the worker itself never imports Scrapy and stays small."""
-    from crawler.distributed.site_crawl import crawl_site
+    from crawler.cli.distributed.site_crawl import crawl_site
 
     crawl_site(*args)
 

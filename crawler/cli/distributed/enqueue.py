@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 
 from crawler.cli.crawl_cmd import CrawlSummary, summarise
-from crawler.distributed import broker as engine_broker
-from crawler.distributed import job as worker_job
-from crawler.distributed.jobs import CrawlOptions, night_jobs
-from crawler.distributed.night import as_outcomes, close_night, open_night, wait_for_night
+from crawler.cli.distributed import broker as engine_broker
+from crawler.cli.distributed import job as worker_job
+from crawler.cli.distributed.jobs import CrawlOptions, night_jobs
+from crawler.cli.distributed.night import as_outcomes, close_night, open_night, wait_for_night
 from crawler.run_context import RunContext
 from models.db import make_engine
 

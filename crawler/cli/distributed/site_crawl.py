@@ -19,16 +19,16 @@ import threading
 from datetime import UTC, datetime
 
 from crawler.cli.crawl_cmd import run_crawl
-from crawler.distributed.jobs import CrawlOptions
-from crawler.distributed.night import fold_site_run
-from crawler.distributed.preload import warm_up
+from crawler.cli.distributed.jobs import CrawlOptions
+from crawler.cli.distributed.night import fold_site_run
+from crawler.cli.distributed.preload import warm_up
 from crawler.seeds import SeedError
 from models.db import make_engine
 from pipelines.common.settings import SettingError
 
 logger = logging.getLogger(__name__)
 
-warm_up()  # this module is the forkserver's preload (crawler/distributed/job.py)
+warm_up()  # this module is the forkserver's preload (crawler/cli/distributed/job.py)
 
 ORPHANED = 70  # exit code of a crawl whose worker died (EX_SOFTWARE; never seen by the worker)
 
