@@ -13,7 +13,7 @@ import multiprocessing
 from typing import Any
 
 from crawler.cli.distributed.jobs import Job
-from crawler.cli.distributed.night import missing_sites, record_lost_site
+from crawler.cli.distributed.night import fold_site_run, missing_sites, record_lost_site
 from models.db import database_url, make_engine
 
 # The forkserver imports the crawler once; each site's process is forked from it, clean (no
@@ -54,6 +54,8 @@ def run_job(job: Job, db_url: str) -> None:
             )
             process.start()
             process.join()
+            # a process that recorded its run but died before folding it leaves it to us
+            fold_site_run(engine, job.run_id, site_id)
             if missing_sites(engine, job.run_id, [site_id]):
                 where = ", ".join(job.hosts)
                 reason = f"its crawl process exited with {process.exitcode} and left no run"

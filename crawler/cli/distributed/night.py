@@ -58,37 +58,52 @@ def sites_in(conn: Connection, run_id: int) -> set[str]:
     return {r.site_id for r in rows}
 
 
-def fold_site_run(engine: Engine, run_id: int, site_id: str, since: datetime) -> bool:
-    """Move the run the site's crawl recorded (started at or after `since`) into night `run_id`;
-    False when there is none to move or the night already holds the site."""
+def fold_site_run(engine: Engine, run_id: int, site_id: str) -> bool:
+    """Move the run the site's crawl recorded into night `run_id`; False when there is none to
+    move or the night already holds the site.
+
+    Runs of that one site recorded since the night began whose crawl was killed before its fold
+    (the broker then crawled the site again) are folded too: the newest gives the site's outcome,
+    all add their counts, none is left as a run of its own."""
     with engine.begin() as conn:
         night = conn.execute(
-            select(CRAWL_RUNS.c.stats).where(CRAWL_RUNS.c.id == run_id).with_for_update()
-        ).scalar_one()
+            select(CRAWL_RUNS.c.stats, CRAWL_RUNS.c.started_at)
+            .where(CRAWL_RUNS.c.id == run_id)
+            .with_for_update()
+        ).one()
         if site_id in sites_in(conn, run_id):
             return False
+        sites_per_run = (
+            select(SITE_OUTCOMES.c.run_id)
+            .group_by(SITE_OUTCOMES.c.run_id)
+            .having(func.count() == 1)
+            .scalar_subquery()
+        )
         own = conn.execute(
             select(CRAWL_RUNS.c.id, CRAWL_RUNS.c.stats)
             .join(SITE_OUTCOMES, SITE_OUTCOMES.c.run_id == CRAWL_RUNS.c.id)
             .where(
                 SITE_OUTCOMES.c.site_id == site_id,
                 CRAWL_RUNS.c.id != run_id,
-                CRAWL_RUNS.c.started_at >= since,
+                CRAWL_RUNS.c.started_at >= night.started_at,
+                CRAWL_RUNS.c.id.in_(sites_per_run),
             )
             .order_by(CRAWL_RUNS.c.id.desc())
-            .limit(1)
-        ).first()
-        if own is None:
+        ).all()
+        if not own:
             return False
+        stats = dict(night.stats)
+        for run in own:
+            stats = merge_stats(stats, run.stats)
+        newest, older = own[0].id, [r.id for r in own[1:]]
         conn.execute(
-            update(SITE_OUTCOMES).where(SITE_OUTCOMES.c.run_id == own.id).values(run_id=run_id)
+            update(SITE_OUTCOMES).where(SITE_OUTCOMES.c.run_id == newest).values(run_id=run_id)
         )
         conn.execute(
-            update(CRAWL_RUNS)
-            .where(CRAWL_RUNS.c.id == run_id)
-            .values(stats=json_safe(merge_stats(night, own.stats)))
+            update(CRAWL_RUNS).where(CRAWL_RUNS.c.id == run_id).values(stats=json_safe(stats))
         )
-        conn.execute(delete(CRAWL_RUNS).where(CRAWL_RUNS.c.id == own.id))
+        conn.execute(delete(SITE_OUTCOMES).where(SITE_OUTCOMES.c.run_id.in_(older)))
+        conn.execute(delete(CRAWL_RUNS).where(CRAWL_RUNS.c.id.in_([newest, *older])))
     return True
 
 

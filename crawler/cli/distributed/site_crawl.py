@@ -16,7 +16,6 @@ import os
 import resource
 import sys
 import threading
-from datetime import UTC, datetime
 
 from crawler.cli.crawl_cmd import run_crawl
 from crawler.cli.distributed.jobs import CrawlOptions
@@ -48,7 +47,6 @@ def _die_with_parent() -> None:
 def crawl_site(run_id: int, site_id: str, options: CrawlOptions, db_url: str) -> None:
     """Crawl `site_id` as `notices crawl --site` does, then fold its run into night `run_id`."""
     _die_with_parent()
-    started = datetime.now(UTC)
     try:
         summary = run_crawl(
             None,
@@ -65,7 +63,7 @@ def crawl_site(run_id: int, site_id: str, options: CrawlOptions, db_url: str) ->
         sys.exit(2)
     engine = make_engine(db_url)
     try:
-        fold_site_run(engine, run_id, site_id, started)
+        fold_site_run(engine, run_id, site_id)
     finally:
         engine.dispose()
     usage = resource.getrusage(resource.RUSAGE_SELF)
