@@ -114,14 +114,6 @@ SEEDS = _declare(
     Channel.ENV,
     "directory of the site registry (`-a seeds=PATH` wins); unset: the repository's `seeds/`",
 )
-BROKER_URL = _declare(
-    "NOTICES_BROKER_URL",
-    str,
-    "amqp://guest:guest@127.0.0.1:5672/%2F",
-    Channel.ENV,
-    "RabbitMQ of distributed crawls (`notices crawl --distributed`, `notices worker`; "
-    "docs/distributed.md)",
-)
 SPOOL = _declare(
     "NOTICES_SPOOL",
     str,
@@ -278,6 +270,14 @@ FARM_PORT = _declare(
     "port of the local demo/test sites, set by `notices demo` and the tests; seeds refer to it "
     "as `${NOTICES_FARM_PORT}`",
     minimum=0,
+)
+BROKER_URL = _declare(
+    "NOTICES_BROKER_URL",
+    str,
+    "amqp://guest:guest@127.0.0.1:5672/%2F",
+    Channel.ENV,
+    "RabbitMQ of distributed crawls (`notices crawl --distributed`, `notices worker`; "
+    "docs/distributed.md)",
 )
 
 
