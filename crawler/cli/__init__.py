@@ -22,6 +22,7 @@ from crawler.cli import (  # noqa: F401
     serve_cmd,
     sites_cmd,
     stats_cmd,
+    worker_cmd,
 )
 from crawler.cli.app import app
 from crawler.usage_errors import USAGE_ERRORS, USAGE_EXIT, one_line

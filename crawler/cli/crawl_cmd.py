@@ -264,6 +264,11 @@ def crawl(
     set_: list[str] = typer.Option(  # noqa: B008 - typer declares options in defaults
         None, "--set", help="Scrapy setting KEY=VALUE (repeatable), e.g. LOG_LEVEL=INFO."
     ),
+    distributed: bool = typer.Option(
+        False,
+        "--distributed",
+        help="Queue one job per host for `notices worker`s and wait for them (docs/distributed.md).",
+    ),
 ) -> None:
     """Crawl the sites of a region into the database (NOTICES_DB_URL)."""
     if not region and not site:
@@ -277,17 +282,59 @@ def crawl(
             raise typer.Exit(exit_codes.USAGE)
         overrides[key] = value
     try:
-        summary = run_crawl(
-            region,
-            site=site,
-            seeds_dir=seeds,
-            since=since,
-            max_pages=max_pages,
-            full=full,
-            settings=overrides,
-        )
+        if distributed:
+            summary = crawl_distributed(region, site, seeds, since, max_pages, full, overrides)
+        else:
+            summary = run_crawl(
+                region,
+                site=site,
+                seeds_dir=seeds,
+                since=since,
+                max_pages=max_pages,
+                full=full,
+                settings=overrides,
+            )
     except (SeedError, notices_settings.SettingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exit_codes.USAGE) from None
     print_summary(summary)
     raise typer.Exit(summary.exit_code)
+
+
+# -- --distributed (docs/distributed.md) ------------------------------------------------------------
+
+
+def crawl_distributed(
+    region: str | None,
+    site: str | None,
+    seeds: str | None,
+    since: str | None,
+    max_pages: int | None,
+    full: bool,
+    overrides: dict[str, str],
+) -> CrawlSummary:
+    """The night through the broker; a SQLite archive or an unreachable broker is one line and
+    exit 2 (crawler/cli/distributed/broker.py)."""
+    # here, not at the top: a local crawl does not pay for the engine's imports
+    from crawler.cli.distributed.broker import DistributedError
+    from crawler.cli.distributed.enqueue import run_distributed
+    from crawler.cli.distributed.jobs import CrawlOptions
+    from models.db import database_url
+
+    spider_args.check(
+        {"region": region, "site": site, "since": since, "max_pages": max_pages, "seeds": seeds}
+    )
+    notices_settings.check(overrides)
+    # each worker writes to its own NOTICES_DB_URL (the queue is that archive's), not to ours
+    settings = {k: v for k, v in overrides.items() if k != "NOTICES_DB_URL"}
+    options = CrawlOptions(seeds, since, max_pages, full, settings)
+    url = overrides.get("NOTICES_DB_URL") or database_url()
+
+    def progress(done: int, expected: int) -> None:
+        typer.echo(f"distributed: {done}/{expected} sites done", err=True)
+
+    try:
+        return run_distributed(region, site, options, url, progress=progress)
+    except DistributedError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exit_codes.USAGE) from None

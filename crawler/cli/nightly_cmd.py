@@ -50,6 +50,7 @@ class Night:
     recheck_budget: int
     full: bool
     settings: Mapping[str, str]  # --set KEY=VALUE, passed to the crawl
+    distributed: bool = False  # the crawl queued for `notices worker`s (docs/distributed.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +67,8 @@ def crawl_argvs(night: Night) -> list[list[str]]:
     """One crawl per region: `notices crawl` takes one region (and all the regions below it)."""
     settings = {**CRAWL_SETTINGS, **night.settings}
     sets = [arg for key, value in settings.items() for arg in ("--set", f"{key}={value}")]
-    full = ["--full"] if night.full else []
-    return [["crawl", "--region", region, *full, *sets] for region in night.regions]
+    flags = (["--full"] if night.full else []) + (["--distributed"] if night.distributed else [])
+    return [["crawl", "--region", region, *flags, *sets] for region in night.regions]
 
 
 def recheck_argvs(night: Night) -> list[list[str]]:
@@ -164,6 +165,9 @@ def nightly(
     ] = False,
     nights: NightsOption = 7,
     seeds: SeedsOption = None,
+    distributed: Annotated[
+        bool, typer.Option("--distributed", help="Crawl on the workers (docs/distributed.md).")
+    ] = False,
     set_: Annotated[
         list[str] | None,
         typer.Option("--set", help="Scrapy setting KEY=VALUE for the crawl (repeatable)."),
@@ -200,7 +204,7 @@ def nightly(
     env = {"NOTICES_DB_URL": url, **({"NOTICES_SEEDS": seeds} if seeds else {})}
     with lock:
         _say(f"holding the {held}")
-        code = run_night(Night(regions, region, recheck_budget, full, settings), env)
+        code = run_night(Night(regions, region, recheck_budget, full, settings, distributed), env)
         if code == exit_codes.USAGE:
             raise typer.Exit(code)
         report = build_report(url, nights, site_ids)

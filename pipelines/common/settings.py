@@ -271,6 +271,14 @@ FARM_PORT = _declare(
     "as `${NOTICES_FARM_PORT}`",
     minimum=0,
 )
+BROKER_URL = _declare(
+    "NOTICES_BROKER_URL",
+    str,
+    "amqp://guest:guest@127.0.0.1:5672/%2F",
+    Channel.ENV,
+    "RabbitMQ of distributed crawls (`notices crawl --distributed`, `notices worker`; "
+    "docs/distributed.md)",
+)
 
 
 # --- reading -------------------------------------------------------------------------------------

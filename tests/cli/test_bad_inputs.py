@@ -137,6 +137,10 @@ CASES = [
     # --- notices nightly, health ---------------------------------------------------------------
     case("nightly", "--region", "nowhere", names="'nowhere'"),
     case("health", "--nights", "0", names="'--nights'"),
+    # --- notices worker, crawl --distributed (docs/distributed.md) -----------------------------
+    case("worker", names="PostgreSQL"),  # the archive is SQLite: workers cannot share it
+    case("worker", "--concurrency", "0", names="'--concurrency'"),
+    case("crawl", *DEMO, "--distributed", names="PostgreSQL"),
     # --- the script itself ---------------------------------------------------------------------
     case("frobnicate", names="frobnicate"),
 ]

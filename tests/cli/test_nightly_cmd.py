@@ -69,6 +69,7 @@ ON = ["--set", "SPIDERMON_ENABLED=1"]  # the nightly crawl is judged by Spidermo
     [
         ({}, [["crawl", "--region", "farm", *ON]]),
         ({"full": True}, [["crawl", "--region", "farm", "--full", *ON]]),
+        ({"distributed": True}, [["crawl", "--region", "farm", "--distributed", *ON]]),
         (
             {"settings": {"LOG_LEVEL": "INFO", "DOWNLOAD_DELAY": "0"}},
             [

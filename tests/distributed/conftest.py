@@ -1,0 +1,22 @@
+"""The broker's queues of a throwaway archive go with it."""
+
+from __future__ import annotations
+
+import pika
+
+from crawler.cli.distributed.broker import queue_name
+from pipelines.common import settings
+
+# Dramatiq declares, beside the queue, its delay (.DQ) and dead-letter (.XQ) queues
+_SUFFIXES = ("", ".DQ", ".XQ")
+
+
+def drop_queues(db_url: str) -> None:
+    """Delete the queues of the archive at `db_url` from NOTICES_BROKER_URL's broker."""
+    connection = pika.BlockingConnection(pika.URLParameters(settings.read(settings.BROKER_URL)))
+    try:
+        channel = connection.channel()
+        for suffix in _SUFFIXES:
+            channel.queue_delete(queue_name(db_url) + suffix)
+    finally:
+        connection.close()
