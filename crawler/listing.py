@@ -59,6 +59,27 @@ def clean_title(text: str | None) -> str | None:
     return title or None
 
 
+# How lists mark a title they cut short.
+TRUNCATION = ("…", "...", "..", "．．．", "。。。")
+
+
+def whole_title(shown: str, tooltip: str | None) -> str | None:
+    """A row's whole title: the link text, or its tooltip when the text is cut short or empty;
+    None when it is cut short and no tooltip holds it (the detail page's title is then taken)."""
+    tooltip = " ".join((tooltip or "").split())
+    cut = shown.rstrip()
+    if cut.endswith(TRUNCATION):
+        stem = cut.rstrip("".join(TRUNCATION)).strip()
+        if (
+            tooltip
+            and len(tooltip) > len(stem)
+            and tooltip.startswith(stem[: max(1, len(stem) // 2)])
+        ):
+            return tooltip
+        return None
+    return shown or tooltip or None
+
+
 # --- selectors --------------------------------------------------------------------------------
 
 
@@ -112,7 +133,9 @@ def html_entries(text: str, base_url: str, rules: Mapping[str, Any]) -> list[Lis
         if url in seen or not url.startswith(("http://", "https://")):
             continue
         seen.add(url)
-        title = clean_title(select_first(item, rules.get("title")))
+        shown = clean_title(select_first(item, rules.get("title")))
+        # a profile's title selector may read the cut link text; the tooltip may hold it whole
+        title = clean_title(whole_title(shown, select_first(item, "a @title"))) if shown else None
         date = iso_date(select_first(item, rules.get("date")))
         if date is None:
             date = iso_date(" ".join(item.xpath(".//text()").getall()))

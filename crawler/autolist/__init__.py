@@ -243,21 +243,7 @@ def _date(text: str) -> tuple[str | None, str | None]:
 
 
 def _title(anchor: Any, shown: str) -> str | None:
-    """The row's whole title: the link text, or its tooltip when the text is cut short or empty;
-    None when it is cut short and no tooltip holds it."""
-    tooltip = " ".join((anchor.get("title") or "").split())
-    cut = shown.rstrip()
-    truncated = cut.endswith(rules.TRUNCATION)
-    if truncated:
-        stem = cut.rstrip("".join(rules.TRUNCATION)).strip()
-        if (
-            tooltip
-            and len(tooltip) > len(stem)
-            and tooltip.startswith(stem[: max(1, len(stem) // 2)])
-        ):
-            return tooltip
-        return None
-    return shown or tooltip or None
+    return listing.whole_title(shown, anchor.get("title"))
 
 
 def _reads_like_title(text: str, w: rules.Weights) -> bool:

@@ -23,8 +23,6 @@ SPLIT_DATES = (
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*月?\s+(?P<d>\d{1,2})(?![\d:])"),
     re.compile(r"(?<![\d:])(?P<d>\d{1,2})\s+(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})(?!\d)"),
 )
-# Ends of a title the list cut short; the whole title is on the detail page.
-TRUNCATION = ("…", "...", "..", "．．．", "。。。")
 
 # Link texts that are chrome, never a row's title (pagers, "more" links, page tools).
 NAV_TEXTS = frozenset(

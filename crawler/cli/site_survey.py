@@ -63,14 +63,18 @@ class Survey:
 
 
 def _rows(profile: Profile, text: str, url: str) -> tuple[list[listing.ListEntry], str, str]:
-    """The page's rows by the profile's selectors when they find dated rows, else automatic."""
+    """The page's rows by the profile's selectors when they find dated rows, else automatic;
+    automatic too when the selectors take rows of the list block and others (a sidebar's)."""
     block = autolist.best_block(text, url)
     where = block.where if block else ""
+    auto = autolist.auto_entries(text, url)
     if not profile.list_rules.get("auto"):
         found = listing.html_entries(text, url, profile.list_rules)
-        if any(e.date for e in found):
+        listed, automatic = {e.url for e in found}, {e.url for e in auto}
+        strays = bool(listed & automatic) and bool(listed - automatic)
+        if any(e.date for e in found) and not strays:
             return found, "profile", "profile selectors"
-    return autolist.auto_entries(text, url), "auto", where
+    return auto, "auto", where
 
 
 def _page_title(text: str) -> str:

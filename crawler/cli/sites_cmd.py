@@ -253,6 +253,12 @@ def add(
     site_id: str = typer.Option(None, "--id", help="Site id (default: from the URL)."),
     write: bool = typer.Option(False, "--write", help="Append the entry to the region's file."),
     seeds: str = typer.Option(None, "--seeds", help="Registry directory."),
+    delay: float = typer.Option(
+        site_survey.DELAY,
+        "--delay",
+        min=0.0,
+        help="Seconds between two requests, at least (a longer robots.txt Crawl-delay wins).",
+    ),
 ) -> None:
     """Read a column page (one or two more list pages, one detail page; robots obeyed) and show
     its platform, rows, pager and one parsed record; with --write, add it to the registry."""
@@ -274,7 +280,7 @@ def add(
         typer.echo(f"error: site id {site_id!r} {why}", err=True)
         raise typer.Exit(2)
     try:
-        found = site_survey.survey(url, _fetch)
+        found = site_survey.survey(url, _fetch, delay=delay)
     except site_survey.SurveyFailed as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

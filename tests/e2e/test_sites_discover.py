@@ -123,7 +123,18 @@ def test_sites_add_takes_a_discovered_column(
     column = discovered["farm-home-gbk"]["columns"][0]
     result = runner.invoke(
         app,
-        ["sites", "add", column["url"], "--seeds", str(tmp_path), "--region", "990000", "--write"],
+        [
+            "sites",
+            "add",
+            column["url"],
+            "--seeds",
+            str(tmp_path),
+            "--region",
+            "990000",
+            "--write",
+            "--delay",
+            "0",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert check_registry(str(tmp_path)) == []
