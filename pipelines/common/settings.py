@@ -279,6 +279,15 @@ BROKER_URL = _declare(
     "RabbitMQ of distributed crawls (`notices crawl --distributed`, `notices worker`; "
     "docs/distributed.md)",
 )
+NIGHT_HOURS = _declare(
+    "NOTICES_NIGHT_HOURS",
+    float,
+    12.0,
+    Channel.EITHER,
+    "hours a distributed crawl waits for its sites; a site not in by then (its job lost, no "
+    "worker running) is recorded as lost, so the night ends partial instead of never",
+    minimum=0,
+)
 
 
 # --- reading -------------------------------------------------------------------------------------

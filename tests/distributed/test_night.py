@@ -3,6 +3,7 @@ the night judged as a local run is, and read by `notices health` like one."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from crawler.cli.distributed.enqueue import run_distributed
+from crawler.cli.distributed.jobs import CrawlOptions
 from crawler.cli.distributed.night import (
     LOST,
     close_night,
@@ -19,6 +22,7 @@ from crawler.cli.distributed.night import (
     missing_sites,
     open_night,
     record_lost_site,
+    wait_for_night,
 )
 from crawler.outcomes import SiteOutcome
 from models.crawl_run import CrawlRun
@@ -26,6 +30,7 @@ from models.db import make_engine
 from models.health import health
 from models.runs import record_crawl_run
 from tests.conftest import _upgrade
+from tests.distributed.conftest import drop_queues
 
 
 @pytest.mark.parametrize(
@@ -100,3 +105,22 @@ def test_a_night_is_one_run_with_a_row_per_site(pg_engine: Engine) -> None:
     assert {n.run_id for s in ("b", "c") for n in by_site[s].nights} == {night}
     assert by_site["b"].needs_person
     assert by_site["c"].nights[0].failed
+
+
+def test_a_night_whose_jobs_no_worker_takes_ends_at_its_deadline(
+    pg_engine: Engine, pg_url: str
+) -> None:
+    options = CrawlOptions(settings={"NOTICES_NIGHT_HOURS": "0"})
+    try:
+        summary = run_distributed("demo", None, options, pg_url, poll=0.01)
+    finally:
+        drop_queues(pg_url)
+    assert summary.sites and {s["failed"].get(LOST) for s in summary.sites} == {1}
+    assert summary.outcome == "failed" and summary.exit_code != 0
+
+
+def test_waiting_for_the_night_stops_at_the_deadline(pg_engine: Engine) -> None:
+    night = open_night(pg_engine, "demo", 1)
+    assert not wait_for_night(pg_engine, night, 1, poll=0.01, deadline=time.monotonic())
+    record_lost_site(pg_engine, night, "a", "h1", "gone")
+    assert wait_for_night(pg_engine, night, 1, poll=0.01, deadline=time.monotonic())

@@ -16,9 +16,17 @@ from crawler.cli.crawl_cmd import CrawlSummary, summarise
 from crawler.cli.distributed import broker as engine_broker
 from crawler.cli.distributed import job as worker_job
 from crawler.cli.distributed.jobs import CrawlOptions, night_jobs
-from crawler.cli.distributed.night import as_outcomes, close_night, open_night, wait_for_night
+from crawler.cli.distributed.night import (
+    as_outcomes,
+    close_night,
+    missing_sites,
+    open_night,
+    record_lost_site,
+    wait_for_night,
+)
 from crawler.run_context import RunContext
 from models.db import make_engine
+from pipelines.common import settings
 
 
 def run_distributed(
@@ -43,7 +51,16 @@ def run_distributed(
         for job in night_jobs(run_id, sites, options):
             actor.send(job.to_message())
         broker.close()
-        wait_for_night(engine, run_id, len(sites), poll=poll, progress=progress)
+        deadline = started + 3600 * settings.read(settings.NIGHT_HOURS, options.settings)
+        if not wait_for_night(
+            engine, run_id, len(sites), poll=poll, progress=progress, deadline=deadline
+        ):
+            # a job lost for good (dead-lettered, no worker left): its sites count as lost
+            why = "not crawled within NOTICES_NIGHT_HOURS of the night's start"
+            for site_id in missing_sites(engine, run_id, [s.id for s in sites]):
+                record_lost_site(
+                    engine, run_id, site_id, context.sites[site_id].sources[0].url, why
+                )
         night = close_night(engine, run_id)
     finally:
         broker.close()

@@ -177,8 +177,10 @@ def wait_for_night(
     *,
     poll: float = 1.0,
     progress: Any = None,
-) -> None:
-    """Block until `expected` sites are in the night (`progress(done, expected)` on each change)."""
+    deadline: float = float("inf"),
+) -> bool:
+    """Block until `expected` sites are in the night (`progress(done, expected)` on each change)
+    or the monotonic `deadline` passes: True when they are all in."""
     last = -1
     while True:
         done = done_count(engine, run_id)
@@ -186,7 +188,9 @@ def wait_for_night(
             progress(done, expected)
         last = done
         if done >= expected:
-            return
+            return True
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(poll)
 
 
