@@ -13,6 +13,7 @@ from pipelines.parsing.units_vocab import (
     KEY_ALIASES,
     KEY_DROP_PREFIXES,
     KEY_DROP_SUFFIXES,
+    LEVEL_CHAR_WORDS,
     LEVEL_CHARS,
     SECTOR_WORDS,
     SECTORS_AT_END,
@@ -24,7 +25,7 @@ from pipelines.parsing.vocab import alternation
 _TYPE_RE = re.compile(rf"({alternation(UNIT_TYPES)})$")
 # A local party committee inspected as a unit (XX县委): its unit_type is 党委.
 _COMMITTEE_RE = re.compile(rf"(?:{alternation(w for w in COMMITTEE_WORDS if w != '中央')})$")
-_LEVEL_RE = re.compile(rf"^[{LEVEL_CHARS}](?=..)")
+_LEVEL_RE = re.compile(rf"^(?!{alternation(LEVEL_CHAR_WORDS)})[{LEVEL_CHARS}](?=..)")
 _DROP_SUFFIX_RE = re.compile(rf"(?:{alternation(KEY_DROP_SUFFIXES)})+$")
 _COMMITTEE_CORES = {"委员会", "委", "党委", *(w[-2:] for w in COMMITTEE_WORDS)}
 _SPACES = re.compile(r"[\s“”\"'‘’《》（）()]")

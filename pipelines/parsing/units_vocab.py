@@ -105,6 +105,8 @@ UNIT_TYPE_NAMES = {
 }
 # Division-level characters a unit's name may open with instead of its place (市卫健委).
 LEVEL_CHARS = "省市区县州旗盟"
+# Words that open with a level character, which a key keeps (市场监督管理局 is not a 市's 场…).
+LEVEL_CHAR_WORDS = ("市场", "市政", "市容", "市民", "区域", "县域", "省级", "州府")
 # Words a unit key drops: they name the party side of a unit, not the unit.
 KEY_DROP_PREFIXES = ("中国共产党", "中共")
 KEY_DROP_SUFFIXES = (*UNIT_TYPES, "党组织", "机关", "党组成员")

@@ -48,10 +48,17 @@ def test_type_and_sector(name: str, kind: str | None, field: str | None) -> None
         ("区红十字会党组", "揭东区红十字会"),
         ("市委统战部", "中共淮南市委统一战线工作部"),
         ("淮安市卫生健康委员会党组", "市卫健委"),
+        # a name that opens with a level character keeps it (市场 is no 市's 场)
+        ("中共荆州市市场监督管理局党组", "市市场监督管理局"),
+        ("市场监督管理局党组", "荆州市市场监督管理局"),
     ],
 )
 def test_one_unit_one_key(a: str, b: str) -> None:
     assert unit_key(a, "445203") == unit_key(b, "445203") is not None
+
+
+def test_a_level_word_is_kept_in_the_key() -> None:
+    assert unit_key("中共荆州市市场监督管理局党组", "421000") == "421000:市场监督管理局"
 
 
 def test_keys_differ_by_region_and_need_one() -> None:
