@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 
 from models.export import ExportFilters, notice_query
+from models.inspection import FeedbackEvent, Inspection, InspectionNotice
 from models.notice import Attachment, Notice, NoticeVersion, Problem
 from models.site import Site
 from models.types import UTCDateTime
@@ -44,16 +45,33 @@ from pipelines.common.record import NoticeRecord
 
 CHUNK = 2_000
 NOTICES = cast(Table, Notice.__table__)
-# Exported tables, parents first; each child is limited to the exported notices.
+INSPECTIONS = cast(Table, Inspection.__table__)
+INSPECTION_NOTICES = cast(Table, InspectionNotice.__table__)
+# Exported tables, parents first; each child is limited to the exported notices, the inspections
+# to those of the exported notices (all of them, feedback-only ones too, when nothing is filtered).
 TABLES: tuple[Table, ...] = tuple(
-    cast(Table, m.__table__) for m in (Site, Notice, Problem, Attachment, NoticeVersion)
+    cast(Table, m.__table__)
+    for m in (
+        Site,
+        Notice,
+        Problem,
+        Attachment,
+        NoticeVersion,
+        Inspection,
+        InspectionNotice,
+        FeedbackEvent,
+    )
 )
+# JSON columns of the inspection tables that hold a list of strings
+_STRING_LISTS = {("inspections", "inspection_kinds")}
 
 
 def arrow_type(column: Column[Any]) -> pa.DataType:
     """The Arrow type of a column: from the record's declaration for its JSON fields, else from
     the SQL type."""
     kind = column.type
+    if isinstance(kind, JSON) and (column.table.name, column.name) in _STRING_LISTS:
+        return pa.list_(pa.string())
     if isinstance(kind, JSON):
         hint = _record_hints(column.table.name).get(column.name)
         return _from_hint(hint) if hint is not None else pa.string()
@@ -108,6 +126,15 @@ def _query(table: Table, filters: ExportFilters) -> Select[Any]:
     if table is NOTICES:
         return notices.with_only_columns(*cols)
     ids = notices.with_only_columns(NOTICES.c.id).order_by(None)
+    if table is INSPECTIONS or ("inspection_id" in table.c and "notice_id" not in table.c):
+        query = select(*cols).order_by(*table.primary_key)
+        if filters == ExportFilters():
+            return query
+        linked = select(INSPECTION_NOTICES.c.inspection_id).where(
+            INSPECTION_NOTICES.c.notice_id.in_(ids)
+        )
+        key = table.c.id if table is INSPECTIONS else table.c.inspection_id
+        return query.where(key.in_(linked))
     if "notice_id" in table.c:
         return select(*cols).where(table.c.notice_id.in_(ids)).order_by(*table.primary_key)
     sites = notices.with_only_columns(NOTICES.c.site_id).order_by(None)

@@ -136,7 +136,8 @@ def export(
 ) -> None:
     """Export stored notices: JSONL has one record per line with problems nested; CSV has one
     table of notices and one of problems joined by notice id; Parquet one typed file per table
-    (sites, notices, problems, attachments, notice_versions); WARC every stored version of the
+    (sites, notices, problems, attachments, notice_versions, inspections, inspection_notices,
+    feedback_events); WARC every stored version of the
     pages and their files, for web-archive tools."""
     if level is not None and level not in LEVELS:
         usage_error(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
