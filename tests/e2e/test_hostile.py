@@ -29,9 +29,10 @@ pytestmark = pytest.mark.e2e
 # Short timeouts keep the test quick; the behaviour is the same at the defaults (bench/hostile.py).
 SETTINGS = {"DOWNLOAD_TIMEOUT": "3", "RETRY_TIMES": "1"}
 # Bounded, not the target: an unbounded reader took 8.4 GB on one bomb. The crawl's 300 MB target
-# is measured by bench/hostile.py (246 MB there; one run of this test reached 328 MB, see the
-# 100,000-link page's parse).
-MEMORY_BOUND_MB = 512
+# is measured by bench/hostile.py (246 MB there). This test's peak varies with what the crawl
+# holds at once (the 100,000-link page's parse beside the 100 MB page): 328 MB in one run, 544 MB
+# in a clean-clone CI run on 2026-12-02, 250-330 MB usually.
+MEMORY_BOUND_MB = 768
 
 
 class HostileRun:
