@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 import time
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import urljoin
 
 from crawler import listing
-from crawler.blocks import classify_response
+from crawler.blocks import Verdict, classify_response
 from crawler.platforms import PLATFORMS
 from crawler.settings import DOWNLOAD_DELAY, USER_AGENT
 from pipelines.common.decoding import charset_of, decode_html
@@ -71,15 +71,31 @@ class Polite:
             self.last = time.monotonic()
 
 
+def content_type(headers: Mapping[str, str]) -> str:
+    """The response's Content-Type, lower-cased ('' without one)."""
+    return next((v for k, v in headers.items() if k.lower() == "content-type"), "").lower()
+
+
+def verdict_of(status: int, headers: Mapping[str, str], body: bytes) -> Verdict | None:
+    """The block classifier's verdict on a response (crawler/blocks.py), its cookies read too."""
+    cookies = [v.split("=", 1)[0] for k, v in headers.items() if k.lower() == "set-cookie"]
+    return classify_response(
+        status, body, set_cookie_names=cookies, content_type=content_type(headers)
+    )
+
+
+def refuse_unusable(status: int, headers: Mapping[str, str], body: bytes, url: str) -> None:
+    """SurveyFailed for a response the crawler could not use (blocked, not found …)."""
+    verdict = verdict_of(status, headers, body)
+    if verdict is not None:
+        what = "blocked" if verdict.is_block else "unusable"
+        raise SurveyFailed(f"{what}: {verdict.kind} at {url} ({verdict.detail})")
+
+
 def read_page(polite: Polite, page: listing.PageRequest) -> tuple[str, str, str | None]:
     """(text, encoding used, encoding declared) of a page the crawler could use."""
     status, headers, body = polite.get(page)
-    cookies = [v.split("=", 1)[0] for k, v in headers.items() if k.lower() == "set-cookie"]
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "").lower()
-    verdict = classify_response(status, body, set_cookie_names=cookies, content_type=ctype)
-    if verdict is not None:
-        what = "blocked" if verdict.is_block else "unusable"
-        raise SurveyFailed(f"{what}: {verdict.kind} at {page.url} ({verdict.detail})")
-    declared = charset_of(ctype)
+    refuse_unusable(status, headers, body, page.url)
+    declared = charset_of(content_type(headers))
     text, encoding = decode_html(body, declared_encoding=declared)
     return text, encoding, declared

@@ -21,7 +21,15 @@ from crawler.blocks import classify_response
 from crawler.paging import ReadPage
 from crawler.platforms import PLATFORMS, Profile
 from crawler.platforms.profile import AUTO_LIST
-from crawler.polite_fetch import DELAY, Fetch, Polite, SurveyFailed, detect_platform, read_page
+from crawler.polite_fetch import (
+    DELAY,
+    Fetch,
+    Polite,
+    SurveyFailed,
+    content_type,
+    detect_platform,
+    read_page,
+)
 from crawler.seeds import ListSource, TitleRules
 from pipelines.cleaning import clean_html
 from pipelines.cleaning.site_rules import SiteCleanRules
@@ -187,15 +195,14 @@ def _detail(result: Survey, polite: Polite, profile: Profile) -> None:
     except SurveyFailed as exc:
         result.detail_problem = str(exc)
         return
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "").lower()
-    verdict = classify_response(status, body, content_type=ctype)
+    verdict = classify_response(status, body, content_type=content_type(headers))
     if verdict is not None:
         result.detail_problem = f"{verdict.kind} ({verdict.detail})"
         return
     page = clean_html(
         body,
         url=chosen.url,
-        declared_encoding=charset_of(ctype),
+        declared_encoding=charset_of(content_type(headers)),
         rules=SiteCleanRules(content_selector=profile.content_selector),
     )
     result.record = parse_notice(page.text, page.meta, page.attachments)

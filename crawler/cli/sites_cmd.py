@@ -18,9 +18,9 @@ from rich.table import Table
 
 from crawler import listing, paging
 from crawler.autolist.survey import survey_page
-from crawler.blocks import classify_response
 from crawler.cli import site_discover, site_survey
 from crawler.cli.app import sites_app
+from crawler.polite_fetch import content_type, verdict_of
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
 from crawler.seeds.append import append_site, render_entry
 from crawler.seeds.build import SITE_ID_RE
@@ -156,14 +156,14 @@ def probe_site(site: Site, fetch: Fetch = _fetch) -> ProbeResult:
         status, headers, body = fetch(page)
     except (OSError, ValueError) as exc:
         return ProbeResult(site.id, url, "unreachable", 0, f"{type(exc).__name__}: {exc}"[:200])
-    cookies = [v.split("=", 1)[0] for k, v in headers.items() if k.lower() == "set-cookie"]
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "").lower()
-    verdict = classify_response(status, body, set_cookie_names=cookies, content_type=ctype)
+    verdict = verdict_of(status, headers, body)
     if verdict is not None:
         label = f"blocked:{verdict.kind}" if verdict.is_block else verdict.kind
         return ProbeResult(site.id, url, label, 0, verdict.detail)
     text, _ = decode_html(
-        body, declared_encoding=charset_of(ctype), forced_encoding=site.options.get("encoding")
+        body,
+        declared_encoding=charset_of(content_type(headers)),
+        forced_encoding=site.options.get("encoding"),
     )
     rows, _ = style.rows(text, url, site.list_rules)
     if not rows:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from crawler import listing
-from crawler.blocks import classify_response
-from crawler.polite_fetch import Polite, SurveyFailed
+from crawler.polite_fetch import Polite, content_type, refuse_unusable
 from pipelines.common.decoding import charset_of, decode_html
 
 # the URL a fetch says the answer came from, when it followed a redirect
@@ -42,17 +41,12 @@ def read(polite: Polite, url: str) -> Page:
     status, headers, body = polite.get(listing.PageRequest(url=url, page=1))
     found = {k.lower(): v for k, v in headers.items()}
     served = urljoin(url, found.get(SERVED_FROM.lower(), url))
-    ctype = found.get("content-type", "").lower()
-    text, _ = decode_html(body, declared_encoding=charset_of(ctype))
+    text, _ = decode_html(body, declared_encoding=charset_of(content_type(headers)))
     if status < 300:
         target = goes_to(text, served)
         if target is not None:
             return Page(served, text, target)
-    cookies = [v.split("=", 1)[0] for k, v in headers.items() if k.lower() == "set-cookie"]
-    verdict = classify_response(status, body, set_cookie_names=cookies, content_type=ctype)
-    if verdict is not None:
-        what = "blocked" if verdict.is_block else "unusable"
-        raise SurveyFailed(f"{what}: {verdict.kind} at {url} ({verdict.detail})")
+    refuse_unusable(status, headers, body, url)
     return Page(served, text, None)
 
 

@@ -11,11 +11,10 @@ import re
 
 from pipelines.cleaning.vocab import (
     CHROME_LINE_RE,
-    CHROME_LINE_TRADITIONAL_RE,
     FOOTER_START_RE,
     INLINE_MARKER_RE,
     META_LABELS,
-    TRADITIONAL_CHROME_CHAR_RE,
+    traditional_chrome,
 )
 from pipelines.common.attachment_types import ATTACHMENT_EXTS
 from pipelines.common.cleaned import AttachmentLink, CleanedPage, PageMeta
@@ -93,16 +92,16 @@ def is_chrome_line(line: str) -> bool:
     line = _SPACE_RUN.sub(" ", line)
     if CHROME_LINE_RE.fullmatch(line):
         return True
-    return bool(
-        TRADITIONAL_CHROME_CHAR_RE.search(line) and CHROME_LINE_TRADITIONAL_RE.fullmatch(line)
-    )
+    traditional = traditional_chrome()
+    return bool(traditional.chars.search(line) and traditional.lines.fullmatch(line))
 
 
 def _drop_footer(lines: list[str]) -> None:
     """Cut a post at its end bar (END, 往期推荐 …) among the last lines, with what follows it."""
     content = [i for i, line in enumerate(lines) if line]
     for i in content[-FOOTER_SCAN:]:
-        if FOOTER_START_RE.fullmatch(_SPACE_RUN.sub(" ", lines[i])):
+        line = _SPACE_RUN.sub(" ", lines[i])
+        if FOOTER_START_RE.fullmatch(line) or traditional_chrome().footer.fullmatch(line):
             del lines[i:]
             return
 

@@ -8,6 +8,9 @@ mention a word (e.g. a notice that says "打印" inside a sentence) are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
 import opencc
 
@@ -128,38 +131,40 @@ META_LABELS: dict[str, str | None] = {
 }
 
 
-# A repost in 繁體 keeps its page's chrome (當前位置, 打印本頁, 相關新聞) in the notice's script.
-_TO_TRADITIONAL = opencc.OpenCC("s2t").convert
-
-
-def _traditional_forms(patterns: list[str]) -> dict[str, str]:
-    """pattern -> its traditional-character form, for the patterns that have one."""
-    return {p: t for p in patterns if (t := _TO_TRADITIONAL(p)) != p}
-
-
-def _in_both_scripts(patterns: list[str]) -> list[str]:
-    """Each pattern and its traditional-character form."""
-    forms = _traditional_forms(patterns)
-    return [q for p in patterns for q in (p, forms.get(p)) if q]
-
-
-# Every line is tested against the chrome lines, so the traditional forms are tried only on a
-# line holding a character that one of them has in place of its simplified pattern's.
-_CHROME_TRADITIONAL = _traditional_forms(CHROME_LINES)
 CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
-CHROME_LINE_TRADITIONAL_RE = re.compile(
-    "|".join(f"(?:{t})" for t in _CHROME_TRADITIONAL.values()), re.IGNORECASE
-)
-TRADITIONAL_CHROME_CHAR_RE = re.compile(
-    "["
-    + re.escape(
-        "".join(sorted({c for p, t in _CHROME_TRADITIONAL.items() for c in set(t) - set(p)}))
+FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
+
+
+def _alternatives(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TraditionalChrome:
+    """The chrome and footer patterns in traditional characters: a repost in 繁體 keeps its page's
+    chrome (當前位置, 打印本頁, 相關新聞) in the notice's script. Every line is tested against the
+    chrome lines, so their traditional forms are tried only on a line holding a character that
+    one of them has in place of its simplified pattern's (`chars`)."""
+
+    chars: re.Pattern[str]
+    lines: re.Pattern[str]
+    footer: re.Pattern[str]
+
+
+@cache
+def traditional_chrome() -> TraditionalChrome:
+    """Built on first use: OpenCC's s2t table takes about 50 ms to load, which a process that
+    never cleans a page (most commands) should not pay at import."""
+    to_traditional = opencc.OpenCC("s2t").convert
+    forms = {p: t for p in CHROME_LINES if (t := to_traditional(p)) != p}
+    changed = sorted({c for p, t in forms.items() for c in set(t) - set(p)})
+    return TraditionalChrome(
+        chars=re.compile("[" + re.escape("".join(changed)) + "]"),
+        lines=_alternatives(forms.values()),
+        footer=_alternatives(t for p in FOOTER_START_LINES if (t := to_traditional(p)) != p),
     )
-    + "]"
-)
-FOOTER_START_RE = re.compile(
-    "|".join(f"(?:{p})" for p in _in_both_scripts(FOOTER_START_LINES)), re.IGNORECASE
-)
+
+
 INLINE_MARKER_RE = re.compile("|".join(INLINE_MARKERS))
 
 # The labels of a 信息公开 metadata table (gkmlpt, 政府信息公开目录 pages), mapped to PageMeta fields
