@@ -10,13 +10,15 @@ terminal), never "the code is wrong": the `notices` console script (crawler/cli 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from scrapy.settings import BaseSettings, default_settings
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from crawler import exit_codes
 from crawler.seeds import SeedError
 from pipelines.common.settings import SettingError
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 USAGE_EXIT = exit_codes.USAGE
 
@@ -40,19 +42,23 @@ _GETTERS = {bool: "getbool", int: "getfloat", float: "getfloat"}
 
 def _typed_defaults() -> Iterator[tuple[str, str]]:
     """(name, getter) of Scrapy's settings whose default is a number or a flag."""
+    from scrapy.settings import default_settings  # imported by the commands that crawl only
+
     for name in dir(default_settings):
         value = getattr(default_settings, name)
         if name.isupper() and type(value) in _GETTERS:
             yield name, _GETTERS[type(value)]
 
 
-TYPED_SCRAPY_SETTINGS = dict(_typed_defaults())
+@cache
+def typed_scrapy_settings() -> dict[str, str]:
+    return dict(_typed_defaults())
 
 
 def check_scrapy_settings(settings: BaseSettings) -> None:
     """Raise SettingError for a Scrapy setting (DOWNLOAD_DELAY, RETRY_TIMES, …) whose value
     does not read as the number or flag its default is."""
-    for name, getter in TYPED_SCRAPY_SETTINGS.items():
+    for name, getter in typed_scrapy_settings().items():
         raw: Any = settings.get(name)
         try:
             getattr(settings, getter)(name)

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler import exit_codes, outcomes, run_context, spider_args
-from crawler.cli.app import app
+from crawler.cli.typer_apps import app
 from crawler.outcomes import NO_ROWS, SiteOutcome
 from crawler.preflight import check_pipelines
 from crawler.seeds import SeedError

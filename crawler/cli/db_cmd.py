@@ -12,7 +12,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.cli.app import db_app
+from crawler.cli.typer_apps import db_app
 from migrations import alembic_config
 from models.db import (
     DatabaseUrlError,

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from crawler.cli.app import app
 from crawler.cli.crawl_cmd import CrawlSummary, print_summary, run_crawl
 from crawler.cli.db_cmd import upgrade
+from crawler.cli.typer_apps import app
 from crawler.demo import start_demo
 from crawler.seeds import SeedError
 from models.db import database_url

@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.text import Text
 from sqlalchemy import select
 
-from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.cli.parse_cmd import NotANotice, UnreadableFile, parse_path
+from crawler.cli.typer_apps import app, usage_error
 from crawler.listing import canonical_url
 from models import history
 from models.export import NOTICES, PROBLEM_FIELDS, PROBLEMS, to_record

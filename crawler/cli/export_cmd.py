@@ -15,11 +15,10 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app, usage_error
 from crawler.seeds import SeedError, load_registry
 from crawler.usage_errors import UsageError
-from models import parquet_export, warc_export
 from models.export import (
     LOCATION_FIELDS,
     PROBLEM_FIELDS,
@@ -159,10 +158,14 @@ def export(
         with engine.connect() as conn:
             if fmt is Format.parquet:
                 assert out is not None
+                from models import parquet_export  # pyarrow: paid by this format only
+
                 for table, n in parquet_export.write_all(conn, out, filters).items():
                     _done(f"{n} rows", out / f"{table}.parquet")
             elif fmt is Format.warc:
                 assert out is not None
+                from models import warc_export
+
                 pages, files = warc_export.write_warc_file(conn, out, filters)
                 _done(f"{pages} page versions and {files} attachment files", out)
             elif fmt is Format.jsonl:

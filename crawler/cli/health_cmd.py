@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler import exit_codes
-from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app
 from crawler.seeds import SeedError, load_registry
 from models.health import HealthReport, SiteHealth, health
 

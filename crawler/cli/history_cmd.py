@@ -16,10 +16,10 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.cli.parse_cmd import _write_utf8
 from crawler.cli.reparse_cmd import SeedsOption, load_seeds, rules_lookup
+from crawler.cli.typer_apps import app, usage_error
 from crawler.listing import canonical_url
 from models import history
 from pipelines.record_diff import FieldChange, describe, record_changes, short

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import typer
 
-from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app
 from models.link import rebuild
 from pipelines.feedback import READER
 

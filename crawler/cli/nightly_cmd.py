@@ -24,7 +24,6 @@ import typer.main
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from crawler import exit_codes
-from crawler.cli.app import app
 from crawler.cli.health_cmd import (
     NightsOption,
     RegionOption,
@@ -34,6 +33,7 @@ from crawler.cli.health_cmd import (
     print_report,
     region_sites,
 )
+from crawler.cli.typer_apps import app
 from crawler.seeds import Region, Registry, SeedError, load_registry
 from models.archive_lock import ArchiveLocked, LockUnsupported, archive_lock
 from models.db import database_url, masked_url

@@ -13,7 +13,7 @@ import typer
 
 from crawler.attachment_text import extract_text
 from crawler.attachments import sniff_ext
-from crawler.cli.app import app
+from crawler.cli.typer_apps import app
 from pipelines.cleaning import clean_html, clean_text
 from pipelines.common.attachment_types import TEXT_DOCUMENT_EXTS
 from pipelines.common.decoding import decode_text

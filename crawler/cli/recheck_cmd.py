@@ -13,9 +13,9 @@ from typing import Annotated
 
 import typer
 
-from crawler.cli.app import app
 from crawler.cli.crawl_cmd import run_crawl
 from crawler.cli.db_cmd import open_archive
+from crawler.cli.typer_apps import app
 from crawler.seeds import SeedError, load_registry
 from models.lifecycle import events_since, not_checked_since, recheck_targets
 from pipelines.common import settings as notices_settings

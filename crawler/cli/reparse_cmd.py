@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 from packaging.version import InvalidVersion, Version
 
-from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app, usage_error
 from crawler.run_context import clean_rules
 from crawler.seeds import Registry, SeedError, load_registry
 from pipelines.cleaning import SiteCleanRules

@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from crawler.cli.app import app, db_app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
 from crawler.cli.export_cmd import region_names
+from crawler.cli.typer_apps import app, db_app, usage_error
 from models import search
 from pipelines.common.record import LEVELS
 

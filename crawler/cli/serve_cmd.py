@@ -15,8 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from crawler.cli import datasette_plugin
-from crawler.cli.app import app, usage_error
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app, usage_error
 from models import browse
 from models.db import database_url, masked_url
 

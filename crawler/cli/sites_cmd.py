@@ -19,7 +19,7 @@ from rich.table import Table
 from crawler import listing, paging
 from crawler.autolist.survey import survey_page
 from crawler.cli import site_discover, site_survey
-from crawler.cli.app import sites_app
+from crawler.cli.typer_apps import sites_app
 from crawler.polite_fetch import content_type, verdict_of
 from crawler.seeds import SeedError, Site, check_registry, load_registry, seeds_dir
 from crawler.seeds.append import append_site, render_entry

@@ -10,8 +10,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from crawler.cli.app import app
 from crawler.cli.db_cmd import UrlOption, open_archive
+from crawler.cli.typer_apps import app
 from models import stats
 
 

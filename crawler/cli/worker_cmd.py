@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from crawler import exit_codes
-from crawler.cli.app import app
+from crawler.cli.typer_apps import app
 from models.db import DatabaseUrlError, database_url, masked_url
 from pipelines.common import settings
 
