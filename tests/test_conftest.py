@@ -1,5 +1,6 @@
 """The PostgreSQL fixtures skip when NOTICES_TEST_PG_URL is unset and fail when it is set but the
-server cannot be reached (run in a child pytest with a copy of tests/conftest.py)."""
+server cannot be reached (run in a child pytest with a copy of tests/conftest.py); each test's
+migrated SQLite database (a copy of one migrated file) is at the head and its own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,14 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from models.db import schema_is_at_head
+from models.notice import Notice
+from models.upsert import write_pages
+from tests.conftest import _stats_page
 
 CONFTEST = Path(__file__).with_name("conftest.py")
 TEST = """
@@ -48,3 +57,13 @@ def test_set_but_unreachable_fails(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "is set but the server is unreachable" in proc.stdout
     assert "skipped" not in proc.stdout
+
+
+@pytest.mark.parametrize("turn", [1, 2])  # the second finds none of the first's rows
+def test_each_migrated_database_is_at_head_and_empty(turn: int, engine: Engine) -> None:
+    assert schema_is_at_head(engine)
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Notice)) == 0
+    write_pages(engine, [_stats_page(turn, "a", "2024-05-01")])
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Notice)) == 1

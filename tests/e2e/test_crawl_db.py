@@ -82,7 +82,22 @@ def _notices(db_url: str) -> list[Notice]:
 CODES = {"demo": exit_codes.OK, "farm": exit_codes.NEEDS_ATTENTION}
 
 
-@pytest.mark.parametrize(("region", "seeds"), [("demo", REPO_SEEDS), ("farm", FARM_SEEDS)])
+# The demo region twice into SQLite is tests/cli/test_demo_cmd.py's `notices demo` twice.
+CRAWLED_TWICE = [
+    ("farm", FARM_SEEDS, "sqlite"),
+    ("farm", FARM_SEEDS, "postgres"),
+    ("demo", REPO_SEEDS, "postgres"),
+]
+
+
+@pytest.mark.parametrize(
+    ("region", "seeds", "db_url"),
+    [
+        pytest.param(r, s, b, marks=[pytest.mark.postgres] if b == "postgres" else [])
+        for r, s, b in CRAWLED_TWICE
+    ],
+    indirect=["db_url"],
+)
 def test_crawl_twice_second_run_changes_nothing(
     farm: Any, db_url: str, tmp_path: Path, region: str, seeds: Path
 ) -> None:
