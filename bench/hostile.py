@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from crawler import exit_codes
 from tests.farm.hostile import hostile_seeds, measured_run, start_hostile_farm
 
 FAST = {
@@ -57,13 +58,15 @@ def main() -> None:
             served = farm.requests
         items = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
         outcomes = json.loads(Path(f"{dump}.outcomes.json").read_text(encoding="utf-8"))
-    if measured.returncode != 0:
+    # the hostile site's faults flag it (exit 1, needs a person): that is the crawl's right verdict
+    if measured.returncode not in (exit_codes.OK, exit_codes.NEEDS_ATTENTION):
         sys.exit(f"crawl failed ({measured.returncode}):\n{measured.stderr[-3000:]}")
     bomb_errors = sorted(
         {a["error"] for i in items for a in i["attachments"] if a["url"].endswith("bomb.docx")}
     )
     stored = sorted(urlsplit(i["url"]).path for i in items)
     result = {
+        "exit_code": measured.returncode,
         "seconds": round(measured.seconds, 1),
         "peak_rss_mb": round(measured.peak_rss_mb, 1),
         "requests_served": len(served),
