@@ -138,9 +138,12 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
     return []
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _phone(raw: str) -> str:
     """As written, without the spaces inside: '0715 - 8111755' -> '0715-8111755'."""
-    return re.sub(r"\s", "", raw)
+    return _SPACE.sub("", raw)
 
 
 def extract_contact(paras: list[str]) -> Contact:
