@@ -34,6 +34,7 @@ from pipelines.parsing.problems import ProblemsResult, extract_problems
 from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.rules_made import extract_rules_made
 from pipelines.parsing.signature import find_signature
+from pipelines.parsing.statuses import CLASS_PHRASES
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import CJK_SPACE_RE, paragraphs, squeeze_cjk_spaces
 from pipelines.parsing.units_fields import units_fields
@@ -45,7 +46,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.7.1"
+PARSER_VERSION = "1.7.2"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -70,8 +71,8 @@ _COUNTED = {
     "problems": ("问题", "问题"),
     "measures": ("措施|举措|条", "措施|举措"),
 }
-# The words of each status class (the figures' vocabulary), to find the phrase of its tally.
-_TALLIED = {name: alternation(words, bare=True) for name, words in STATUS_WORDS.items()}
+# The phrases of each status class (the figures' vocabulary), to find the phrase of its tally.
+_TALLIED = CLASS_PHRASES
 
 
 @dataclass(frozen=True, slots=True)
