@@ -31,9 +31,14 @@ NOT_AFTER = "".join(rf"(?<!{w})" for w in NOT_BEFORE_STATUS)
 _CLASS_OF = {word: status for status, words in STATUS_WORDS.items() for word in words}
 _WORD = alternation(_CLASS_OF)
 # 尚未全部整改完成: tried before the words, so the done words inside it (整改完成) are not read.
-NEGATED_DONE = (
-    rf"{alternation(DONE_NEGATIONS)}{alternation((*STATUS_ADVERBS, *NEGATED_MANNER))}{{0,3}}"
-    rf"{alternation(STATUS_WORDS['done'])}"
+# One alternative per negation, each opening with its word: a scan for the phrases is a scan for
+# their first characters (a group of negations first would have it tried at every position).
+_NEGATED_REST = (
+    rf"{alternation((*STATUS_ADVERBS, *NEGATED_MANNER))}{{0,3}}{alternation(STATUS_WORDS['done'])}"
+)
+NEGATED_DONE = "|".join(
+    re.escape(negation) + _NEGATED_REST
+    for negation in sorted(DONE_NEGATIONS, key=len, reverse=True)
 )
 STATUS_WORD = rf"(?:{NEGATED_DONE}|{alternation(STATUS_ADVERBS)}{{0,3}}{_WORD})"
 # The first status phrase of a text, its words captured: leftmost wins, so 未完成 is never 完成.
