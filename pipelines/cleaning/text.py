@@ -95,9 +95,15 @@ _SPACE_RUN = re.compile(r"\s\s+")
 _BLANK_LINES = re.compile(r"\n\n\n+")
 
 
+def _squeezed(line: str) -> str:
+    """Each run of spaces as one space. A line without a space whose characters are all
+    printable holds no whitespace at all (every other one is unprintable): it is not scanned."""
+    return _SPACE_RUN.sub(" ", line) if " " in line or not line.isprintable() else line
+
+
 def is_chrome_line(line: str) -> bool:
     """True when the whole (stripped) line is page chrome."""
-    line = _SPACE_RUN.sub(" ", line)
+    line = _squeezed(line)
     if CHROME_LINE_RE.fullmatch(line):
         return True
     if CHROME_KEY_RE.search(line) and KEYED_CHROME_LINE_RE.fullmatch(line):
@@ -110,7 +116,7 @@ def _drop_footer(lines: list[str]) -> None:
     """Cut a post at its end bar (END, 往期推荐 …) among the last lines, with what follows it."""
     content = [i for i, line in enumerate(lines) if line]
     for i in content[-FOOTER_SCAN:]:
-        line = _SPACE_RUN.sub(" ", lines[i])
+        line = _squeezed(lines[i])
         if FOOTER_START_RE.fullmatch(line) or traditional_chrome().footer.fullmatch(line):
             del lines[i:]
             return
