@@ -132,6 +132,8 @@ def _sane(
 
 def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     """Traditional-character text is parsed as simplified and its values restored as written."""
+    if not script.may_change(text):
+        return _parse(text, meta, links)
     simplified = script.to_simplified(text)
     if not script.is_traditional(text, simplified):
         return _parse(text, meta, links)
