@@ -412,7 +412,12 @@ def _status_marker(where: Region, status: str | None) -> Span | None:
     if status is None:
         return None
     found = None
+    # Where the problem's text holds no space or tab, a word absent as written is absent (find
+    # allows them inside a word): it is not looked for.
+    spaced = " " in where.text or "\t" in where.text
     for word in STATUS_WORDS.get(status, ()):
+        if not spaced and word not in where.text:
+            continue
         span = where.find(word, last=True)
         if span is not None and (found is None or span.start > found.start):
             found = span
