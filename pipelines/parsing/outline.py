@@ -73,6 +73,9 @@ class Node:
     parent: Node | None = None
     # title_part(head), read many times while the problems are chosen: computed once.
     title: str = field(init=False, repr=False, compare=False)
+    # What the problems extractor reads of the title (problem-like, an aspect, a status group),
+    # each asked several times while the problems are chosen: kept once read.
+    readings: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.title = title_part(self.head)
