@@ -64,8 +64,9 @@ CHROME_LINES: list[str] = [
     # Remnants seen by the HTML cleaner (toolbars and banners outside any named block).
     r"([【\[]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]?\s*){2,}",
     # a site header's switches, after the site's name or not: 某县人民政府 繁体版｜简体版｜无障碍浏览
+    # (no sentence punctuation anywhere: said first, so a sentence fails at once)
     (
-        r"([^。，,；;：:]{2,30}\s+)?"
+        r"(?=[^。，,；;：:]*$)([^。，,；;：:]{2,30}\s+)?"
         r"((无障碍(浏览)?|长者(模式|版)|关怀版|适老化|繁體版?|繁体版?|简体版?|English|手机版)\s*[|｜/]?\s*){2,}"
     ),
     r"中央纪委国家监委举报网站.{0,60}",

@@ -26,8 +26,9 @@ ADDRESS_RE = re.compile(
 _CONTACT_WORDS = re.compile(rf"{alternation(CONTACT_WORDS, bare=True)}|E-?mail", re.IGNORECASE)
 _INVITATION = re.compile(alternation(INVITATION_WORDS))
 # The closing invitation itself: 欢迎/请…监督, 接受…监督, 如有意见建议…反映, 欢迎…提出意见.
+# (Each alternative opens with its word, not a group: the pattern is scanned for by them.)
 _CLOSING_INVITATION = re.compile(
-    r"(?:欢迎|请)[^。；;]{0,40}?监督|接受[^。；;]{0,20}?监督"
+    r"欢迎[^。；;]{0,40}?监督|请[^。；;]{0,40}?监督|接受[^。；;]{0,20}?监督"
     r"|如有[^。；;]{0,12}?(?:意见|建议|问题|线索)[^。；;]{0,30}?反映"
     r"|欢迎[^。；;]{0,30}?(?:意见|建议|反映)"
 )
