@@ -74,7 +74,9 @@ def clean_text(text: str) -> CleanedPage:
         lines = [INLINE_MARKER_RE.sub("", line) for line in lines]
     lines = [line.strip() for line in lines]
     _drop_footer(lines)
-    lines = [line for line in lines if not (line and is_chrome_line(line))]
+    # A text holding no character of the traditional chrome forms has no line that does.
+    traditional = traditional_chrome().chars.search(text) is not None
+    lines = [line for line in lines if not (line and is_chrome_line(line, traditional))]
     attachments = _take_trailing_attachments(lines)
     meta_fields, meta_index = _take_meta(lines)
     if meta_index is not None:
@@ -101,15 +103,18 @@ def _squeezed(line: str) -> str:
     return _SPACE_RUN.sub(" ", line) if " " in line or not line.isprintable() else line
 
 
-def is_chrome_line(line: str) -> bool:
-    """True when the whole (stripped) line is page chrome."""
+def is_chrome_line(line: str, traditional: bool = True) -> bool:
+    """True when the whole (stripped) line is page chrome; `traditional`: the line may hold a
+    character of the traditional chrome forms (False: its text holds none)."""
     line = _squeezed(line)
     if CHROME_LINE_RE.fullmatch(line):
         return True
     if CHROME_KEY_RE.search(line) and KEYED_CHROME_LINE_RE.fullmatch(line):
         return True
-    traditional = traditional_chrome()
-    return bool(traditional.chars.search(line) and traditional.lines.fullmatch(line))
+    if not traditional:
+        return False
+    forms = traditional_chrome()
+    return bool(forms.chars.search(line) and forms.lines.fullmatch(line))
 
 
 def _drop_footer(lines: list[str]) -> None:

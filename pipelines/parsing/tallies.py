@@ -56,7 +56,9 @@ _AS_OF = re.compile(
 )
 _STATUS_KEY = re.compile(alternation(_STATUS_WORDS, bare=True))
 _RATE_KEY = re.compile("率")
-_TALLY_WORDS = re.compile(rf"{STATUS_WORD}|{BARE_RATE}")
+# A tally's words: a status phrase or the bare rate; both hold a status word (完成率 holds 完成),
+# and any status word is a status phrase, so their words are looked for (scanned for).
+_TALLY_WORDS = _STATUS_KEY
 
 
 def masked(paras: Sequence[str], inside: Collection[int]) -> str:
