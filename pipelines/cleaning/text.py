@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from pipelines.cleaning.vocab import (
+    CHROME_KEY_RE,
     CHROME_LINE_RE,
     FOOTER_START_RE,
     INLINE_MARKER_RE,
+    KEYED_CHROME_LINE_RE,
     META_LABELS,
     traditional_chrome,
 )
@@ -67,9 +69,14 @@ _OTHER_LABEL_RE = re.compile(r"[【\[]?\s*([\u4e00-\u9fff]{1,6})\s*[:：]")
 def clean_text(text: str) -> CleanedPage:
     """Strip text-level chrome from a flattened page; never raises on any str."""
     text = storable_text(text)  # what no codec can write never reaches a record (nor NUL)
-    lines = [INLINE_MARKER_RE.sub("", line).strip() for line in text.splitlines()]
+    lines = text.splitlines()
+    if INLINE_MARKER_RE.search(text):  # one scan of the text, rather than one per line
+        lines = [INLINE_MARKER_RE.sub("", line) for line in lines]
+    lines = [line.strip() for line in lines]
     _drop_footer(lines)
-    lines = [line for line in lines if not (line and is_chrome_line(line))]
+    # A text holding no character of the traditional chrome forms has no line that does.
+    traditional = traditional_chrome().chars.search(text) is not None
+    lines = [line for line in lines if not (line and is_chrome_line(line, traditional))]
     attachments = _take_trailing_attachments(lines)
     meta_fields, meta_index = _take_meta(lines)
     if meta_index is not None:
@@ -78,29 +85,43 @@ def clean_text(text: str) -> CleanedPage:
             meta_fields["column"] = column
     _lift_original_title(lines)
     body = "\n".join(lines).strip("\n")
-    body = re.sub(r"\n{3,}", "\n\n", body)
+    body = _BLANK_LINES.sub("\n\n", body)
     return CleanedPage(text=body, meta=PageMeta(**meta_fields), attachments=tuple(attachments))
 
 
 # Chrome patterns allow spaces between their words (`\s*[】\]]?\s*`); over a long run of spaces
-# they backtrack polynomially, so a line is matched with each run read as one space.
-_SPACE_RUN = re.compile(r"\s{2,}")
+# they backtrack polynomially, so a line is matched with each run read as one space. (Written
+# `\s\s+`, not `\s{2,}`: a pattern opening with a repeat is tried at every position, one opening
+# with a character class is scanned for; the same holds for _BLANK_LINES.)
+_SPACE_RUN = re.compile(r"\s\s+")
+_BLANK_LINES = re.compile(r"\n\n\n+")
 
 
-def is_chrome_line(line: str) -> bool:
-    """True when the whole (stripped) line is page chrome."""
-    line = _SPACE_RUN.sub(" ", line)
+def _squeezed(line: str) -> str:
+    """Each run of spaces as one space. A line without a space whose characters are all
+    printable holds no whitespace at all (every other one is unprintable): it is not scanned."""
+    return _SPACE_RUN.sub(" ", line) if " " in line or not line.isprintable() else line
+
+
+def is_chrome_line(line: str, traditional: bool = True) -> bool:
+    """True when the whole (stripped) line is page chrome; `traditional`: the line may hold a
+    character of the traditional chrome forms (False: its text holds none)."""
+    line = _squeezed(line)
     if CHROME_LINE_RE.fullmatch(line):
         return True
-    traditional = traditional_chrome()
-    return bool(traditional.chars.search(line) and traditional.lines.fullmatch(line))
+    if CHROME_KEY_RE.search(line) and KEYED_CHROME_LINE_RE.fullmatch(line):
+        return True
+    if not traditional:
+        return False
+    forms = traditional_chrome()
+    return bool(forms.chars.search(line) and forms.lines.fullmatch(line))
 
 
 def _drop_footer(lines: list[str]) -> None:
     """Cut a post at its end bar (END, 往期推荐 …) among the last lines, with what follows it."""
     content = [i for i, line in enumerate(lines) if line]
     for i in content[-FOOTER_SCAN:]:
-        line = _SPACE_RUN.sub(" ", lines[i])
+        line = _squeezed(lines[i])
         if FOOTER_START_RE.fullmatch(line) or traditional_chrome().footer.fullmatch(line):
             del lines[i:]
             return

@@ -34,16 +34,8 @@ CHROME_LINES: list[str] = [
     r"扫一扫.{0,40}",
     r"(用)?手机(扫码|扫描).{0,40}",
     r"(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?.{0,100}",
-    # a list page's pager: '共 6 条 首页 上一页 1 下一页 尾页 跳转至 页'
-    (
-        r"(共\s*\d+\s*[条页篇]\s*)?(?=.*(上一页|下一页|尾页))"
-        r"((首页|上一页|下一页|尾页|末页|跳转至?|\d{1,3}|页)(\s+|$)){3,}"
-    ),
     r"技术支持\s*[:：].{0,100}",
-    r".{0,80}版权所有.{0,80}",
     r"(copyright|©).{0,120}",
-    r".{0,80}ICP\s*备.{0,60}",
-    r".{0,80}公网安备.{0,60}",
     r"网站标识码\s*[:：]?.{0,60}",
     r"(主办单位|承办单位|主办|承办|维护单位)\s*[:：].{0,80}",
     r"(访问量|浏览次数|访问次数|点击数|点击量|阅读次数|阅读量|浏览量|累计访问|总访问量)\s*[:：]?\s*\d*.{0,20}",
@@ -72,15 +64,36 @@ CHROME_LINES: list[str] = [
     # Remnants seen by the HTML cleaner (toolbars and banners outside any named block).
     r"([【\[]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]?\s*){2,}",
     # a site header's switches, after the site's name or not: 某县人民政府 繁体版｜简体版｜无障碍浏览
+    # (no sentence punctuation anywhere: said first, so a sentence fails at once)
     (
-        r"([^。，,；;：:]{2,30}\s+)?"
+        r"(?=[^。，,；;：:]*$)([^。，,；;：:]{2,30}\s+)?"
         r"((无障碍(浏览)?|长者(模式|版)|关怀版|适老化|繁體版?|繁体版?|简体版?|English|手机版)\s*[|｜/]?\s*){2,}"
     ),
-    # a breadcrumb without its 当前位置 label: 某某网 > 内地 > 时政
-    r"([^。，,；;：:>›»＞\s][^。，,；;：:>›»＞]{0,19}\s*[>›»＞]\s*){2,}[^。，,；;：:>›»＞]{0,20}",
     r"中央纪委国家监委举报网站.{0,60}",
     r"信访举报电话\s*[:：]\s*12388.{0,40}",
     r"您是(本站)?第\s*\d*\s*位访(问|客)者?.{0,40}",
+]
+
+# Chrome lines that can open with any character, each with the words one of which every line it
+# matches holds: the line is tried against the pattern only when it holds one. (A pattern opening
+# with `.{0,80}` is tried in full on every line; a word is looked for in C.)
+KEYED_CHROME_LINES: list[tuple[tuple[str, ...], str]] = [
+    (("版权所有",), r".{0,80}版权所有.{0,80}"),
+    (("备",), r".{0,80}ICP\s*备.{0,60}"),
+    (("公网安备",), r".{0,80}公网安备.{0,60}"),
+    # a list page's pager: '共 6 条 首页 上一页 1 下一页 尾页 跳转至 页'
+    (
+        ("上一页", "下一页", "尾页"),
+        (
+            r"(共\s*\d+\s*[条页篇]\s*)?(?=.*(上一页|下一页|尾页))"
+            r"((首页|上一页|下一页|尾页|末页|跳转至?|\d{1,3}|页)(\s+|$)){3,}"
+        ),
+    ),
+    # a breadcrumb without its 当前位置 label: 某某网 > 内地 > 时政
+    (
+        (">", "›", "»", "＞"),
+        r"([^。，,；;：:>›»＞\s][^。，,；;：:>›»＞]{0,19}\s*[>›»＞]\s*){2,}[^。，,；;：:>›»＞]{0,20}",
+    ),
 ]
 
 # A line that ends a WeChat post or a portal article: it and every line after it (recommended
@@ -131,12 +144,15 @@ META_LABELS: dict[str, str | None] = {
 }
 
 
-CHROME_LINE_RE = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES), re.IGNORECASE)
-FOOTER_START_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_LINES), re.IGNORECASE)
-
-
 def _alternatives(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
+CHROME_LINE_RE = _alternatives(CHROME_LINES)
+KEYED_CHROME_LINE_RE = _alternatives(p for _, p in KEYED_CHROME_LINES)
+# Any of the keyed lines' words (none is cased, so it is scanned for by its first characters).
+CHROME_KEY_RE = re.compile("|".join(re.escape(k) for keys, _ in KEYED_CHROME_LINES for k in keys))
+FOOTER_START_RE = _alternatives(FOOTER_START_LINES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +172,8 @@ def traditional_chrome() -> TraditionalChrome:
     """Built on first use: OpenCC's s2t table takes about 50 ms to load, which a process that
     never cleans a page (most commands) should not pay at import."""
     to_traditional = opencc.OpenCC("s2t").convert
-    forms = {p: t for p in CHROME_LINES if (t := to_traditional(p)) != p}
+    chrome = [*CHROME_LINES, *(p for _, p in KEYED_CHROME_LINES)]
+    forms = {p: t for p in chrome if (t := to_traditional(p)) != p}
     changed = sorted({c for p, t in forms.items() for c in set(t) - set(p)})
     return TraditionalChrome(
         chars=re.compile("[" + re.escape("".join(changed)) + "]"),

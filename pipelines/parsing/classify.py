@@ -276,8 +276,18 @@ def decide(
 
 
 def _is_list_page(paras: list[str]) -> bool:
-    listed = sum(1 for p in paras if _LISTED_TITLE.fullmatch(p.strip()))
+    listed = sum(1 for p in paras if _listed_title(p.strip()))
     return listed >= _LIST_MIN and listed >= len(paras) / 2
+
+
+def _listed_title(line: str) -> bool:
+    """A listed title ends with its date (a digit, what \\d matches, or 日): a line ending
+    otherwise is not matched in full, from the start."""
+    return (
+        bool(line)
+        and (line[-1] == "日" or line[-1].isdecimal())
+        and _LISTED_TITLE.fullmatch(line) is not None
+    )
 
 
 def pointed_document(title: str | None, paras: list[str]) -> str | None:

@@ -26,8 +26,9 @@ ADDRESS_RE = re.compile(
 _CONTACT_WORDS = re.compile(rf"{alternation(CONTACT_WORDS, bare=True)}|E-?mail", re.IGNORECASE)
 _INVITATION = re.compile(alternation(INVITATION_WORDS))
 # The closing invitation itself: 欢迎/请…监督, 接受…监督, 如有意见建议…反映, 欢迎…提出意见.
+# (Each alternative opens with its word, not a group: the pattern is scanned for by them.)
 _CLOSING_INVITATION = re.compile(
-    r"(?:欢迎|请)[^。；;]{0,40}?监督|接受[^。；;]{0,20}?监督"
+    r"欢迎[^。；;]{0,40}?监督|请[^。；;]{0,40}?监督|接受[^。；;]{0,20}?监督"
     r"|如有[^。；;]{0,12}?(?:意见|建议|问题|线索)[^。；;]{0,30}?反映"
     r"|欢迎[^。；;]{0,30}?(?:意见|建议|反映)"
 )
@@ -138,9 +139,12 @@ def contact_paragraphs(paras: list[str]) -> list[str]:
     return []
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _phone(raw: str) -> str:
     """As written, without the spaces inside: '0715 - 8111755' -> '0715-8111755'."""
-    return re.sub(r"\s", "", raw)
+    return _SPACE.sub("", raw)
 
 
 def extract_contact(paras: list[str]) -> Contact:

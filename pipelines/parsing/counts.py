@@ -51,8 +51,9 @@ _TALLIED_TOTAL = re.compile(
 
 # The figures' patterns allow spaces between every two words (`\s*(?:具体)?\s*问题`), so over one
 # long run of spaces they backtrack quadratically or worse. Only numbers are read from the text:
-# every run is read as one space (a newline when it holds one) before matching.
-_SPACE_RUN = re.compile(r"\s{2,}")
+# every run is read as one space (a newline when it holds one) before matching. (`\s\s+`, not
+# `\s{2,}`: a pattern opening with a repeat is tried at every position.)
+_SPACE_RUN = re.compile(r"\s\s+")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _PROBLEM_NEXT = re.compile(r"\s*问题")
 # The words each figure's patterns need, looked for before a pattern is run on a sentence.

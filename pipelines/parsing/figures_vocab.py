@@ -41,6 +41,11 @@ STATUS_ADVERBS = ("均", "都", "全部", "已经", "已")
 GROUP_PREFIXES = ("关于", "对")
 # Words of a tally that refuse a status right after them: 未完成 is not 完成, 基本完成 not 完成.
 NOT_BEFORE_STATUS = ("未", "没", "不", "基本")
+# A done phrase after a negation is not done, with adverbs (STATUS_ADVERBS) or words of manner
+# between them: 尚未整改完成, 尚未全部整改完成, 还未彻底整改到位, 未能按期完成 (the not_done class).
+DONE_NEGATIONS = ("尚未", "还未", "暂未", "仍未", "未能", "未", "没有", "没")
+NEGATED_MANNER = ("彻底", "完全", "全面", "按期", "按时", "如期")
+NEGATED_CLASS = "not_done"
 
 # -- tallies: completion rate and the date of the tally ---------------------------------------------
 

@@ -17,7 +17,11 @@ from typing import Any
 from pipelines.common.evidence import Evidence, Span
 from pipelines.common.numerals import cn_to_int
 
-_NUMERAL = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
+_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
+_NUMERAL = rf"(\d{{1,4}}|[{_NUMERAL_CHARS}]{{1,5}})"
+# A character a numeral holds: a window without one holds no number (looked for first, by a scan
+# for the class; the number's own pattern opens with a group, tried at every position).
+_NUMERAL_CHAR = re.compile(rf"[\d{_NUMERAL_CHARS}]")
 _SPACES = re.compile(r"[ \t]")
 
 
@@ -85,6 +89,8 @@ class Region:
         # the words first (a literal scan), then the number just before them
         for match in words.finditer(self.text):
             window = max(0, match.start() - _NUMBER_REACH - gap)
+            if not _NUMERAL_CHAR.search(self.text, window, match.start()):
+                continue
             lead = number.search(self.text, window, match.start())
             if lead and cn_to_int(lead.group(1)) == value:
                 return self.span(lead.start(), match.end())

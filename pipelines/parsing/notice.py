@@ -34,6 +34,7 @@ from pipelines.parsing.problems import ProblemsResult, extract_problems
 from pipelines.parsing.record import Attachment, Counts, NoticeRecord
 from pipelines.parsing.rules_made import extract_rules_made
 from pipelines.parsing.signature import find_signature
+from pipelines.parsing.statuses import CLASS_PHRASES
 from pipelines.parsing.tables import table_problems
 from pipelines.parsing.text import CJK_SPACE_RE, paragraphs, squeeze_cjk_spaces
 from pipelines.parsing.units_fields import units_fields
@@ -45,7 +46,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.7.1"
+PARSER_VERSION = "1.7.2"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")
@@ -70,8 +71,8 @@ _COUNTED = {
     "problems": ("问题", "问题"),
     "measures": ("措施|举措|条", "措施|举措"),
 }
-# The words of each status class (the figures' vocabulary), to find the phrase of its tally.
-_TALLIED = {name: alternation(words, bare=True) for name, words in STATUS_WORDS.items()}
+# The phrases of each status class (the figures' vocabulary), to find the phrase of its tally.
+_TALLIED = CLASS_PHRASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,8 @@ def _sane(
 
 def _parse_any_script(text: str, meta: PageMeta, links: Sequence[AttachmentLink]) -> Parsed:
     """Traditional-character text is parsed as simplified and its values restored as written."""
+    if not script.may_change(text):
+        return _parse(text, meta, links)
     simplified = script.to_simplified(text)
     if not script.is_traditional(text, simplified):
         return _parse(text, meta, links)
@@ -409,7 +412,12 @@ def _status_marker(where: Region, status: str | None) -> Span | None:
     if status is None:
         return None
     found = None
+    # Where the problem's text holds no space or tab, a word absent as written is absent (find
+    # allows them inside a word): it is not looked for.
+    spaced = " " in where.text or "\t" in where.text
     for word in STATUS_WORDS.get(status, ()):
+        if not spaced and word not in where.text:
+            continue
         span = where.find(word, last=True)
         if span is not None and (found is None or span.start > found.start):
             found = span

@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # The first characters any of _PATTERNS can start with: most paragraphs start with none of them
 # and are told apart with one match instead of one per pattern.
-_MARKER_START = re.compile(rf"[(\[【反问第{CN}]|\d")
+_MARKER_START = frozenset(f"([【反问第{CN}")  # or a digit
 # A field label: '整改情况：' or in brackets '【整改情况】'.
 _LABEL_RE = re.compile(rf"^[【\[]?{alternation(LINE_START_LABELS)}(?:\s*:|[】\]])")
 _HEADING_MAX = 30
@@ -73,6 +73,9 @@ class Node:
     parent: Node | None = None
     # title_part(head), read many times while the problems are chosen: computed once.
     title: str = field(init=False, repr=False, compare=False)
+    # What the problems extractor reads of the title (problem-like, an aspect, a status group),
+    # each asked several times while the problems are chosen: kept once read.
+    readings: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.title = title_part(self.head)
@@ -96,7 +99,10 @@ class Node:
 def title_part(head: str) -> str:
     """The short statement of a numbered paragraph: up to the first 。 ； or colon, after a
     label such as '问题：'."""
-    return _TITLE_END.split(DESC_LABEL.sub("", head, count=1), maxsplit=1)[0].strip()
+    label = DESC_LABEL.match(head)
+    text = head[label.end() :] if label else head
+    end = _TITLE_END.search(text)
+    return (text[: end.start()] if end else text).strip()
 
 
 def classify_marker(line: str) -> Marker | None:
@@ -109,7 +115,7 @@ def classify_marker(line: str) -> Marker | None:
             return Marker(style, table[first], line[1:].strip())
     if first in _DOTTED:
         return Marker("num", _DOTTED[first], line[1:].strip())
-    if _MARKER_START.match(first) is None:
+    if first not in _MARKER_START and not first.isdecimal():  # isdecimal: what \d matches
         return None
     for style, pattern in _PATTERNS:
         match = pattern.match(line)

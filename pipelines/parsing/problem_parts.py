@@ -28,6 +28,9 @@ _RECT_NAMES = rf"[【\[]?{alternation(MEASURES_LABELS)}(?:及(?:其)?成效|及�
 _RECT_LABEL = re.compile(rf"^{_RECT_NAMES}{LABEL_END}")
 # '问题表现：…。整改情况：…' on one line: the measures' label after a sentence starts their text.
 _INLINE_RECT = re.compile(rf"(?<=[。；;])\s*(?={_RECT_NAMES}{LABEL_END})")
+# A pattern opening with a look-behind is tried at every position: it runs only on a paragraph
+# holding one of the labels it needs (looked for by their first characters).
+_RECT_WORD = re.compile(alternation(MEASURES_LABELS, bare=True))
 # '整改进展：已完成' on its own line, or '（已完成）' after a problem's title.
 _STATUS_LINE = re.compile(rf"^{alternation(STATUS_LINE_LABELS)}\s*[:]\s*({STATUS_WORD})[。.]?$")
 # '整改时限：…', '责任人：…': the ledger's fields beside the measures, not the measures.
@@ -95,7 +98,9 @@ def parts(node: Node, tail: int = 0) -> tuple[str | None, str | None]:
     # '1.采购不规范。部分项目规避招标。整改情况：修订办法。': the label inside the paragraph
     # parts the description from the measures (unless the text after the title is measures).
     measures_first = _TITLE_PREFIX.match(short) or _opens_measures(remainder)
-    inline = not measures_first and any(_INLINE_RECT.search(p) for p in paras)
+    inline = not measures_first and any(
+        _RECT_WORD.search(p) and _INLINE_RECT.search(p) for p in paras
+    )
     if labelled or inline:
         paras = [part for para in paras for part in _INLINE_RECT.split(para)]
         desc: list[str] = []

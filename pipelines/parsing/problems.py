@@ -9,7 +9,9 @@ through to the first level whose items read as problems (deficiencies: 不到位
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from pipelines.common.record import STATUSES
 from pipelines.parsing.outline import Node
@@ -54,6 +56,7 @@ _GENERIC_SECTION = re.compile(
 _SECTION_BAD = re.compile(alternation(OTHER_SECTION_WORDS))
 _PROBLEM_WORD = re.compile(r"问题(?:的)?(?:整改)?")
 _SENTENCE_CUT = re.compile(r"[。:]")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +67,44 @@ class ProblemsResult:
     spans: tuple[tuple[int, int], ...] = ()  # paragraph index ranges [start, end) of each problem
 
 
-def status_group(node: Node) -> str | None:
-    """The status class of a heading that groups problems by status (已整改完成的问题)."""
-    label = group_label(node.title)
+def _read(node: Node, reading: Callable[[str], _T]) -> _T:
+    """`reading(node.title)`, read once per node (node.readings)."""
+    key = reading.__name__
+    if key not in node.readings:
+        node.readings[key] = reading(node.title)
+    return cast(_T, node.readings[key])
+
+
+def _status_group(title: str) -> str | None:
+    label = group_label(title)
     return status_of(label) if label else None
 
 
+def _aspect(title: str) -> bool:
+    return _ASPECT.search(title) is not None
+
+
+def _problem_like(title: str) -> bool:
+    if _DEFICIENCY.search(title) is None or _GENERIC_SECTION.match(title):
+        return False
+    return _problem_like_strict(title) or not _WORK_ON_PROBLEMS.search(title)
+
+
+def _problem_like_strict(title: str) -> bool:
+    return _DEFICIENCY.search(_PROBLEM_WORD.sub("", title)) is not None
+
+
+def status_group(node: Node) -> str | None:
+    """The status class of a heading that groups problems by status (已整改完成的问题)."""
+    return _read(node, _status_group)
+
+
 def is_aspect(node: Node) -> bool:
-    return _ASPECT.search(node.title) is not None
+    return _read(node, _aspect)
 
 
 def is_problem_like(node: Node) -> bool:
-    head = node.title
-    if _DEFICIENCY.search(head) is None or _GENERIC_SECTION.match(head):
-        return False
-    return is_problem_like_strict(node) or not _WORK_ON_PROBLEMS.search(head)
+    return _read(node, _problem_like)
 
 
 def _real_children(node: Node) -> list[Node]:
@@ -175,8 +201,7 @@ def _groups_problems(node: Node) -> bool:
 
 def is_problem_like_strict(node: Node) -> bool:
     """Problem-like for a reason other than merely naming 问题 (aspects often say 问题 too)."""
-    head = node.title
-    return _DEFICIENCY.search(_PROBLEM_WORD.sub("", head)) is not None
+    return _read(node, _problem_like_strict)
 
 
 def _shi_problems(region: Node) -> list[Node]:

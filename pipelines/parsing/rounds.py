@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import cn2an
@@ -78,6 +79,7 @@ class Rounds:
     team_number: Found[int] | None = None
 
 
+@lru_cache(maxsize=1024)  # cn2an takes ~9 us a numeral; the same few recur in every notice
 def number(text: str) -> int | None:
     """A 届/轮/组 numeral as an int: 十九 -> 19, 5 -> 5, 二〇二三 -> 2023; None if unreadable."""
     text = re.sub(r"\s", "", text)

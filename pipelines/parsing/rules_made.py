@@ -20,7 +20,8 @@ from pipelines.parsing.figures_vocab import RULE_COUNTERS, RULE_NOUNS, RULE_VERB
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.vocab import alternation, opens_with
 
-_NUM = r"(\d{1,5}|[一二三四五六七八九十百千两]{1,6})"
+_NUMERALS = "一二三四五六七八九十百千两"
+_NUM = rf"(\d{{1,5}}|[{_NUMERALS}]{{1,6}})"
 _VERBS = rf"{alternation(RULE_VERBS)}(?:{alternation(RULE_VERB_JOINERS)}?{alternation(RULE_VERBS)}){{0,3}}了?"
 _NOUN = alternation(RULE_NOUNS)
 _COUNTER = alternation(RULE_COUNTERS)
@@ -34,6 +35,9 @@ _FIGURE_FIRST = re.compile(
     rf"{_VERBS}(?:共|共计)?{_NUM}{_COUNTER}[^\d，,。；;:、()《》“”\n]{{0,6}}?{_NOUN}"
 )
 _KEY = re.compile(alternation(RULE_NOUNS, bare=True))
+# Both figure patterns hold a number's last character and its counter (12项, 30余项): a sentence
+# without one is not run through them (it is scanned for by its first character).
+_COUNTED = re.compile(rf"[\d{_NUMERALS}]余?{_COUNTER}")
 _VERB = re.compile(rf"{alternation(RULE_VERBS)}|建章立制")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 
@@ -46,6 +50,8 @@ def extract_rules_made(text: str) -> Found[int] | None:
         if _KEY.search(text, s.start(), s.end())  # a figure needs a rule noun
     )
     for sentence in sentences:
+        if not _COUNTED.search(text, sentence.start(), sentence.end()):
+            continue
         figures = sorted(
             (m.start(), m.end(), n)
             for pattern in (_NOUN_FIRST, _FIGURE_FIRST)

@@ -13,12 +13,17 @@ _SCAN = 4
 _MAX_LINE = 80  # a signature line is a unit name and a date
 _SEAL = re.compile(rf"\({alternation(SEAL_WORDS)}\)$")  # 中共某局党组（盖章）
 _DISTRIBUTION = re.compile(rf"^{alternation(DISTRIBUTION_LABELS)}\s*:|^.{{2,40}}\d{{1,2}}日印发$")
-_SPACE = re.compile(r"\s")  # spaces and tabs a layout put between the unit and the date
 _UNIT_TAIL_MAX = 8  # the last part of a unit's name wrapped onto a line of its own: 党组
 
 
+def _compact(line: str) -> str:
+    """Without the spaces and tabs a layout put between the unit and the date: every character
+    \\s matches (str.split splits on the same ones), removed faster than by a pattern."""
+    return "".join(line.split())
+
+
 def _date_line(line: str) -> str | None:
-    match = DATE_RE.fullmatch(_SPACE.sub("", line))
+    match = DATE_RE.fullmatch(_compact(line))
     if not match:
         return None
     hit = hit_from_match(match)
@@ -28,13 +33,13 @@ def _date_line(line: str) -> str | None:
 
 
 def _unit(line: str) -> str | None:
-    name = _SEAL.sub("", _SPACE.sub("", line))
+    name = _SEAL.sub("", _compact(line))
     return name if is_org_name(name) else None
 
 
 def _org_then_date(line: str) -> tuple[str, str] | None:
     """'中共XX党组 2023年9月18日' on one line (also without the space)."""
-    compact = _SPACE.sub("", line)
+    compact = _compact(line)
     if len(compact) > _MAX_LINE:
         return None
     for match in DATE_RE.finditer(compact):

@@ -27,6 +27,7 @@ from pipelines.parsing.figures_vocab import (
     AS_OF_WORDS,
     BARE_RATE,
     COMPLETION_RATE_WORDS,
+    DONE_NEGATIONS,
     RATE_VERBS,
     STATUS_ADVERBS,
     STATUS_WORDS,
@@ -41,7 +42,7 @@ _NUM = r"(\d{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _COUNTER = alternation(COUNTERS)
 # '已完成整改18个', '正在推进整改的问题(2个)' (the words first), and '18个问题已整改完成'.
 _WORDS_FIRST = re.compile(
-    rf"{opens_with((*STATUS_ADVERBS, *_STATUS_WORDS))}{NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
+    rf"{opens_with((*STATUS_ADVERBS, *DONE_NEGATIONS, *_STATUS_WORDS))}{NOT_AFTER}({STATUS_WORD})(?:整改)?的?(?:问题)?[(:]? ?(?:共)?(?:计)? ?{_NUM} ?{_COUNTER}"
 )
 _FIGURE_FIRST = re.compile(rf"{_NUM} ?{_COUNTER}(?:具体)?(?:问题)?{NOT_AFTER}({STATUS_WORD})")
 _RATE = re.compile(
@@ -55,7 +56,9 @@ _AS_OF = re.compile(
 )
 _STATUS_KEY = re.compile(alternation(_STATUS_WORDS, bare=True))
 _RATE_KEY = re.compile("率")
-_TALLY_WORDS = re.compile(rf"{STATUS_WORD}|{BARE_RATE}")
+# A tally's words: a status phrase or the bare rate; both hold a status word (完成率 holds 完成),
+# and any status word is a status phrase, so their words are looked for (scanned for).
+_TALLY_WORDS = _STATUS_KEY
 
 
 def masked(paras: Sequence[str], inside: Collection[int]) -> str:

@@ -19,7 +19,10 @@ _FULLWIDTH |= {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
 _FULLWIDTH |= {"：": ":", "∶": ":", "（": "(", "）": ")", "．": ".", "\u3000": " ", "\xa0": " "}
 _FULLWIDTH |= {"／": "/", "－": "-", "％": "%", "＠": "@", "\ufeff": "", "\u200b": "", "\r": ""}
 CHAR_TABLE = str.maketrans(_FULLWIDTH)
-_MAPPED_RE = re.compile("[" + re.escape("".join(_FULLWIDTH)) + "]+")
+_MAPPED = "[" + re.escape("".join(_FULLWIDTH)) + "]"
+# One mapped character, then any more: a pattern opening with a repeat ([…]+) is tried at every
+# position, one opening with a character class is scanned for.
+_MAPPED_RE = re.compile(f"{_MAPPED}{_MAPPED}*")
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # 衛(wèi)生: a CJK character followed by its pinyin in brackets (a tone mark or tone digit required).
@@ -68,7 +71,7 @@ def normalize_chars(text: str) -> str:
 
 
 def is_table_row(line: str) -> bool:
-    return any(join in line for join in _CELL_JOINS)
+    return any(map(line.__contains__, _CELL_JOINS))  # no generator: read for every line, often
 
 
 def in_table(paras: list[str], i: int) -> bool:

@@ -412,6 +412,23 @@ def test_status_group_headings_with_adverbs(done_head: str, progress_head: str) 
 
 
 @pytest.mark.parametrize(
+    "not_done_head",
+    ["(二)尚未整改完成的问题", "(二)尚未全部整改到位的问题(1个)", "(二)未完成整改的问题"],
+)
+def test_not_done_group_headings(not_done_head: str) -> None:
+    paras = [
+        OPENING,
+        "一、整改落实情况",
+        "(一)已整改完成的问题",
+        "1.理论学习不够到位。整改情况:修订学习制度。",
+        not_done_head,
+        "2.采购管理不规范。整改情况:开展专项检查。",
+    ]
+    result = extract_problems(build_outline(paras))
+    assert [p.status for p in result.problems] == ["done", "not_done"]
+
+
+@pytest.mark.parametrize(
     ("heads", "expected_aspects"),
     [
         pytest.param(

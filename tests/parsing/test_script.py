@@ -1,9 +1,25 @@
 from __future__ import annotations
 
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import opencc
 import pytest
 
 from pipelines.parsing import parse_notice
-from pipelines.parsing.script import inverse_table, is_traditional, restore, to_simplified
+from pipelines.parsing.script import (
+    CHANGED_CHARS,
+    inverse_table,
+    is_traditional,
+    may_change,
+    restore,
+    to_simplified,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
 TRADITIONAL = (
     "中共南嶺縣衛生健康局黨組關於縣委巡察整改進展情況的通報\n"
@@ -60,3 +76,54 @@ def test_a_committee_is_named_in_simplified_as_the_vocabulary_gives_it(
     record = parse_notice(text)
     assert record.inspecting_committee == committee
     assert committee not in record.body_text  # the text as written stays traditional
+
+
+def _table_files(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if node.get("type") == "ocd2":
+            yield node["file"]
+        for value in node.values():
+            yield from _table_files(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _table_files(value)
+
+
+def test_changed_chars_are_those_of_the_installed_tables(tmp_path: Path) -> None:
+    """data/t2s_changed.txt against the tables of the OpenCC installed (data/README.md)."""
+    clib = Path(opencc.__file__).parent / "clib"
+    share = clib / "share" / "opencc"
+    changed: set[str] = set()
+    for name in _table_files(json.loads((share / "t2s.json").read_text(encoding="utf-8"))):
+        out = tmp_path / f"{name}.txt"
+        command: list[str | Path] = [clib / "bin" / "opencc_dict", "-i", share / name, "-o", out]
+        subprocess.run([*command, "-f", "ocd2", "-t", "text"], check=True)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            for value in values.split(" "):
+                if value != key and len(value) == len(key):
+                    changed |= {k for k, v in zip(key, value, strict=True) if k != v}
+                elif value != key:
+                    changed |= set(key)
+    assert set("".join(CHANGED_CHARS.read_text(encoding="utf-8").split())) == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("巡察组反馈问题整改情况的通报", False),
+        ("巡察組反饋問題", True),
+        ("覆盖全部问题", True),  # 覆 is changed in some phrases: converted, to be sure
+        ("整改\U00020000台账", True),  # beyond the BMP: converted
+        ("", False),
+    ],
+)
+def test_may_change(text: str, expected: bool) -> None:
+    assert may_change(text) is expected
+
+
+def test_texts_that_cannot_change_convert_to_themselves() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    unchanged = [t for t in texts if not may_change(t)]
+    assert unchanged  # the simplified fixtures
+    assert all(to_simplified(t) == t for t in unchanged)

@@ -31,6 +31,11 @@ from pipelines.parsing.statuses import classify, group_label
         ("尚未整改", "not_done"),
         ("尚未启动", "not_started"),
         ("未启动", "not_started"),
+        ("尚未整改完成", "not_done"),
+        ("尚未全部整改完成", "not_done"),  # not 全部整改完成
+        ("还未彻底整改到位", "not_done"),
+        ("未能按期完成", "not_done"),
+        ("没有完成整改", "not_done"),
         ("修订制度", None),
     ],
 )
@@ -48,6 +53,8 @@ def test_classify(label: str, expected: str | None) -> None:
         ("基本完成的问题", "基本完成"),
         ("需长期坚持的问题", "需长期坚持"),
         ("尚未启动整改的问题", "尚未启动"),
+        ("尚未整改完成的问题", "尚未整改完成"),
+        ("尚未全部整改到位的问题(3个)", "尚未全部整改到位"),
         ("整改完成情况", None),  # a section of the report, not a group of problems
         ("完成整改工作部署", None),
         ("理论学习不够深入", None),

@@ -44,6 +44,18 @@ from pipelines.parsing.tallies import (
         ("2个问题持续推进", {"in_progress": 2}),
         ("持续推进整改措施落实，已完成5个", {"done": 5}),
         ("巡察指出的11项问题中，已整改到位9项，持续推进2项", {"done": 9, "in_progress": 2}),
+        # a done phrase after a negation is not done, whatever stands between them
+        ("尚未整改完成的问题3个", {"not_done": 3}),
+        ("未完成整改的3个", {"not_done": 3}),
+        ("还有3个问题尚未整改到位", {"not_done": 3}),
+        ("已整改完成的问题3个", {"done": 3}),
+        ("尚未全部整改完成的问题3个", {"not_done": 3}),  # was done: 3 (整改完成3个)
+        ("12个问题中已整改完成9个，尚未彻底整改到位3个", {"done": 9, "not_done": 3}),
+        ("未按期完成整改的2个", {"not_done": 2}),
+        ("暂未整改到位的问题2个", {"not_done": 2}),
+        ("3个问题未能按期整改完成", {"not_done": 3}),  # was nothing
+        ("还有1个问题没有完成整改", {"not_done": 1}),
+        ("已全部整改完成3个", {"done": 3}),
     ],
 )  # fmt: skip
 def test_status_counts_in_six_classes(text: str, expected: dict[str, int]) -> None:
