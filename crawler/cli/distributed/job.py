@@ -29,10 +29,15 @@ def crawl_host(message: dict[str, Any]) -> None:
 
 
 def start_forkserver() -> None:
-    """Start the forkserver now, so that its imports are paid before the first job, not by it."""
-    from multiprocessing import forkserver
+    """Start the forkserver and wait until it forks: its imports are then paid before the first
+    job, not by it (it imports them before it answers, and starting it does not wait for that)."""
+    process = _context.Process(target=_forked, name="forkserver ready")
+    process.start()
+    process.join()
 
-    forkserver.ensure_running()
+
+def _forked() -> None:
+    """The first process forked, whose start shows the forkserver has imported the crawler."""
 
 
 def _crawl_site(*args: Any) -> None:
