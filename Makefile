@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/reparse.py
 	$(BIN)/python bench/nightly.py
+	$(BIN)/python bench/distributed.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

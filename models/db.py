@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -191,17 +192,24 @@ def _sqlite_pragmas_ro(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def schema_is_at_head(engine: Engine) -> bool:
-    """True when the database's Alembic revision is the head of `migrations/`."""
-    from alembic.runtime.migration import MigrationContext
+@cache
+def head_revisions() -> frozenset[str]:
+    """The heads of `migrations/`, read once per process (they are the build's): a distributed
+    worker's forkserver reads them for every site's process (crawler/cli/distributed/preload.py)."""
     from alembic.script import ScriptDirectory
 
     from migrations import alembic_config
 
-    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def schema_is_at_head(engine: Engine) -> bool:
+    """True when the database's Alembic revision is the head of `migrations/`."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == heads
+    return current == head_revisions()
 
 
 def probe_write(engine: Engine) -> None:

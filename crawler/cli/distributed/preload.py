@@ -19,6 +19,9 @@ from typing import Any
 from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
+from models.db import head_revisions
+from pipelines.cleaning.vocab import traditional_chrome
+
 _SCRAPY = "scrapy."
 # the spider, the pipelines and the Spidermon extension (with its jsonschema): a second a site
 PROJECT_MODULES = (
@@ -48,10 +51,14 @@ def component_paths(settings: Mapping[str, Any]) -> Iterator[str]:
 
 
 def warm_up() -> int:
-    """Import Scrapy's components of the project's settings and `PROJECT_MODULES`; returns how
-    many of Scrapy's loaded."""
+    """Import Scrapy's components of the project's settings and `PROJECT_MODULES`, and build what
+    the project builds on first use: the cleaner's traditional-script patterns (a third of a
+    site's CPU, 0.14 s, when each site's process built its own) and the migrations' heads (the
+    store checks them twice a site); returns how many of Scrapy's components loaded."""
     for module in PROJECT_MODULES:
         importlib.import_module(module)
+    traditional_chrome()
+    head_revisions()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     loaded = 0
