@@ -4,8 +4,9 @@ its own politeness limits (crawler/politeness.py), however many workers run.
 
 Idempotent, because the broker may hand a job out again (its worker died before acknowledging
 it, or RabbitMQ's consumer_timeout closed its channel while it ran: the copy then waits for the
-host's lease, crawler/cli/distributed/lease.py): a site the night already holds is skipped, and a site crawled again writes the same rows
-(the store's upsert; an unchanged page adds no version).
+host's lease, crawler/cli/distributed/lease.py): a site the night already holds is skipped, and
+a site crawled again writes the same rows (the store's upsert; an unchanged page adds no
+version).
 """
 
 from __future__ import annotations
