@@ -25,11 +25,13 @@ from pipelines.parsing.figures_vocab import (
     FIGURE_FILLERS,
     FIGURE_FIRST_VERBS,
     FOLLOW_UP_WORDS,
+    LEADS_DISPOSED_AFTER,
     LEADS_DISPOSED_BEFORE,
     ORGANISATION_UNITS,
     ORGANISATION_WORDS,
     PERSON_UNITS,
     PERSONS_OBJECT,
+    STATUS_ADVERBS,
 )
 from pipelines.parsing.found import Found, lines_with
 from pipelines.parsing.record import Accountability
@@ -53,6 +55,10 @@ _FIGURE_FIRST = re.compile(
 _OBJECT_FIRST = re.compile(
     rf"(?<={PERSONS_OBJECT}){_NUM}({alternation(PERSON_UNITS)})[^\d，,。；;:、“”\n]{{0,12}}?"
     rf"({_WORDS})(?!的)"
+)
+# 移交的6件问题线索已全部办结: the leads figure is of leads disposed.
+_DISPOSED_AFTER = re.compile(
+    rf"(?:{alternation(STATUS_ADVERBS)}){{0,3}}{alternation(LEADS_DISPOSED_AFTER)}"
 )
 # 问责3个党组织、12人: more figures of the same words.
 _MORE = re.compile(rf"^[、，,和及]({_FILL})?{_NUM}({_UNIT})")
@@ -114,6 +120,8 @@ def _figures(text: str) -> list[tuple[int, str, int, str, str, int]]:
         count, kind = cn_to_int(m.group(1)), _KIND_OF[m.group(4)]
         if count is None or (m.group(3) is None and kind != "leads_received"):
             continue
+        if kind == "leads_received" and _DISPOSED_AFTER.match(text, m.end()):
+            kind = "leads_disposed"
         out.append((m.start(), kind, count, m.group(2), "", m.end()))
     for m in (m for a, b in lines for m in _OBJECT_FIRST.finditer(text, a, b)):
         count = cn_to_int(m.group(1))
@@ -129,7 +137,7 @@ def _fitting(kind: str, unit: str, filler: str, before: str) -> str | None:
         if organisation:
             return "accountability_organisations"
         return kind if unit in _PERSONS else None
-    if kind == "leads_received":
+    if kind in ("leads_received", "leads_disposed"):
         if unit not in CASE_UNITS and unit != "个":
             return None
         return "leads_disposed" if before.endswith(LEADS_DISPOSED_BEFORE) else kind

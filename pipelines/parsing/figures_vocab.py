@@ -98,6 +98,9 @@ FOLLOW_UP_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # Before 问题线索: 处置问题线索12件 is disposed, not received.
 LEADS_DISPOSED_BEFORE = ("处置", "办结", "办理")
+# After a figure-first 问题线索, with adverbs (STATUS_ADVERBS) between: 移交的6件问题线索已全部办结
+# says 6 were disposed (their receipt is stated elsewhere, or not at all), not a second receipt.
+LEADS_DISPOSED_AFTER = ("办结", "处置完毕", "处置到位", "了结", "办理完毕")
 # Words allowed between a kind's words and its figure: 给予党纪处分 | 了 | 37人.
 FIGURE_FILLERS = (
     "了", "共", "共计", "合计", "累计", "总计", "人数", "处理", "审查调查", "党员干部", "干部",

@@ -46,7 +46,7 @@ from pipelines.parsing.vocab import (
     alternation,
 )
 
-PARSER_VERSION = "1.7.2"
+PARSER_VERSION = "1.7.3"
 log = logging.getLogger(__name__)
 
 _TITLE_WORDS = re.compile(rf"{alternation(TITLE_WORDS, bare=True)}|整改.{{0,6}}情况|情况说明")

@@ -54,6 +54,11 @@ def test_zhejiangs_fixed_sentence_with_its_breakdown_and_zeros() -> None:
         ("对巡视移交的1件问题线索，已办结1件。",
          [("leads_received", 1, "件", None), ("leads_disposed", 1, "件", None)]),
         ("处置问题线索12件。", [("leads_disposed", 12, "件", None)]),
+        # the leads handed over, said to be disposed: a disposal, not a second receipt
+        ("移交的6件问题线索已全部办结，给予党纪处分2人。",
+         [("leads_disposed", 6, "件", None), ("party_discipline", 2, "人", None)]),
+        ("3件问题线索均已处置完毕。", [("leads_disposed", 3, "件", None)]),
+        ("移交的6件问题线索正在办理。", [("leads_received", 6, "件", None)]),
         ("立案人数238人，受党纪政务处分223人，移送司法机关8人。",
          [("case_filed", 238, "人", None), ("party_government_sanction", 223, "人", None),
           ("transferred_judicial", 8, "人", None)]),
