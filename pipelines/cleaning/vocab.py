@@ -79,7 +79,9 @@ CHROME_LINES: list[str] = [
 # with `.{0,80}` is tried in full on every line; a word is looked for in C.)
 KEYED_CHROME_LINES: list[tuple[tuple[str, ...], str]] = [
     (("版权所有",), r".{0,80}版权所有.{0,80}"),
-    (("备",), r".{0,80}ICP\s*备.{0,60}"),
+    # the record's number (京ICP备05003489号, ICP备案号：…), not a sentence about records:
+    # 督促完成ICP备案信息更新126家 is a notice's
+    (("备",), r".{0,80}ICP\s*(?:[备证]\s*[:：]?\s*\d|备案\s*编?号).{0,60}"),
     (("公网安备",), r".{0,80}公网安备.{0,60}"),
     # a list page's pager: '共 6 条 首页 上一页 1 下一页 尾页 跳转至 页'
     (

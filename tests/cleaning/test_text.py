@@ -20,6 +20,9 @@ from pipelines.common.cleaned import AttachmentLink, PageMeta
         ("技术支持:安徽子牙信息技术有限公司(http://www.yeecms.com/)", True),
         ("版权所有：某某市人民政府办公室", True),
         ("皖ICP备05001234号-1", True),
+        ("ICP备案号：蜀ICP备05003489号", True),
+        ("网站备案：京ICP备：12345678号", True),
+        ("督促辖区网站完成ICP备案信息更新126家，清理过期备案信息。", False),  # a notice's sentence
         ("皖公网安备 34010402701234号", True),
         ("网站标识码：3401000001", True),
         ("浏览次数：1024", True),
