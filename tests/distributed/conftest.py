@@ -1,10 +1,16 @@
-"""The broker's queues of a throwaway archive go with it."""
+"""The broker's queues of a throwaway archive go with it; an engine on an empty PostgreSQL
+archive, the store every worker shares."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pika
+import pytest
+from sqlalchemy import Engine
 
 from crawler.cli.distributed.broker import queue_name
+from models.db import make_engine
 from pipelines.common import settings
 
 # Dramatiq declares, beside the queue, its delay (.DQ) and dead-letter (.XQ) queues
@@ -20,3 +26,10 @@ def drop_queues(db_url: str) -> None:
             channel.queue_delete(queue_name(db_url) + suffix)
     finally:
         connection.close()
+
+
+@pytest.fixture
+def pg_engine(pg_migrated_url: str) -> Iterator[Engine]:
+    engine = make_engine(pg_migrated_url)
+    yield engine
+    engine.dispose()

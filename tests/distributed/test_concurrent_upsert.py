@@ -4,31 +4,20 @@ no deadlock, one row, one version per distinct content."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, func, select
 
-from models.db import make_engine
 from models.notice import Notice, NoticeVersion
 from models.upsert import write_pages
 from pipelines.common.fetched import FetchedPage
-from tests.conftest import _upgrade
 
 pytestmark = pytest.mark.postgres
 
 URL = "http://127.0.0.1/notice/1.html"
 WRITERS = 2
 ROUNDS = 10  # each round starts both writers together, on a fresh notice
-
-
-@pytest.fixture
-def pg_engine(pg_url: str) -> Iterator[Engine]:
-    engine = make_engine(pg_url)
-    _upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def page(url: str, body: str) -> FetchedPage:

@@ -4,7 +4,6 @@ the night judged as a local run is, and read by `notices health` like one."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,10 +25,8 @@ from crawler.cli.distributed.night import (
 )
 from crawler.outcomes import SiteOutcome
 from models.crawl_run import CrawlRun
-from models.db import make_engine
 from models.health import health
 from models.runs import record_crawl_run
-from tests.conftest import _upgrade
 from tests.distributed.conftest import drop_queues
 
 
@@ -52,14 +49,6 @@ from tests.distributed.conftest import drop_queues
 )
 def test_merge_stats(night: dict[str, Any], site: dict[str, Any], merged: dict[str, Any]) -> None:
     assert merge_stats(night, site) == merged
-
-
-@pytest.fixture
-def pg_engine(pg_url: str) -> Iterator[Engine]:
-    engine = make_engine(pg_url)
-    _upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def site_run(engine: Engine, site_id: str, items: int) -> int:
@@ -107,14 +96,12 @@ def test_a_night_is_one_run_with_a_row_per_site(pg_engine: Engine) -> None:
     assert by_site["c"].nights[0].failed
 
 
-def test_a_night_whose_jobs_no_worker_takes_ends_at_its_deadline(
-    pg_engine: Engine, pg_url: str
-) -> None:
+def test_a_night_whose_jobs_no_worker_takes_ends_at_its_deadline(pg_migrated_url: str) -> None:
     options = CrawlOptions(settings={"NOTICES_NIGHT_HOURS": "0"})
     try:
-        summary = run_distributed("demo", None, options, pg_url, poll=0.01)
+        summary = run_distributed("demo", None, options, pg_migrated_url, poll=0.01)
     finally:
-        drop_queues(pg_url)
+        drop_queues(pg_migrated_url)
     assert summary.sites and {s["failed"].get(LOST) for s in summary.sites} == {1}
     assert summary.outcome == "failed" and summary.exit_code != 0
 
